@@ -1,0 +1,306 @@
+"""The `growthtui` command: opens the app, or runs one subcommand and exits.
+
+Exit codes: 0 success, 2 bad input (one line on stderr saying what and what to do),
+1 an unexpected failure (one line too; set GROWTHTUI_DEBUG=1 for the traceback).
+Textual is imported only when the app opens, so subcommands start fast.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import NoReturn
+
+from growthtui import __version__
+from growthtui.domain import GrowthError, InvalidInput
+
+EXIT_OK = 0
+EXIT_FAILURE = 1
+EXIT_BAD_INPUT = 2
+DEBUG_ENV = "GROWTHTUI_DEBUG"
+TODAY_ENV = "GROWTHTUI_TODAY"
+"""Pins "today" (YYYY-MM-DD) for demos, screenshots and tests."""
+
+
+class UsageError(GrowthError):
+    """Bad command-line usage."""
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, but errors are one line on stderr and exit 2."""
+
+    def error(self, message: str) -> NoReturn:
+        raise UsageError(f"{message} (see `{self.prog} --help`)")
+
+
+def today() -> dt.date:
+    """The date growthtui works with: GROWTHTUI_TODAY when set, else the clock's."""
+    pinned = os.environ.get(TODAY_ENV)
+    if pinned:
+        try:
+            return dt.date.fromisoformat(pinned)
+        except ValueError:
+            raise InvalidInput(
+                f"{TODAY_ENV}={pinned!r} is not a date: use YYYY-MM-DD or unset it"
+            ) from None
+    return dt.date.today()
+
+
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"{text!r} must not be negative")
+    return value
+
+
+def _goal_id(text: str) -> int:
+    try:
+        value = int(text.lstrip("#"))
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is not a goal id: use the number shown by `growthtui add goal`"
+        ) from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a goal id (ids start at 1)")
+    return value
+
+
+def build_parser() -> argparse.ArgumentParser:
+    data_help = "the data file (default: $GROWTHTUI_DATA, else your user data folder)"
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--data", metavar="PATH", help=data_help, default=argparse.SUPPRESS)
+
+    parser = _Parser(
+        prog="growthtui",
+        description="Plan your professional growth: assess, set SMART goals, review, adjust.",
+        parents=[common],
+    )
+    parser.add_argument("--version", action="version", version=f"growthtui {__version__}")
+    parser.add_argument(
+        "--demo", action="store_true", help="open a throwaway store filled with sample data"
+    )
+    parser.set_defaults(handler=_run_app)
+    commands = parser.add_subparsers(title="commands", metavar="COMMAND", parser_class=_Parser)
+
+    add = commands.add_parser("add", help="add a goal or a milestone", parents=[common])
+    add_kinds = add.add_subparsers(title="what to add", metavar="KIND", parser_class=_Parser)
+    add_kinds.required = True
+    add_goal = add_kinds.add_parser("goal", help="add a goal", parents=[common])
+    add_goal.add_argument("title", metavar="TITLE")
+    add_goal.add_argument("--horizon", choices=["short", "medium", "long"], default="short")
+    add_goal.add_argument("--due", metavar="YYYY-MM-DD")
+    add_goal.set_defaults(handler=_add_goal)
+    add_ms = add_kinds.add_parser("milestone", help="add a milestone to a goal", parents=[common])
+    add_ms.add_argument("goal_id", metavar="GOAL_ID", type=_goal_id)
+    add_ms.add_argument("title", metavar="TITLE")
+    add_ms.add_argument("--due", metavar="YYYY-MM-DD", required=True)
+    add_ms.set_defaults(handler=_add_milestone)
+
+    log = commands.add_parser(
+        "log", help="quick capture of a win or piece of evidence", parents=[common]
+    )
+    log.add_argument("text", metavar="TEXT")
+    log.add_argument("--goal", metavar="GOAL_ID", type=_goal_id)
+    log.add_argument("--kind", choices=["win", "lesson", "praise", "feedback"], default="win")
+    log.add_argument("--date", metavar="YYYY-MM-DD", help="when it happened (default: today)")
+    log.set_defaults(handler=_log)
+
+    seed = commands.add_parser(
+        "seed", help="fill an empty store with a believable sample person", parents=[common]
+    )
+    seed.add_argument(
+        "--scale", metavar="N", type=_positive, help="about N records in all (for benchmarks)"
+    )
+    seed.set_defaults(handler=_seed)
+
+    agenda = commands.add_parser(
+        "agenda", help="plain text: overdue, upcoming, follow-ups, review due", parents=[common]
+    )
+    agenda.add_argument("--days", metavar="N", type=_positive, default=7)
+    agenda.set_defaults(handler=_agenda)
+
+    export = commands.add_parser(
+        "export", help="write the store as json, md, csv or ics", parents=[common]
+    )
+    export.add_argument("--format", choices=["json", "md", "csv", "ics"], default="json")
+    export.add_argument("-o", "--output", metavar="FILE", help="write here instead of stdout")
+    export.set_defaults(handler=_export)
+
+    imp = commands.add_parser(
+        "import", help="merge a json export or a taskwarrior export", parents=[common]
+    )
+    imp.add_argument("file", metavar="FILE")
+    imp.add_argument("--from", dest="source", choices=["json", "taskwarrior"], default="json")
+    imp.set_defaults(handler=_import)
+    return parser
+
+
+# -- handlers -------------------------------------------------------------------------
+def _data_path(args: argparse.Namespace) -> Path:
+    from growthtui.locations import data_path
+
+    return data_path(getattr(args, "data", None))
+
+
+def _open_store(args: argparse.Namespace, create: bool = True):  # type: ignore[no-untyped-def]
+    from growthtui.store import Store
+
+    return Store.open(_data_path(args), create=create, today=today)
+
+
+def _add_goal(args: argparse.Namespace) -> int:
+    from growthtui.domain import Goal
+    from growthtui.domain.dates import parse_optional_date
+
+    due = parse_optional_date(args.due or "", today(), "due date")
+    goal = Goal.build(title=args.title, horizon=args.horizon, due=due)
+    stored = _open_store(args).add(goal)
+    print(f"added goal {stored.id}: {stored.title}")
+    return EXIT_OK
+
+
+def _add_milestone(args: argparse.Namespace) -> int:
+    from growthtui.domain import Goal, Milestone
+    from growthtui.domain.dates import parse_date
+
+    due = parse_date(args.due, today(), "due date")
+    milestone = Milestone.build(goal_id=args.goal_id, title=args.title, due=due)
+    store = _open_store(args)
+    goal = store.get(Goal, args.goal_id)
+    stored = store.add(milestone)
+    print(f"added milestone {stored.id} to goal {goal.id} ({goal.title}), due {stored.due}")
+    return EXIT_OK
+
+
+def _log(args: argparse.Namespace) -> int:
+    from growthtui.domain import Evidence, EvidenceKind, Goal
+    from growthtui.domain.dates import parse_date
+
+    kinds = {"feedback": EvidenceKind.FEEDBACK}
+    when = parse_date(args.date, today(), "date") if args.date else today()
+    evidence = Evidence.build(
+        date=when,
+        text=args.text,
+        kind=kinds.get(args.kind, args.kind),
+        goal_ids=[args.goal] if args.goal else [],
+    )
+    store = _open_store(args)
+    if args.goal:
+        store.get(Goal, args.goal)
+    stored = store.add(evidence)
+    target = f" for goal {args.goal}" if args.goal else ""
+    print(f"logged {stored.kind.value} {stored.id}{target}: {stored.text}")
+    return EXIT_OK
+
+
+def _seed(args: argparse.Namespace) -> int:
+    from growthtui.services.seed import seed
+
+    store = _open_store(args)
+    count = seed(store, today(), args.scale)
+    print(f"seeded {count} records into {store.path}")
+    return EXIT_OK
+
+
+def _agenda(args: argparse.Namespace) -> int:
+    from growthtui.services.agenda import build_agenda, render_agenda
+
+    store = _open_store(args, create=False)
+    agenda = build_agenda(store, today(), args.days)
+    color = sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+    sys.stdout.write(render_agenda(agenda, color=color))
+    return EXIT_OK
+
+
+def _export(args: argparse.Namespace) -> int:
+    from growthtui.interop.formats import export_text
+
+    store = _open_store(args, create=False)
+    text = export_text(store, args.format, today())
+    if args.output:
+        _write_output(Path(args.output).expanduser(), text)
+        print(f"wrote {args.format} export to {args.output}", file=sys.stderr)
+    else:
+        sys.stdout.write(text)
+    return EXIT_OK
+
+
+def _write_output(path: Path, text: str) -> None:
+    if path.is_dir():
+        raise InvalidInput(f"{path} is a folder: give a file name for -o")
+    if not path.parent.exists():
+        raise InvalidInput(f"the folder {path.parent} does not exist: create it or pick another")
+    try:
+        path.write_text(text, encoding="utf-8", newline="")
+    except OSError as error:
+        raise InvalidInput(f"cannot write {path}: {error.strerror or error}") from None
+
+
+def _import(args: argparse.Namespace) -> int:
+    from growthtui.interop.formats import import_file
+
+    path = Path(args.file).expanduser()
+    store = _open_store(args)
+    report = import_file(store, path, args.source)
+    print(f"imported {path}: {report.describe()}")
+    return EXIT_OK
+
+
+def _run_app(args: argparse.Namespace) -> int:
+    import tempfile
+
+    from growthtui.store import Store
+
+    if args.demo:
+        from growthtui.services.seed import seed
+
+        with tempfile.TemporaryDirectory(prefix="growthtui-demo-") as folder:
+            store = Store.open(Path(folder) / "demo.json", today=today)
+            seed(store, today())
+            return _launch(store, demo=True)
+    return _launch(_open_store(args))
+
+
+def _launch(store, demo: bool = False) -> int:  # type: ignore[no-untyped-def]
+    from growthtui.ui.app import run_app
+
+    return run_app(store, today=today, demo=demo)
+
+
+# -- entry point ----------------------------------------------------------------------
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run growthtui; returns the exit code."""
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+        handler: Callable[[argparse.Namespace], int] = args.handler
+        return handler(args)
+    except GrowthError as error:
+        _say(str(error))
+        return EXIT_BAD_INPUT
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        # `growthtui export | head`: the reader left; not an error worth a message.
+        sys.stderr.close()
+        return EXIT_OK
+    except Exception as error:  # a bug: say so in one line, never a traceback by default
+        if os.environ.get(DEBUG_ENV):
+            raise
+        _say(
+            f"unexpected error: {type(error).__name__}: {error} — please report it; "
+            f"run again with {DEBUG_ENV}=1 to see the details"
+        )
+        return EXIT_FAILURE
+
+
+def _say(message: str) -> None:
+    line = " ".join(message.split())
+    print(f"growthtui: {line}", file=sys.stderr)

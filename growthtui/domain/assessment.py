@@ -1,0 +1,114 @@
+"""Know yourself: traits (SWOT), skills with a rating history, feedback received."""
+
+from __future__ import annotations
+
+import datetime as dt
+from enum import StrEnum
+from typing import ClassVar
+
+from pydantic import Field
+
+from growthtui.domain.base import Ids, Level, Record, Text, Title, Value
+
+
+class TraitKind(StrEnum):
+    """The four SWOT quadrants."""
+
+    STRENGTH = "strength"
+    WEAKNESS = "weakness"
+    OPPORTUNITY = "opportunity"
+    THREAT = "threat"
+
+
+class Source(StrEnum):
+    """Where a piece of self-knowledge came from."""
+
+    SELF = "self"
+    PEER = "peer"
+    SUPERVISOR = "supervisor"
+    ASSESSMENT = "formal assessment"
+    EXPERIENCE = "experience"
+
+
+class Trait(Record):
+    """A strength, weakness, opportunity or threat, with where it came from."""
+
+    entity: ClassVar[str] = "trait"
+    table: ClassVar[str] = "traits"
+
+    kind: TraitKind
+    title: Title
+    notes: Text = ""
+    source: Source = Source.SELF
+    evidence: Text = ""
+    archived: bool = False
+
+
+class SkillRating(Value):
+    """One rating of a skill on a date; ratings are added, never overwritten."""
+
+    on: dt.date
+    level: Level
+    source: Source = Source.SELF
+    note: Text = ""
+
+
+class Skill(Record):
+    """A skill with a target level and the history of its ratings."""
+
+    entity: ClassVar[str] = "skill"
+    table: ClassVar[str] = "skills"
+
+    name: Title
+    category: Text = ""
+    target_level: Level = 4
+    ratings: list[SkillRating] = Field(default_factory=list)
+    trait_ids: Ids
+    """Weaknesses (or other traits) this skill is about."""
+
+    def link_fields(self) -> dict[str, tuple[str, list[int]]]:
+        return {"trait_ids": ("traits", self.trait_ids)}
+
+    @property
+    def level(self) -> int | None:
+        """The latest rating's level, or None if never rated."""
+        latest = self.latest_rating
+        return latest.level if latest else None
+
+    @property
+    def latest_rating(self) -> SkillRating | None:
+        if not self.ratings:
+            return None
+        return max(enumerate(self.ratings), key=lambda pair: (pair[1].on, pair[0]))[1]
+
+    @property
+    def gap(self) -> int | None:
+        """Levels still to climb to the target (0 when reached), None if never rated."""
+        level = self.level
+        return None if level is None else max(0, self.target_level - level)
+
+    def trend(self) -> list[int]:
+        """Rating levels in date order, oldest first (for a sparkline)."""
+        ordered = sorted(enumerate(self.ratings), key=lambda pair: (pair[1].on, pair[0]))
+        return [rating.level for _, rating in ordered]
+
+
+class Feedback(Record):
+    """Feedback received: who, when, what, and which traits it speaks to."""
+
+    entity: ClassVar[str] = "feedback"
+    table: ClassVar[str] = "feedback"
+
+    date: dt.date
+    giver: Text = ""
+    """Who gave it, as free text (or the name of a person)."""
+    person_id: int | None = None
+    source: Source = Source.PEER
+    text: Title
+    trait_ids: Ids
+
+    def link_fields(self) -> dict[str, tuple[str, list[int]]]:
+        links = {"trait_ids": ("traits", self.trait_ids)}
+        if self.person_id is not None:
+            links["person_id"] = ("people", [self.person_id])
+        return links

@@ -1,0 +1,175 @@
+"""Rhythms: when the next review is due, and when to follow up with a person."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from growthtui.domain.dates import add_months, days_between, quarter_start
+from growthtui.domain.people import Interaction, Person
+from growthtui.domain.profile import Cadence
+from growthtui.domain.reviews import Review
+
+_MONTHS = {Cadence.MONTHLY: 1, Cadence.QUARTERLY: 3, Cadence.ANNUAL: 12}
+
+
+def next_after(day: dt.date, cadence: Cadence) -> dt.date:
+    """One cadence step after `day`."""
+    if cadence is Cadence.WEEKLY:
+        return day + dt.timedelta(days=7)
+    return add_months(day, _MONTHS[cadence])
+
+
+def period_bounds(cadence: Cadence, today: dt.date) -> tuple[dt.date, dt.date]:
+    """The calendar period a review on `today` naturally covers: the week, month, quarter
+    or year that just ended if we are in its first days, else the current one up to today."""
+    if cadence is Cadence.WEEKLY:
+        start = today - dt.timedelta(days=today.weekday())
+        return start, start + dt.timedelta(days=6)
+    if cadence is Cadence.MONTHLY:
+        start = today.replace(day=1)
+        return start, add_months(start, 1) - dt.timedelta(days=1)
+    if cadence is Cadence.QUARTERLY:
+        start = quarter_start(today)
+        return start, add_months(start, 3) - dt.timedelta(days=1)
+    start = dt.date(today.year, 1, 1)
+    return start, dt.date(today.year, 12, 31)
+
+
+def last_review(reviews: Iterable[Review]) -> Review | None:
+    """The latest finished review (drafts do not count)."""
+    done = [r for r in reviews if not r.draft]
+    return max(done, key=lambda r: (r.date, r.id or 0)) if done else None
+
+
+@dataclass(frozen=True)
+class ReviewDue:
+    """When the next review is due and how that compares with today."""
+
+    due: dt.date
+    days: int
+    """Days from today to `due`; negative when overdue."""
+    never_reviewed: bool
+
+    @property
+    def is_due(self) -> bool:
+        return self.days <= 0
+
+    def describe(self, cadence: Cadence) -> str:
+        if self.never_reviewed:
+            return f"no {cadence.value} review yet: start your first one"
+        if self.days < 0:
+            return f"{cadence.value} review overdue by {-self.days} day(s)"
+        if self.days == 0:
+            return f"{cadence.value} review due today"
+        return f"{cadence.value} review due in {self.days} day(s)"
+
+
+def review_due(cadence: Cadence, reviews: Sequence[Review], today: dt.date) -> ReviewDue:
+    """The next review is one cadence after the last finished one; with none, it is due now."""
+    last = last_review(reviews)
+    if last is None:
+        return ReviewDue(today, 0, never_reviewed=True)
+    due = next_after(last.date, cadence)
+    return ReviewDue(due, days_between(today, due), never_reviewed=False)
+
+
+@dataclass(frozen=True)
+class FollowUp:
+    """When to next contact a person, from the last interaction of any kind."""
+
+    person: Person
+    last_contact: dt.date | None
+    due: dt.date | None
+    days: int | None
+    """Days from today to `due`; negative when past; None without a rhythm."""
+    losing_touch: bool
+
+    @property
+    def is_due(self) -> bool:
+        return self.days is not None and self.days <= 0
+
+    def describe(self) -> str:
+        who = f"{self.person.name} ({self.person.relation.value})"
+        if self.due is None:
+            return f"{who}: no follow-up rhythm"
+        if self.last_contact is None:
+            return f"follow up with {who}: no contact logged yet"
+        if self.days is not None and self.days < 0:
+            rhythm = _rhythm_words(self.person.follow_up_days)
+            return f"follow up with {who} — {-self.days} days past your {rhythm} rhythm"
+        if self.days == 0:
+            return f"follow up with {who} today"
+        return f"follow up with {who} in {self.days} days"
+
+
+def _rhythm_words(days: int | None) -> str:
+    if days is None:
+        return "usual"
+    if days % 7 == 0:
+        weeks = days // 7
+        return f"{weeks}-week" if weeks > 1 else "weekly"
+    return f"{days}-day"
+
+
+def follow_up(
+    person: Person,
+    interactions: Iterable[Interaction],
+    today: dt.date,
+    default_days: int | None = None,
+) -> FollowUp:
+    """Follow-up due for a person.
+
+    The rhythm restarts on any contact, whatever its kind. An explicit "follow up on" date
+    of the latest interaction wins over the rhythm when it is sooner. Without any contact
+    logged, a person with a rhythm is due today.
+    """
+    mine = [i for i in interactions if i.person_id == person.id]
+    last = max(mine, key=lambda i: (i.date, i.id or 0)) if mine else None
+    rhythm = person.follow_up_days or default_days
+    last_date = last.date if last else None
+    if rhythm is None and (last is None or last.follow_up_on is None):
+        return FollowUp(person, last_date, None, None, False)
+    if last is None:
+        return FollowUp(person, None, today, 0, False)
+    candidates = []
+    if rhythm is not None:
+        candidates.append(last.date + dt.timedelta(days=rhythm))
+    if last.follow_up_on is not None:
+        candidates.append(last.follow_up_on)
+    due = min(candidates)
+    max_gap = person.max_gap_days or (2 * rhythm if rhythm else None)
+    losing = max_gap is not None and days_between(last.date, today) > max_gap
+    return FollowUp(person, last.date, due, days_between(today, due), losing)
+
+
+def follow_ups_due(
+    people: Sequence[Person],
+    interactions: Sequence[Interaction],
+    today: dt.date,
+    within_days: int = 0,
+    default_days: int | None = None,
+) -> list[FollowUp]:
+    """People to contact by `today + within_days`, most overdue first."""
+    by_person: dict[int | None, list[Interaction]] = {}
+    for interaction in interactions:
+        by_person.setdefault(interaction.person_id, []).append(interaction)
+    due = []
+    for person in people:
+        item = follow_up(person, by_person.get(person.id, []), today, default_days)
+        if item.days is not None and item.days <= within_days:
+            due.append(item)
+    return sorted(due, key=lambda f: (f.days or 0, f.person.name.lower()))
+
+
+def losing_touch(
+    people: Sequence[Person], interactions: Sequence[Interaction], today: dt.date
+) -> list[FollowUp]:
+    """People far past their rhythm (beyond the maximum gap), longest silence first."""
+    by_person: dict[int | None, list[Interaction]] = {}
+    for interaction in interactions:
+        by_person.setdefault(interaction.person_id, []).append(interaction)
+    items = [follow_up(p, by_person.get(p.id, []), today) for p in people]
+    lost = [f for f in items if f.losing_touch]
+    return sorted(lost, key=lambda f: (f.last_contact or dt.date.min, f.person.name.lower()))

@@ -1,0 +1,86 @@
+"""Reading dates a person types, and the calendar arithmetic the rules share."""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+
+from growthtui.domain.errors import InvalidInput
+
+_RELATIVE = re.compile(r"^([+-]?)(\d{1,4})\s*([dwmy])$")
+
+
+def parse_date(text: str, today: dt.date, field: str = "date") -> dt.date:
+    """Read a date typed by a person.
+
+    Accepts ISO `YYYY-MM-DD`, `today`, `tomorrow`, `yesterday`, and offsets such as
+    `+3d`, `2w`, `-1m`, `1y` counted from `today`. Anything else raises InvalidInput.
+    """
+    raw = text.strip().lower()
+    if not raw:
+        raise InvalidInput(f"the {field} is empty: type a date as YYYY-MM-DD", field)
+    if raw == "today":
+        return today
+    if raw == "tomorrow":
+        return today + dt.timedelta(days=1)
+    if raw == "yesterday":
+        return today - dt.timedelta(days=1)
+    match = _RELATIVE.match(raw)
+    if match:
+        sign = -1 if match.group(1) == "-" else 1
+        amount = sign * int(match.group(2))
+        unit = match.group(3)
+        try:
+            if unit == "d":
+                return today + dt.timedelta(days=amount)
+            if unit == "w":
+                return today + dt.timedelta(weeks=amount)
+            if unit == "m":
+                return add_months(today, amount)
+            return add_months(today, 12 * amount)
+        except (OverflowError, ValueError):
+            raise InvalidInput(f"{text.strip()!r} is too far away for the {field}", field) from None
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", raw):
+        try:
+            return dt.date.fromisoformat(raw)
+        except ValueError:
+            raise InvalidInput(
+                f"{text.strip()!r} is not a real date for the {field}: check the month and day",
+                field,
+            ) from None
+    raise InvalidInput(
+        f"{text.strip()!r} is not a date for the {field}: use YYYY-MM-DD (or today, +3d, 2w, 1m)",
+        field,
+    )
+
+
+def parse_optional_date(text: str, today: dt.date, field: str = "date") -> dt.date | None:
+    """Like parse_date, but an empty text means "no date"."""
+    return parse_date(text, today, field) if text.strip() else None
+
+
+def add_months(day: dt.date, months: int) -> dt.date:
+    """The same day `months` later, clamped to the month's end (Jan 31 + 1m = Feb 28/29)."""
+    index = day.year * 12 + (day.month - 1) + months
+    year, month = divmod(index, 12)
+    month += 1
+    last = calendar.monthrange(year, month)[1]
+    return dt.date(year, month, min(day.day, last))
+
+
+def quarter_of(day: dt.date) -> int:
+    """1–4."""
+    return (day.month - 1) // 3 + 1
+
+
+def quarter_start(day: dt.date) -> dt.date:
+    return dt.date(day.year, 3 * (quarter_of(day) - 1) + 1, 1)
+
+
+def month_start(day: dt.date) -> dt.date:
+    return day.replace(day=1)
+
+
+def days_between(start: dt.date, end: dt.date) -> int:
+    return (end - start).days

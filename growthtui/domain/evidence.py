@@ -1,0 +1,37 @@
+"""The running brag document: wins, feedback, lessons, praise, as they happen."""
+
+from __future__ import annotations
+
+import datetime as dt
+from enum import StrEnum
+from typing import ClassVar
+
+from growthtui.domain.base import Ids, Record, Title
+
+
+class EvidenceKind(StrEnum):
+    WIN = "win"
+    FEEDBACK = "feedback received"
+    LESSON = "lesson"
+    PRAISE = "praise"
+
+
+class Evidence(Record):
+    """Something that happened and is worth remembering at review time."""
+
+    entity: ClassVar[str] = "evidence"
+    table: ClassVar[str] = "evidence"
+
+    date: dt.date
+    text: Title
+    kind: EvidenceKind = EvidenceKind.WIN
+    goal_ids: Ids
+    skill_ids: Ids
+    person_ids: Ids
+
+    def link_fields(self) -> dict[str, tuple[str, list[int]]]:
+        return {
+            "goal_ids": ("goals", self.goal_ids),
+            "skill_ids": ("skills", self.skill_ids),
+            "person_ids": ("people", self.person_ids),
+        }

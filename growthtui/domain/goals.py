@@ -1,0 +1,146 @@
+"""SMART goals on three horizons, their milestones and check-ins."""
+
+from __future__ import annotations
+
+import datetime as dt
+from enum import StrEnum
+from typing import ClassVar
+
+from pydantic import Field, ValidationInfo, field_validator
+
+from growthtui.domain.base import Ids, Level, Record, Text, Title, Value, due_not_before_start
+
+
+class Horizon(StrEnum):
+    """How far ahead a goal looks."""
+
+    SHORT = "short"
+    MEDIUM = "medium"
+    LONG = "long"
+
+
+class GoalStatus(StrEnum):
+    ACTIVE = "active"
+    PAUSED = "paused"
+    ACHIEVED = "achieved"
+    DROPPED = "dropped"
+
+
+class Measure(Value):
+    """How a person will know a goal is done: a metric from baseline to target."""
+
+    metric: Text = ""
+    unit: Text = ""
+    baseline: float | None = None
+    target: float | None = None
+    current: float | None = None
+
+    @property
+    def is_set(self) -> bool:
+        """A measure exists when it names a metric and a target."""
+        return bool(self.metric) and self.target is not None
+
+
+class GoalChange(Value):
+    """One change to a goal, with the reason a person gave for it."""
+
+    at: dt.datetime
+    field: str
+    old: str = ""
+    new: str = ""
+    reason: Text = ""
+
+
+TRACKED_FIELDS: tuple[str, ...] = ("title", "specific", "measure", "due", "horizon", "status")
+"""Changes to these fields go into the goal's history with a reason."""
+
+
+class Goal(Record):
+    """A SMART goal: what exactly, how measured, how achievable, why relevant, by when."""
+
+    entity: ClassVar[str] = "goal"
+    table: ClassVar[str] = "goals"
+
+    title: Title
+    horizon: Horizon = Horizon.SHORT
+    status: GoalStatus = GoalStatus.ACTIVE
+    parent_id: int | None = None
+    """The longer-horizon goal this one is a stepping stone toward."""
+    specific: Text = ""
+    """S: what exactly will be different."""
+    measure: Measure = Field(default_factory=Measure)
+    """M: metric, unit, baseline, target, current."""
+    achievable: Text = ""
+    """A: the plan and resources that make it achievable."""
+    relevant: Text = ""
+    """R: why it matters."""
+    trait_ids: Ids
+    skill_ids: Ids
+    start: dt.date | None = None
+    due: dt.date | None = None
+    """T: the date it is due."""
+    tags: list[str] = Field(default_factory=list)
+    notes: Text = ""
+    created: dt.date | None = None
+    history: list[GoalChange] = Field(default_factory=list)
+    external_id: str | None = None
+    """Identity in another tool (a taskwarrior uuid), so importing twice adds nothing."""
+
+    @field_validator("due")
+    @classmethod
+    def _due_after_start(cls, due: dt.date | None, info: ValidationInfo) -> dt.date | None:
+        return due_not_before_start(due, info.data.get("start"))
+
+    @field_validator("parent_id")
+    @classmethod
+    def _not_own_parent(cls, parent_id: int | None, info: ValidationInfo) -> int | None:
+        if parent_id is not None and parent_id == info.data.get("id"):
+            raise ValueError("a goal cannot be a stepping stone toward itself: pick another")
+        return parent_id
+
+    def link_fields(self) -> dict[str, tuple[str, list[int]]]:
+        links = {"trait_ids": ("traits", self.trait_ids), "skill_ids": ("skills", self.skill_ids)}
+        if self.parent_id is not None:
+            links["parent_id"] = ("goals", [self.parent_id])
+        return links
+
+    @property
+    def is_open(self) -> bool:
+        """Active or paused: still part of the plan."""
+        return self.status in (GoalStatus.ACTIVE, GoalStatus.PAUSED)
+
+
+class Milestone(Record):
+    """A dated step toward a goal."""
+
+    entity: ClassVar[str] = "milestone"
+    table: ClassVar[str] = "milestones"
+
+    goal_id: int
+    title: Title
+    due: dt.date
+    done_at: dt.date | None = None
+    notes: Text = ""
+
+    def link_fields(self) -> dict[str, tuple[str, list[int]]]:
+        return {"goal_id": ("goals", [self.goal_id])}
+
+    @property
+    def done(self) -> bool:
+        return self.done_at is not None
+
+
+class CheckIn(Record):
+    """Progress on a goal on a date: the measured value and how confident one feels."""
+
+    entity: ClassVar[str] = "check-in"
+    table: ClassVar[str] = "checkins"
+
+    goal_id: int
+    date: dt.date
+    value: float | None = None
+    confidence: Level = 3
+    note: Text = ""
+
+    def link_fields(self) -> dict[str, tuple[str, list[int]]]:
+        return {"goal_id": ("goals", [self.goal_id])}

@@ -1,0 +1,33 @@
+"""Who the plan belongs to, and how often they review it."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import ClassVar
+
+from pydantic import Field
+
+from growthtui.domain.base import Record, Text
+
+
+class Cadence(StrEnum):
+    """How often a person reviews their plan."""
+
+    WEEKLY = "weekly"
+    MONTHLY = "monthly"
+    QUARTERLY = "quarterly"
+    ANNUAL = "annual"
+
+
+class Profile(Record):
+    """The person: name, current role, long-term vision, review cadence."""
+
+    entity: ClassVar[str] = "profile"
+    table: ClassVar[str] = "profile"
+
+    name: Text = ""
+    role: Text = ""
+    vision: Text = ""
+    review_cadence: Cadence = Cadence.QUARTERLY
+    follow_up_days: int = Field(default=30, ge=1, le=3650)
+    """Default follow-up rhythm for people without their own."""

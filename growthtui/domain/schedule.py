@@ -1,0 +1,81 @@
+"""When things are due: overdue, due soon, and the time window of each horizon."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from growthtui.domain.dates import add_months
+from growthtui.domain.goals import Goal, Horizon, Milestone
+
+DUE_SOON_DAYS = 14
+"""The dashboard's look-ahead for milestones."""
+
+
+@dataclass(frozen=True)
+class HorizonWindow:
+    """How far ahead a goal on a horizon is due, in months from its start."""
+
+    horizon: Horizon
+    min_months: int
+    max_months: int
+    label: str
+
+
+HORIZON_WINDOWS: dict[Horizon, HorizonWindow] = {
+    Horizon.SHORT: HorizonWindow(Horizon.SHORT, 0, 6, "short-term horizon (3–6 months)"),
+    Horizon.MEDIUM: HorizonWindow(Horizon.MEDIUM, 6, 36, "medium-term horizon (1–3 years)"),
+    Horizon.LONG: HorizonWindow(Horizon.LONG, 36, 120, "long-term horizon (5–10 years)"),
+}
+"""Windows with some slack between them: a 9-month goal is medium, a 4-year one long."""
+
+
+def is_overdue(milestone: Milestone, today: dt.date) -> bool:
+    """Not done and its date has passed."""
+    return milestone.done_at is None and milestone.due < today
+
+
+def is_due_soon(milestone: Milestone, today: dt.date, days: int = DUE_SOON_DAYS) -> bool:
+    """Not done and due between today and `days` from now (inclusive)."""
+    return milestone.done_at is None and today <= milestone.due <= today + dt.timedelta(days=days)
+
+
+def goal_is_overdue(goal: Goal, today: dt.date) -> bool:
+    """An open goal past its due date."""
+    return goal.is_open and goal.due is not None and goal.due < today
+
+
+def days_until(day: dt.date, today: dt.date) -> int:
+    """Negative when `day` has passed."""
+    return (day - today).days
+
+
+def horizon_window(horizon: Horizon) -> HorizonWindow:
+    return HORIZON_WINDOWS[horizon]
+
+
+def horizon_problem(goal: Goal, today: dt.date) -> str | None:
+    """Why the goal's due date does not fit its horizon, or None when it fits.
+
+    Counted from the goal's start, or from today for a goal without a start.
+    """
+    if goal.due is None:
+        return None
+    window = HORIZON_WINDOWS[goal.horizon]
+    origin = goal.start or today
+    latest = add_months(origin, window.max_months)
+    earliest = add_months(origin, window.min_months)
+    if goal.due > latest:
+        return f"due {goal.due.year} is outside a {window.label}"
+    if goal.due < earliest and goal.horizon is not Horizon.SHORT:
+        return f"due {goal.due.isoformat()} is sooner than a {window.label}: make it short-term?"
+    return None
+
+
+def suggest_horizon(due: dt.date, today: dt.date) -> Horizon:
+    """The horizon a due date naturally falls in."""
+    if due <= add_months(today, HORIZON_WINDOWS[Horizon.SHORT].max_months):
+        return Horizon.SHORT
+    if due <= add_months(today, HORIZON_WINDOWS[Horizon.MEDIUM].max_months):
+        return Horizon.MEDIUM
+    return Horizon.LONG

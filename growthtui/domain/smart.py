@@ -1,0 +1,154 @@
+"""The SMART check: each letter ok, or a warning with a reason a person can act on."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from growthtui.domain.goals import Goal, GoalStatus, Milestone
+from growthtui.domain.schedule import horizon_problem
+
+_VAGUE_WORDS = ("better", "more", "improve", "get good", "some", "stuff", "things", "etc")
+
+
+@dataclass(frozen=True)
+class LetterCheck:
+    """One letter of SMART: ok, or a warning and what to do about it."""
+
+    letter: str
+    name: str
+    ok: bool
+    reason: str
+
+
+@dataclass(frozen=True)
+class SmartCheck:
+    letters: tuple[LetterCheck, ...]
+
+    @property
+    def ok(self) -> bool:
+        return all(letter.ok for letter in self.letters)
+
+    @property
+    def warnings(self) -> list[LetterCheck]:
+        return [letter for letter in self.letters if not letter.ok]
+
+    @property
+    def score(self) -> int:
+        """How many letters pass, 0–5."""
+        return sum(letter.ok for letter in self.letters)
+
+    def summary(self) -> str:
+        """Letters that pass in capitals, failing ones as a dot: `SM.RT`."""
+        return "".join(letter.letter if letter.ok else "·" for letter in self.letters)
+
+
+def check_smart(
+    goal: Goal,
+    today: dt.date,
+    milestones: Sequence[Milestone] = (),
+    parent: Goal | None = None,
+) -> SmartCheck:
+    """Check a goal against SMART on `today`. Pure: works on a goal being edited too."""
+    return SmartCheck(
+        (
+            _specific(goal),
+            _measurable(goal, milestones),
+            _achievable(goal, milestones),
+            _relevant(goal, parent),
+            _time_bound(goal, today),
+        )
+    )
+
+
+def _specific(goal: Goal) -> LetterCheck:
+    what = goal.specific.strip()
+    if not what:
+        return LetterCheck(
+            "S", "specific", False, "no 'what exactly': describe what will be different when done"
+        )
+    if len(what.split()) < 4:
+        return LetterCheck(
+            "S", "specific", False, "'what exactly' is very short: say what, for whom, where"
+        )
+    lowered = f" {what.lower()} "
+    vague = [word for word in _VAGUE_WORDS if f" {word} " in lowered]
+    if vague and len(what.split()) < 8:
+        return LetterCheck(
+            "S",
+            "specific",
+            False,
+            f"'{vague[0]}' is vague: name the concrete result instead",
+        )
+    return LetterCheck("S", "specific", True, "says what exactly will be different")
+
+
+def _measurable(goal: Goal, milestones: Sequence[Milestone]) -> LetterCheck:
+    measure = goal.measure
+    if measure.is_set:
+        if measure.baseline is not None and measure.baseline == measure.target:
+            return LetterCheck(
+                "M", "measurable", False, "the target equals the baseline: set where you aim to get"
+            )
+        return LetterCheck("M", "measurable", True, f"measured by {measure.metric}")
+    if measure.metric and measure.target is None:
+        return LetterCheck(
+            "M", "measurable", False, f"'{measure.metric}' has no target: what number means done?"
+        )
+    if milestones:
+        return LetterCheck(
+            "M", "measurable", True, f"measured by {len(milestones)} milestone(s) done"
+        )
+    return LetterCheck(
+        "M",
+        "measurable",
+        False,
+        "no measure: how will you know it is done? Add a metric and target, or milestones",
+    )
+
+
+def _achievable(goal: Goal, milestones: Sequence[Milestone]) -> LetterCheck:
+    if goal.achievable.strip():
+        return LetterCheck("A", "achievable", True, "has a plan and resources")
+    if milestones:
+        return LetterCheck("A", "achievable", True, "has milestones as a plan")
+    return LetterCheck(
+        "A",
+        "achievable",
+        False,
+        "no plan: note the steps, time and help you will use, or add milestones",
+    )
+
+
+def _relevant(goal: Goal, parent: Goal | None) -> LetterCheck:
+    if goal.relevant.strip():
+        return LetterCheck("R", "relevant", True, "says why it matters")
+    if parent is not None:
+        return LetterCheck("R", "relevant", True, f"a stepping stone toward '{parent.title}'")
+    if goal.parent_id is not None:
+        return LetterCheck("R", "relevant", True, "a stepping stone toward a longer goal")
+    if goal.trait_ids or goal.skill_ids:
+        return LetterCheck("R", "relevant", True, "linked to your assessment")
+    return LetterCheck(
+        "R",
+        "relevant",
+        False,
+        "no 'why': link it to a longer goal, a skill or a weakness, or say why it matters",
+    )
+
+
+def _time_bound(goal: Goal, today: dt.date) -> LetterCheck:
+    if goal.due is None:
+        return LetterCheck("T", "time-bound", False, "no due date: by when will it be done?")
+    problem = horizon_problem(goal, today)
+    if problem:
+        return LetterCheck("T", "time-bound", False, problem)
+    if goal.status is GoalStatus.ACTIVE and goal.due < today:
+        return LetterCheck(
+            "T",
+            "time-bound",
+            False,
+            f"overdue since {goal.due.isoformat()}: review it, move the date or close it",
+        )
+    return LetterCheck("T", "time-bound", True, f"due {goal.due.isoformat()}")

@@ -1,0 +1,58 @@
+"""Daily rotating backups beside the data file, and the ones taken before a migration."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+
+from growthtui.store.storage import FILE_MODE, atomic_write
+
+KEEP_DAILY = 14
+
+_DAILY = re.compile(r"\.(\d{4}-\d{2}-\d{2})\.bak$")
+
+
+def daily_backup_path(path: Path, day: dt.date) -> Path:
+    return path.with_name(f"{path.name}.{day.isoformat()}.bak")
+
+
+def backups_of(path: Path) -> list[Path]:
+    """Every backup of `path` (daily and pre-migration), newest first by modification time."""
+    pattern = f"{path.name}.*.bak"
+    found = [p for p in path.parent.glob(pattern) if p.is_file()]
+    return sorted(found, key=lambda p: (p.stat().st_mtime_ns, p.name), reverse=True)
+
+
+def newest_backup(path: Path) -> Path | None:
+    found = backups_of(path)
+    return found[0] if found else None
+
+
+def take_daily_backup(
+    path: Path, raw: bytes, today: dt.date, keep: int = KEEP_DAILY
+) -> Path | None:
+    """Save `raw` (the file as it was before today's first change) once a day; keep `keep`."""
+    target = daily_backup_path(path, today)
+    if target.exists():
+        return None
+    atomic_write(target, raw, FILE_MODE)
+    dailies = sorted(
+        (p for p in path.parent.glob(f"{path.name}.*.bak") if _DAILY.search(p.name)),
+        key=lambda p: p.name,
+        reverse=True,
+    )
+    for old in dailies[keep:]:
+        old.unlink(missing_ok=True)
+    return target
+
+
+def take_migration_backup(path: Path, raw: bytes, from_version: int) -> Path:
+    """Keep the file as it was before migrating it from `from_version` (never rotated)."""
+    target = path.with_name(f"{path.name}.schema-{from_version}.bak")
+    n = 1
+    while target.exists():
+        n += 1
+        target = path.with_name(f"{path.name}.schema-{from_version}-{n}.bak")
+    atomic_write(target, raw, FILE_MODE)
+    return target
