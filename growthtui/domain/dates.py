@@ -8,7 +8,10 @@ import re
 
 from growthtui.domain.errors import InvalidInput
 
-_RELATIVE = re.compile(r"^([+-]?)(\d{1,4})\s*([dwmy])$")
+# ASCII digits only: `\d` would also take Arabic-Indic or full-width digits, which
+# `date.fromisoformat` then refuses with a misleading "not a real date".
+_RELATIVE = re.compile(r"([+-]?)([0-9]{1,4})\s*([dwmy])")
+_ISO = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 
 def parse_date(text: str, today: dt.date, field: str = "date") -> dt.date:
@@ -18,6 +21,8 @@ def parse_date(text: str, today: dt.date, field: str = "date") -> dt.date:
     `+3d`, `2w`, `-1m`, `1y` counted from `today`. Anything else raises InvalidInput.
     """
     raw = text.strip().lower()
+    shown = text.strip()
+    for_field = "" if field == "date" else f" for the {field}"
     if not raw:
         raise InvalidInput(f"the {field} is empty: type a date as YYYY-MM-DD", field)
     if raw == "today":
@@ -26,7 +31,7 @@ def parse_date(text: str, today: dt.date, field: str = "date") -> dt.date:
         return today + dt.timedelta(days=1)
     if raw == "yesterday":
         return today - dt.timedelta(days=1)
-    match = _RELATIVE.match(raw)
+    match = _RELATIVE.fullmatch(raw)
     if match:
         sign = -1 if match.group(1) == "-" else 1
         amount = sign * int(match.group(2))
@@ -40,17 +45,21 @@ def parse_date(text: str, today: dt.date, field: str = "date") -> dt.date:
                 return add_months(today, amount)
             return add_months(today, 12 * amount)
         except (OverflowError, ValueError):
-            raise InvalidInput(f"{text.strip()!r} is too far away for the {field}", field) from None
-    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", raw):
+            raise InvalidInput(
+                f"{shown!r} is too far away{for_field}: "
+                "use a smaller offset or a date between 0001-01-01 and 9999-12-31",
+                field,
+            ) from None
+    if _ISO.fullmatch(raw):
         try:
             return dt.date.fromisoformat(raw)
         except ValueError:
             raise InvalidInput(
-                f"{text.strip()!r} is not a real date for the {field}: check the month and day",
+                f"{shown!r} is not a real date{for_field}: check the month and the day",
                 field,
             ) from None
     raise InvalidInput(
-        f"{text.strip()!r} is not a date for the {field}: use YYYY-MM-DD (or today, +3d, 2w, 1m)",
+        f"{shown!r} is not a date{for_field}: use YYYY-MM-DD (or today, +3d, 2w, 1m)",
         field,
     )
 
