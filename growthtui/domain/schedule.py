@@ -57,19 +57,40 @@ def horizon_window(horizon: Horizon) -> HorizonWindow:
 def horizon_problem(goal: Goal, today: dt.date) -> str | None:
     """Why the goal's due date does not fit its horizon, or None when it fits.
 
-    Counted from the goal's start, or from today for a goal without a start.
+    Counted from the goal's start, else from the day it was created, else from today.
+    A due date before that origin says nothing about the horizon (the goal is simply
+    late), so it is not a horizon problem.
     """
     if goal.due is None:
         return None
     window = HORIZON_WINDOWS[goal.horizon]
-    origin = goal.start or today
+    origin = goal.start or goal.created or today
+    if goal.due < origin:
+        return None
     latest = add_months(origin, window.max_months)
     earliest = add_months(origin, window.min_months)
     if goal.due > latest:
-        return f"due {goal.due.year} is outside a {window.label}"
-    if goal.due < earliest and goal.horizon is not Horizon.SHORT:
-        return f"due {goal.due.isoformat()} is sooner than a {window.label}: make it short-term?"
+        if goal.horizon is Horizon.LONG:
+            return (
+                f"due {goal.due.isoformat()} is beyond a {window.label}: "
+                f"set a date within {window.max_months // 12} years"
+            )
+        better = _horizon_words(suggest_horizon(goal.due, origin))
+        return (
+            f"due {goal.due.isoformat()} is outside a {window.label}: "
+            f"make it {better} or set a sooner date"
+        )
+    if goal.due < earliest:
+        better = _horizon_words(suggest_horizon(goal.due, origin))
+        return (
+            f"due {goal.due.isoformat()} is sooner than a {window.label}: "
+            f"make it {better} or set a later date"
+        )
     return None
+
+
+def _horizon_words(horizon: Horizon) -> str:
+    return HORIZON_WINDOWS[horizon].label.split(" horizon")[0]
 
 
 def suggest_horizon(due: dt.date, today: dt.date) -> Horizon:
