@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -10,6 +11,7 @@ from growthtui.domain.goals import Goal, GoalStatus, Milestone
 from growthtui.domain.schedule import horizon_problem
 
 _VAGUE_WORDS = ("better", "more", "improve", "get good", "some", "stuff", "things", "etc")
+_WORD = re.compile(r"[a-z0-9']+")
 
 
 @dataclass(frozen=True)
@@ -50,7 +52,13 @@ def check_smart(
     milestones: Sequence[Milestone] = (),
     parent: Goal | None = None,
 ) -> SmartCheck:
-    """Check a goal against SMART on `today`. Pure: works on a goal being edited too."""
+    """Check a goal against SMART on `today`. Pure: works on a goal being edited too.
+
+    `milestones` may hold other goals' milestones too: only this goal's count (all of
+    them for a goal not saved yet, which has no id).
+    """
+    if goal.id is not None:
+        milestones = [m for m in milestones if m.goal_id == goal.id]
     return SmartCheck(
         (
             _specific(goal),
@@ -72,8 +80,9 @@ def _specific(goal: Goal) -> LetterCheck:
         return LetterCheck(
             "S", "specific", False, "'what exactly' is very short: say what, for whom, where"
         )
-    lowered = f" {what.lower()} "
-    vague = [word for word in _VAGUE_WORDS if f" {word} " in lowered]
+    # Whole words only, punctuation aside: "improve." is as vague as "improve".
+    words = f" {' '.join(_WORD.findall(what.lower()))} "
+    vague = [word for word in _VAGUE_WORDS if f" {word} " in words]
     if vague and len(what.split()) < 8:
         return LetterCheck(
             "S",
@@ -95,6 +104,13 @@ def _measurable(goal: Goal, milestones: Sequence[Milestone]) -> LetterCheck:
     if measure.metric and measure.target is None:
         return LetterCheck(
             "M", "measurable", False, f"'{measure.metric}' has no target: what number means done?"
+        )
+    if measure.target is not None:
+        return LetterCheck(
+            "M",
+            "measurable",
+            False,
+            f"the target {measure.target:g} has no metric: name what you will count",
         )
     if milestones:
         return LetterCheck(
@@ -141,9 +157,7 @@ def _relevant(goal: Goal, parent: Goal | None) -> LetterCheck:
 def _time_bound(goal: Goal, today: dt.date) -> LetterCheck:
     if goal.due is None:
         return LetterCheck("T", "time-bound", False, "no due date: by when will it be done?")
-    problem = horizon_problem(goal, today)
-    if problem:
-        return LetterCheck("T", "time-bound", False, problem)
+    # Overdue first: for a late goal, that is what to act on, not its horizon.
     if goal.status is GoalStatus.ACTIVE and goal.due < today:
         return LetterCheck(
             "T",
@@ -151,4 +165,7 @@ def _time_bound(goal: Goal, today: dt.date) -> LetterCheck:
             False,
             f"overdue since {goal.due.isoformat()}: review it, move the date or close it",
         )
+    problem = horizon_problem(goal, today)
+    if problem:
+        return LetterCheck("T", "time-bound", False, problem)
     return LetterCheck("T", "time-bound", True, f"due {goal.due.isoformat()}")
