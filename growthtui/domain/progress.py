@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 
 from growthtui.domain.goals import CheckIn, Goal, GoalStatus, Measure, Milestone
@@ -15,6 +16,8 @@ def measure_progress(measure: Measure, current: float | None = None) -> float | 
     if value is None:
         return None
     baseline = measure.baseline if measure.baseline is not None else 0.0
+    if not all(math.isfinite(number) for number in (value, baseline, measure.target)):
+        return None
     span = measure.target - baseline
     if span == 0:
         return 1.0 if value == measure.target else 0.0
@@ -47,9 +50,17 @@ def goal_progress(
 
 
 def progress_bar(fraction: float | None, width: int = 10, ascii_only: bool = False) -> str:
-    """A text bar such as `█████░░░░░ 50%`; `ascii_only` gives `#####----- 50%`."""
-    if fraction is None:
+    """A text bar such as `█████░░░░░  50%`; `ascii_only` gives `#####-----  50%`.
+
+    The bar is full and the figure 100% only when the goal is done: 99.6% shows as 99%.
+    """
+    if fraction is None or math.isnan(fraction):
         return "–" if not ascii_only else "-"
+    fraction = min(1.0, max(0.0, fraction))
     full, empty = ("#", "-") if ascii_only else ("█", "░")
     filled = round(fraction * width)
-    return f"{full * filled}{empty * (width - filled)} {round(fraction * 100):>3}%"
+    percent = round(fraction * 100)
+    if fraction < 1.0:
+        filled = min(filled, width - 1)
+        percent = min(percent, 99)
+    return f"{full * filled}{empty * (width - filled)} {percent:>3}%"
