@@ -13,10 +13,13 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import NoReturn
+from typing import TYPE_CHECKING, NoReturn
 
 from growthtui import __version__
 from growthtui.domain import GrowthError, InvalidInput
+
+if TYPE_CHECKING:
+    from growthtui.store import Store
 
 EXIT_OK = 0
 EXIT_FAILURE = 1
@@ -60,6 +63,12 @@ def _positive(text: str) -> int:
     return value
 
 
+def _data_file(text: str) -> str:
+    if not text.strip():
+        raise argparse.ArgumentTypeError("give the path of a data file, e.g. --data growth.json")
+    return text
+
+
 def _goal_id(text: str) -> int:
     try:
         value = int(text.lstrip("#"))
@@ -73,9 +82,13 @@ def _goal_id(text: str) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
+    """The whole command line, as DESIGN.md states it."""
     data_help = "the data file (default: $GROWTHTUI_DATA, else your user data folder)"
-    common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--data", metavar="PATH", help=data_help, default=argparse.SUPPRESS)
+    common = _Parser(add_help=False)
+    # SUPPRESS: a subcommand's parser must not reset a `--data` given before the subcommand.
+    common.add_argument(
+        "--data", metavar="PATH", type=_data_file, help=data_help, default=argparse.SUPPRESS
+    )
 
     parser = _Parser(
         prog="growthtui",
@@ -130,7 +143,9 @@ def build_parser() -> argparse.ArgumentParser:
         "export", help="write the store as json, md, csv or ics", parents=[common]
     )
     export.add_argument("--format", choices=["json", "md", "csv", "ics"], default="json")
-    export.add_argument("-o", "--output", metavar="FILE", help="write here instead of stdout")
+    export.add_argument(
+        "-o", "--output", metavar="FILE", help="write here instead of stdout ('-' is stdout)"
+    )
     export.set_defaults(handler=_export)
 
     imp = commands.add_parser(
@@ -146,10 +161,20 @@ def build_parser() -> argparse.ArgumentParser:
 def _data_path(args: argparse.Namespace) -> Path:
     from growthtui.locations import data_path
 
-    return data_path(getattr(args, "data", None))
+    path = data_path(getattr(args, "data", None))
+    if path.is_dir():
+        raise InvalidInput(
+            f"{path} is a folder: give the path of a data file, e.g. --data {path / 'growth.json'}"
+        )
+    return path
 
 
-def _open_store(args: argparse.Namespace, create: bool = True):  # type: ignore[no-untyped-def]
+def _open_store(args: argparse.Namespace, create: bool = False) -> Store:
+    """The store named by --data / GROWTHTUI_DATA / the default.
+
+    Subcommands open it without creating it: a missing file reads as empty, and the first
+    change that succeeds creates it. So input refused by a check never leaves a file behind.
+    """
     from growthtui.store import Store
 
     return Store.open(_data_path(args), create=create, today=today)
@@ -201,8 +226,10 @@ def _log(args: argparse.Namespace) -> int:
 
 
 def _seed(args: argparse.Namespace) -> int:
-    from growthtui.services.seed import seed
+    from growthtui.services.seed import MAX_SCALE, seed
 
+    if args.scale is not None and args.scale > MAX_SCALE:  # the argument before the store
+        raise InvalidInput(f"--scale must be between 0 and {MAX_SCALE:,}, not {args.scale}")
     store = _open_store(args)
     count = seed(store, today(), args.scale)
     print(f"seeded {count} records into {store.path}")
@@ -212,7 +239,7 @@ def _seed(args: argparse.Namespace) -> int:
 def _agenda(args: argparse.Namespace) -> int:
     from growthtui.services.agenda import build_agenda, render_agenda
 
-    store = _open_store(args, create=False)
+    store = _open_store(args)
     agenda = build_agenda(store, today(), args.days)
     color = sys.stdout.isatty() and not os.environ.get("NO_COLOR")
     sys.stdout.write(render_agenda(agenda, color=color))
@@ -222,32 +249,56 @@ def _agenda(args: argparse.Namespace) -> int:
 def _export(args: argparse.Namespace) -> int:
     from growthtui.interop.formats import export_text
 
-    store = _open_store(args, create=False)
+    store = _open_store(args)
+    output = Path(args.output).expanduser() if args.output not in (None, "-") else None
+    if output is not None:
+        _check_output(output, store.path)
     text = export_text(store, args.format, today())
-    if args.output:
-        _write_output(Path(args.output).expanduser(), text)
-        print(f"wrote {args.format} export to {args.output}", file=sys.stderr)
-    else:
+    if output is None:
         sys.stdout.write(text)
+    else:
+        _write_output(output, text)
+        print(f"wrote the {args.format} export to {output}", file=sys.stderr)
     return EXIT_OK
 
 
-def _write_output(path: Path, text: str) -> None:
+def _check_output(path: Path, data_file: Path | None) -> None:
+    """Refuse an -o that cannot work before doing anything else."""
     if path.is_dir():
-        raise InvalidInput(f"{path} is a folder: give a file name for -o")
-    if not path.parent.exists():
-        raise InvalidInput(f"the folder {path.parent} does not exist: create it or pick another")
+        raise InvalidInput(f"{path} is a folder: give -o a file name, e.g. -o {path / 'export'}")
+    if not path.parent.is_dir():
+        raise InvalidInput(
+            f"the folder {path.parent} does not exist: create it first or pick another -o path"
+        )
+    if data_file is not None and path.exists() and path.samefile(data_file):
+        raise InvalidInput(
+            f"{path} is the data file itself: give -o another file name so the store is kept"
+        )
+
+
+def _write_output(path: Path, text: str) -> None:
+    """Write the export whole or not at all: a failed write never leaves half a file."""
+    from growthtui.store.storage import FILE_MODE, atomic_write
+
+    mode = path.stat().st_mode & 0o777 if path.exists() else FILE_MODE
     try:
-        path.write_text(text, encoding="utf-8", newline="")
+        atomic_write(path, text.encode("utf-8"), mode)
     except OSError as error:
-        raise InvalidInput(f"cannot write {path}: {error.strerror or error}") from None
+        raise InvalidInput(
+            f"cannot write {path}: {error.strerror or error}; check the folder's permissions"
+        ) from None
 
 
 def _import(args: argparse.Namespace) -> int:
     from growthtui.interop.formats import import_file
+    from growthtui.store import Store
 
     path = Path(args.file).expanduser()
     store = _open_store(args)
+    if store.path is not None and not store.path.exists():
+        # A store not created yet is empty: try the import in memory first, so a file that
+        # cannot be imported leaves nothing behind (not even a lock file or the folder).
+        import_file(Store.in_memory(today=today), path, args.source)
     report = import_file(store, path, args.source)
     print(f"imported {path}: {report.describe()}")
     return EXIT_OK
@@ -265,13 +316,14 @@ def _run_app(args: argparse.Namespace) -> int:
             store = Store.open(Path(folder) / "demo.json", today=today)
             seed(store, today())
             return _launch(store, demo=True)
-    return _launch(_open_store(args))
+    return _launch(_open_store(args, create=True))
 
 
-def _launch(store, demo: bool = False) -> int:  # type: ignore[no-untyped-def]
+def _launch(store: Store, demo: bool = False) -> int:
     from growthtui.ui.app import run_app
 
-    return run_app(store, today=today, demo=demo)
+    code: int = run_app(store, today=today, demo=demo)
+    return code
 
 
 # -- entry point ----------------------------------------------------------------------
@@ -279,7 +331,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run growthtui; returns the exit code."""
     parser = build_parser()
     try:
-        args = parser.parse_args(argv)
+        try:
+            args = parser.parse_args(argv)
+        except SystemExit as done:  # --help and --version have printed what was asked
+            return done.code if isinstance(done.code, int) else EXIT_OK
         handler: Callable[[argparse.Namespace], int] = args.handler
         return handler(args)
     except GrowthError as error:
@@ -288,8 +343,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:
-        # `growthtui export | head`: the reader left; not an error worth a message.
-        sys.stderr.close()
+        # `growthtui export | head`: the reader left; not an error worth a message. Point
+        # stdout at devnull so the interpreter's last flush does not complain either.
+        _silence_stdout()
         return EXIT_OK
     except Exception as error:  # a bug: say so in one line, never a traceback by default
         if os.environ.get(DEBUG_ENV):
@@ -299,6 +355,15 @@ def main(argv: Sequence[str] | None = None) -> int:
             f"run again with {DEBUG_ENV}=1 to see the details"
         )
         return EXIT_FAILURE
+
+
+def _silence_stdout() -> None:
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError):  # stdout is not a real file (captured in tests)
+        pass
 
 
 def _say(message: str) -> None:

@@ -14,7 +14,7 @@ CONFIG_ENV = "GROWTHTUI_CONFIG"
 
 def default_data_path() -> Path:
     """The store: `GROWTHTUI_DATA` if set, else the platform's user data dir."""
-    override = os.environ.get(DATA_ENV)
+    override = os.environ.get(DATA_ENV, "").strip()
     if override:
         return Path(override).expanduser()
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)) / "growthtui.json"
@@ -22,13 +22,13 @@ def default_data_path() -> Path:
 
 def data_path(cli_value: str | None) -> Path:
     """`--data` beats `GROWTHTUI_DATA` beats the platform default."""
-    if cli_value:
+    if cli_value is not None and cli_value.strip():
         return Path(cli_value).expanduser()
     return default_data_path()
 
 
 def config_dir() -> Path:
-    override = os.environ.get(CONFIG_ENV)
+    override = os.environ.get(CONFIG_ENV, "").strip()
     if override:
         return Path(override).expanduser()
     return Path(platformdirs.user_config_dir(APP_NAME, appauthor=False))
