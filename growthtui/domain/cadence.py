@@ -21,20 +21,32 @@ def next_after(day: dt.date, cadence: Cadence) -> dt.date:
     return add_months(day, _MONTHS[cadence])
 
 
+_GRACE_DAYS = {Cadence.WEEKLY: 2, Cadence.MONTHLY: 7, Cadence.QUARTERLY: 14, Cadence.ANNUAL: 31}
+"""How many first days of a period still belong to reviewing the one that just ended."""
+
+
+def _period_start(cadence: Cadence, day: dt.date) -> dt.date:
+    if cadence is Cadence.WEEKLY:
+        return day - dt.timedelta(days=day.weekday())
+    if cadence is Cadence.MONTHLY:
+        return day.replace(day=1)
+    if cadence is Cadence.QUARTERLY:
+        return quarter_start(day)
+    return dt.date(day.year, 1, 1)
+
+
 def period_bounds(cadence: Cadence, today: dt.date) -> tuple[dt.date, dt.date]:
     """The calendar period a review on `today` naturally covers: the week, month, quarter
-    or year that just ended if we are in its first days, else the current one up to today."""
-    if cadence is Cadence.WEEKLY:
-        start = today - dt.timedelta(days=today.weekday())
-        return start, start + dt.timedelta(days=6)
-    if cadence is Cadence.MONTHLY:
-        start = today.replace(day=1)
-        return start, add_months(start, 1) - dt.timedelta(days=1)
-    if cadence is Cadence.QUARTERLY:
-        start = quarter_start(today)
-        return start, add_months(start, 3) - dt.timedelta(days=1)
-    start = dt.date(today.year, 1, 1)
-    return start, dt.date(today.year, 12, 31)
+    or year that just ended if we are in its first days, else the current one up to today.
+
+    "First days": Monday and Tuesday of a week, the first 7 days of a month, 14 of a
+    quarter, 31 of a year (a January review is of the year before).
+    """
+    start = _period_start(cadence, today)
+    if (today - start).days < _GRACE_DAYS[cadence]:
+        end = start - dt.timedelta(days=1)
+        return _period_start(cadence, end), end
+    return start, today
 
 
 def last_review(reviews: Iterable[Review]) -> Review | None:
@@ -60,10 +72,14 @@ class ReviewDue:
         if self.never_reviewed:
             return f"no {cadence.value} review yet: start your first one"
         if self.days < 0:
-            return f"{cadence.value} review overdue by {-self.days} day(s)"
+            return f"{cadence.value} review overdue by {_days(-self.days)}: start it now"
         if self.days == 0:
             return f"{cadence.value} review due today"
-        return f"{cadence.value} review due in {self.days} day(s)"
+        return f"{cadence.value} review due in {_days(self.days)}"
+
+
+def _days(count: int) -> str:
+    return f"{count} day" if count == 1 else f"{count} days"
 
 
 def review_due(cadence: Cadence, reviews: Sequence[Review], today: dt.date) -> ReviewDue:
@@ -85,6 +101,10 @@ class FollowUp:
     days: int | None
     """Days from today to `due`; negative when past; None without a rhythm."""
     losing_touch: bool
+    rhythm_days: int | None = None
+    """The rhythm that applies: the person's own, else the default; None without one."""
+    asked_for: bool = False
+    """`due` is a "follow up on" date a person set, sooner than the rhythm."""
 
     @property
     def is_due(self) -> bool:
@@ -93,15 +113,24 @@ class FollowUp:
     def describe(self) -> str:
         who = f"{self.person.name} ({self.person.relation.value})"
         if self.due is None:
-            return f"{who}: no follow-up rhythm"
+            return f"{who}: no follow-up rhythm; set one to be reminded"
         if self.last_contact is None:
             return f"follow up with {who}: no contact logged yet"
+        if self.losing_touch:
+            # Today is `days` before `due`: the silence runs from the last contact to today.
+            silence = (self.due - self.last_contact).days - (self.days or 0)
+            return f"follow up with {who} — losing touch: {_days(silence)} since your last contact"
         if self.days is not None and self.days < 0:
-            rhythm = _rhythm_words(self.person.follow_up_days)
-            return f"follow up with {who} — {-self.days} days past your {rhythm} rhythm"
+            if self.asked_for:
+                return (
+                    f"follow up with {who} — {_days(-self.days)} past the date you set "
+                    f"({self.due.isoformat()})"
+                )
+            rhythm = _rhythm_words(self.rhythm_days)
+            return f"follow up with {who} — {_days(-self.days)} past your {rhythm} rhythm"
         if self.days == 0:
             return f"follow up with {who} today"
-        return f"follow up with {who} in {self.days} days"
+        return f"follow up with {who} in {_days(self.days or 0)}"
 
 
 def _rhythm_words(days: int | None) -> str:
@@ -121,27 +150,31 @@ def follow_up(
 ) -> FollowUp:
     """Follow-up due for a person.
 
-    The rhythm restarts on any contact, whatever its kind. An explicit "follow up on" date
-    of the latest interaction wins over the rhythm when it is sooner. Without any contact
-    logged, a person with a rhythm is due today.
+    The rhythm (the person's own, else `default_days`) restarts on any contact, whatever
+    its kind. A "follow up on" date set on the latest interaction, or set earlier for a day
+    after the latest contact (so not yet met), wins over the rhythm when it is sooner.
+    Without any contact logged, a person with a rhythm is due today.
     """
     mine = [i for i in interactions if i.person_id == person.id]
     last = max(mine, key=lambda i: (i.date, i.id or 0)) if mine else None
     rhythm = person.follow_up_days or default_days
-    last_date = last.date if last else None
-    if rhythm is None and (last is None or last.follow_up_on is None):
-        return FollowUp(person, last_date, None, None, False)
     if last is None:
-        return FollowUp(person, None, today, 0, False)
-    candidates = []
-    if rhythm is not None:
-        candidates.append(last.date + dt.timedelta(days=rhythm))
-    if last.follow_up_on is not None:
-        candidates.append(last.follow_up_on)
-    due = min(candidates)
+        if rhythm is None:
+            return FollowUp(person, None, None, None, False)
+        return FollowUp(person, None, today, 0, False, rhythm)
+    asked = [
+        i.follow_up_on
+        for i in mine
+        if i.follow_up_on is not None and (i is last or i.follow_up_on > last.date)
+    ]
+    if rhythm is None and not asked:
+        return FollowUp(person, last.date, None, None, False)
+    by_rhythm = last.date + dt.timedelta(days=rhythm) if rhythm is not None else None
+    asked_for = bool(asked) and (by_rhythm is None or min(asked) < by_rhythm)
+    due = min(asked) if asked_for or by_rhythm is None else by_rhythm
     max_gap = person.max_gap_days or (2 * rhythm if rhythm else None)
     losing = max_gap is not None and days_between(last.date, today) > max_gap
-    return FollowUp(person, last.date, due, days_between(today, due), losing)
+    return FollowUp(person, last.date, due, days_between(today, due), losing, rhythm, asked_for)
 
 
 def follow_ups_due(
@@ -164,12 +197,18 @@ def follow_ups_due(
 
 
 def losing_touch(
-    people: Sequence[Person], interactions: Sequence[Interaction], today: dt.date
+    people: Sequence[Person],
+    interactions: Sequence[Interaction],
+    today: dt.date,
+    default_days: int | None = None,
 ) -> list[FollowUp]:
-    """People far past their rhythm (beyond the maximum gap), longest silence first."""
+    """People far past their rhythm (beyond the maximum gap), longest silence first.
+
+    `default_days` is the rhythm of people without their own, as in `follow_ups_due`.
+    """
     by_person: dict[int | None, list[Interaction]] = {}
     for interaction in interactions:
         by_person.setdefault(interaction.person_id, []).append(interaction)
-    items = [follow_up(p, by_person.get(p.id, []), today) for p in people]
+    items = [follow_up(p, by_person.get(p.id, []), today, default_days) for p in people]
     lost = [f for f in items if f.losing_touch]
     return sorted(lost, key=lambda f: (f.last_contact or dt.date.min, f.person.name.lower()))
