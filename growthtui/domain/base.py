@@ -89,7 +89,9 @@ def explain(error: ValidationError, entity: str = "record") -> list[tuple[str, s
     for item in error.errors():
         loc = [str(part) for part in item.get("loc", ())]
         field = loc[0] if loc else ""
-        out.append((field, _sentence(field, item, entity)))
+        # A nested error (ratings.0.level) is worded after its innermost field.
+        named = next((part for part in reversed(loc) if not part.isdigit()), field)
+        out.append((field, _sentence(named, item, entity)))
     return out
 
 
@@ -135,7 +137,7 @@ def _sentence(field: str, item: Any, entity: str) -> str:
         return f"the {word} must be a whole number, not {value!r}"
     if kind in ("float_parsing", "float_type"):
         return f"the {word} must be a number, not {value!r}"
-    if kind == "string_too_long":
+    if kind in ("string_too_long", "too_long"):
         return f"the {word} is too long: keep it under {ctx.get('max_length')} characters"
     if kind == "missing":
         return f"the {entity} needs a {word}"
