@@ -1,17 +1,25 @@
-"""What needs attention now: overdue and upcoming milestones, follow-ups, the next review.
+"""What needs attention now: overdue and upcoming milestones and goals, follow-ups, the review.
 
-The Dashboard and `growthtui agenda` both read from here.
+The Dashboard and `growthtui agenda` both read from here. The text rendering is for a login
+shell or a cron mail: plain lines, one item per line, escape codes only when asked for.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 
-from growthtui.domain import Cadence, Goal, Interaction, Milestone, Person, Review
+from growthtui.domain import Cadence, Goal, Interaction, InvalidInput, Milestone, Person, Review
 from growthtui.domain.cadence import FollowUp, ReviewDue, follow_ups_due, review_due
 from growthtui.domain.schedule import goal_is_overdue, is_due_soon, is_overdue
 from growthtui.store import Store
+
+MAX_DAYS = 3650
+"""The longest look-ahead: ten years, the longest horizon."""
+
+_WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
 @dataclass(frozen=True)
@@ -25,20 +33,37 @@ class Agenda:
     today: dt.date
     days: int
     overdue: list[AgendaItem]
+    """Open milestones of open goals whose date has passed, oldest first."""
     upcoming: list[AgendaItem]
+    """Open milestones of open goals due from today to `days` ahead, soonest first."""
     overdue_goals: list[Goal]
+    """Open goals past their due date, oldest first."""
     follow_ups: list[FollowUp]
+    """People to contact by `days` ahead, most overdue first."""
     review: ReviewDue
     review_cadence: Cadence
+    upcoming_goals: tuple[Goal, ...] = ()
+    """Open goals due from today to `days` ahead, soonest first."""
 
     @property
     def is_clear(self) -> bool:
-        return not (self.overdue or self.upcoming or self.follow_ups or self.overdue_goals)
+        """Nothing overdue or coming up (the review aside)."""
+        return not (
+            self.overdue
+            or self.upcoming
+            or self.follow_ups
+            or self.overdue_goals
+            or self.upcoming_goals
+        )
 
 
 def build_agenda(store: Store, today: dt.date, days: int = 7) -> Agenda:
-    """Milestones of open goals that are overdue or due within `days`, follow-ups due within
-    `days`, and the review due date."""
+    """Milestones and goals that are overdue or due within `days`, follow-ups due within
+    `days`, and the review due date. Milestones of achieved or dropped goals are left out."""
+    if not 0 <= days <= MAX_DAYS:
+        raise InvalidInput(
+            f"the agenda looks 0 to {MAX_DAYS} days ahead, not {days}: pick a number in that range"
+        )
     goals = {g.id: g for g in store.list(Goal)}
     open_ids = {gid for gid, g in goals.items() if g.is_open}
     overdue: list[AgendaItem] = []
@@ -52,6 +77,11 @@ def build_agenda(store: Store, today: dt.date, days: int = 7) -> Agenda:
             upcoming.append(AgendaItem(milestone, goals.get(milestone.goal_id)))
     overdue.sort(key=lambda item: (item.milestone.due, item.milestone.id or 0))
     upcoming.sort(key=lambda item: (item.milestone.due, item.milestone.id or 0))
+    horizon = today + dt.timedelta(days=days)
+    late_goals = [g for g in goals.values() if goal_is_overdue(g, today)]
+    soon_goals = [
+        g for g in goals.values() if g.is_open and g.due is not None and today <= g.due <= horizon
+    ]
     profile = store.profile()
     follow = follow_ups_due(store.list(Person), store.list(Interaction), today, within_days=days)
     return Agenda(
@@ -59,15 +89,70 @@ def build_agenda(store: Store, today: dt.date, days: int = 7) -> Agenda:
         days=days,
         overdue=overdue,
         upcoming=upcoming,
-        overdue_goals=[g for g in goals.values() if goal_is_overdue(g, today)],
+        overdue_goals=sorted(late_goals, key=_goal_order),
         follow_ups=follow,
         review=review_due(profile.review_cadence, store.list(Review), today),
         review_cadence=profile.review_cadence,
+        upcoming_goals=tuple(sorted(soon_goals, key=_goal_order)),
     )
 
 
+def _goal_order(goal: Goal) -> tuple[dt.date, int]:
+    return (goal.due or dt.date.max, goal.id or 0)
+
+
+def plural(count: int, word: str) -> str:
+    """`1 day`, `3 days`."""
+    return f"{count} {word}" if count == 1 else f"{count} {word}s"
+
+
+def relative_day(day: dt.date, today: dt.date) -> str:
+    """`today`, `tomorrow`, `in 4 days`, `yesterday`, `3 days late`."""
+    delta = (day - today).days
+    if delta == 0:
+        return "today"
+    if delta == 1:
+        return "tomorrow"
+    if delta > 1:
+        return f"in {delta} days"
+    return f"{plural(-delta, 'day')} late"
+
+
+def _clean(text: str) -> str:
+    """User text on one line, without control characters a terminal would obey."""
+    return _CONTROL.sub("", " ".join(text.split()))
+
+
+def _day(day: dt.date) -> str:
+    # Not strftime("%a"): that follows the process locale, and this text is a contract.
+    return f"{_WEEKDAYS[day.weekday()]} {day.isoformat()}"
+
+
+def _milestone_line(item: AgendaItem, today: dt.date) -> str:
+    goal = f"  (goal #{item.goal.id}: {_clean(item.goal.title)})" if item.goal else ""
+    when = relative_day(item.milestone.due, today)
+    return f"  {_day(item.milestone.due)}  {_clean(item.milestone.title)}, {when}{goal}"
+
+
+def _goal_line(goal: Goal, today: dt.date) -> str:
+    assert goal.due is not None
+    when = relative_day(goal.due, today)
+    return f"  {_day(goal.due)}  goal #{goal.id} due: {_clean(goal.title)}, {when}"
+
+
+def _review_line(agenda: Agenda) -> str:
+    review, cadence = agenda.review, agenda.review_cadence.value
+    if review.never_reviewed:
+        return f"  no {cadence} review yet: start your first one"
+    if review.days < 0:
+        return f"  {cadence} review overdue by {plural(-review.days, 'day')} (was due {review.due})"
+    if review.days == 0:
+        return f"  {cadence} review due today"
+    return f"  {cadence} review due {relative_day(review.due, agenda.today)} ({_day(review.due)})"
+
+
 def render_agenda(agenda: Agenda, color: bool = False) -> str:
-    """Plain text for a login shell or a cron mail; ANSI bold/red only when `color`."""
+    """Plain text; ANSI bold headings and red alarms only when `color`."""
 
     def head(text: str) -> str:
         return f"\x1b[1m{text}\x1b[0m" if color else text
@@ -75,31 +160,30 @@ def render_agenda(agenda: Agenda, color: bool = False) -> str:
     def alarm(text: str) -> str:
         return f"\x1b[31m{text}\x1b[0m" if color else text
 
-    lines = [head(f"growthtui agenda for {agenda.today.isoformat()} (next {agenda.days} days)")]
-    if agenda.overdue:
-        lines += ["", head("Overdue")]
-        for item in agenda.overdue:
-            late = (agenda.today - item.milestone.due).days
-            goal = f" [{item.goal.title}]" if item.goal else ""
-            lines.append(
-                alarm(f"  {item.milestone.due}  {item.milestone.title}{goal} — {late} day(s) late")
-            )
-    if agenda.overdue_goals:
-        lines += ["", head("Goals past their due date")]
-        for goal in agenda.overdue_goals:
-            lines.append(alarm(f"  {goal.due}  #{goal.id} {goal.title}"))
-    if agenda.upcoming:
-        lines += ["", head("Upcoming")]
-        for item in agenda.upcoming:
-            goal = f" [{item.goal.title}]" if item.goal else ""
-            lines.append(f"  {item.milestone.due}  {item.milestone.title}{goal}")
+    window = "today only" if agenda.days == 0 else f"the next {plural(agenda.days, 'day')}"
+    lines = [head(f"growthtui agenda for {_day(agenda.today)}, {window}")]
+
+    late = [(i.milestone.due, 0, _milestone_line(i, agenda.today)) for i in agenda.overdue]
+    late += [(g.due or agenda.today, 1, _goal_line(g, agenda.today)) for g in agenda.overdue_goals]
+    if late:
+        lines += ["", head(f"Overdue ({len(late)})")]
+        lines += [alarm(text) for _, _, text in sorted(late, key=lambda row: row[:2])]
+
+    soon = [(i.milestone.due, 0, _milestone_line(i, agenda.today)) for i in agenda.upcoming]
+    soon += [(g.due or agenda.today, 1, _goal_line(g, agenda.today)) for g in agenda.upcoming_goals]
+    if soon:
+        title = "Due today" if agenda.days == 0 else f"Due in {window}"
+        lines += ["", head(f"{title} ({len(soon)})")]
+        lines += [text for _, _, text in sorted(soon, key=lambda row: row[:2])]
+
     if agenda.follow_ups:
-        lines += ["", head("Follow-ups")]
+        lines += ["", head(f"Follow-ups ({len(agenda.follow_ups)})")]
         for follow in agenda.follow_ups:
-            text = f"  {follow.describe()}"
+            text = f"  {_clean(follow.describe())}"
             lines.append(alarm(text) if follow.is_due else text)
+
     lines += ["", head("Review")]
-    review_line = f"  {agenda.review.describe(agenda.review_cadence)}"
+    review_line = _review_line(agenda)
     lines.append(alarm(review_line) if agenda.review.is_due else review_line)
     if agenda.is_clear:
         lines += ["", 'Nothing due. Log a win with `growthtui log "..."`.']
