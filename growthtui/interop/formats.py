@@ -3,26 +3,63 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from growthtui.domain import InvalidInput
+from growthtui.interop.csv_export import export_csv
+from growthtui.interop.ics import export_ics
 from growthtui.interop.json_io import export_json, import_json, read_json_file
+from growthtui.interop.markdown import export_markdown
+from growthtui.interop.taskwarrior import import_taskwarrior, parse_export
 from growthtui.store import ImportReport, Store
 
 EXPORT_FORMATS = ("json", "md", "csv", "ics")
 IMPORT_FORMATS = ("json", "taskwarrior")
 
+_EXPORTERS: dict[str, Callable[[Store, dt.date], str]] = {
+    "json": lambda store, _today: export_json(store),
+    "md": export_markdown,
+    "csv": export_csv,
+    "ics": export_ics,
+}
+
 
 def export_text(store: Store, fmt: str, today: dt.date) -> str:
-    """The store in `fmt` as text."""
-    if fmt == "json":
-        return export_json(store)
-    raise InvalidInput(f"unknown export format {fmt!r}: use one of {', '.join(EXPORT_FORMATS)}")
+    """The store in `fmt` as text (`today` dates the report and marks what is overdue)."""
+    exporter = _EXPORTERS.get(fmt)
+    if exporter is None:
+        raise InvalidInput(f"unknown export format {fmt!r}: use one of {', '.join(EXPORT_FORMATS)}")
+    return exporter(store, today)
 
 
 def import_file(store: Store, path: Path, fmt: str = "json") -> ImportReport:
-    """Merge the file at `path` into the store."""
-    data = read_json_file(path)
+    """Merge the file at `path` into the store; nothing is written if the file is bad."""
     if fmt == "json":
+        data = read_json_file(path)
+        if _looks_like_taskwarrior(data):
+            raise InvalidInput(
+                f"{path} looks like a taskwarrior export: import it with --from taskwarrior"
+            )
         return import_json(store, data, source=str(path))
+    if fmt == "taskwarrior":
+        text = _read_text(path)
+        return import_taskwarrior(store, parse_export(text, str(path)), source=str(path))
     raise InvalidInput(f"unknown import format {fmt!r}: use one of {', '.join(IMPORT_FORMATS)}")
+
+
+def _looks_like_taskwarrior(data: Any) -> bool:
+    first = data[0] if isinstance(data, list) and data else data
+    return isinstance(first, dict) and "uuid" in first and "description" in first
+
+
+def _read_text(path: Path) -> str:
+    try:
+        return path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise InvalidInput(f"there is no file {path}: check the path") from None
+    except IsADirectoryError:
+        raise InvalidInput(f"{path} is a folder, not a file: give the path of a file") from None
+    except (OSError, UnicodeDecodeError) as error:
+        raise InvalidInput(f"cannot read {path}: {error}") from None

@@ -1,0 +1,146 @@
+"""The calendar export: milestones, goal deadlines, follow-ups and the next review (RFC 5545).
+
+All-day events, marked free (TRANSP:TRANSPARENT) so they never block a meeting slot. Each
+event's UID comes from what it is about (`milestone-12@growthtui`, `goal-3@growthtui`,
+`follow-up-person-4@growthtui`, `review@growthtui`), so a calendar subscribed to the file
+moves an event when its date changes instead of adding a second one. DTSTAMP is midnight UTC
+of the export's `today`: exporting twice on one day gives the same bytes.
+The `icalendar` library does the escaping, line folding and CRLF line ends.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from icalendar import Calendar, Event
+
+from growthtui import __version__
+from growthtui.domain import Goal, GoalStatus, Interaction, Milestone, Person, Review
+from growthtui.domain.cadence import FollowUp, follow_up, review_due
+from growthtui.store import Store
+
+UID_DOMAIN = "growthtui"
+PRODID = f"-//growthtui//growthtui {__version__}//EN"
+REVIEW_UID = f"review@{UID_DOMAIN}"
+"""There is one next review at a time: its event moves as reviews are done."""
+
+
+def uid(kind: str, record_id: int | None) -> str:
+    """A stable identity for an event about one record."""
+    return f"{kind}-{record_id}@{UID_DOMAIN}"
+
+
+def _event(
+    uid_text: str,
+    day: dt.date,
+    summary: str,
+    stamp: dt.datetime,
+    description: str = "",
+    categories: tuple[str, ...] = (),
+    cancelled: bool = False,
+) -> Event:
+    event = Event()
+    event.add("uid", uid_text)
+    event.add("dtstamp", stamp)
+    event.add("dtstart", day)
+    event.add("dtend", day + dt.timedelta(days=1))
+    event.add("summary", summary)
+    if description:
+        event.add("description", description)
+    if categories:
+        event.add("categories", ["growthtui", *categories])
+    event.add("transp", "TRANSPARENT")
+    if cancelled:
+        event.add("status", "CANCELLED")
+    return event
+
+
+def _milestone_event(milestone: Milestone, goal: Goal | None, stamp: dt.datetime) -> Event:
+    about = [f"Milestone toward goal #{milestone.goal_id}: {goal.title}"] if goal else []
+    if milestone.done_at is not None:
+        about.append(f"Done on {milestone.done_at.isoformat()}.")
+    if milestone.notes:
+        about += ["", milestone.notes]
+    done = " (done)" if milestone.done_at is not None else ""
+    return _event(
+        uid("milestone", milestone.id),
+        milestone.due,
+        f"Milestone{done}: {milestone.title}",
+        stamp,
+        "\n".join(about),
+        ("milestone",),
+        cancelled=goal is not None and goal.status is GoalStatus.DROPPED,
+    )
+
+
+def _goal_event(goal: Goal, stamp: dt.datetime) -> Event:
+    assert goal.due is not None
+    state = "" if goal.status is GoalStatus.ACTIVE else f" ({goal.status.value})"
+    about = [f"{goal.horizon.value.capitalize()}-term goal #{goal.id}, {goal.status.value}."]
+    if goal.specific:
+        about += ["", goal.specific]
+    return _event(
+        uid("goal", goal.id),
+        goal.due,
+        f"Goal due{state}: {goal.title}",
+        stamp,
+        "\n".join(about),
+        ("goal",),
+        cancelled=goal.status is GoalStatus.DROPPED,
+    )
+
+
+def _follow_up_event(item: FollowUp, today: dt.date, stamp: dt.datetime) -> Event:
+    """On its due date, or today when that has passed (a past event is never seen)."""
+    assert item.due is not None
+    person = item.person
+    late = f" (was due {item.due.isoformat()})" if item.due < today else ""
+    about = [f"{person.relation.value.capitalize()}"]
+    if person.role or person.organisation:
+        about[0] += ": " + ", ".join(x for x in (person.role, person.organisation) if x)
+    if item.last_contact is not None:
+        about.append(f"Last contact {item.last_contact.isoformat()}.")
+    return _event(
+        uid("follow-up-person", person.id),
+        max(item.due, today),
+        f"Follow up with {person.name}{late}",
+        stamp,
+        "\n".join(about),
+        ("follow-up",),
+    )
+
+
+def export_ics(store: Store, today: dt.date) -> str:
+    """The calendar as text with CRLF line ends."""
+    stamp = dt.datetime(today.year, today.month, today.day, tzinfo=dt.UTC)
+    profile = store.profile()
+    calendar = Calendar()
+    calendar.add("prodid", PRODID)
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("x-wr-calname", f"growthtui: {profile.name}" if profile.name else "growthtui")
+    goals = {g.id: g for g in store.list(Goal)}
+    for milestone in store.list(Milestone):
+        calendar.add_component(_milestone_event(milestone, goals.get(milestone.goal_id), stamp))
+    for goal in goals.values():
+        if goal.due is not None:
+            calendar.add_component(_goal_event(goal, stamp))
+    interactions = store.list(Interaction)
+    for person in store.list(Person):
+        due = follow_up(person, interactions, today)
+        if due.due is not None:
+            calendar.add_component(_follow_up_event(due, today, stamp))
+    review = review_due(profile.review_cadence, store.list(Review), today)
+    cadence = profile.review_cadence.value
+    late = f" (was due {review.due.isoformat()})" if review.days < 0 else ""
+    calendar.add_component(
+        _event(
+            REVIEW_UID,
+            max(review.due, today),
+            f"{cadence.capitalize()} review due{late}",
+            stamp,
+            "Time to look back and adjust: open growthtui and start the guided review.",
+            ("review",),
+        )
+    )
+    return bytes(calendar.to_ical()).decode("utf-8")

@@ -1,0 +1,128 @@
+"""The plan read once from the store, with the facts every report needs about a goal."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from growthtui.domain import (
+    CheckIn,
+    Evidence,
+    Goal,
+    GoalStatus,
+    Horizon,
+    LearningItem,
+    Milestone,
+    Profile,
+    Review,
+    Skill,
+)
+from growthtui.domain.cadence import last_review
+from growthtui.domain.progress import goal_progress
+from growthtui.domain.schedule import is_overdue
+from growthtui.store import Store
+
+HORIZON_ORDER = (Horizon.LONG, Horizon.MEDIUM, Horizon.SHORT)
+"""Long to short: aspirations first, then the stepping stones toward them."""
+
+STATUS_ORDER = {
+    GoalStatus.ACTIVE: 0,
+    GoalStatus.PAUSED: 1,
+    GoalStatus.ACHIEVED: 2,
+    GoalStatus.DROPPED: 3,
+}
+
+
+@dataclass(frozen=True)
+class Plan:
+    """Everything a report shows, read in one pass."""
+
+    today: dt.date
+    profile: Profile
+    goals: list[Goal]
+    milestones: list[Milestone]
+    checkins: list[CheckIn]
+    skills: list[Skill]
+    learning: list[LearningItem]
+    evidence: list[Evidence]
+    reviews: list[Review]
+    _goals_by_id: dict[int, Goal] = field(default_factory=dict, repr=False)
+    _milestones_by_goal: dict[int, list[Milestone]] = field(default_factory=dict, repr=False)
+    _checkins_by_goal: dict[int, list[CheckIn]] = field(default_factory=dict, repr=False)
+
+    def __post_init__(self) -> None:
+        self._goals_by_id.update({g.id: g for g in self.goals if g.id is not None})
+        by_goal: dict[int, list[Milestone]] = defaultdict(list)
+        for milestone in sorted(self.milestones, key=milestone_order):
+            by_goal[milestone.goal_id].append(milestone)
+        self._milestones_by_goal.update(by_goal)
+        checkins: dict[int, list[CheckIn]] = defaultdict(list)
+        for checkin in sorted(self.checkins, key=lambda c: (c.date, c.id or 0)):
+            checkins[checkin.goal_id].append(checkin)
+        self._checkins_by_goal.update(checkins)
+
+    def goal(self, goal_id: int | None) -> Goal | None:
+        return self._goals_by_id.get(goal_id) if goal_id is not None else None
+
+    def milestones_of(self, goal: Goal) -> list[Milestone]:
+        """The goal's milestones by date."""
+        return self._milestones_by_goal.get(goal.id or 0, [])
+
+    def checkins_of(self, goal: Goal) -> list[CheckIn]:
+        """The goal's check-ins, oldest first."""
+        return self._checkins_by_goal.get(goal.id or 0, [])
+
+    def progress(self, goal: Goal) -> float | None:
+        return goal_progress(goal, self.milestones_of(goal), self.checkins_of(goal))
+
+    def milestone_state(self, milestone: Milestone) -> str:
+        """`done`, `overdue` or `open` on the plan's date."""
+        if milestone.done_at is not None:
+            return "done"
+        return "overdue" if is_overdue(milestone, self.today) else "open"
+
+    def latest_review(self) -> Review | None:
+        return last_review(self.reviews)
+
+
+def milestone_order(milestone: Milestone) -> tuple[dt.date, int]:
+    return (milestone.due, milestone.id or 0)
+
+
+def goal_order(goal: Goal) -> tuple[int, dt.date, int]:
+    """Open before closed, then by due date (undated last), then by id."""
+    return (STATUS_ORDER[goal.status], goal.due or dt.date.max, goal.id or 0)
+
+
+def closed_on(goal: Goal) -> dt.date | None:
+    """When an achieved or dropped goal got that status, from its history."""
+    if goal.is_open:
+        return None
+    for change in reversed(goal.history):
+        if change.field == "status" and change.new == goal.status.value:
+            return change.at.date()
+    return None
+
+
+def closing_reason(goal: Goal) -> str:
+    """The reason recorded with the latest status change, if any."""
+    for change in reversed(goal.history):
+        if change.field == "status":
+            return change.reason
+    return ""
+
+
+def read_plan(store: Store, today: dt.date) -> Plan:
+    """The store's plan as of `today`."""
+    return Plan(
+        today=today,
+        profile=store.profile(),
+        goals=store.list(Goal),
+        milestones=store.list(Milestone),
+        checkins=store.list(CheckIn),
+        skills=store.list(Skill),
+        learning=store.list(LearningItem),
+        evidence=store.list(Evidence),
+        reviews=store.list(Review),
+    )
