@@ -1,0 +1,312 @@
+"""GrowthApp: wiring only — styles, areas, app-wide keys, the palette, the store poll."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import traceback
+from collections.abc import Callable
+from pathlib import Path
+from typing import ClassVar
+
+from textual import work
+from textual.app import App
+from textual.binding import Binding, BindingType
+from textual.reactive import reactive
+from textual.screen import ModalScreen
+
+from growthtui.domain import GrowthError
+from growthtui.settings import Settings, save_theme
+from growthtui.store import Store
+from growthtui.ui.areas import AREAS
+from growthtui.ui.commands import GrowthCommands
+from growthtui.ui.glyphs import Glyphs, choose_glyphs
+from growthtui.ui.keymap import apply_keymap
+from growthtui.ui.screens.registry import AREA_SCREENS
+
+POLL_SECONDS = 1.0
+"""How often the app checks (one stat) whether another session changed the file."""
+
+
+class GrowthApp(App[int]):
+    """The growthtui app on a store. `today` is the clock; tests pass a fixed date."""
+
+    TITLE = "growthtui"
+    CSS_PATH = "styles/app.tcss"
+    COMMANDS: ClassVar = {GrowthCommands}
+    ENABLE_COMMAND_PALETTE = True
+    BINDING_GROUP_TITLE = "Everywhere"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        *(
+            Binding(
+                area.key,
+                f"area('{area.mode}')",
+                area.title,
+                id=f"area.{area.mode}",
+                show=False,
+            )
+            for area in AREAS
+        ),
+        Binding("question_mark", "help", "Keys", id="app.help"),
+        Binding("u", "undo", "Undo", id="app.undo", show=False),
+        Binding("w", "log_win", "Log a win", id="app.log_win", show=False),
+        Binding("q", "quit", "Quit", id="app.quit"),
+    ]
+
+    revision: reactive[object] = reactive(None, init=False, always_update=False)
+    """What the store holds, as a token: screens refresh when it changes."""
+
+    def __init__(
+        self,
+        store: Store,
+        settings: Settings | None = None,
+        *,
+        today: Callable[[], dt.date] = dt.date.today,
+        glyphs: Glyphs | None = None,
+        demo: bool = False,
+        poll: bool = True,
+    ) -> None:
+        super().__init__()
+        self.store = store
+        self.settings = settings or Settings()
+        self.today = today
+        self.glyphs = glyphs or choose_glyphs()
+        self.demo = demo
+        self.poll = poll
+        self.crash_message: str | None = None
+        for mode, factory in AREA_SCREENS.items():
+            self.add_mode(mode, factory)
+        self.set_reactive(GrowthApp.revision, store.revision)
+
+    # -- start -------------------------------------------------------------------------
+    def on_mount(self) -> None:
+        problems = list(self.settings.problems)
+        if self.settings.theme in self.available_themes:
+            self.theme = self.settings.theme
+        else:
+            problems.append(
+                f"theme {self.settings.theme!r} is unknown; using {self.theme!r} "
+                "(pick one with ctrl+p → app: change theme)"
+            )
+        problems += apply_keymap(self, self.settings.keymap)
+        for problem in problems:
+            self.notify(problem, severity="warning", timeout=12)
+        self.switch_mode("dashboard")
+        if self.poll:
+            self.set_interval(POLL_SECONDS, self.check_for_outside_changes)
+        self.watch(self, "theme", self._remember_theme, init=False)
+
+    def _remember_theme(self, theme: str) -> None:
+        self.settings.theme = theme
+        if self.settings.path is None:
+            return
+        try:
+            save_theme(self.settings.path, theme)
+        except GrowthError as error:
+            self.notify(str(error), severity="warning")
+
+    # -- data ------------------------------------------------------------------------
+    def data_changed(self) -> None:
+        """This session changed the store: every screen catches up."""
+        self.revision = self.store.revision
+
+    def check_for_outside_changes(self) -> None:
+        """Another session (or `growthtui add`) wrote the file: re-read it once."""
+        try:
+            if self.store.changed_on_disk() and self.store.refresh():
+                self.revision = self.store.revision
+        except GrowthError as error:
+            self.notify(str(error), severity="error", timeout=15)
+
+    def attempt(self, change: Callable[[], object], done: str | None = None) -> bool:
+        """Run a change of the store; on a GrowthError say why in one sentence.
+        Returns True when it worked."""
+        try:
+            change()
+        except GrowthError as error:
+            self.notify(str(error), severity="error", timeout=10)
+            self.data_changed()
+            return False
+        self.data_changed()
+        if done:
+            self.notify(done, timeout=3)
+        return True
+
+    # -- actions ---------------------------------------------------------------------
+    def _modal_open(self) -> bool:
+        return isinstance(self.screen, ModalScreen)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("area", "undo", "log_win", "help") and self._modal_open():
+            return False
+        return True
+
+    def action_area(self, mode: str) -> None:
+        self.switch_mode(mode)
+
+    def action_help(self) -> None:
+        from growthtui.ui.screens.help import HelpScreen
+
+        self.push_screen(HelpScreen(self.screen))
+
+    def action_undo(self) -> None:
+        if not self.store.can_undo:
+            self.notify("nothing to undo in this session", timeout=3)
+            return
+        descriptions: list[str] = []
+        if self.attempt(lambda: descriptions.append(self.store.undo())):
+            self.notify(f"undone: {descriptions[0]}", timeout=4)
+
+    def action_log_win(self) -> None:
+        from growthtui.ui.screens.evidence_form import EvidenceForm
+
+        self.push_screen(EvidenceForm())
+
+    async def run_command(self, mode: str | None, action: str) -> None:
+        """Run an action in an area (switching to it first), or app-wide when mode is None."""
+        if mode is not None:
+            await self.switch_mode(mode)
+            if action:
+                await self.screen.run_action(action)
+        elif action:
+            await self.run_action(action)
+
+    async def show_goal(self, goal_id: int) -> None:
+        """Open the Goals screen on one goal."""
+        from growthtui.ui.screens.goals import GoalsScreen
+
+        await self.switch_mode("goals")
+        screen = self.screen
+        if isinstance(screen, GoalsScreen):
+            screen.refresh_data()
+            screen.select_goal(goal_id)
+
+    def key_for(self, binding_id: str) -> str:
+        """The key that runs a binding now (the user's keymap applied), as displayed."""
+        from growthtui.ui.keymap import binding_scopes
+
+        keys = self._keymap.get(binding_id)
+        if keys is None:
+            for bindings in binding_scopes(self).values():
+                for binding in bindings:
+                    if binding.id == binding_id:
+                        keys = binding.key
+                        break
+                if keys is not None:
+                    break
+        if not keys:
+            return ""
+        first = keys.split(",")[0].strip()
+        return self.get_key_display(Binding(first, ""))
+
+    def action_edit_profile(self) -> None:
+        from growthtui.ui.screens.profile_form import ProfileForm
+
+        self.push_screen(ProfileForm())
+
+    @work
+    async def action_export(self) -> None:
+        from growthtui.interop.formats import EXPORT_FORMATS, export_text
+        from growthtui.ui.screens.prompt import PromptModal
+
+        default = f"~/growthtui-{self.today().isoformat()}.md"
+
+        def check(text: str) -> str | None:
+            suffix = Path(text).suffix.lstrip(".")
+            if suffix not in EXPORT_FORMATS:
+                return f"end the file name with one of .{', .'.join(EXPORT_FORMATS)}"
+            return None
+
+        answer = await self.push_screen_wait(
+            PromptModal(
+                "Export to which file?",
+                value=default,
+                hint="The extension picks the format: .json .md .csv .ics",
+                check=check,
+            )
+        )
+        if not answer:
+            return
+        path = Path(answer).expanduser()
+        try:
+            text = export_text(self.store, path.suffix.lstrip("."), self.today())
+            path.write_text(text, encoding="utf-8", newline="")
+        except GrowthError as error:
+            self.notify(str(error), severity="error", timeout=10)
+            return
+        except OSError as error:
+            self.notify(f"cannot write {path}: {error.strerror or error}", severity="error")
+            return
+        self.notify(f"wrote {path} ({len(text):,} characters)", timeout=6)
+
+    @work
+    async def action_import_data(self) -> None:
+        from growthtui.interop.formats import import_file
+        from growthtui.ui.screens.prompt import PromptModal
+
+        answer = await self.push_screen_wait(
+            PromptModal(
+                "Import which file?",
+                placeholder="path to a growthtui .json export or a `task export` file",
+                hint="Records merge by id; importing the same file twice adds nothing.",
+            )
+        )
+        if not answer:
+            return
+        path = Path(answer).expanduser()
+        fmt = "json"
+        try:
+            head = path.read_text(encoding="utf-8", errors="replace")[:4096].lstrip()
+        except OSError:
+            head = ""
+        if head.startswith("[") or '"uuid"' in head and '"schema_version"' not in head:
+            fmt = "taskwarrior"
+        reports = []
+        if self.attempt(lambda: reports.append(import_file(self.store, path, fmt))):
+            self.notify(f"imported {path.name} ({fmt}): {reports[0].describe()}", timeout=8)
+
+    # -- errors ----------------------------------------------------------------------
+    def _handle_exception(self, error: Exception) -> None:
+        if isinstance(error, GrowthError):
+            # A person's mistake that slipped past a form: say it, keep the app running.
+            self.notify(str(error), severity="error", timeout=10)
+            return
+        if self.is_headless or os.environ.get("GROWTHTUI_DEBUG"):
+            super()._handle_exception(error)
+            return
+        report = _write_crash_report(error)
+        where = f"; details in {report}" if report else ""
+        self.crash_message = (
+            f"growthtui stopped on an unexpected error ({type(error).__name__}: {error}); "
+            f"everything saved before it is safe{where}"
+        )
+        self._return_code = 1
+        self.exit(1)
+
+
+def _write_crash_report(error: Exception) -> Path | None:
+    import platformdirs
+
+    path = Path(platformdirs.user_state_dir("growthtui", appauthor=False)) / "crash.log"
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        text = "".join(traceback.format_exception(error))
+        path.write_text(f"{dt.datetime.now().isoformat()}\n{text}", encoding="utf-8")
+    except OSError:
+        return None
+    return path
+
+
+def run_app(store: Store, *, today: Callable[[], dt.date], demo: bool = False) -> int:
+    """Open the app on `store` until the person quits; returns the exit code."""
+    import sys
+
+    from growthtui.locations import settings_path
+    from growthtui.settings import load_settings
+
+    app = GrowthApp(store, load_settings(settings_path()), today=today, demo=demo)
+    code = app.run()
+    if app.crash_message:
+        print(f"growthtui: {app.crash_message}", file=sys.stderr)
+        return 1
+    return code if isinstance(code, int) else 0

@@ -1,0 +1,1 @@
+"""One module per area screen; modals beside them."""

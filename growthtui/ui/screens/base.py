@@ -1,0 +1,96 @@
+"""What every area screen shares: the tabs, the footer, the store, and refreshing when
+the data changed (here or in another session)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING, ClassVar
+
+from textual.app import ComposeResult
+from textual.screen import Screen
+from textual.widgets import Footer
+
+from growthtui.domain import GrowthError
+from growthtui.ui.areas import AREA_BY_MODE
+from growthtui.ui.glyphs import Glyphs
+from growthtui.ui.widgets.area_tabs import AreaTabs
+
+if TYPE_CHECKING:
+    from growthtui.store import Store
+    from growthtui.ui.app import GrowthApp
+
+
+class AreaScreen(Screen[None]):
+    """An area of the app (Dashboard, Goals, ...). Subclasses compose `compose_body` and
+    fill it in `refresh_data`, which runs when the screen is shown and whenever the data
+    changed since it last ran."""
+
+    MODE: ClassVar[str] = ""
+
+    def __init__(self) -> None:
+        super().__init__(id=f"{self.MODE}-screen")
+        self._seen_revision: object = None
+        area = AREA_BY_MODE[self.MODE]
+        self.title = area.title
+        self.BINDING_GROUP_TITLE = area.title
+
+    @property
+    def growth_app(self) -> GrowthApp:
+        from growthtui.ui.app import GrowthApp
+
+        assert isinstance(self.app, GrowthApp)
+        return self.app
+
+    @property
+    def store(self) -> Store:
+        return self.growth_app.store
+
+    @property
+    def today(self) -> dt.date:
+        return self.growth_app.today()
+
+    @property
+    def glyphs(self) -> Glyphs:
+        return self.growth_app.glyphs
+
+    @property
+    def alarm_style(self) -> str:
+        """Overdue things: bold in the theme's error colour (bold alone without colour)."""
+        error = self.app.current_theme.error if self.app.current_theme else None
+        return f"bold {error}" if error and not self.app.no_color else "bold"
+
+    def compose(self) -> ComposeResult:
+        yield AreaTabs(self.MODE)
+        yield from self.compose_body()
+        yield Footer(compact=True)
+
+    def compose_body(self) -> ComposeResult:
+        yield from ()
+
+    def on_mount(self) -> None:
+        self.watch(self.app, "revision", self._revision_changed, init=False)
+        self._refresh_if_stale()
+
+    def on_screen_resume(self) -> None:
+        self._refresh_if_stale()
+
+    def _revision_changed(self, _revision: object) -> None:
+        if self in self.app.screen_stack:
+            self._refresh_if_stale()
+
+    def _refresh_if_stale(self) -> None:
+        revision = self.growth_app.revision
+        if revision == self._seen_revision or not self.is_mounted:
+            return
+        self._seen_revision = revision
+        try:
+            self.refresh_data()
+        except GrowthError as error:
+            self.notify(str(error), severity="error", timeout=10)
+
+    def refresh_data(self) -> None:
+        """Show what the store holds now. Update widgets in place where possible."""
+
+    def data_changed(self) -> None:
+        """Call after this screen changed the store: every screen catches up."""
+        self.growth_app.data_changed()

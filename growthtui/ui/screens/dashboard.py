@@ -1,0 +1,195 @@
+"""Dashboard (1): what needs you this morning."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import ClassVar
+
+from rich.text import Text
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Grid, Vertical, VerticalScroll
+from textual.widgets import Static
+
+from growthtui.domain import CheckIn, Goal, GoalStatus, Milestone, Skill, Trait
+from growthtui.domain.progress import goal_progress
+from growthtui.domain.schedule import DUE_SOON_DAYS
+from growthtui.services.agenda import build_agenda
+from growthtui.ui.screens.base import AreaScreen
+from growthtui.ui.widgets.record_table import RecordTable, Row
+
+FIRST_RUN = """\
+[b]Welcome to growthtui.[/b] A plan for your professional growth, one keystroke away.
+
+  [b]1.[/b] Press [b]ctrl+p[/b] and pick [b]profile: edit[/b]: your name, role, and the vision you are working toward.
+  [b]2.[/b] Press [b]2[/b] to assess yourself: strengths and weaknesses, from self-reflection, feedback and past results.
+  [b]3.[/b] Press [b]3[/b], then [b]n[/b], to set your first SMART goal: what exactly, how measured, your plan, why, by when.
+  [b]4.[/b] Add milestones with dates ([b]m[/b] on a goal); they show up here and on the Timeline ([b]4[/b]).
+  [b]5.[/b] Log wins as they happen with [b]w[/b], from any screen; reviews ([b]7[/b]) gather them for you.
+
+[b]?[/b] shows the keys of any screen; [b]ctrl+p[/b] lists every action; [b]q[/b] quits. Everything is saved as you go.
+"""
+
+
+class DashboardScreen(AreaScreen):
+    """Vision, active goals, milestones due, follow-ups, the review banner, skills."""
+
+    MODE = "dashboard"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("space", "toggle", "Done", id="dashboard.toggle"),
+        Binding("enter,e", "open", "Open", id="dashboard.open"),
+        Binding("r", "review", "Review", id="dashboard.review"),
+        Binding("tab", "app.focus_next", "Next panel", show=False),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._milestone_ids: set[str] = set()
+
+    def compose_body(self) -> ComposeResult:
+        with VerticalScroll(id="dashboard-body"):
+            yield Static("", id="dashboard-who")
+            yield Static("", id="review-banner", classes="banner")
+            yield Static(FIRST_RUN, id="first-run", classes="first-run")
+            with Grid(id="dashboard-grid"):
+                with Vertical(classes="pane", id="pane-goals") as pane:
+                    pane.border_title = "Active goals"
+                    table = RecordTable(id="dash-goals", flex="title")
+                    table.add_column("Goal", key="title")
+                    table.add_column("Progress", key="progress", width=15)
+                    yield table
+                with Vertical(classes="pane", id="pane-milestones") as pane:
+                    pane.border_title = f"Milestones: overdue and next {DUE_SOON_DAYS} days"
+                    table = RecordTable(id="dash-milestones", flex="title")
+                    table.add_column("Due", key="due", width=11)
+                    table.add_column("Milestone", key="title")
+                    yield table
+                with Vertical(classes="pane", id="pane-followups") as pane:
+                    pane.border_title = "Follow-ups due"
+                    table = RecordTable(id="dash-followups", flex="who")
+                    table.add_column("Who", key="who")
+                    yield table
+                with Vertical(classes="pane", id="pane-skills") as pane:
+                    pane.border_title = "Skills: level → target, trend"
+                    table = RecordTable(id="dash-skills", flex="name")
+                    table.add_column("Skill", key="name")
+                    table.add_column("Lvl", key="level", width=5)
+                    table.add_column("Trend", key="trend", width=8)
+                    yield table
+
+    def refresh_data(self) -> None:
+        store = self.store
+        today = self.today
+        glyphs = self.glyphs
+        profile = store.profile()
+        goals = store.list(Goal)
+        empty = not goals and not profile.name and store.count(Trait) == 0
+        self.query_one("#first-run").display = empty
+        self.query_one("#dashboard-grid").display = not empty
+
+        who = Text()
+        if profile.name or profile.role:
+            who.append(profile.name or "You", style="bold")
+            if profile.role:
+                who.append(f" · {profile.role}")
+            who.append("\n")
+        if profile.vision:
+            who.append("Vision: ", style="bold")
+            who.append(profile.vision, style="italic")
+        elif not empty:
+            who.append("No vision yet: ctrl+p → profile: edit", style="dim")
+        self.query_one("#dashboard-who", Static).update(who)
+
+        agenda = build_agenda(store, today, DUE_SOON_DAYS)
+        banner = self.query_one("#review-banner", Static)
+        review = agenda.review
+        show_banner = not empty and review.days <= 14
+        banner.display = show_banner
+        if show_banner:
+            text = review.describe(agenda.review_cadence)
+            banner.update(f"{glyphs.overdue} {text[0].upper()}{text[1:]} — press r to start it")
+            banner.set_class(review.is_due, "-due")
+
+        milestones_by_goal: dict[int, list[Milestone]] = defaultdict(list)
+        for milestone in store.list(Milestone):
+            milestones_by_goal[milestone.goal_id].append(milestone)
+        checkins_by_goal: dict[int, list[CheckIn]] = defaultdict(list)
+        for checkin in store.list(CheckIn):
+            checkins_by_goal[checkin.goal_id].append(checkin)
+        active = [g for g in goals if g.status is GoalStatus.ACTIVE]
+        active.sort(key=lambda g: (g.due is None, g.due, g.id))
+        goal_rows: list[Row] = []
+        for goal in active:
+            gid = goal.id or 0
+            progress = goal_progress(goal, milestones_by_goal[gid], checkins_by_goal[gid])
+            goal_rows.append((str(gid), (goal.title, glyphs.progress(progress, 8))))
+        self.query_one("#dash-goals", RecordTable).sync(goal_rows)
+
+        milestone_rows: list[Row] = []
+        for item in agenda.overdue:
+            m = item.milestone
+            label = Text(f"{glyphs.overdue}{m.due.isoformat()}", style=self.alarm_style)
+            milestone_rows.append((str(m.id), (label, Text(m.title, style=self.alarm_style))))
+        for item in agenda.upcoming:
+            m = item.milestone
+            milestone_rows.append((str(m.id), (f" {m.due.isoformat()}", m.title)))
+        self._milestone_ids = {key for key, _ in milestone_rows}
+        self.query_one("#dash-milestones", RecordTable).sync(milestone_rows)
+
+        follow_rows: list[Row] = []
+        for follow in agenda.follow_ups:
+            text = follow.describe().removeprefix("follow up with ")
+            cell = Text(text, style=self.alarm_style if follow.is_due else "")
+            follow_rows.append((str(follow.person.id), (cell,)))
+        self.query_one("#dash-followups", RecordTable).sync(follow_rows)
+
+        skill_rows: list[Row] = []
+        for skill in store.list(Skill):
+            level = skill.level
+            level_text = f"{level}→{skill.target_level}" if level else f"–→{skill.target_level}"
+            skill_rows.append(
+                (str(skill.id), (skill.name, level_text, glyphs.sparkline(skill.trend())))
+            )
+        self.query_one("#dash-skills", RecordTable).sync(skill_rows)
+
+    # -- actions -----------------------------------------------------------------------
+    def _focused_table(self) -> RecordTable | None:
+        focused = self.focused
+        return focused if isinstance(focused, RecordTable) else None
+
+    def action_toggle(self) -> None:
+        table = self._focused_table()
+        if table is None or table.id != "dash-milestones" or table.current_key is None:
+            self.notify(
+                "select a milestone (tab to the Milestones panel) to tick it off", timeout=3
+            )
+            return
+        milestone = self.store.get(Milestone, int(table.current_key))
+        done = None if milestone.done_at else self.today
+        updated = milestone.model_copy(update={"done_at": done})
+        word = "done" if done else "not done"
+        self.growth_app.attempt(
+            lambda: self.store.update(updated, base=milestone),
+            f"'{milestone.title}' marked {word} (u undoes)",
+        )
+
+    @work
+    async def action_open(self) -> None:
+        table = self._focused_table()
+        if table is None or table.current_key is None:
+            return
+        key = int(table.current_key)
+        if table.id == "dash-goals":
+            await self.growth_app.show_goal(key)
+        elif table.id == "dash-milestones":
+            milestone = self.store.find(Milestone, key)
+            if milestone is not None:
+                await self.growth_app.show_goal(milestone.goal_id)
+        elif table.id == "dash-followups":
+            await self.growth_app.run_command("people", "")
+        elif table.id == "dash-skills":
+            await self.growth_app.run_command("assessment", "")
+
+    async def action_review(self) -> None:
+        await self.growth_app.run_command("reviews", "start_review")

@@ -1,0 +1,129 @@
+"""The goal detail pane: SMART fields, live check, progress, milestones, check-ins, history."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+
+from rich.text import Text
+
+from growthtui.domain import CheckIn, Goal, Milestone
+from growthtui.domain.progress import goal_progress
+from growthtui.domain.schedule import horizon_window, is_overdue
+from growthtui.domain.smart import check_smart
+from growthtui.ui.glyphs import Glyphs
+from growthtui.ui.screens.goal_form import render_smart
+
+
+def _when(day: dt.date, today: dt.date) -> str:
+    days = (day - today).days
+    if days == 0:
+        return "today"
+    if days == 1:
+        return "tomorrow"
+    if days == -1:
+        return "yesterday"
+    if abs(days) < 60:
+        return f"in {days} days" if days > 0 else f"{-days} days ago"
+    months = round(abs(days) / 30.4)
+    return f"in {months} months" if days > 0 else f"{months} months ago"
+
+
+def _field(text: Text, label: str, value: str, empty: str = "—") -> None:
+    text.append(f"{label:<15}", style="bold")
+    text.append(f"{value or empty}\n", style="" if value else "dim")
+
+
+def goal_detail(
+    goal: Goal,
+    today: dt.date,
+    milestones: Sequence[Milestone],
+    checkins: Sequence[CheckIn],
+    parent: Goal | None,
+    children: Sequence[Goal],
+    glyphs: Glyphs,
+) -> Text:
+    """Everything about one goal, as text for the detail pane."""
+    text = Text()
+    text.append(f"#{goal.id} {goal.title}\n", style="bold")
+    window = horizon_window(goal.horizon)
+    facts = [window.label.split(" (")[0], goal.status.value]
+    if goal.due:
+        facts.append(f"due {goal.due.isoformat()} ({_when(goal.due, today)})")
+    text.append(" · ".join(facts) + "\n", style="italic")
+    if parent is not None:
+        text.append(f"stepping stone toward #{parent.id} {parent.title}\n")
+    if children:
+        names = ", ".join(f"#{c.id} {c.title}" for c in children[:4])
+        more = f" and {len(children) - 4} more" if len(children) > 4 else ""
+        text.append(f"stepping stones: {names}{more}\n")
+    progress = goal_progress(goal, milestones, checkins)
+    text.append("\nProgress       ", style="bold")
+    done = sum(1 for m in milestones if m.done_at)
+    source = ""
+    if goal.measure.is_set and progress is not None:
+        source = f"  ({goal.measure.metric})"
+    elif milestones:
+        source = f"  ({done} of {len(milestones)} milestones done)"
+    text.append(f"{glyphs.progress(progress)}{source}\n\n")
+    text.append_text(
+        render_smart(check_smart(goal, today, milestones, parent), glyphs.done, glyphs.overdue)
+    )
+    text.append("\n")
+    _field(text, "What exactly", goal.specific)
+    measure = goal.measure
+    if measure.metric:
+        parts = [measure.metric]
+        numbers = []
+        if measure.baseline is not None:
+            numbers.append(f"from {measure.baseline:g}")
+        if measure.current is not None:
+            numbers.append(f"now {measure.current:g}")
+        if measure.target is not None:
+            numbers.append(f"target {measure.target:g}")
+        unit = f" {measure.unit}" if measure.unit else ""
+        _field(text, "Measure", f"{', '.join(parts)}: {', '.join(numbers)}{unit}")
+    else:
+        _field(text, "Measure", "")
+    _field(text, "Plan", goal.achievable)
+    _field(text, "Why", goal.relevant)
+    _field(text, "Start", goal.start.isoformat() if goal.start else "")
+    if goal.tags:
+        _field(text, "Tags", ", ".join(goal.tags))
+    if goal.notes:
+        _field(text, "Notes", goal.notes)
+
+    text.append("\nMilestones", style="bold underline")
+    text.append("  (m adds one)\n", style="dim")
+    if not milestones:
+        text.append("  none yet\n", style="dim")
+    for milestone in sorted(milestones, key=lambda m: (m.due, m.id or 0)):
+        if milestone.done_at:
+            text.append(f"  {glyphs.done} {milestone.due}  {milestone.title}\n", style="dim")
+        elif is_overdue(milestone, today):
+            text.append(
+                f"  {glyphs.overdue} {milestone.due}  {milestone.title}  (overdue)\n", style="bold"
+            )
+        else:
+            text.append(f"  {glyphs.pending} {milestone.due}  {milestone.title}\n")
+
+    text.append("\nCheck-ins", style="bold underline")
+    text.append("  (c adds one)\n", style="dim")
+    if not checkins:
+        text.append("  none yet\n", style="dim")
+    for checkin in sorted(checkins, key=lambda c: (c.date, c.id or 0), reverse=True)[:8]:
+        value = f"{checkin.value:g}" if checkin.value is not None else "–"
+        note = f"  {checkin.note}" if checkin.note else ""
+        text.append(f"  {checkin.date}  {value:>6}  confidence {checkin.confidence}/5{note}\n")
+
+    text.append("\nHistory\n", style="bold underline")
+    if not goal.history:
+        text.append("  no changes yet\n", style="dim")
+    for change in reversed(goal.history[-12:]):
+        name = "what exactly" if change.field == "specific" else change.field
+        text.append(f"  {change.at.date()}  {name}: ")
+        text.append(f"{change.old or '—'} → {change.new or '—'}")
+        if change.reason:
+            text.append(f" — {change.reason}", style="italic")
+        text.append("\n")
+    return text

@@ -1,0 +1,349 @@
+"""Goals (3): the tree long → medium → short, filters, and the detail pane."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator
+from typing import ClassVar
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.widgets import DataTable, Input, Static
+
+from growthtui.domain import CheckIn, Goal, GoalStatus, Horizon, Milestone
+from growthtui.domain.progress import goal_progress
+from growthtui.domain.schedule import goal_is_overdue
+from growthtui.ui.screens.base import AreaScreen
+from growthtui.ui.screens.confirm import ConfirmModal
+from growthtui.ui.screens.goal_detail import goal_detail
+from growthtui.ui.screens.goal_form import GoalForm
+from growthtui.ui.screens.progress_forms import CheckInForm, MilestoneForm
+from growthtui.ui.screens.prompt import PromptModal
+from growthtui.ui.widgets.record_table import RecordTable, Row
+
+STATUS_FILTERS: tuple[tuple[str, frozenset[GoalStatus]], ...] = (
+    ("open", frozenset({GoalStatus.ACTIVE, GoalStatus.PAUSED})),
+    ("active", frozenset({GoalStatus.ACTIVE})),
+    ("paused", frozenset({GoalStatus.PAUSED})),
+    ("achieved", frozenset({GoalStatus.ACHIEVED})),
+    ("dropped", frozenset({GoalStatus.DROPPED})),
+    ("all", frozenset(GoalStatus)),
+)
+HORIZON_FILTERS: tuple[Horizon | None, ...] = (None, Horizon.LONG, Horizon.MEDIUM, Horizon.SHORT)
+HORIZON_ORDER = {Horizon.LONG: 0, Horizon.MEDIUM: 1, Horizon.SHORT: 2}
+
+
+def goal_tree(goals: list[Goal]) -> Iterator[tuple[Goal, str]]:
+    """Goals in tree order — each followed by its stepping stones — with the indent guide
+    to draw before its title. A goal whose parent is not in `goals` is a root."""
+    shown = {g.id for g in goals}
+    children: dict[int | None, list[Goal]] = defaultdict(list)
+    for goal in goals:
+        parent = goal.parent_id if goal.parent_id in shown else None
+        children[parent].append(goal)
+
+    def order(goal: Goal) -> tuple[int, str, int]:
+        due = goal.due.isoformat() if goal.due else "9999"
+        return (HORIZON_ORDER[goal.horizon], due, goal.id or 0)
+
+    def walk(parent: int | None, prefix: str) -> Iterator[tuple[Goal, str]]:
+        kids = sorted(children.get(parent, []), key=order)
+        for index, goal in enumerate(kids):
+            last = index == len(kids) - 1
+            if parent is None:
+                yield goal, ""
+                yield from walk(goal.id, "")
+            else:
+                yield goal, prefix + ("└ " if last else "├ ")
+                yield from walk(goal.id, prefix + ("  " if last else "│ "))
+
+    seen: set[int | None] = set()
+    for goal, guide in walk(None, ""):
+        if goal.id not in seen:
+            seen.add(goal.id)
+            yield goal, guide
+
+
+class GoalsScreen(AreaScreen):
+    """Set SMART goals on three horizons and keep them honest."""
+
+    MODE = "goals"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("n", "new", "New", id="goals.new"),
+        Binding("N", "new_child", "New stepping stone", id="goals.new_child", show=False),
+        Binding("e,enter", "edit", "Edit", id="goals.edit"),
+        Binding("space", "toggle", "Achieved", id="goals.toggle"),
+        Binding("d", "delete", "Delete", id="goals.delete"),
+        Binding("c", "checkin", "Check-in", id="goals.checkin", show=False),
+        Binding("m", "milestone", "Milestone", id="goals.milestone", show=False),
+        Binding("slash", "filter", "Filter", id="goals.filter"),
+        Binding("f", "cycle_status", "Status filter", id="goals.status_filter", show=False),
+        Binding("h", "cycle_horizon", "Horizon filter", id="goals.horizon_filter", show=False),
+        Binding("escape", "clear_filter", "Clear filter", id="goals.clear_filter", show=False),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.status_filter = 0
+        self.horizon_filter = 0
+        self.text_filter = ""
+        self._goals: dict[int, Goal] = {}
+        self._milestones: dict[int, list[Milestone]] = {}
+        self._checkins: dict[int, list[CheckIn]] = {}
+        self._children: dict[int, list[Goal]] = {}
+        self._detail_for: tuple[int, object] | None = None
+
+    def compose_body(self) -> ComposeResult:
+        with Horizontal(id="goals-body"):
+            with Vertical(id="goals-list", classes="pane") as pane:
+                pane.border_title = "Goals: long → medium → short"
+                yield Input(
+                    placeholder="filter: type words from a title, esc clears", id="goals-filter"
+                )
+                yield Static("", id="goals-filter-status", classes="pane-title")
+                table = RecordTable(id="goals-table", flex="title")
+                table.add_column("Goal", key="title")
+                table.add_column("Due", key="due", width=10)
+                table.add_column("Done", key="progress", width=4)
+                yield table
+            with VerticalScroll(id="goals-detail", classes="pane") as detail:
+                detail.border_title = "Detail"
+                yield Static("", id="goal-detail")
+
+    def on_mount(self) -> None:
+        self.query_one("#goals-filter", Input).display = False
+        super().on_mount()
+        self.query_one("#goals-table", RecordTable).focus()
+
+    # -- data ------------------------------------------------------------------------
+    @property
+    def table(self) -> RecordTable:
+        return self.query_one("#goals-table", RecordTable)
+
+    def selected_goal(self) -> Goal | None:
+        key = self.table.current_key
+        return self._goals.get(int(key)) if key else None
+
+    def refresh_data(self) -> None:
+        goals = self.store.list(Goal)
+        self._goals = {g.id or 0: g for g in goals}
+        self._milestones = defaultdict(list)
+        for milestone in self.store.list(Milestone):
+            self._milestones[milestone.goal_id].append(milestone)
+        self._checkins = defaultdict(list)
+        for checkin in self.store.list(CheckIn):
+            self._checkins[checkin.goal_id].append(checkin)
+        self._children = defaultdict(list)
+        for goal in goals:
+            if goal.parent_id is not None:
+                self._children[goal.parent_id].append(goal)
+        self._show_rows()
+
+    def _visible(self) -> list[Goal]:
+        statuses = STATUS_FILTERS[self.status_filter][1]
+        horizon = HORIZON_FILTERS[self.horizon_filter]
+        words = self.text_filter.lower().split()
+        out = []
+        for goal in self._goals.values():
+            if goal.status not in statuses:
+                continue
+            if horizon is not None and goal.horizon is not horizon:
+                continue
+            if words:
+                haystack = f"{goal.title} {goal.specific} {' '.join(goal.tags)}".lower()
+                if not all(w in haystack for w in words):
+                    continue
+            out.append(goal)
+        return out
+
+    def _row(self, goal: Goal, guide: str) -> Row:
+        glyphs = self.glyphs
+        gid = goal.id or 0
+        progress = goal_progress(goal, self._milestones.get(gid, ()), self._checkins.get(gid, ()))
+        style = ""
+        if goal.status is GoalStatus.ACHIEVED:
+            style = "dim"
+        elif goal.status is GoalStatus.DROPPED:
+            style = "dim strike"
+        title = Text(guide, style="dim")
+        title.append(goal.title, style=style)
+        if goal.status is GoalStatus.PAUSED:
+            title.append(" (paused)", style="italic")
+        elif goal.status is GoalStatus.ACHIEVED:
+            title.append(f" {glyphs.done}")
+        due = Text(goal.due.isoformat() if goal.due else "", style="")
+        if goal_is_overdue(goal, self.today):
+            due = Text(f"{glyphs.overdue}{due.plain}"[:10], style=self.alarm_style)
+        percent = f"{round(progress * 100)}%" if progress is not None else "–"
+        return str(gid), (title, due, Text(percent, justify="right"))
+
+    def _show_rows(self, keep: str | None = None) -> None:
+        visible = self._visible()
+        rows = [self._row(goal, guide) for goal, guide in goal_tree(visible)]
+        self.table.sync(rows, keep=keep)
+        status_name = STATUS_FILTERS[self.status_filter][0]
+        horizon = HORIZON_FILTERS[self.horizon_filter]
+        horizon_name = f"{horizon.value}-term" if horizon else "all horizons"
+        words = f" · matching '{self.text_filter}'" if self.text_filter else ""
+        summary = f"{len(rows)} {status_name} goals · {horizon_name}{words}"
+        self.query_one("#goals-filter-status", Static).update(summary)
+        self._show_detail(force=True)
+
+    def _show_detail(self, force: bool = False) -> None:
+        goal = self.selected_goal()
+        detail = self.query_one("#goal-detail", Static)
+        if goal is None:
+            self._detail_for = None
+            if self._goals:
+                detail.update("No goal matches the filter. esc clears it; f and h change it.")
+            else:
+                detail.update(
+                    "No goals yet.\n\nPress n to set your first goal: say what exactly, how "
+                    "you will measure it, your plan, why it matters, and when it is due.\n\n"
+                    "Long-term aspirations (5–10 years) break down into medium (1–3 years) and "
+                    "short-term (3–6 months) stepping stones: N adds one under the selected goal."
+                )
+            return
+        token = (goal.id or 0, self.growth_app.revision)
+        if not force and token == self._detail_for:
+            return
+        self._detail_for = token
+        gid = goal.id or 0
+        detail.update(
+            goal_detail(
+                goal,
+                self.today,
+                self._milestones.get(gid, []),
+                self._checkins.get(gid, []),
+                self._goals.get(goal.parent_id or -1),
+                self._children.get(gid, []),
+                self.glyphs,
+            )
+        )
+
+    @on(DataTable.RowHighlighted, "#goals-table")
+    def _highlighted(self, _event: DataTable.RowHighlighted) -> None:
+        self._show_detail()
+
+    def select_goal(self, goal_id: int) -> None:
+        """Show a goal, widening the filters if they hide it."""
+        if str(goal_id) not in self.table.row_keys():
+            self.status_filter = len(STATUS_FILTERS) - 1
+            self.horizon_filter = 0
+            self.text_filter = ""
+            self._show_rows()
+        self.table.move_to(str(goal_id))
+        self.table.focus()
+
+    # -- filters ---------------------------------------------------------------------
+    def action_filter(self) -> None:
+        box = self.query_one("#goals-filter", Input)
+        box.display = True
+        box.focus()
+
+    @on(Input.Changed, "#goals-filter")
+    def _filter_typed(self, event: Input.Changed) -> None:
+        self.text_filter = event.value.strip()
+        self._show_rows()
+
+    @on(Input.Submitted, "#goals-filter")
+    def _filter_done(self, _event: Input.Submitted) -> None:
+        self.table.focus()
+
+    def action_clear_filter(self) -> None:
+        box = self.query_one("#goals-filter", Input)
+        if not box.display and not self.text_filter:
+            return
+        box.value = ""
+        box.display = False
+        self.text_filter = ""
+        self._show_rows()
+        self.table.focus()
+
+    def action_cycle_status(self) -> None:
+        self.status_filter = (self.status_filter + 1) % len(STATUS_FILTERS)
+        self._show_rows()
+
+    def action_cycle_horizon(self) -> None:
+        self.horizon_filter = (self.horizon_filter + 1) % len(HORIZON_FILTERS)
+        self._show_rows()
+
+    # -- changes ---------------------------------------------------------------------
+    def _after_form(self, goal: Goal | None) -> None:
+        if goal is not None:
+            self.refresh_data()
+            self.select_goal(goal.id or 0)
+
+    def action_new(self) -> None:
+        self.app.push_screen(GoalForm(), self._after_form)
+
+    def action_new_child(self) -> None:
+        goal = self.selected_goal()
+        self.app.push_screen(GoalForm(parent_id=goal.id if goal else None), self._after_form)
+
+    def action_edit(self) -> None:
+        goal = self.selected_goal()
+        if goal is None:
+            self.notify("no goal selected: press n to add one", timeout=3)
+            return
+        self.app.push_screen(GoalForm(goal), self._after_form)
+
+    def action_checkin(self) -> None:
+        goal = self.selected_goal()
+        if goal is None:
+            self.notify("select a goal first", timeout=3)
+            return
+        self.app.push_screen(CheckInForm(goal))
+
+    def action_milestone(self) -> None:
+        goal = self.selected_goal()
+        if goal is None:
+            self.notify("select a goal first", timeout=3)
+            return
+        self.app.push_screen(MilestoneForm(goal))
+
+    @work
+    async def action_toggle(self) -> None:
+        goal = self.selected_goal()
+        if goal is None:
+            return
+        new_status = GoalStatus.ACTIVE if not goal.is_open else GoalStatus.ACHIEVED
+        reason = await self.app.push_screen_wait(
+            PromptModal(
+                f"Mark '{goal.title}' {new_status.value}: why?",
+                placeholder="one line for the goal's history (enter to skip)",
+                optional=True,
+            )
+        )
+        if reason is None:
+            return
+        updated = goal.model_copy(update={"status": new_status})
+        if self.growth_app.attempt(
+            lambda: self.store.update(updated, reason=reason, base=goal),
+            f"#{goal.id} is now {new_status.value} (u undoes)",
+        ):
+            self.refresh_data()
+
+    @work
+    async def action_delete(self) -> None:
+        goal = self.selected_goal()
+        if goal is None:
+            return
+        gid = goal.id or 0
+        milestones = len(self._milestones.get(gid, []))
+        checkins = len(self._checkins.get(gid, []))
+        children = len(self._children.get(gid, []))
+        detail = f"Its {milestones} milestone(s) and {checkins} check-in(s) go with it."
+        if children:
+            detail += f" Its {children} stepping stone(s) stay, without a parent."
+        detail += " u undoes."
+        if not await self.app.push_screen_wait(
+            ConfirmModal(f"Delete goal #{gid} '{goal.title}'?", detail, yes="Delete")
+        ):
+            return
+        self.growth_app.attempt(
+            lambda: self.store.delete(Goal, gid), f"deleted goal #{gid} (u undoes)"
+        )

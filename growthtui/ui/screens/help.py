@@ -1,0 +1,82 @@
+"""`?`: the keys that work here, read from the live bindings (so a user's keymap shows)."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.table import Table
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import VerticalScroll
+from textual.screen import ModalScreen, Screen
+from textual.widgets import Label, Static
+
+
+def key_rows(screen: Screen[object]) -> list[tuple[str, str, str, str]]:
+    """(group, keys, what it does, binding id) for every active binding of `screen`,
+    with every key bound to the same action shown together."""
+    app = screen.app
+    grouped: dict[tuple[str, str], tuple[str, list[str], str]] = {}
+    for key, active in screen.active_bindings.items():
+        binding = active.binding
+        if binding.system or not binding.description:
+            continue
+        node = active.node
+        group = getattr(node, "BINDING_GROUP_TITLE", None) or type(node).__name__
+        ident = (group, binding.action)
+        display = app.get_key_display(
+            binding.with_key(key) if hasattr(binding, "with_key") else binding
+        )
+        if ident in grouped:
+            grouped[ident][1].append(display)
+        else:
+            grouped[ident] = (group, [display], binding.description, binding.id or "")
+    rows = [(g, " ".join(keys), desc, bid) for (g, keys, desc, bid) in grouped.values()]
+    return rows
+
+
+class HelpScreen(ModalScreen[None]):
+    """The keys of the screen underneath, grouped, with the binding ids for the keymap."""
+
+    BINDING_GROUP_TITLE = "Help"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape,q,question_mark", "close", "Close", id="help.close"),
+        Binding("down,j", "scroll('down')", "Down", show=False),
+        Binding("up,k", "scroll('up')", "Up", show=False),
+    ]
+
+    def __init__(self, screen: Screen[object]) -> None:
+        super().__init__(classes="dialog-screen")
+        self.rows = key_rows(screen)
+        self.screen_title = screen.title or "growthtui"
+
+    def compose(self) -> ComposeResult:
+        table = Table(box=None, show_header=True, header_style="bold", expand=True)
+        table.add_column("Keys", no_wrap=True)
+        table.add_column("Does")
+        table.add_column("Keymap id", style="dim", no_wrap=True)
+        last_group = None
+        for group, keys, description, binding_id in self.rows:
+            if group != last_group:
+                table.add_row(Text(group, style="bold underline"), "", "")
+                last_group = group
+            table.add_row(Text(keys, style="bold"), description, binding_id)
+        with VerticalScroll(classes="dialog help-dialog", id="help-scroll"):
+            yield Label(f"Keys on {self.screen_title}", classes="dialog-title")
+            yield Static(table)
+            yield Static(
+                "Rebind any key in the settings file's [keymap] by its id. "
+                "[b]ctrl+p[/b] lists every action.   [b]esc[/b] close",
+                classes="dialog-keys",
+            )
+
+    def action_close(self) -> None:
+        self.dismiss(None)
+
+    def action_scroll(self, direction: str) -> None:
+        scroll = self.query_one("#help-scroll", VerticalScroll)
+        if direction == "down":
+            scroll.scroll_down()
+        else:
+            scroll.scroll_up()
