@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Generic, TypeVar
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Vertical, VerticalScroll
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Select, SelectionList, Static
 
@@ -78,8 +78,9 @@ class RecordForm(ModalScreen[T | None], Generic[T]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="form-dialog"):
             yield Label(self.heading, classes="dialog-title")
-            with VerticalScroll(classes="form-body"):
-                yield from self.fields()
+            with Horizontal(classes="form-columns"):
+                with VerticalScroll(classes="form-body"):
+                    yield from self.fields()
                 yield from self.compose_side()
             yield Static("", classes="form-error", id="form-error")
             yield Static(self.FOOTNOTE, classes="dialog-keys")

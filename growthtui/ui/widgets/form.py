@@ -15,7 +15,9 @@ class FormField(Vertical):
     """One field of a form. `name` is the record field it fills (errors are matched by it)."""
 
     DEFAULT_CSS = """
-    FormField { height: auto; margin: 0 0 0 0; }
+    FormField { height: auto; margin: 0 0 1 0; }
+    FormField > Input { background: $boost; }
+    FormField > Input:focus { background: $primary 30%; }
     FormField > .field-label { color: $text-muted; height: 1; }
     FormField > .field-error { color: $error; text-style: bold; height: auto; }
     FormField > .field-error.-empty { display: none; }
@@ -64,7 +66,9 @@ def control_value(control: Widget) -> Any:
 
 
 def text_input(value: str = "", placeholder: str = "", *, max_length: int = 0) -> Input:
-    return Input(value, placeholder=placeholder, max_length=max_length, select_on_focus=False)
+    return Input(
+        value, placeholder=placeholder, max_length=max_length, select_on_focus=False, compact=True
+    )
 
 
 def choice(
