@@ -40,6 +40,8 @@ CASES = [
          "'2026-02-30' is not a real date", "check the month"),
     Case("milestone due gibberish", ("add", "milestone", "1", "M", "--due", "tomorrowish"),
          "'tomorrowish' is not a date", "YYYY-MM-DD"),
+    Case("date with a line break", ("add", "goal", "G", "--due", "next\nweek"),
+         "is not a date", "YYYY-MM-DD"),
     Case("log date gibberish", ("log", "Won", "--date", "tomorrowish"),
          "'tomorrowish' is not a date", "YYYY-MM-DD"),
     # empty titles and texts
@@ -103,6 +105,10 @@ CASES = [
          "has no 'schema_version'", "growthtui JSON export"),
     Case("import a newer export", ("import", "{tmp}/inputs/newer.json"),
          "newer growthtui", "upgrade growthtui"),
+    Case("import taskwarrior json as ours", ("import", "{tmp}/inputs/tasks.json"),
+         "looks like a taskwarrior export", "--from taskwarrior"),
+    Case("import text as taskwarrior", ("import", "{tmp}/inputs/notes.txt", "--from",
+         "taskwarrior"), "not a task", "task export"),
     Case("import a record without id", ("import", "{tmp}/inputs/no_id.json"),
          "goals[0]", "positive whole number"),
     Case("import a dangling link", ("import", "{tmp}/inputs/dangling.json"),
@@ -118,6 +124,14 @@ CASES = [
 ]  # fmt: skip
 
 
+TASK = {
+    "uuid": "6f1c1f4e-7d2a-4a55-9c1e-1f2b3c4d5e6f",
+    "description": "Learn Rust",
+    "status": "pending",
+    "entry": "20260101T000000Z",
+}
+
+
 def write_inputs(folder: Path) -> None:
     """Files a person might wrongly hand to `import`."""
     folder.mkdir()
@@ -125,6 +139,7 @@ def write_inputs(folder: Path) -> None:
     (folder / "list.json").write_text("[1, 2, 3]\n")
     (folder / "other.json").write_text('{"name": "package.json, maybe"}\n')
     (folder / "newer.json").write_text('{"schema_version": 999, "goals": []}\n')
+    (folder / "tasks.json").write_text(json.dumps([TASK]))
     (folder / "no_id.json").write_text(json.dumps({"schema_version": 1, "goals": [{"title": "x"}]}))
     (folder / "dangling.json").write_text(
         json.dumps(
@@ -236,3 +251,24 @@ def test_a_bad_pinned_today_is_bad_input(
     assert len(result.err_lines) == 1
     assert "GROWTHTUI_TODAY" in result.err and "YYYY-MM-DD" in result.err
     assert files(store_path.parent) == {}
+
+
+def test_a_bug_is_one_line_and_exit_1_unless_debugging(
+    run: Run, store_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import growthtui.services.agenda as agenda
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("the agenda fell over")
+
+    monkeypatch.setattr(agenda, "build_agenda", broken)
+    result = run("agenda", "--data", store_path)
+    assert result.code == 1
+    assert len(result.err_lines) == 1
+    assert "the agenda fell over" in result.err
+    assert "GROWTHTUI_DEBUG=1" in result.err
+    assert "Traceback" not in result.err
+
+    monkeypatch.setenv("GROWTHTUI_DEBUG", "1")
+    with pytest.raises(RuntimeError, match="the agenda fell over"):
+        run("agenda", "--data", store_path)

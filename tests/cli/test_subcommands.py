@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -241,6 +242,20 @@ def test_export_dash_means_stdout(run: Run, store_path: Path, tmp_path: Path) ->
     assert not (tmp_path / "-").exists()
 
 
+@pytest.mark.parametrize("fmt", ["json", "md", "csv", "ics"])
+def test_every_export_format_of_the_contract_is_accepted(
+    run: Run, store_path: Path, tmp_path: Path, fmt: str
+) -> None:
+    run("seed", "--data", store_path)
+    shown = run("export", "--format", fmt, "--data", store_path)
+    assert shown.code == 0, shown.err
+    assert shown.out.strip()
+    target = tmp_path / f"report.{fmt}"
+    written = run("export", "--format", fmt, "-o", target, "--data", store_path)
+    assert written.code == 0, written.err
+    assert target.read_bytes() == shown.out.encode("utf-8")
+
+
 # -- import ------------------------------------------------------------------------------
 def test_import_of_an_export_into_an_empty_store_round_trips_byte_for_byte(
     run: Run, tmp_path: Path
@@ -274,3 +289,27 @@ def test_imported_store_accepts_new_records_after_the_imported_ids(
     highest = max(goal["id"] for goal in exported(run, copy)["goals"])
     result = run("add", "goal", "Next goal", "--data", copy)
     assert added_id(result.out, "goal") == str(highest + 1)
+
+
+def test_import_from_taskwarrior_into_a_new_store(run: Run, tmp_path: Path) -> None:
+    tasks = tmp_path / "tasks.json"
+    tasks.write_text(
+        json.dumps(
+            [
+                {
+                    "uuid": "6f1c1f4e-7d2a-4a55-9c1e-1f2b3c4d5e6f",
+                    "description": "Learn Rust",
+                    "status": "pending",
+                    "entry": "20260101T000000Z",
+                }
+            ]
+        )
+    )
+    data = tmp_path / "growth.json"
+    first = run("import", tasks, "--from", "taskwarrior", "--data", data)
+    assert first.code == 0, first.err
+    assert "1 added" in first.out
+    before = run("export", "--data", data).out
+    second = run("import", tasks, "--from", "taskwarrior", "--data", data)
+    assert second.code == 0, second.err
+    assert run("export", "--data", data).out == before, "importing twice adds nothing"
