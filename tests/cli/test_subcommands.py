@@ -6,7 +6,7 @@ import datetime as dt
 import json
 import re
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import pytest
 
@@ -26,10 +26,10 @@ def added_id(out: str, kind: str) -> str:
     return match.group(1)
 
 
-def exported(run: Run, data: Path) -> dict[str, list[dict[str, object]]]:
+def exported(run: Run, data: Path) -> dict[str, Any]:
     result = run("export", "--format", "json", "--data", data)
     assert result.code == 0, result.err
-    return result.json()  # type: ignore[no-any-return]
+    return result.json()
 
 
 # -- --version and --help --------------------------------------------------------------
