@@ -29,8 +29,8 @@ def added_id(out: str, kind: str) -> str:
 def exported(run: Run, data: Path) -> dict[str, Any]:
     result = run("export", "--format", "json", "--data", data)
     assert result.code == 0, result.err
-    data: dict[str, Any] = result.json()
-    return data
+    parsed: dict[str, Any] = result.json()
+    return parsed
 
 
 # -- --version and --help --------------------------------------------------------------
