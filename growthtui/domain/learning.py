@@ -54,6 +54,15 @@ class LearningItem(Record):
     def _due_after_start(cls, due: dt.date | None, info: ValidationInfo) -> dt.date | None:
         return due_not_before_start(due, info.data.get("start"))
 
+    @property
+    def is_open(self) -> bool:
+        """Planned or in progress: still part of the plan."""
+        return self.status in (LearningStatus.PLANNED, LearningStatus.IN_PROGRESS)
+
+    def is_late(self, today: dt.date) -> bool:
+        """Still open and its due date has passed."""
+        return self.is_open and self.due is not None and self.due < today
+
     def link_fields(self) -> dict[str, tuple[str, list[int]]]:
         return {
             "skill_ids": ("skills", self.skill_ids),
