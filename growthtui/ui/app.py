@@ -137,9 +137,8 @@ class GrowthApp(App[int]):
         return isinstance(self.screen, ModalScreen)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action in ("area", "undo", "log_win", "help") and self._modal_open():
-            return False
-        return True
+        # Area keys, undo and the win log act on the app, not on an open dialog.
+        return not (action in ("area", "undo", "log_win", "help") and self._modal_open())
 
     def action_area(self, mode: str) -> None:
         self.switch_mode(mode)
@@ -259,7 +258,7 @@ class GrowthApp(App[int]):
             head = path.read_text(encoding="utf-8", errors="replace")[:4096].lstrip()
         except OSError:
             head = ""
-        if head.startswith("[") or '"uuid"' in head and '"schema_version"' not in head:
+        if head.startswith("[") or ('"uuid"' in head and '"schema_version"' not in head):
             fmt = "taskwarrior"
         reports = []
         if self.attempt(lambda: reports.append(import_file(self.store, path, fmt))):

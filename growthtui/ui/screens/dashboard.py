@@ -12,24 +12,42 @@ from textual.binding import Binding, BindingType
 from textual.containers import Grid, Vertical, VerticalScroll
 from textual.widgets import Static
 
-from growthtui.domain import CheckIn, Goal, GoalStatus, Milestone, Skill, Trait
+from growthtui.domain import (
+    CheckIn,
+    Goal,
+    GoalStatus,
+    Interaction,
+    Milestone,
+    Person,
+    Skill,
+    Trait,
+)
+from growthtui.domain.cadence import follow_ups_due
 from growthtui.domain.progress import goal_progress
 from growthtui.domain.schedule import DUE_SOON_DAYS
 from growthtui.services.agenda import build_agenda
 from growthtui.ui.screens.base import AreaScreen
 from growthtui.ui.widgets.record_table import RecordTable, Row
 
-FIRST_RUN = """\
-[b]Welcome to growthtui.[/b] A plan for your professional growth, one keystroke away.
+FOLLOW_UP_DAYS = 7
+"""Follow-ups due today or this week."""
 
-  [b]1.[/b] Press [b]ctrl+p[/b] and pick [b]profile: edit[/b]: your name, role, and the vision you are working toward.
-  [b]2.[/b] Press [b]2[/b] to assess yourself: strengths and weaknesses, from self-reflection, feedback and past results.
-  [b]3.[/b] Press [b]3[/b], then [b]n[/b], to set your first SMART goal: what exactly, how measured, your plan, why, by when.
-  [b]4.[/b] Add milestones with dates ([b]m[/b] on a goal); they show up here and on the Timeline ([b]4[/b]).
-  [b]5.[/b] Log wins as they happen with [b]w[/b], from any screen; reviews ([b]7[/b]) gather them for you.
-
-[b]?[/b] shows the keys of any screen; [b]ctrl+p[/b] lists every action; [b]q[/b] quits. Everything is saved as you go.
-"""
+FIRST_RUN = "\n".join(
+    (
+        "[b]Welcome to growthtui.[/b] A plan for your professional growth, one key away.",
+        "",
+        "  [b]1.[/b] Press [b]p[/b] for your profile: name, role, and the vision you work toward.",
+        "  [b]2.[/b] Press [b]2[/b] to assess yourself: strengths and weaknesses, from",
+        "      self-reflection, feedback, assessments and past results.",
+        "  [b]3.[/b] Press [b]3[/b], then [b]n[/b], to set your first SMART goal: what exactly,",
+        "      how measured, your plan, why it matters, by when.",
+        "  [b]4.[/b] Add dated milestones ([b]m[/b] on a goal): here and on the Timeline.",
+        "  [b]5.[/b] Log wins as they happen with [b]w[/b] from any screen; reviews gather them.",
+        "",
+        "[b]?[/b] shows the keys of any screen, [b]ctrl+p[/b] every action, [b]q[/b] quits.",
+        "Everything is saved as you go.",
+    )
+)
 
 
 class DashboardScreen(AreaScreen):
@@ -40,6 +58,7 @@ class DashboardScreen(AreaScreen):
         Binding("space", "toggle", "Done", id="dashboard.toggle"),
         Binding("enter,e", "open", "Open", id="dashboard.open"),
         Binding("r", "review", "Review", id="dashboard.review"),
+        Binding("p", "app.edit_profile", "Profile", id="dashboard.profile", show=False),
         Binding("tab", "app.focus_next", "Next panel", show=False),
     ]
 
@@ -66,7 +85,7 @@ class DashboardScreen(AreaScreen):
                     table.add_column("Milestone", key="title")
                     yield table
                 with Vertical(classes="pane", id="pane-followups") as pane:
-                    pane.border_title = "Follow-ups due"
+                    pane.border_title = "Follow-ups due this week"
                     table = RecordTable(id="dash-followups", flex="who")
                     table.add_column("Who", key="who")
                     yield table
@@ -98,7 +117,7 @@ class DashboardScreen(AreaScreen):
             who.append("Vision: ", style="bold")
             who.append(profile.vision, style="italic")
         elif not empty:
-            who.append("No vision yet: ctrl+p → profile: edit", style="dim")
+            who.append("No vision yet: press p to write it", style="dim")
         self.query_one("#dashboard-who", Static).update(who)
 
         agenda = build_agenda(store, today, DUE_SOON_DAYS)
@@ -138,7 +157,14 @@ class DashboardScreen(AreaScreen):
         self.query_one("#dash-milestones", RecordTable).sync(milestone_rows)
 
         follow_rows: list[Row] = []
-        for follow in agenda.follow_ups:
+        follow_ups = follow_ups_due(
+            store.list(Person),
+            store.list(Interaction),
+            today,
+            within_days=FOLLOW_UP_DAYS,
+            default_days=profile.follow_up_days,
+        )
+        for follow in follow_ups:
             text = follow.describe().removeprefix("follow up with ")
             cell = Text(text, style=self.alarm_style if follow.is_due else "")
             follow_rows.append((str(follow.person.id), (cell,)))

@@ -18,13 +18,15 @@ from growthtui.domain import (
     InvalidRecord,
     Measure,
     Milestone,
+    Skill,
+    Trait,
 )
 from growthtui.domain.dates import parse_optional_date
 from growthtui.domain.errors import InvalidInput
 from growthtui.domain.smart import SmartCheck, check_smart
 from growthtui.ui.screens.prompt import PromptModal
 from growthtui.ui.screens.record_form import RecordForm
-from growthtui.ui.widgets.form import FormField, choice, number_text, text_input
+from growthtui.ui.widgets.form import FormField, choice, multi_choice, number_text, text_input
 
 HORIZON_LABELS = {
     Horizon.SHORT: "short (3–6 months)",
@@ -147,6 +149,27 @@ class GoalForm(RecordForm[Goal]):
             "T — Due",
             text_input(g.due.isoformat() if g and g.due else "", "YYYY-MM-DD (or +3m, +1y)"),
         )
+        traits = [
+            (f"{t.kind.value}: {t.title}", t.id or 0)
+            for t in self.store.list(
+                Trait, where=lambda t: not t.archived or (g is not None and t.id in g.trait_ids)
+            )
+        ]
+        if traits:
+            yield FormField(
+                "trait_ids",
+                "Addresses (from your assessment)",
+                multi_choice(traits, g.trait_ids if g else []),
+                "space picks",
+            )
+        skills = [(s.name, s.id or 0) for s in self.store.list(Skill)]
+        if skills:
+            yield FormField(
+                "skill_ids",
+                "Builds skills",
+                multi_choice(skills, g.skill_ids if g else []),
+                "space picks",
+            )
         yield FormField(
             "tags", "Tags", text_input(", ".join(g.tags) if g else "", "comma separated")
         )
@@ -172,6 +195,8 @@ class GoalForm(RecordForm[Goal]):
             "achievable": v["achievable"],
             "relevant": v["relevant"],
             "tags": [t.strip() for t in v["tags"].split(",") if t.strip()],
+            "trait_ids": v.get("trait_ids", self.original.trait_ids if self.original else []),
+            "skill_ids": v.get("skill_ids", self.original.skill_ids if self.original else []),
             "notes": v["notes"],
         }
         if "status" in v:
@@ -193,9 +218,7 @@ class GoalForm(RecordForm[Goal]):
             except InvalidInput as error:
                 errors[name] = str(error)
         if self.original is not None:
-            keep = self.original.model_dump(
-                include={"id", "trait_ids", "skill_ids", "created", "history", "external_id"}
-            )
+            keep = self.original.model_dump(include={"id", "created", "history", "external_id"})
             data = {**keep, **data}
         return data, errors
 

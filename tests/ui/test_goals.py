@@ -1,0 +1,300 @@
+"""Goals (3): create, edit with a reason, delete and undo, check-ins, milestones, filters.
+
+Each test presses keys as a person would, then looks at what the store holds and what the
+screen shows.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from textual.widgets import Input, Static
+
+from growthtui.domain import CheckIn, Goal, GoalStatus, Milestone
+from growthtui.store import Store
+from growthtui.ui.screens.goal_form import GoalForm
+from growthtui.ui.screens.goals import GoalsScreen
+from growthtui.ui.screens.progress_forms import CheckInForm, MilestoneForm
+from growthtui.ui.screens.prompt import PromptModal
+from growthtui.ui.widgets.form import FormField
+from growthtui.ui.widgets.record_table import RecordTable
+
+TODAY = dt.date(2026, 11, 24)
+
+
+def _plain(app) -> str:  # type: ignore[no-untyped-def]
+    parts: list[str] = []
+    for widget in app.screen.query("Static, Label"):
+        parts.append(str(widget.render()))
+    for table in app.screen.query(RecordTable):
+        for row in table.ordered_rows:
+            parts.append(" ".join(str(c) for c in table.get_row(row.key)))
+    return "\n".join(parts)
+
+
+def field_error(app, name: str) -> str:  # type: ignore[no-untyped-def]
+    return app.screen.query_one(f"#field-{name}", FormField).error
+
+
+async def type_into(pilot, app, name: str, text: str) -> None:  # type: ignore[no-untyped-def]
+    control = app.screen.query_one(f"#field-{name}", FormField).control
+    assert isinstance(control, Input)
+    control.focus()
+    control.value = ""
+    if text:
+        await pilot.press(*text)
+    await pilot.pause()
+
+
+async def test_n_opens_the_form_with_title_focused_and_ctrl_s_saves(memory_store: Store, make_app):
+    app = make_app(memory_store)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("3", "n")
+        await pilot.pause()
+        assert isinstance(app.screen, GoalForm)
+        title = app.screen.query_one("#field-title", FormField).control
+        assert app.focused is title
+        await pilot.press(*"Pass the AWS exam")
+        await type_into(pilot, app, "due", "2027-03-01")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, GoalsScreen)
+        goals = memory_store.list(Goal)
+        assert [(g.title, g.due) for g in goals] == [("Pass the AWS exam", dt.date(2027, 3, 1))]
+        assert "Pass the AWS exam" in _plain(app)
+
+
+async def test_bad_fields_are_explained_next_to_the_field_and_nothing_is_saved(
+    memory_store: Store, make_app
+):
+    app = make_app(memory_store)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("3", "n")
+        await pilot.pause()
+        await type_into(pilot, app, "due", "2027-02-30")
+        await type_into(pilot, app, "target", "lots")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, GoalForm)
+        assert "needs a title" in field_error(app, "title")
+        assert "not a real date" in field_error(app, "due")
+        assert "must be a number" in field_error(app, "target")
+        assert memory_store.count(Goal) == 0
+        # the first bad field gets the focus, so the person can fix it at once
+        assert app.focused is app.screen.query_one("#field-title", FormField).control
+
+
+async def test_escape_asks_before_discarding_typed_text(memory_store: Store, make_app):
+    app = make_app(memory_store)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("3", "n")
+        await pilot.pause()
+        await pilot.press(*"Half a thought")
+        await pilot.press("escape")
+        await pilot.pause()
+        assert "Discard" in _plain(app)
+        await pilot.press("n")  # keep editing
+        await pilot.pause()
+        assert isinstance(app.screen, GoalForm)
+        assert app.screen.value("title") == "Half a thought"
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("y")
+        await pilot.pause()
+        assert isinstance(app.screen, GoalsScreen)
+        assert memory_store.count(Goal) == 0
+
+
+async def test_the_smart_check_updates_while_typing(memory_store: Store, make_app):
+    app = make_app(memory_store)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("3", "n")
+        await pilot.pause()
+        check = app.screen.query_one("#smart-check", Static)
+        assert "no due date" in str(check.render())
+        await type_into(pilot, app, "due", "+3m")
+        assert "no due date" not in str(check.render())
+        assert "how will you know it is done" in str(check.render())
+        await type_into(pilot, app, "metric", "practice exam score")
+        await type_into(pilot, app, "target", "80")
+        assert "measured by practice exam score" in str(check.render())
+
+
+async def test_editing_the_due_date_asks_why_and_keeps_it_in_the_history(
+    seeded_store: Store, make_app
+):
+    app = make_app(seeded_store)
+    goal = seeded_store.get(Goal, 6)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await app.show_goal(6)
+        await pilot.pause()
+        await pilot.press("e")
+        await pilot.pause()
+        await type_into(pilot, app, "due", "2027-06-30")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, PromptModal)
+        await pilot.press(*"exam date moved by AWS", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, GoalsScreen)
+        assert "exam date moved by AWS" in _plain(app)
+    stored = seeded_store.get(Goal, 6)
+    assert stored.due == dt.date(2027, 6, 30)
+    last = stored.history[-1]
+    assert (last.field, last.old, last.new, last.reason) == (
+        "due",
+        goal.due.isoformat() if goal.due else "",
+        "2027-06-30",
+        "exam date moved by AWS",
+    )
+
+
+async def test_escape_at_the_reason_goes_back_to_the_form_without_saving(
+    seeded_store: Store, make_app
+):
+    app = make_app(seeded_store)
+    before = seeded_store.get(Goal, 6)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await app.show_goal(6)
+        await pilot.press("e")
+        await pilot.pause()
+        await type_into(pilot, app, "title", "Pass the exam")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, GoalForm)
+        assert app.screen.value("title") == "Pass the exam"
+    assert seeded_store.get(Goal, 6) == before
+
+
+async def test_delete_asks_then_undo_brings_back_the_goal_and_its_milestones(
+    seeded_store: Store, make_app
+):
+    app = make_app(seeded_store)
+    milestones = seeded_store.list(Milestone, goal_id=4)
+    assert milestones
+    async with app.run_test(size=(100, 30)) as pilot:
+        await app.show_goal(4)
+        await pilot.press("d")
+        await pilot.pause()
+        assert "Delete goal #4" in _plain(app)
+        await pilot.press("n")
+        await pilot.pause()
+        assert seeded_store.find(Goal, 4) is not None
+        await pilot.press("d")
+        await pilot.pause()
+        await pilot.press("y")
+        await pilot.pause()
+        assert seeded_store.find(Goal, 4) is None
+        assert seeded_store.list(Milestone, goal_id=4) == []
+        table = app.screen.query_one("#goals-table", RecordTable)
+        assert "4" not in table.row_keys()
+        await pilot.press("u")
+        await pilot.pause()
+        assert seeded_store.find(Goal, 4) is not None
+        assert seeded_store.list(Milestone, goal_id=4) == milestones
+        assert "4" in table.row_keys()
+
+
+async def test_check_in_from_the_detail_pane(seeded_store: Store, make_app):
+    app = make_app(seeded_store)
+    before = len(seeded_store.list(CheckIn, goal_id=6))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await app.show_goal(6)
+        await pilot.press("c")
+        await pilot.pause()
+        assert isinstance(app.screen, CheckInForm)
+        await type_into(pilot, app, "value", "74")
+        await type_into(pilot, app, "note", "networking section done")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, GoalsScreen)
+        detail = str(app.screen.query_one("#goal-detail", Static).render())
+    checkins = seeded_store.list(CheckIn, goal_id=6)
+    assert len(checkins) == before + 1
+    assert (checkins[-1].value, checkins[-1].note, checkins[-1].date) == (
+        74,
+        "networking section done",
+        TODAY,
+    )
+    assert "networking section done" in detail
+    # progress comes from the latest check-in: (74 - 55) / (80 - 55) = 76%
+    assert "76%" in detail
+
+
+async def test_add_a_milestone_from_the_detail_pane(seeded_store: Store, make_app):
+    app = make_app(seeded_store)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await app.show_goal(6)
+        await pilot.press("m")
+        await pilot.pause()
+        assert isinstance(app.screen, MilestoneForm)
+        await pilot.press(*"Book a study weekend")
+        await type_into(pilot, app, "due", "+2w")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        detail = str(app.screen.query_one("#goal-detail", Static).render())
+    added = [
+        m for m in seeded_store.list(Milestone, goal_id=6) if m.title == "Book a study weekend"
+    ]
+    assert [m.due for m in added] == [TODAY + dt.timedelta(weeks=2)]
+    assert "Book a study weekend" in detail
+
+
+async def test_space_marks_achieved_with_a_reason_and_u_undoes(seeded_store: Store, make_app):
+    app = make_app(seeded_store)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await app.show_goal(7)
+        await pilot.press("space")
+        await pilot.pause()
+        await pilot.press(*"second mentee found", "enter")
+        await pilot.pause()
+        goal = seeded_store.get(Goal, 7)
+        assert goal.status is GoalStatus.ACHIEVED
+        assert goal.history[-1].reason == "second mentee found"
+        # achieved goals leave the default "open" filter
+        table = app.screen.query_one("#goals-table", RecordTable)
+        assert "7" not in table.row_keys()
+        await pilot.press("u")
+        await pilot.pause()
+        assert seeded_store.get(Goal, 7).status is GoalStatus.ACTIVE
+        assert "7" in table.row_keys()
+
+
+async def test_filters_by_text_status_and_horizon(seeded_store: Store, make_app):
+    app = make_app(seeded_store)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("3")
+        await pilot.pause()
+        table = app.screen.query_one("#goals-table", RecordTable)
+        open_goals = {str(g.id) for g in seeded_store.list(Goal) if g.is_open}
+        assert set(table.row_keys()) == open_goals
+        await pilot.press("slash", *"talk")
+        await pilot.pause()
+        shown = {seeded_store.get(Goal, int(k)).title for k in table.row_keys()}
+        assert shown == {"Speak at a major conference", "Give three internal tech talks"}
+        await pilot.press("escape")
+        await pilot.pause()
+        assert set(table.row_keys()) == open_goals
+        await pilot.press("h")  # long-term only
+        await pilot.pause()
+        assert {seeded_store.get(Goal, int(k)).horizon.value for k in table.row_keys()} == {"long"}
+        await pilot.press("h", "h", "h", "f", "f", "f", "f")  # all horizons, dropped
+        await pilot.pause()
+        assert [seeded_store.get(Goal, int(k)).status for k in table.row_keys()] == [
+            GoalStatus.DROPPED
+        ]
+
+
+async def test_stepping_stones_show_under_their_parent(seeded_store: Store, make_app):
+    app = make_app(seeded_store)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("3")
+        await pilot.pause()
+        table = app.screen.query_one("#goals-table", RecordTable)
+        keys = table.row_keys()
+        # the long-term goal first, its medium-term stepping stone next, then that one's
+        assert keys[:3] == ["1", "2", "4"]
+        titles = [str(table.get_row(k)[0]) for k in keys[:3]]
+        assert titles[1].startswith("├") and titles[2].lstrip("│ ").startswith("└")
