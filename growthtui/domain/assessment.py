@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from enum import StrEnum
 from typing import ClassVar
 
 from pydantic import Field
 
 from growthtui.domain.base import Ids, Level, Record, Text, Title, Value
+from growthtui.domain.goals import Goal
+from growthtui.domain.learning import LearningItem, LearningStatus
 
 
 class TraitKind(StrEnum):
@@ -112,3 +115,35 @@ class Feedback(Record):
         if self.person_id is not None:
             links["person_id"] = ("people", [self.person_id])
         return links
+
+
+def addressed_by(
+    trait: Trait,
+    goals: Iterable[Goal] = (),
+    learning: Iterable[LearningItem] = (),
+    skills: Iterable[Skill] = (),
+) -> list[Record]:
+    """What works on a trait: open goals, learning not dropped, and skills linked to it."""
+    tid = trait.id
+    found: list[Record] = [g for g in goals if g.is_open and tid in g.trait_ids]
+    found += [i for i in learning if i.status is not LearningStatus.DROPPED and tid in i.trait_ids]
+    found += [s for s in skills if tid in s.trait_ids]
+    return found
+
+
+def unaddressed_weaknesses(
+    traits: Iterable[Trait],
+    goals: Iterable[Goal] = (),
+    learning: Iterable[LearningItem] = (),
+    skills: Iterable[Skill] = (),
+) -> list[Trait]:
+    """Current weaknesses that nothing works on: no open goal, no learning item (unless
+    dropped) and no skill links to them."""
+    goals, learning, skills = list(goals), list(learning), list(skills)
+    return [
+        t
+        for t in traits
+        if t.kind is TraitKind.WEAKNESS
+        and not t.archived
+        and not addressed_by(t, goals, learning, skills)
+    ]

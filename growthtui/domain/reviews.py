@@ -38,6 +38,16 @@ class ReviewDecision(Value):
     note: Text = ""
 
 
+class ReviewStep(StrEnum):
+    """The steps of a guided review, in order; a draft remembers where it was left."""
+
+    PERIOD = "period"
+    GOALS = "goals"
+    LOOK_BACK = "look back"
+    LOOK_AHEAD = "look ahead"
+    DONE = "done"
+
+
 class Review(Record):
     """A periodic review: what went well and badly, and a decision per goal."""
 
@@ -58,6 +68,12 @@ class Review(Record):
     decisions: list[ReviewDecision] = Field(default_factory=list)
     draft: bool = False
     """A guided review left half-way; resumed later, not counted as done."""
+    step: ReviewStep = ReviewStep.DONE
+    """Where a draft was left: resuming continues at this step."""
+    pending_goal_id: int | None = None
+    """The goal on screen when the draft was left (its decision not yet taken)."""
+    pending_note: Text = ""
+    """The note typed for that goal so far, kept until the decision is taken."""
 
     @field_validator("covers_to")
     @classmethod
@@ -72,3 +88,21 @@ class Review(Record):
 
     def link_fields(self) -> dict[str, tuple[str, list[int]]]:
         return {"decisions": ("goals", [d.goal_id for d in self.decisions])}
+
+    @property
+    def title(self) -> str:
+        """How a person names it: "quarterly review 2026-11-24"."""
+        return f"{self.period.value} review {self.date.isoformat()}"
+
+    def reason(self, note: str = "") -> str:
+        """The reason a goal's history records for a change decided in this review."""
+        note = note.strip()
+        return f"{self.title}: {note}" if note else self.title
+
+    def decision_for(self, goal_id: int) -> ReviewDecision | None:
+        return next((d for d in self.decisions if d.goal_id == goal_id), None)
+
+    def with_decision(self, decision: ReviewDecision) -> Review:
+        """A copy deciding a goal once: a new decision for the same goal replaces the old."""
+        kept = [d for d in self.decisions if d.goal_id != decision.goal_id]
+        return self.edit(decisions=[*kept, decision], pending_goal_id=None, pending_note="")
