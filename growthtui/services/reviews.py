@@ -1,0 +1,165 @@
+"""Record a review and its decisions: the guided review's use cases, on the store.
+
+A guided review is a Review with `draft=True` from its first step: every step is saved as
+it is taken, so it can be left at any point and resumed later where it was left. Each
+decision takes effect when it is taken; a goal's history records the review as the reason.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from growthtui.domain import (
+    CheckIn,
+    Decision,
+    Evidence,
+    EvidenceKind,
+    Goal,
+    Interaction,
+    InvalidInput,
+    LearningItem,
+    Milestone,
+    Person,
+    Review,
+    ReviewDecision,
+)
+from growthtui.domain.review_evidence import (
+    GoalEvidence,
+    Period,
+    gather,
+    goals_to_review,
+    suggest_period,
+)
+from growthtui.domain.reviews import ReviewStep
+from growthtui.store import Store
+
+REFLECTION_FIELDS: tuple[str, ...] = (
+    "wins",
+    "obstacles",
+    "lessons",
+    "what_worked",
+    "what_didnt",
+    "satisfaction",
+    "next_focus",
+)
+"""What a person writes after walking the goals."""
+
+
+def open_draft(store: Store) -> Review | None:
+    """The guided review left half-way (the newest, should there be several)."""
+    drafts = store.list(Review, draft=True)
+    return max(drafts, key=lambda r: (r.date, r.id or 0)) if drafts else None
+
+
+def start_or_resume(store: Store, today: dt.date) -> Review:
+    """The draft to continue, or a new one saved now, covering the period since the last
+    review in the profile's cadence."""
+    draft = open_draft(store)
+    if draft is not None:
+        return draft
+    cadence = store.profile().review_cadence
+    period = suggest_period(cadence, store.list(Review), today)
+    return store.add(
+        Review(
+            period=cadence,
+            date=today,
+            covers_from=period.start,
+            covers_to=period.end,
+            draft=True,
+            step=ReviewStep.PERIOD,
+        )
+    )
+
+
+def save_draft(store: Store, review: Review, **changes: Any) -> Review:
+    """Save what the person has done so far (InvalidRecord when a value does not fit)."""
+    current = store.get(Review, review.id or 0)
+    edited = current.edit(**changes) if changes else current
+    if edited == current:
+        return current
+    return store.update(edited, base=current)
+
+
+def period_of(review: Review) -> Period:
+    return Period(review.covers_from, review.covers_to)
+
+
+def goals_left(store: Store, review: Review) -> list[Goal]:
+    """The active goals this review has not decided yet, in the order it walks them."""
+    return goals_to_review(store.list(Goal), review)
+
+
+def evidence_for(store: Store, review: Review, goal: Goal) -> GoalEvidence:
+    """What the review's period holds about `goal`."""
+    return gather(
+        goal,
+        period_of(review),
+        evidence=store.list(Evidence),
+        milestones=store.list(Milestone, goal_id=goal.id),
+        checkins=store.list(CheckIn, goal_id=goal.id),
+        learning=store.list(LearningItem),
+        interactions=store.list(Interaction),
+        people=store.list(Person),
+    )
+
+
+def decide(
+    store: Store, review: Review, goal_id: int, decision: Decision, note: str = ""
+) -> Review:
+    """Take a decision on a goal. Pause, achieve and drop change its status now, with the
+    review as the reason in its history; keep leaves it be; adjust is recorded after the
+    goal was edited (see `adjust_goal`). Returns the saved draft."""
+    goal = store.get(Goal, goal_id)
+    status = decision.status
+    if status is not None and goal.status is not status:
+        store.update(
+            goal.model_copy(update={"status": status}), reason=review.reason(note), base=goal
+        )
+    current = store.get(Review, review.id or 0)
+    entry = ReviewDecision(goal_id=goal_id, decision=decision, note=note.strip())
+    return store.update(current.with_decision(entry), base=current)
+
+
+def adjust_goal(store: Store, review: Review, edited: Goal, base: Goal, note: str = "") -> Goal:
+    """Save a goal changed during the review — its history records the review as the
+    reason — and record the decision "adjust"."""
+    saved = store.update(edited, reason=review.reason(note), base=base)
+    decide(store, review, saved.id or 0, Decision.ADJUST, note)
+    return saved
+
+
+def suggested_reflection(store: Store, review: Review) -> dict[str, str]:
+    """Wins and lessons logged in the period, one per line, to start the reflection from."""
+    period = period_of(review)
+    logged = [e for e in store.list(Evidence) if e.date in period]
+    logged.sort(key=lambda e: (e.date, e.id or 0))
+    wins = [e.text for e in logged if e.kind in (EvidenceKind.WIN, EvidenceKind.PRAISE)]
+    lessons = [e.text for e in logged if e.kind is EvidenceKind.LESSON]
+    return {
+        "wins": "\n".join(f"- {t}" for t in wins),
+        "lessons": "\n".join(f"- {t}" for t in lessons),
+    }
+
+
+def finish(store: Store, review: Review, **reflection: Any) -> Review:
+    """Save the review as done. Every active goal must have its decision first."""
+    unknown = set(reflection) - set(REFLECTION_FIELDS)
+    if unknown:
+        raise InvalidInput(f"a review has no field {sorted(unknown)[0]!r}")
+    current = store.get(Review, review.id or 0)
+    left = goals_to_review(store.list(Goal), current)
+    if left:
+        goal = left[0]
+        raise InvalidInput(
+            f"goal #{goal.id} '{goal.title}' has no decision yet: decide it before finishing"
+        )
+    done = current.edit(
+        **reflection, draft=False, step=ReviewStep.DONE, pending_goal_id=None, pending_note=""
+    )
+    return store.update(done, base=current)
+
+
+def discard(store: Store, review: Review) -> None:
+    """Throw a draft away (decisions already taken stay in the goals' history)."""
+    store.delete(Review, review.id or 0)
