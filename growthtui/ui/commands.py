@@ -72,7 +72,7 @@ def palette_commands() -> list[PaletteCommand]:
     for area in AREAS:
         screen_class = AREA_SCREENS[area.mode]
         seen: set[str] = set()
-        for binding in getattr(screen_class, "BINDINGS", []):
+        for binding in screen_class.__dict__.get("BINDINGS", []):
             if not isinstance(binding, Binding) or binding.action in seen:
                 continue
             seen.add(binding.action)

@@ -21,7 +21,7 @@ _KEY = re.compile(r"^((ctrl|shift|alt|super|meta)\+)*([a-z0-9_]+|f[0-9]{1,2}|.)$
 
 def _bindings_of(owner: type) -> list[Binding]:
     found = []
-    for item in getattr(owner, "BINDINGS", []):
+    for item in owner.__dict__.get("BINDINGS", []):
         if isinstance(item, Binding):
             found.append(item)
     return found

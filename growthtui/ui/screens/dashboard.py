@@ -59,7 +59,6 @@ class DashboardScreen(AreaScreen):
         Binding("enter,e", "open", "Open", id="dashboard.open"),
         Binding("r", "review", "Review", id="dashboard.review"),
         Binding("p", "app.edit_profile", "Profile", id="dashboard.profile", show=False),
-        Binding("tab", "app.focus_next", "Next panel", show=False),
     ]
 
     def __init__(self) -> None:

@@ -29,7 +29,9 @@ def key_rows(screen: Screen[object]) -> list[tuple[str, str, str, str]]:
             binding.with_key(key) if hasattr(binding, "with_key") else binding
         )
         if ident in grouped:
-            grouped[ident][1].append(display)
+            old_group, keys, description, old_id = grouped[ident]
+            keys.append(display)
+            grouped[ident] = (old_group, keys, description, old_id or binding.id or "")
         else:
             grouped[ident] = (group, [display], binding.description, binding.id or "")
     rows = [(g, " ".join(keys), desc, bid) for (g, keys, desc, bid) in grouped.values()]

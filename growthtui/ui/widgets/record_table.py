@@ -15,11 +15,10 @@ Row = tuple[str, Sequence[Cell]]
 """(row key, cells)."""
 
 
-class RecordTable(DataTable[Cell]):
+class RecordTable(DataTable[Cell], inherit_bindings=False):
     """Rows of records. `enter` and `space` are left to the screen (edit, toggle done),
     `j`/`k` move like the arrows."""
 
-    inherit_bindings: ClassVar[bool] = False
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("up,k", "cursor_up", "Up", show=False),
         Binding("down,j", "cursor_down", "Down", show=False),
