@@ -57,6 +57,7 @@ def guard(text: str) -> str:
 def _number(value: float | None) -> str:
     if value is None:
         return ""
+    value = float(value)  # an int has no is_integer before Python 3.12
     return str(int(value)) if value.is_integer() else repr(value)
 
 

@@ -11,8 +11,9 @@ The `icalendar` library does the escaping, line folding and CRLF line ends.
 from __future__ import annotations
 
 import datetime as dt
+import re
 
-from icalendar import Calendar, Event
+from icalendar import Calendar, Event, vText
 
 from growthtui import __version__
 from growthtui.domain import Goal, GoalStatus, Interaction, Milestone, Person, Review
@@ -21,6 +22,8 @@ from growthtui.store import Store
 
 UID_DOMAIN = "growthtui"
 PRODID = f"-//growthtui//growthtui {__version__}//EN"
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+"""Control characters RFC 5545 forbids in text (a newline is escaped instead)."""
 REVIEW_UID = f"review@{UID_DOMAIN}"
 """There is one next review at a time: its event moves as reviews are done."""
 
@@ -28,6 +31,11 @@ REVIEW_UID = f"review@{UID_DOMAIN}"
 def uid(kind: str, record_id: int | None) -> str:
     """A stable identity for an event about one record."""
     return f"{kind}-{record_id}@{UID_DOMAIN}"
+
+
+def _line(text: str) -> str:
+    """One line of text for a summary or a name."""
+    return _CONTROL.sub("", " ".join(text.split()))
 
 
 def _event(
@@ -44,9 +52,9 @@ def _event(
     event.add("dtstamp", stamp)
     event.add("dtstart", day)
     event.add("dtend", day + dt.timedelta(days=1))
-    event.add("summary", summary)
+    event.add("summary", _line(summary))
     if description:
-        event.add("description", description)
+        event.add("description", _CONTROL.sub("", description.replace("\r\n", "\n")))
     if categories:
         event.add("categories", ["growthtui", *categories])
     event.add("transp", "TRANSPARENT")
@@ -118,7 +126,8 @@ def export_ics(store: Store, today: dt.date) -> str:
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
-    calendar.add("x-wr-calname", f"growthtui: {profile.name}" if profile.name else "growthtui")
+    name = f"growthtui: {profile.name}" if profile.name else "growthtui"
+    calendar.add("x-wr-calname", vText(_line(name)))
     goals = {g.id: g for g in store.list(Goal)}
     for milestone in store.list(Milestone):
         calendar.add_component(_milestone_event(milestone, goals.get(milestone.goal_id), stamp))

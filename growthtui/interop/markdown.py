@@ -60,6 +60,7 @@ def _percent(fraction: float | None) -> str:
 def _number(value: float | None) -> str:
     if value is None:
         return "?"
+    value = float(value)  # an int (a sum of nothing) has no is_integer before Python 3.12
     return str(int(value)) if value.is_integer() else f"{value:g}"
 
 

@@ -14,7 +14,7 @@ from growthtui.store import Store
 
 def _events(text: str) -> dict[str, Event]:
     calendar = Calendar.from_ical(text)
-    events = {str(e["UID"]): e for e in calendar.walk("VEVENT")}
+    events = {str(e["UID"]): e for e in calendar.walk("VEVENT") if isinstance(e, Event)}
     assert len(events) == len(calendar.walk("VEVENT")), "UIDs are unique"
     return events
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
+import io
 import json
 from pathlib import Path
 from typing import Any
@@ -10,6 +12,8 @@ from typing import Any
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from icalendar import Calendar
+from markdown_it import MarkdownIt
 
 from growthtui.domain import (
     CheckIn,
@@ -29,6 +33,7 @@ from growthtui.domain import (
 )
 from growthtui.interop.formats import export_text, import_file
 from growthtui.interop.json_io import export_json, import_json
+from growthtui.services.agenda import build_agenda, render_agenda
 from growthtui.store import Store
 
 TODAY = dt.date(2026, 11, 24)
@@ -36,7 +41,7 @@ NOW = dt.datetime(2026, 11, 24, 9, 30, tzinfo=dt.UTC)
 
 # -- a strategy for any valid store: every link points at a record that exists -------------
 
-_text = st.text(st.characters(blacklist_categories=("Cs",)), max_size=24)
+_text = st.text(st.characters(codec="utf-8"), max_size=24)
 _title = _text.filter(lambda s: bool(s.strip()))
 _day = st.dates(dt.date(2000, 1, 1), dt.date(2060, 12, 31))
 _number = st.floats(allow_nan=False, allow_infinity=False, width=64)
@@ -253,7 +258,7 @@ def _memory_store() -> Store:
     return Store.in_memory(today=lambda: TODAY, now=lambda: NOW)
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=50, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(records=stores())
 def test_any_store_survives_export_then_import_into_an_empty_store(records: list[Record]) -> None:
     original = _memory_store()
@@ -269,6 +274,33 @@ def test_any_store_survives_export_then_import_into_an_empty_store(records: list
     again = import_json(copy, json.loads(exported))
     assert (again.added, again.updated, again.skipped) == (0, 0, len(records))
     assert export_json(copy) == exported
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(records=stores(), today=_day)
+def test_every_format_reads_back_for_any_store(records: list[Record], today: dt.date) -> None:
+    store = _memory_store()
+    store.add_many(records)
+    goals = [r for r in records if isinstance(r, Goal)]
+    milestones = [r for r in records if isinstance(r, Milestone)]
+
+    tokens = MarkdownIt("commonmark").enable("table").parse(export_text(store, "md", today))
+    goal_sections = [t for t in tokens if t.type == "heading_open" and t.tag == "h4"]
+    assert len(goal_sections) == sum(g.is_open for g in goals)
+
+    text = export_text(store, "csv", today).removeprefix("\ufeff")
+    rows = list(csv.DictReader(io.StringIO(text, newline="")))
+    assert sorted((r["type"], r["id"]) for r in rows) == sorted(
+        [("goal", str(g.id)) for g in goals] + [("milestone", str(m.id)) for m in milestones]
+    )
+
+    calendar = Calendar.from_ical(export_text(store, "ics", today))
+    uids = {str(e["UID"]) for e in calendar.walk("VEVENT")}
+    assert {f"milestone-{m.id}@growthtui" for m in milestones} <= uids
+    assert {f"goal-{g.id}@growthtui" for g in goals if g.due} <= uids
+
+    agenda = render_agenda(build_agenda(store, today, 30))
+    assert agenda.startswith(f"growthtui agenda for {today:%a} {today.isoformat()}")
 
 
 # -- merging into a store that already has data ---------------------------------------------

@@ -153,7 +153,7 @@ def test_a_newer_export_updates_the_goals_and_keeps_what_was_planned_here(
 def test_older_taskwarrior_statuses_and_unknown_fields_are_fine(memory_store: Store) -> None:
     # Hand-written in the shape of taskwarrior 2.5 (status "waiting") plus a user-defined
     # attribute growthtui knows nothing about.
-    tasks = [
+    tasks: list[dict[str, Any]] = [
         {
             "uuid": "0b1c3d4e-0000-4000-8000-000000000001",
             "description": "Book the conference hotel",
