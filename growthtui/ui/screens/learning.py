@@ -1,20 +1,384 @@
-"""Learning (learning)."""
+"""Learning (5): the learning plan — by status and kind, linked to skills, goals and
+weaknesses — with the hours of this quarter and this year."""
 
 from __future__ import annotations
 
-from textual.app import ComposeResult
-from textual.widgets import Static
+import datetime as dt
+from typing import ClassVar
 
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical, VerticalScroll
+from textual.widgets import DataTable, Input, Static
+
+from growthtui.domain import Goal, LearningItem, LearningKind, LearningStatus, Skill, Trait
+from growthtui.domain.learning_totals import hours_text, learning_totals
+from growthtui.domain.schedule import days_until
 from growthtui.ui.screens.base import AreaScreen
+from growthtui.ui.screens.confirm import ConfirmModal
+from growthtui.ui.screens.learning_form import LearningForm
+from growthtui.ui.widgets.record_table import RecordTable, Row
+
+STATUS_FILTERS: tuple[tuple[str, frozenset[LearningStatus]], ...] = (
+    ("all", frozenset(LearningStatus)),
+    ("open", frozenset({LearningStatus.PLANNED, LearningStatus.IN_PROGRESS})),
+    ("in progress", frozenset({LearningStatus.IN_PROGRESS})),
+    ("planned", frozenset({LearningStatus.PLANNED})),
+    ("done", frozenset({LearningStatus.DONE})),
+    ("dropped", frozenset({LearningStatus.DROPPED})),
+)
+KIND_FILTERS: tuple[LearningKind | None, ...] = (None, *LearningKind)
+STATUS_ORDER = {
+    LearningStatus.IN_PROGRESS: 0,
+    LearningStatus.PLANNED: 1,
+    LearningStatus.DONE: 2,
+    LearningStatus.DROPPED: 3,
+}
+
+EMPTY = (
+    "Nothing in your learning plan yet.\n\n"
+    "Press n to add a course, certification, workshop, conference, book, project, "
+    "volunteering or publication, and link it to the skills it builds, the goals it serves "
+    "and the weaknesses it addresses. space marks one done and asks to re-rate its skills."
+)
+
+
+def plan_order(item: LearningItem) -> tuple[int, int, int]:
+    """In progress, planned (soonest due first), done (latest first), dropped; undated last."""
+    undated = dt.date.max.toordinal()
+    if item.status is LearningStatus.DONE:
+        day = item.completed or item.start
+        return (STATUS_ORDER[item.status], -day.toordinal() if day else undated, item.id or 0)
+    day = item.due or item.start
+    return (STATUS_ORDER[item.status], day.toordinal() if day else undated, item.id or 0)
+
+
+def key_date(item: LearningItem) -> str:
+    """The date that matters for the item's status: completed, else due, else start."""
+    if item.status is LearningStatus.DONE:
+        day = item.completed
+    elif item.status is LearningStatus.DROPPED:
+        day = item.start
+    else:
+        day = item.due or item.start
+    return day.isoformat() if day else ""
 
 
 class LearningScreen(AreaScreen):
-    """Develop skills: courses, certifications, workshops, conferences, books, projects, volunteering, publications."""
+    """Develop skills: courses, certifications, workshops, conferences, books, projects,
+    volunteering and publications, aimed at weaknesses and goals."""
 
     MODE = "learning"
+    CSS_PATH = "../styles/learning.tcss"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("n", "new", "New", id="learning.new"),
+        Binding("e,enter", "edit", "Edit", id="learning.edit"),
+        Binding("space", "mark_done", "Done", id="learning.done"),
+        Binding("d", "delete", "Delete", id="learning.delete"),
+        Binding("r", "rate", "Re-rate its skills", id="learning.rate", show=False),
+        Binding("slash", "filter", "Filter", id="learning.filter"),
+        Binding("f", "cycle_status", "Status filter", id="learning.status_filter", show=False),
+        Binding("t", "cycle_kind", "Kind filter", id="learning.kind_filter", show=False),
+        Binding("escape", "clear_filter", "Clear filter", id="learning.clear_filter", show=False),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.status_filter = 0
+        self.kind_filter = 0
+        self.text_filter = ""
+        self._items: dict[int, LearningItem] = {}
+        self._skills: dict[int, Skill] = {}
+        self._goals: dict[int, Goal] = {}
+        self._traits: dict[int, Trait] = {}
 
     def compose_body(self) -> ComposeResult:
-        yield Static(
-            "Develop skills: courses, certifications, workshops, conferences, books, projects, volunteering, publications.",
-            classes="placeholder",
+        yield Static("", id="learning-totals")
+        with Vertical(id="learning-list", classes="pane") as pane:
+            pane.border_title = "Learning plan"
+            yield Input(placeholder="filter: words from a title or provider, esc clears",
+                        id="learning-filter")  # fmt: skip
+            yield Static("", id="learning-status", classes="pane-title")
+            table = RecordTable(id="learning-table", flex="title")
+            table.add_column("Kind", key="kind", width=13)
+            table.add_column("Title", key="title")
+            table.add_column("Status", key="status", width=11)
+            table.add_column("Due/done", key="date", width=11)
+            table.add_column("Hours", key="hours", width=5)
+            yield table
+        with VerticalScroll(id="learning-detail", classes="pane") as detail:
+            detail.border_title = "Detail"
+            yield Static("", id="learning-item")
+
+    def on_mount(self) -> None:
+        self.query_one("#learning-filter", Input).display = False
+        super().on_mount()
+        self.table.focus()
+
+    # -- data ------------------------------------------------------------------------
+    @property
+    def table(self) -> RecordTable:
+        return self.query_one("#learning-table", RecordTable)
+
+    def selected_item(self) -> LearningItem | None:
+        key = self.table.current_key
+        return self._items.get(int(key)) if key else None
+
+    def refresh_data(self) -> None:
+        items = self.store.list(LearningItem)
+        self._items = {i.id or 0: i for i in items}
+        self._skills = {s.id or 0: s for s in self.store.list(Skill)}
+        self._goals = {g.id or 0: g for g in self.store.list(Goal)}
+        self._traits = {t.id or 0: t for t in self.store.list(Trait)}
+        self.query_one("#learning-totals", Static).update(
+            learning_totals(items, self.today).describe()
+        )
+        self._show_rows()
+
+    def _visible(self) -> list[LearningItem]:
+        statuses = STATUS_FILTERS[self.status_filter][1]
+        kind = KIND_FILTERS[self.kind_filter]
+        words = self.text_filter.lower().split()
+        out = []
+        for item in self._items.values():
+            if item.status not in statuses or (kind is not None and item.kind is not kind):
+                continue
+            if words:
+                haystack = f"{item.title} {item.provider} {item.notes}".lower()
+                if not all(w in haystack for w in words):
+                    continue
+            out.append(item)
+        return sorted(out, key=plan_order)
+
+    def _row(self, item: LearningItem) -> Row:
+        style = ""
+        if item.status is LearningStatus.DONE:
+            style = "dim"
+        elif item.status is LearningStatus.DROPPED:
+            style = "dim strike"
+        title = Text(item.title, style=style)
+        if item.status is LearningStatus.DONE:
+            title.append(f" {self.glyphs.done}")
+        date = Text(key_date(item))
+        if item.is_late(self.today):
+            date = Text(f"{self.glyphs.overdue}{date.plain}", style=self.alarm_style)
+        hours = Text(f"{item.hours:g}" if item.hours else "", justify="right")
+        return str(item.id), (item.kind.value, title, item.status.value, date, hours)
+
+    def _show_rows(self, keep: str | None = None) -> None:
+        rows = [self._row(item) for item in self._visible()]
+        self.table.sync(rows, keep=keep)
+        status = STATUS_FILTERS[self.status_filter][0]
+        kind = KIND_FILTERS[self.kind_filter]
+        kinds = f"{kind.value}s" if kind else "all kinds"
+        words = f" · matching '{self.text_filter}'" if self.text_filter else ""
+        summary = f"{len(rows)} items · {status} · {kinds}{words}"
+        self.query_one("#learning-status", Static).update(
+            Text.assemble(summary, ("   f status  t kind", "dim"))
+        )
+        self._show_detail()
+
+    def _show_detail(self) -> None:
+        item = self.selected_item()
+        detail = self.query_one("#learning-item", Static)
+        if item is None:
+            if self._items:
+                detail.update("Nothing matches the filters. esc clears the words; f and t cycle.")
+            else:
+                detail.update(EMPTY)
+            return
+        detail.update(self._describe(item))
+
+    def _describe(self, item: LearningItem) -> Text:
+        text = Text()
+        text.append(f"#{item.id} {item.title}\n", style="bold")
+        facts = [item.kind.value]
+        if item.provider:
+            facts.append(item.provider)
+        facts.append(item.status.value)
+        if item.hours:
+            facts.append(hours_text(item.hours))
+        text.append(" · ".join(facts) + "\n", style="italic")
+        dates = []
+        if item.start:
+            dates.append(f"started {item.start.isoformat()}")
+        if item.completed:
+            dates.append(f"completed {item.completed.isoformat()}")
+        elif item.due:
+            days = days_until(item.due, self.today)
+            when = f"in {days} days" if days > 1 else "tomorrow" if days == 1 else "today"
+            if days < 0:
+                when = f"{-days} days ago"
+            dates.append(f"due {item.due.isoformat()} ({when})")
+        if dates:
+            line = " · ".join(dates)
+            text.append(line + "\n", style=self.alarm_style if item.is_late(self.today) else "")
+        skills = [self._skills[i] for i in item.skill_ids if i in self._skills]
+        if skills:
+            text.append("Skills: ", style="bold")
+            for index, skill in enumerate(skills):
+                level = skill.level
+                text.append(", " if index else "")
+                text.append(f"{skill.name} {level or '–'}→{skill.target_level} ")
+                text.append(self.glyphs.sparkline(skill.trend()), style="dim")
+            text.append("\n")
+        goals = [self._goals[i] for i in item.goal_ids if i in self._goals]
+        if goals:
+            text.append("Goals: ", style="bold")
+            text.append(", ".join(f"#{g.id} {g.title}" for g in goals) + "\n")
+        traits = [self._traits[i] for i in item.trait_ids if i in self._traits]
+        if traits:
+            text.append("Weaknesses: ", style="bold")
+            text.append(", ".join(t.title for t in traits) + "\n")
+        if item.notes:
+            text.append("Notes: ", style="bold")
+            text.append(item.notes + "\n")
+        if item.is_open:
+            hint = "space marks it done"
+            if skills:
+                hint += " and offers to re-rate its skills"
+            text.append(hint + ".", style="dim")
+        elif skills:
+            text.append("r re-rates its skills; space opens it again.", style="dim")
+        return text
+
+    @on(DataTable.RowHighlighted, "#learning-table")
+    def _highlighted(self, _event: DataTable.RowHighlighted) -> None:
+        self._show_detail()
+
+    def select_item(self, item_id: int) -> None:
+        """Show an item, widening the filters if they hide it."""
+        if str(item_id) not in self.table.row_keys():
+            self.status_filter = 0
+            self.kind_filter = 0
+            self.text_filter = ""
+            self.query_one("#learning-filter", Input).value = ""
+            self._show_rows()
+        self.table.move_to(str(item_id))
+        self.table.focus()
+
+    # -- filters ---------------------------------------------------------------------
+    def action_filter(self) -> None:
+        box = self.query_one("#learning-filter", Input)
+        box.display = True
+        box.focus()
+
+    @on(Input.Changed, "#learning-filter")
+    def _filter_typed(self, event: Input.Changed) -> None:
+        self.text_filter = event.value.strip()
+        self._show_rows()
+
+    @on(Input.Submitted, "#learning-filter")
+    def _filter_done(self, _event: Input.Submitted) -> None:
+        self.table.focus()
+
+    def action_clear_filter(self) -> None:
+        box = self.query_one("#learning-filter", Input)
+        if not box.display and not self.text_filter:
+            return
+        box.value = ""
+        box.display = False
+        self.text_filter = ""
+        self._show_rows()
+        self.table.focus()
+
+    def action_cycle_status(self) -> None:
+        self.status_filter = (self.status_filter + 1) % len(STATUS_FILTERS)
+        self._show_rows()
+
+    def action_cycle_kind(self) -> None:
+        self.kind_filter = (self.kind_filter + 1) % len(KIND_FILTERS)
+        self._show_rows()
+
+    # -- changes ---------------------------------------------------------------------
+    def _after_form(self, item: LearningItem | None) -> None:
+        if item is not None:
+            self.refresh_data()
+            self.select_item(item.id or 0)
+
+    def action_new(self) -> None:
+        self.app.push_screen(LearningForm(), self._after_form)
+
+    def action_edit(self) -> None:
+        item = self.selected_item()
+        if item is None:
+            self.notify("nothing selected: press n to add a learning item", timeout=3)
+            return
+        self.app.push_screen(LearningForm(item), self._after_form)
+
+    @work
+    async def action_mark_done(self) -> None:
+        item = self.selected_item()
+        if item is None:
+            return
+        if item.status is LearningStatus.DONE:
+            reopened = item.edit(status=LearningStatus.IN_PROGRESS, completed=None)
+            self.growth_app.attempt(
+                lambda: self.store.update(reopened, base=item),
+                f"'{item.title}' is in progress again (u undoes)",
+            )
+            return
+        done = item.edit(status=LearningStatus.DONE, completed=self.today)
+        if not self.growth_app.attempt(
+            lambda: self.store.update(done, base=item),
+            f"'{item.title}' done on {self.today.isoformat()} (u undoes)",
+        ):
+            return
+        await self._offer_rating(item, ask=True)
+
+    @work
+    async def action_rate(self) -> None:
+        item = self.selected_item()
+        if item is None:
+            return
+        await self._offer_rating(item, ask=False)
+
+    async def _offer_rating(self, item: LearningItem, ask: bool) -> None:
+        """Rate each skill the item built, one form after the other (esc skips one)."""
+        from growthtui.ui.screens.skill_rating_form import RateSkillForm
+
+        skills = [s for s in (self.store.find(Skill, i) for i in item.skill_ids) if s]
+        if not skills:
+            if not ask:
+                self.notify("this item is linked to no skill: e links some", timeout=4)
+            return
+        if ask:
+            names = ", ".join(s.name for s in skills)
+            if not await self.app.push_screen_wait(
+                ConfirmModal(
+                    f"Re-rate what '{item.title}' built?",
+                    f"{names}: a new rating each, added to its history.",
+                    yes="Rate now",
+                    no="Not now",
+                )
+            ):
+                return
+        rated = 0
+        for skill in skills:
+            latest = self.store.find(Skill, skill.id) or skill
+            if await self.app.push_screen_wait(RateSkillForm(latest)) is not None:
+                rated += 1
+        if rated:
+            self.notify(
+                f"rated {rated} skill(s); their trend is on the Assessment screen", timeout=4
+            )
+
+    @work
+    async def action_delete(self) -> None:
+        item = self.selected_item()
+        if item is None:
+            return
+        iid = item.id or 0
+        if not await self.app.push_screen_wait(
+            ConfirmModal(
+                f"Delete {item.kind.value} #{iid} '{item.title}'?",
+                "The skills, goals and weaknesses it is linked to stay. u undoes.",
+                yes="Delete",
+            )
+        ):
+            return
+        self.growth_app.attempt(
+            lambda: self.store.delete(LearningItem, iid), f"deleted #{iid} (u undoes)"
         )

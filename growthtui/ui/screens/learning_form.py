@@ -6,6 +6,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
+from textual.widgets import SelectionList
+
 from growthtui.domain import (
     Goal,
     InvalidRecord,
@@ -21,6 +23,14 @@ from growthtui.domain.errors import InvalidInput
 from growthtui.ui.screens.goal_form import parse_number
 from growthtui.ui.screens.record_form import RecordForm
 from growthtui.ui.widgets.form import FormField, choice, multi_choice, number_text, text_input
+
+
+def highlight_first_choices(form: RecordForm[Any]) -> None:
+    """Tabbing into a list of choices lands on its first one, so `space` ticks it at once
+    (a SelectionList starts with nothing highlighted, where `space` does nothing)."""
+    for choices in form.query(SelectionList):
+        if choices.option_count and choices.highlighted is None:
+            choices.highlighted = 0
 
 
 def build_checked(model: type[Any], data: dict[str, Any], errors: dict[str, str]) -> Any:
@@ -40,6 +50,10 @@ class LearningForm(RecordForm[LearningItem]):
     def __init__(self, item: LearningItem | None = None) -> None:
         super().__init__(f"Edit #{item.id} {item.title}" if item else "New learning item")
         self.original = item
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        highlight_first_choices(self)
 
     def _date(self, name: str) -> str:
         day = getattr(self.original, name) if self.original else None
@@ -105,8 +119,9 @@ class LearningForm(RecordForm[LearningItem]):
             (t.title, t.id or 0)
             for t in self.store.list(
                 Trait,
-                where=lambda t: (t.kind is TraitKind.WEAKNESS and not t.archived)
-                or t.id in linked_traits,
+                where=lambda t: (
+                    (t.kind is TraitKind.WEAKNESS and not t.archived) or t.id in linked_traits
+                ),
             )
         ]
         yield FormField(
@@ -132,7 +147,11 @@ class LearningForm(RecordForm[LearningItem]):
         }
         if self.original is not None:
             data["id"] = self.original.id
-        for name, label in (("start", "start date"), ("due", "due date"), ("completed", "completed date")):
+        for name, label in (
+            ("start", "start date"),
+            ("due", "due date"),
+            ("completed", "completed date"),
+        ):
             try:
                 data[name] = parse_optional_date(v[name], self.today, label)
             except InvalidInput as error:
