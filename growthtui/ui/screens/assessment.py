@@ -1,20 +1,386 @@
-"""Assessment (assessment)."""
+"""Assessment (2): know yourself — SWOT quadrants, the skills inventory and its trend, the
+feedback log, and the weaknesses nothing works on yet."""
 
 from __future__ import annotations
 
-from textual.app import ComposeResult
-from textual.widgets import Static
+from typing import ClassVar
 
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Grid, Horizontal, Vertical
+from textual.widgets import DataTable, Static
+
+from growthtui.domain import (
+    Feedback,
+    Goal,
+    LearningItem,
+    Record,
+    Skill,
+    Trait,
+    TraitKind,
+)
+from growthtui.domain.assessment import addressed_by, unaddressed_weaknesses
 from growthtui.ui.screens.base import AreaScreen
+from growthtui.ui.screens.confirm import ConfirmModal
+from growthtui.ui.screens.feedback_form import FeedbackForm
+from growthtui.ui.screens.skill_form import SkillForm
+from growthtui.ui.screens.skill_rating_form import RateSkillForm
+from growthtui.ui.screens.trait_form import TraitForm
+from growthtui.ui.widgets.record_table import RecordTable, Row
+
+QUADRANTS: tuple[tuple[TraitKind, str], ...] = (
+    (TraitKind.STRENGTH, "Strengths"),
+    (TraitKind.WEAKNESS, "Weaknesses"),
+    (TraitKind.OPPORTUNITY, "Opportunities"),
+    (TraitKind.THREAT, "Threats"),
+)
+PANELS: tuple[str, ...] = (*(kind.value for kind, _ in QUADRANTS), "skills", "feedback")
+"""Panel names, in tab order; a quadrant's name is its trait kind."""
 
 
 class AssessmentScreen(AreaScreen):
-    """Know yourself: strengths, weaknesses, opportunities and threats; skills and their trend; feedback received."""
+    """Know yourself: strengths, weaknesses, opportunities and threats; skills and their
+    trend; feedback received."""
 
     MODE = "assessment"
+    CSS_PATH = "../styles/assessment.tcss"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("n", "new", "New", id="assessment.new"),
+        Binding("e,enter", "edit", "Edit", id="assessment.edit"),
+        Binding("r", "rate", "Rate skill", id="assessment.rate"),
+        Binding("a", "archive", "Archive", id="assessment.archive"),
+        Binding("d", "delete", "Delete", id="assessment.delete"),
+        Binding("A", "toggle_archived", "Show archived", id="assessment.show_archived", show=False),
+        Binding("tab", "app.focus_next", "Next panel", id="assessment.next_panel", show=False),
+        Binding(
+            "shift+tab",
+            "app.focus_previous",
+            "Previous panel",
+            id="assessment.previous_panel",
+            show=False,
+        ),
+    ]
+    PALETTE_EXTRAS: ClassVar[list[tuple[str, str, str]]] = [
+        *(
+            (f"new {kind.value}", f"add a {kind.value} to the SWOT", f"new_in('{kind.value}')")
+            for kind, _ in QUADRANTS
+        ),
+        ("new skill", "add a skill to the inventory", "new_in('skills')"),
+        ("new feedback", "log feedback you received", "new_in('feedback')"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.show_archived = False
+        self._traits: dict[int, Trait] = {}
+        self._skills: dict[int, Skill] = {}
+        self._feedback: dict[int, Feedback] = {}
+        self._goals: list[Goal] = []
+        self._learning: list[LearningItem] = []
+        self._unaddressed: set[int] = set()
 
     def compose_body(self) -> ComposeResult:
-        yield Static(
-            "Know yourself: strengths, weaknesses, opportunities and threats; skills and their trend; feedback received.",
-            classes="placeholder",
+        with Vertical(id="assessment-body"):
+            with Grid(id="swot"):
+                for kind, title in QUADRANTS:
+                    with Vertical(classes="pane quadrant", id=f"pane-{kind.value}") as pane:
+                        pane.border_title = title
+                        table = RecordTable(id=f"table-{kind.value}", flex="title")
+                        table.show_header = False
+                        table.add_column("Title", key="title")
+                        yield table
+            with Horizontal(id="assessment-lower"):
+                with Vertical(classes="pane", id="pane-skills") as pane:
+                    pane.border_title = "Skills: level → target, trend"
+                    table = RecordTable(id="table-skills", flex="name")
+                    table.add_column("Skill", key="name")
+                    table.add_column("Level", key="level", width=5)
+                    table.add_column("Gap", key="gap", width=3)
+                    table.add_column("Trend", key="trend", width=8)
+                    yield table
+                with Vertical(classes="pane", id="pane-feedback") as pane:
+                    pane.border_title = "Feedback received"
+                    table = RecordTable(id="table-feedback", flex="text")
+                    table.add_column("When", key="date", width=7)
+                    table.add_column("What", key="text")
+                    yield table
+            yield Static("", id="assessment-detail")
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        self.table(TraitKind.STRENGTH.value).focus()
+
+    # -- reading ---------------------------------------------------------------------
+    def table(self, panel: str) -> RecordTable:
+        return self.query_one(f"#table-{panel}", RecordTable)
+
+    @property
+    def panel(self) -> str:
+        """The focused panel (the strengths quadrant when none is)."""
+        focused = self.focused
+        if isinstance(focused, RecordTable) and focused.id and focused.id.startswith("table-"):
+            return focused.id.removeprefix("table-")
+        return TraitKind.STRENGTH.value
+
+    def selected(self) -> Record | None:
+        panel = self.panel
+        key = self.table(panel).current_key
+        if key is None:
+            return None
+        records: dict[int, Trait] | dict[int, Skill] | dict[int, Feedback]
+        if panel == "skills":
+            records = self._skills
+        elif panel == "feedback":
+            records = self._feedback
+        else:
+            records = self._traits
+        return records.get(int(key))
+
+    def refresh_data(self) -> None:
+        store = self.store
+        traits = store.list(Trait)
+        self._traits = {t.id or 0: t for t in traits}
+        self._skills = {s.id or 0: s for s in store.list(Skill)}
+        feedback = store.list(Feedback)
+        self._feedback = {f.id or 0: f for f in feedback}
+        self._goals = store.list(Goal)
+        self._learning = store.list(LearningItem)
+        skills = list(self._skills.values())
+        self._unaddressed = {
+            t.id or 0 for t in unaddressed_weaknesses(traits, self._goals, self._learning, skills)
+        }
+        for kind, title in QUADRANTS:
+            self._show_quadrant(kind, title)
+        self._show_skills()
+        rows: list[Row] = []
+        for item in sorted(feedback, key=lambda f: (f.date, f.id or 0), reverse=True):
+            rows.append((str(item.id), (item.date.strftime("%Y-%m"), item.text)))
+        self.table("feedback").sync(rows)
+        self._show_detail()
+
+    def _show_quadrant(self, kind: TraitKind, title: str) -> None:
+        mine = [t for t in self._traits.values() if t.kind is kind]
+        archived = sum(1 for t in mine if t.archived)
+        shown = [t for t in mine if self.show_archived or not t.archived]
+        rows: list[Row] = []
+        for trait in sorted(shown, key=lambda t: (t.archived, t.id or 0)):
+            cell = Text()
+            if trait.id in self._unaddressed:
+                cell.append(f"{self.glyphs.overdue} ", style=self.alarm_style)
+            cell.append(trait.title, style="dim" if trait.archived else "")
+            if trait.archived:
+                cell.append(" (archived)", style="dim italic")
+            rows.append((str(trait.id), (cell,)))
+        self.table(kind.value).sync(rows)
+        label = f"{title} ({len(shown)})"
+        if kind is TraitKind.WEAKNESS and self._unaddressed:
+            label = f"{title} ({len(shown)}, {len(self._unaddressed)} with no plan)"
+        if archived and not self.show_archived:
+            label += f" +{archived} archived"
+        pane = self.query_one(f"#pane-{kind.value}")
+        pane.border_title = label
+
+    def _show_skills(self) -> None:
+        rows: list[Row] = []
+        for skill in sorted(self._skills.values(), key=lambda s: (-(s.gap or 0), s.name.lower())):
+            level = skill.level
+            level_text = f"{level if level else '–'}→{skill.target_level}"
+            gap = skill.gap
+            gap_text = Text("–" if gap is None else str(gap), justify="right")
+            if gap:
+                gap_text.stylize("bold")
+            trend = self.glyphs.sparkline(skill.trend())
+            rows.append((str(skill.id), (skill.name, level_text, gap_text, trend)))
+        self.table("skills").sync(rows)
+
+    # -- the detail line under the panels ------------------------------------------------
+    def _show_detail(self) -> None:
+        self.query_one("#assessment-detail", Static).update(self._detail_text())
+
+    def _detail_text(self) -> Text:
+        record = self.selected()
+        panel = self.panel
+        text = Text()
+        if record is None:
+            if panel == "skills":
+                text.append(
+                    "No skills yet: n adds one, r rates it; the trend grows with each rating."
+                )
+            elif panel == "feedback":
+                text.append(
+                    "No feedback logged: n records who said what, and the traits it speaks to."
+                )
+            else:
+                text.append(
+                    f"No {panel} yet: n adds one. Sources: self-reflection, peers, your "
+                    "supervisor, formal assessments, past successes and failures."
+                )
+            if not self.show_archived and any(t.archived for t in self._traits.values()):
+                text.append("  A shows archived traits.", style="dim")
+            return text
+        if isinstance(record, Trait):
+            return self._trait_detail(record)
+        if isinstance(record, Skill):
+            return self._skill_detail(record)
+        if isinstance(record, Feedback):
+            return self._feedback_detail(record)
+        return text
+
+    def _trait_detail(self, trait: Trait) -> Text:
+        text = Text()
+        text.append(trait.kind.value.capitalize(), style="bold")
+        text.append(f" · from {trait.source.value}")
+        if trait.evidence:
+            text.append(f" · {trait.evidence}", style="italic")
+        if trait.notes:
+            text.append(f" · {trait.notes}")
+        if trait.kind is TraitKind.WEAKNESS and not trait.archived:
+            works = addressed_by(trait, self._goals, self._learning, self._skills.values())
+            if works:
+                names = ", ".join(_name(r) for r in works)
+                text.append(f"\nWorked on by: {names}")
+            else:
+                text.append(
+                    f"\n{self.glyphs.overdue} Nothing works on this weakness yet: link it from a "
+                    "goal (3), a learning item (5) or a skill (e on a skill)",
+                    style=self.alarm_style,
+                )
+        return text
+
+    def _skill_detail(self, skill: Skill) -> Text:
+        text = Text()
+        text.append(skill.name, style="bold")
+        if skill.category:
+            text.append(f" · {skill.category}")
+        latest = skill.latest_rating
+        if latest is None:
+            text.append(" · not rated yet: r rates it now")
+        else:
+            levels = "→".join(str(level) for level in skill.trend())
+            first = min(r.on for r in skill.ratings)
+            text.append(f" · levels {levels} since {first.isoformat()}")
+            text.append(f" · last rated {latest.on.isoformat()} ({latest.source.value})")
+            if latest.note:
+                text.append(f": {latest.note}", style="italic")
+        about = [self._traits[t].title for t in skill.trait_ids if t in self._traits]
+        if about:
+            text.append(f"\nWorks on: {', '.join(about)}")
+        return text
+
+    def _feedback_detail(self, feedback: Feedback) -> Text:
+        text = Text()
+        text.append(feedback.date.isoformat(), style="bold")
+        who = feedback.giver or "someone"
+        text.append(f" · {who} ({feedback.source.value}): ")
+        text.append(feedback.text, style="italic")
+        about = [self._traits[t].title for t in feedback.trait_ids if t in self._traits]
+        if about:
+            text.append(f"\nAbout: {', '.join(about)}")
+        return text
+
+    @on(DataTable.RowHighlighted)
+    def _highlighted(self, _event: DataTable.RowHighlighted) -> None:
+        self._show_detail()
+
+    def on_descendant_focus(self) -> None:
+        self._show_detail()
+
+    # -- actions -----------------------------------------------------------------------
+    def _select(self, panel: str, record: Record | None) -> None:
+        if record is None:
+            return
+        self.refresh_data()
+        table = self.table(panel)
+        table.move_to(str(record.id))
+        table.focus()
+
+    def action_new(self) -> None:
+        self.action_new_in(self.panel)
+
+    def action_new_in(self, panel: str) -> None:
+        if panel == "skills":
+            self.app.push_screen(SkillForm(), lambda s: self._select("skills", s))
+        elif panel == "feedback":
+            self.app.push_screen(FeedbackForm(), lambda f: self._select("feedback", f))
+        else:
+            self.app.push_screen(
+                TraitForm(kind=TraitKind(panel)),
+                lambda t: self._select(t.kind.value, t) if t else None,
+            )
+
+    def action_edit(self) -> None:
+        record = self.selected()
+        if record is None:
+            self.notify(f"nothing selected in {self.panel}: n adds one", timeout=3)
+        elif isinstance(record, Trait):
+            self.app.push_screen(
+                TraitForm(record), lambda t: self._select(t.kind.value, t) if t else None
+            )
+        elif isinstance(record, Skill):
+            self.app.push_screen(SkillForm(record), lambda s: self._select("skills", s))
+        elif isinstance(record, Feedback):
+            self.app.push_screen(FeedbackForm(record), lambda f: self._select("feedback", f))
+
+    def action_rate(self) -> None:
+        record = self.selected()
+        if not isinstance(record, Skill):
+            self.notify("pick a skill first (tab to the skills panel)", timeout=3)
+            return
+        self.app.push_screen(RateSkillForm(record), lambda s: self._select("skills", s))
+
+    def action_archive(self) -> None:
+        record = self.selected()
+        if not isinstance(record, Trait):
+            self.notify("only strengths, weaknesses, opportunities and threats archive", timeout=3)
+            return
+        archived = not record.archived
+        word = "archived" if archived else "back in the SWOT"
+        hint = " (A shows archived)" if archived and not self.show_archived else ""
+        self.growth_app.attempt(
+            lambda: self.store.update(record.edit(archived=archived), base=record),
+            f"'{record.title}' {word}{hint}; u undoes",
         )
+
+    def action_toggle_archived(self) -> None:
+        self.show_archived = not self.show_archived
+        self.refresh_data()
+        self.notify(
+            "showing archived traits" if self.show_archived else "archived traits hidden", timeout=2
+        )
+
+    @work
+    async def action_delete(self) -> None:
+        record = self.selected()
+        if record is None:
+            return
+        what = _name(record)
+        detail = {
+            Trait: "Links to it from goals, skills, learning and feedback are removed.",
+            Skill: "Its rating history goes with it; links from goals and learning are removed.",
+            Feedback: "Only this feedback is deleted.",
+        }.get(type(record), "")
+        if not await self.app.push_screen_wait(
+            ConfirmModal(f"Delete {what}?", f"{detail} u undoes.", yes="Delete")
+        ):
+            return
+        model = type(record)
+        self.growth_app.attempt(
+            lambda: self.store.delete(model, record.id or 0), f"deleted {what} (u undoes)"
+        )
+
+
+def _name(record: Record) -> str:
+    """A record as a person names it in a sentence."""
+    if isinstance(record, Goal):
+        return f"goal #{record.id} {record.title}"
+    if isinstance(record, LearningItem):
+        return f"{record.kind.value} {record.title}"
+    if isinstance(record, Skill):
+        return f"skill {record.name}"
+    if isinstance(record, Trait):
+        return f"{record.kind.value} '{record.title}'"
+    if isinstance(record, Feedback):
+        return f"feedback from {record.giver or 'someone'}"
+    return f"{record.entity} #{record.id}"

@@ -1,0 +1,218 @@
+"""Assessment (2): SWOT add/edit/archive, rating skills from the inventory, feedback, and the
+weaknesses nothing works on — asserted on the store and on what the screen shows."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Awaitable, Callable
+
+from textual.pilot import Pilot
+from textual.widgets import Static
+
+from growthtui.domain import Feedback, Goal, Skill, Trait, TraitKind
+from growthtui.store import Store
+from growthtui.ui.app import GrowthApp
+from growthtui.ui.screens.assessment import AssessmentScreen
+from tests.ui.conftest import TODAY
+
+Scenario = Callable[[GrowthApp, Pilot[int]], Awaitable[None]]
+
+
+def run(app: GrowthApp, scenario: Scenario, size: tuple[int, int] = (100, 30)) -> None:
+    async def go() -> None:
+        async with app.run_test(size=size) as pilot:
+            await pilot.press("2")
+            await pilot.pause()
+            await scenario(app, pilot)
+
+    asyncio.run(go())
+
+
+def screen_of(app: GrowthApp) -> AssessmentScreen:
+    screen = app.screen
+    assert isinstance(screen, AssessmentScreen)
+    return screen
+
+
+def shown(app: GrowthApp, panel: str) -> list[str]:
+    table = screen_of(app).table(panel)
+    return [str(table.get_row_at(i)[0]) for i in range(table.row_count)]
+
+
+def detail(app: GrowthApp) -> str:
+    return str(screen_of(app).query_one("#assessment-detail", Static).render())
+
+
+def test_add_edit_and_archive_a_weakness(memory_store: Store, make_app) -> None:  # type: ignore[no-untyped-def]
+    async def scenario(app: GrowthApp, pilot: Pilot[int]) -> None:
+        await pilot.press("tab")  # strengths → weaknesses
+        await pilot.press("n")
+        await pilot.press(*"Estimates", "ctrl+s")
+        await pilot.pause()
+        assert shown(app, "weakness") == ["! Estimates"]
+        assert "Nothing works on this weakness yet" in detail(app)
+
+        await pilot.press("e")
+        await pilot.press("ctrl+e", *", teams", "tab", "tab", "enter")
+        await pilot.press(*"sup", "enter", "tab", *"Q3 slipped", "ctrl+s")
+        await pilot.pause()
+        assert shown(app, "weakness") == ["! Estimates, teams"]
+        assert "from supervisor" in detail(app) and "Q3 slipped" in detail(app)
+
+        await pilot.press("a")
+        await pilot.pause()
+        assert shown(app, "weakness") == []
+        await pilot.press("A")  # show archived
+        await pilot.pause()
+        assert shown(app, "weakness") == ["Estimates, teams (archived)"]
+        await pilot.press("a")  # back in the SWOT
+        await pilot.pause()
+
+    run(make_app(memory_store), scenario)
+    (trait,) = memory_store.list(Trait)
+    assert (trait.kind, trait.title, trait.source, trait.evidence, trait.archived) == (
+        TraitKind.WEAKNESS,
+        "Estimates, teams",
+        "supervisor",
+        "Q3 slipped",
+        False,
+    )
+
+
+def test_each_quadrant_adds_its_own_kind(memory_store: Store, make_app) -> None:  # type: ignore[no-untyped-def]
+    async def scenario(app: GrowthApp, pilot: Pilot[int]) -> None:
+        for title in ("Debug", "Talks", "Lead", "Reorg"):
+            await pilot.press("n", *title, "ctrl+s", "tab")
+            await pilot.pause()
+        assert shown(app, "opportunity") == ["Lead"]
+        title = str(screen_of(app).query_one("#pane-threat").border_title)
+        assert title == "Threats (1)"
+
+    run(make_app(memory_store), scenario)
+    kinds = {t.title: t.kind for t in memory_store.list(Trait)}
+    assert kinds == {
+        "Debug": TraitKind.STRENGTH,
+        "Talks": TraitKind.WEAKNESS,
+        "Lead": TraitKind.OPPORTUNITY,
+        "Reorg": TraitKind.THREAT,
+    }
+
+
+def test_archived_traits_stay_hidden_after_reopening(store: Store, make_app) -> None:  # type: ignore[no-untyped-def]
+    store.add(Trait(kind=TraitKind.STRENGTH, title="Old strength", archived=True))
+    store.add(Trait(kind=TraitKind.STRENGTH, title="Current strength"))
+
+    async def scenario(app: GrowthApp, pilot: Pilot[int]) -> None:
+        assert shown(app, "strength") == ["Current strength"]
+        pane = screen_of(app).query_one("#pane-strength")
+        assert str(pane.border_title) == "Strengths (1) +1 archived"
+
+    run(make_app(store), scenario)
+
+
+def test_rating_a_skill_from_the_inventory_grows_its_trend(memory_store: Store, make_app) -> None:  # type: ignore[no-untyped-def]
+    async def scenario(app: GrowthApp, pilot: Pilot[int]) -> None:
+        for _ in range(4):
+            await pilot.press("tab")  # the skills panel
+        await pilot.press("n", *"Design", "tab", *"arch", "ctrl+s")
+        await pilot.pause()
+        assert [c for c in screen_of(app).table("skills").get_row_at(0)][:2] == [
+            "Design",
+            "–→4",
+        ]
+        await pilot.press("r", "enter", "2", "enter", "ctrl+s")
+        await pilot.pause()
+        await pilot.press("r", "enter", "3", "enter", "ctrl+s")
+        await pilot.pause()
+        row = screen_of(app).table("skills").get_row_at(0)
+        assert row[1] == "3→4" and str(row[2]) == "1" and row[3] == "▃▅"
+        assert "levels 2→3 since 2026-11-24" in detail(app)
+
+    run(make_app(memory_store), scenario)
+    (skill,) = memory_store.list(Skill)
+    assert [(r.on, r.level) for r in skill.ratings] == [(TODAY, 2), (TODAY, 3)]
+
+
+def test_r_outside_the_skills_panel_explains_itself(memory_store: Store, make_app) -> None:  # type: ignore[no-untyped-def]
+    memory_store.add(Trait(kind=TraitKind.STRENGTH, title="Writing"))
+
+    async def scenario(app: GrowthApp, pilot: Pilot[int]) -> None:
+        await pilot.press("r")
+        await pilot.pause()
+        assert app.screen is screen_of(app)
+        assert any("pick a skill first" in str(n.message) for n in app._notifications)
+
+    run(make_app(memory_store), scenario)
+
+
+def test_a_weakness_with_a_goal_is_no_longer_flagged(memory_store: Store, make_app) -> None:  # type: ignore[no-untyped-def]
+    speaking = memory_store.add(Trait(kind=TraitKind.WEAKNESS, title="Speaking"))
+    memory_store.add(Trait(kind=TraitKind.WEAKNESS, title="Estimating"))
+    memory_store.add(Goal(title="Give three talks", trait_ids=[speaking.id or 0]))
+
+    async def scenario(app: GrowthApp, pilot: Pilot[int]) -> None:
+        assert shown(app, "weakness") == ["Speaking", "! Estimating"]
+        title = str(screen_of(app).query_one("#pane-weakness").border_title)
+        assert title == "Weaknesses (2, 1 with no plan)"
+        await pilot.press("tab")
+        assert "Worked on by: goal #1 Give three talks" in detail(app)
+
+    run(make_app(memory_store), scenario)
+
+
+def test_log_feedback_linked_to_a_trait_then_delete_it(memory_store: Store, make_app) -> None:  # type: ignore[no-untyped-def]
+    memory_store.add(Trait(kind=TraitKind.STRENGTH, title="Clear design docs"))
+
+    async def scenario(app: GrowthApp, pilot: Pilot[int]) -> None:
+        for _ in range(5):
+            await pilot.press("tab")  # the feedback panel
+        await pilot.press("n", *"Docs are read", "tab", *"Sam")
+        await pilot.press("tab", "tab", "tab", "space", "ctrl+s")  # source, date, traits
+        await pilot.pause()
+        assert shown(app, "feedback") == ["2026-11"]
+        assert "Sam (peer)" in detail(app) and "About: Clear design docs" in detail(app)
+        await pilot.press("d")
+        await pilot.pause()
+        await pilot.press("y")
+        await pilot.pause()
+        assert screen_of(app).table("feedback").row_count == 0
+
+    run(make_app(memory_store), scenario)
+    assert memory_store.list(Feedback) == []
+    assert memory_store.can_undo
+
+
+def test_deleting_a_trait_asks_first(memory_store: Store, make_app) -> None:  # type: ignore[no-untyped-def]
+    memory_store.add(Trait(kind=TraitKind.STRENGTH, title="Go depth"))
+
+    async def scenario(app: GrowthApp, pilot: Pilot[int]) -> None:
+        await pilot.press("d")
+        await pilot.pause()
+        await pilot.press("n")  # no
+        await pilot.pause()
+        assert shown(app, "strength") == ["Go depth"]
+        await pilot.press("d")
+        await pilot.pause()
+        await pilot.press("y")
+        await pilot.pause()
+        assert shown(app, "strength") == []
+
+    run(make_app(memory_store), scenario, size=(80, 24))
+    assert memory_store.list(Trait) == []
+
+
+def test_every_key_is_in_the_palette_and_the_footer_fits_80_columns() -> None:
+    from growthtui.ui.commands import palette_commands
+
+    names = {c.name for c in palette_commands()}
+    assert {
+        "assessment: new",
+        "assessment: rate skill",
+        "assessment: archive",
+        "assessment: show archived",
+        "assessment: new weakness",
+        "assessment: new feedback",
+    } <= names
+    footer = [b for b in AssessmentScreen.BINDINGS if getattr(b, "show", True)]
+    width = sum(len(b.key.split(",")[0]) + len(b.description) + 3 for b in footer)  # type: ignore[union-attr]
+    assert width + len("? Keys  q Quit  ^p palette") <= 80
