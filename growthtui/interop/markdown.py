@@ -13,6 +13,7 @@ from collections.abc import Iterable, Sequence
 
 from growthtui.domain import Goal, GoalStatus, Horizon, Review
 from growthtui.domain.cadence import review_due
+from growthtui.domain.progress import latest_value
 from growthtui.domain.smart import check_smart
 from growthtui.interop.plan import (
     HORIZON_ORDER,
@@ -192,8 +193,7 @@ def _goal_detail(plan: Plan, goal: Goal) -> list[str]:
     measure = goal.measure
     if measure.metric or measure.target is not None:
         unit = f" {escape(measure.unit)}" if measure.unit else ""
-        now = plan.checkins_of(goal)
-        current = next((c.value for c in reversed(now) if c.value is not None), measure.current)
+        current = latest_value(goal, plan.checkins_of(goal))
         lines.append(
             f"- **Measure:** {escape(measure.metric) or 'target'}: from "
             f"{_number(measure.baseline if measure.baseline is not None else 0.0)} to "
