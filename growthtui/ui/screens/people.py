@@ -1,20 +1,471 @@
-"""People (people)."""
+"""People (6): mentors and network — each person's card, the log of conversations with
+them, follow-ups due, those you are losing touch with, and next steps made milestones."""
 
 from __future__ import annotations
 
-from textual.app import ComposeResult
-from textual.widgets import Static
+from typing import ClassVar
 
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.widgets import DataTable, Input, Static
+
+from growthtui.domain import Goal, Interaction, Milestone, Person, Relation
+from growthtui.domain.cadence import FollowUp
+from growthtui.services.people import default_due, default_goal, follow_ups, milestone_of
 from growthtui.ui.screens.base import AreaScreen
+from growthtui.ui.screens.confirm import ConfirmModal
+from growthtui.ui.screens.goal_picker import GoalPicker
+from growthtui.ui.screens.interaction_form import InteractionForm, NextStepMilestoneForm
+from growthtui.ui.screens.person_form import PersonForm
+from growthtui.ui.widgets.record_table import RecordTable, Row
+
+FOLLOW_FILTERS = ("everyone", "follow-up due", "losing touch")
+RELATION_FILTERS: tuple[Relation | None, ...] = (None, *Relation)
+
+EMPTY = (
+    "Nobody here yet.\n\n"
+    "Press n to add a mentor, sponsor, peer, mentee or contact, with how often you want to "
+    "be in touch. Then i logs a conversation: the advice, the next step, when to follow up. "
+    "Any contact restarts the rhythm; m turns a next step into a milestone on a goal."
+)
+
+
+def _days(count: int) -> str:
+    return f"{count} day" if count == 1 else f"{count} days"
 
 
 class PeopleScreen(AreaScreen):
-    """Mentors and network: people, interactions, advice, and follow-ups due."""
+    """Mentors and network: people, conversations, advice, and follow-ups due."""
 
     MODE = "people"
+    CSS_PATH = "../styles/people.tcss"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("n", "new", "New", id="people.new"),
+        Binding("i", "log", "Log talk", id="people.log"),
+        Binding("e,enter", "edit", "Edit", id="people.edit"),
+        Binding("m", "milestone", "Milestone", id="people.milestone"),
+        Binding("d", "delete", "Delete", id="people.delete"),
+        Binding("slash", "filter", "Filter", id="people.filter", show=False),
+        Binding("f", "cycle_follow", "Follow-up filter", id="people.follow_filter", show=False),
+        Binding("t", "cycle_relation", "Relation filter", id="people.relation_filter", show=False),
+        Binding("escape", "back", "Back", id="people.back", show=False),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.follow_filter = 0
+        self.relation_filter = 0
+        self.text_filter = ""
+        self._people: dict[int, Person] = {}
+        self._follow: dict[int, FollowUp] = {}
+        self._talks: dict[int, list[Interaction]] = {}
+        self._goals: dict[int, Goal] = {}
+        self._milestones: dict[int, Milestone] = {}
+        self._shown_person: int | None = None
 
     def compose_body(self) -> ComposeResult:
-        yield Static(
-            "Mentors and network: people, interactions, advice, and follow-ups due.",
-            classes="placeholder",
+        with Horizontal(id="people-body"):
+            with Vertical(id="people-list", classes="pane") as pane:
+                pane.border_title = "People"
+                yield Input(placeholder="filter: name, org, tags; esc clears", id="people-filter")
+                yield Static("", id="people-status", classes="pane-title")
+                table = RecordTable(id="people-table", flex="name")
+                table.add_column("Name", key="name")
+                table.add_column("Rel.", key="relation", width=7)
+                table.add_column("Next", key="next", width=9)
+                yield table
+            with Vertical(id="people-side"):
+                with VerticalScroll(id="person-pane", classes="pane") as card:
+                    card.border_title = "Card"
+                    yield Static("", id="person-card")
+                with Vertical(id="people-log", classes="pane") as log:
+                    log.border_title = "Conversations"
+                    table = RecordTable(id="interactions-table", flex="summary")
+                    table.add_column("Date", key="date", width=10)
+                    table.add_column("Kind", key="kind", width=7)
+                    table.add_column("Summary", key="summary")
+                    yield table
+                    yield Static("", id="interaction-detail")
+
+    def on_mount(self) -> None:
+        self.query_one("#people-filter", Input).display = False
+        super().on_mount()
+        self.people_table.focus()
+
+    # -- data ------------------------------------------------------------------------
+    @property
+    def people_table(self) -> RecordTable:
+        return self.query_one("#people-table", RecordTable)
+
+    @property
+    def log_table(self) -> RecordTable:
+        return self.query_one("#interactions-table", RecordTable)
+
+    def selected_person(self) -> Person | None:
+        key = self.people_table.current_key
+        return self._people.get(int(key)) if key else None
+
+    def selected_interaction(self) -> Interaction | None:
+        person = self.selected_person()
+        key = self.log_table.current_key
+        if person is None or key is None:
+            return None
+        return next((i for i in self._talks.get(person.id or 0, []) if str(i.id) == key), None)
+
+    @property
+    def in_log(self) -> bool:
+        """The conversation log has the focus (keys act on a conversation)."""
+        return self.focused is self.log_table
+
+    def refresh_data(self) -> None:
+        self._people = {p.id or 0: p for p in self.store.list(Person)}
+        self._follow = follow_ups(self.store, self.today)
+        self._talks = {}
+        for talk in self.store.list(Interaction):
+            self._talks.setdefault(talk.person_id, []).append(talk)
+        for talks in self._talks.values():
+            talks.sort(key=lambda i: (i.date, i.id or 0), reverse=True)
+        self._goals = {g.id or 0: g for g in self.store.list(Goal)}
+        self._milestones = {m.id or 0: m for m in self.store.list(Milestone)}
+        self._show_rows()
+
+    def _visible(self) -> list[Person]:
+        relation = RELATION_FILTERS[self.relation_filter]
+        words = self.text_filter.lower().split()
+        out = []
+        for person in self._people.values():
+            follow = self._follow[person.id or 0]
+            if relation is not None and person.relation is not relation:
+                continue
+            if self.follow_filter == 1 and not follow.is_due:
+                continue
+            if self.follow_filter == 2 and not follow.losing_touch:
+                continue
+            if words:
+                haystack = " ".join(
+                    [person.name, person.role, person.organisation, person.expertise, *person.tags]
+                ).lower()
+                if not all(w in haystack for w in words):
+                    continue
+            out.append(person)
+
+        def order(person: Person) -> tuple[int, int, str]:
+            follow = self._follow[person.id or 0]
+            due = follow.due.toordinal() if follow.due else 10**7
+            return (0 if follow.losing_touch else 1, due, person.name.lower())
+
+        return sorted(out, key=order)
+
+    def _row(self, person: Person) -> Row:
+        follow = self._follow[person.id or 0]
+        name = Text(person.name)
+        if follow.losing_touch:
+            name.stylize(f"{self.alarm_style} italic")
+        if follow.days is None:
+            when = Text("–", style="dim")
+        elif follow.days < 0:
+            when = Text(f"{self.glyphs.overdue}{-follow.days}d late", style=self.alarm_style)
+        elif follow.days == 0:
+            when = Text(f"{self.glyphs.overdue}today", style=self.alarm_style)
+        else:
+            when = Text(f"in {follow.days}d")
+        return str(person.id), (name, person.relation.value, when)
+
+    def _show_rows(self) -> None:
+        rows = [self._row(p) for p in self._visible()]
+        self.people_table.sync(rows)
+        due = sum(1 for f in self._follow.values() if f.is_due)
+        losing = sum(1 for f in self._follow.values() if f.losing_touch)
+        relation = RELATION_FILTERS[self.relation_filter]
+        shown = f"{relation.value}s" if relation else FOLLOW_FILTERS[self.follow_filter]
+        if relation and self.follow_filter:
+            shown = f"{relation.value}s · {FOLLOW_FILTERS[self.follow_filter]}"
+        words = f" · '{self.text_filter}'" if self.text_filter else ""
+        status = Text(f"{len(rows)} {shown}{words} · {due} due")
+        if losing:
+            status.append(f" · {losing} losing touch", style=self.alarm_style)
+        self.query_one("#people-status", Static).update(status)
+        self._show_person(force=True)
+
+    def _show_person(self, force: bool = False) -> None:
+        person = self.selected_person()
+        pid = person.id if person else None
+        if not force and pid == self._shown_person:
+            return
+        self._shown_person = pid
+        card = self.query_one("#person-card", Static)
+        pane = self.query_one("#person-pane")
+        if person is None:
+            pane.border_title = "Card"
+            if self._people:
+                card.update("Nobody matches the filters. esc clears the words; f and t cycle.")
+            else:
+                card.update(EMPTY)
+            self.log_table.sync([])
+            self._show_interaction()
+            return
+        pane.border_title = person.name
+        card.update(self._card(person))
+        rows: list[Row] = []
+        for talk in self._talks.get(pid or 0, []):
+            summary = Text(talk.summary)
+            if talk.next_step and (talk.milestone_id or 0) not in self._milestones:
+                summary.append(f" {self.glyphs.tick}", style="bold")
+            rows.append((str(talk.id), (talk.date.isoformat(), talk.kind.value, summary)))
+        self.log_table.sync(rows)
+        self.query_one("#people-log").border_title = f"Conversations ({len(rows)})"
+        self._show_interaction()
+
+    def _card(self, person: Person) -> Text:
+        follow = self._follow[person.id or 0]
+        text = Text()
+        who = [person.relation.value]
+        who += [part for part in (person.role, person.organisation) if part]
+        text.append(" · ".join(who) + "\n", style="bold")
+        if person.expertise:
+            text.append("Expertise: ", style="bold")
+            text.append(person.expertise + "\n")
+        if person.how_met:
+            text.append("Met: ", style="bold")
+            text.append(person.how_met + "\n")
+        rhythm = []
+        if person.follow_up_days:
+            gap = person.max_gap_days or 2 * person.follow_up_days
+            rhythm.append(f"every {_days(person.follow_up_days)}, at most {_days(gap)}")
+        else:
+            rhythm.append("no rhythm (e sets one)")
+        if follow.last_contact:
+            rhythm.append(f"last contact {follow.last_contact.isoformat()}")
+        text.append("Rhythm: ", style="bold")
+        text.append(" · ".join(rhythm) + "\n")
+        # The card names the person already: "follow up in 11 days", not "... with Priya".
+        line = follow.describe().replace(f" with {person.name} ({person.relation.value})", "")
+        if follow.due is not None:
+            alarm = follow.is_due or follow.losing_touch
+            mark = f"{self.glyphs.overdue} " if alarm else ""
+            when = "" if follow.asked_for else f" (due {follow.due.isoformat()})"
+            text.append(
+                f"{mark}{line[0].upper()}{line[1:]}{when}\n",
+                style=self.alarm_style if alarm else "",
+            )
+        goals = [self._goals[g] for g in person.goal_ids if g in self._goals]
+        if goals:
+            text.append("Helps with: ", style="bold")
+            text.append(", ".join(f"#{g.id} {g.title}" for g in goals) + "\n")
+        if person.tags:
+            text.append("Tags: ", style="bold")
+            text.append(", ".join(person.tags) + "\n")
+        if person.notes:
+            text.append("Notes: ", style="bold")
+            text.append(person.notes + "\n")
+        text.rstrip()
+        return text
+
+    def _show_interaction(self) -> None:
+        detail = self.query_one("#interaction-detail", Static)
+        talk = self.selected_interaction()
+        person = self.selected_person()
+        if talk is None:
+            hint = f"i logs a conversation with {person.name}." if person else ""
+            detail.update(Text(hint, style="dim"))
+            return
+        text = Text()
+        if talk.advice:
+            text.append("Advice: ", style="bold")
+            text.append(talk.advice + "\n")
+        if talk.next_step:
+            text.append("Next step: ", style="bold")
+            text.append(talk.next_step)
+            milestone = self._milestones.get(talk.milestone_id or 0)
+            if milestone is not None:
+                goal = self._goals.get(milestone.goal_id)
+                where = f" on #{goal.id} {goal.title}" if goal else ""
+                text.append(f"\n  {self.glyphs.done} milestone #{milestone.id}{where}", style="dim")
+            else:
+                text.append(f"  ({self.glyphs.tick} m: make it a milestone)", style="dim")
+            text.append("\n")
+        if talk.follow_up_on:
+            text.append("Follow up on: ", style="bold")
+            text.append(talk.follow_up_on.isoformat() + "\n")
+        if not text:
+            text.append("No advice or next step noted: e adds them.", style="dim")
+        text.rstrip()
+        detail.update(text)
+
+    @on(DataTable.RowHighlighted, "#people-table")
+    def _person_highlighted(self, _event: DataTable.RowHighlighted) -> None:
+        self._show_person()
+
+    @on(DataTable.RowHighlighted, "#interactions-table")
+    def _talk_highlighted(self, _event: DataTable.RowHighlighted) -> None:
+        self._show_interaction()
+
+    def select_person(self, person_id: int) -> None:
+        """Show a person, widening the filters if they hide them."""
+        if str(person_id) not in self.people_table.row_keys():
+            self.follow_filter = 0
+            self.relation_filter = 0
+            self.text_filter = ""
+            self.query_one("#people-filter", Input).value = ""
+            self._show_rows()
+        self.people_table.move_to(str(person_id))
+        self._show_person(force=True)
+
+    # -- filters ---------------------------------------------------------------------
+    def action_filter(self) -> None:
+        box = self.query_one("#people-filter", Input)
+        box.display = True
+        box.focus()
+
+    @on(Input.Changed, "#people-filter")
+    def _filter_typed(self, event: Input.Changed) -> None:
+        self.text_filter = event.value.strip()
+        self._show_rows()
+
+    @on(Input.Submitted, "#people-filter")
+    def _filter_done(self, _event: Input.Submitted) -> None:
+        self.people_table.focus()
+
+    def action_back(self) -> None:
+        """escape: from the conversations back to the people; else clear the words filter."""
+        if self.in_log:
+            self.people_table.focus()
+            return
+        box = self.query_one("#people-filter", Input)
+        if not box.display and not self.text_filter:
+            return
+        box.value = ""
+        box.display = False
+        self.text_filter = ""
+        self._show_rows()
+        self.people_table.focus()
+
+    def action_cycle_follow(self) -> None:
+        self.follow_filter = (self.follow_filter + 1) % len(FOLLOW_FILTERS)
+        self._show_rows()
+
+    def action_cycle_relation(self) -> None:
+        self.relation_filter = (self.relation_filter + 1) % len(RELATION_FILTERS)
+        self._show_rows()
+
+    # -- changes ---------------------------------------------------------------------
+    def _after_person(self, person: Person | None) -> None:
+        if person is not None:
+            self.refresh_data()
+            self.select_person(person.id or 0)
+            self.people_table.focus()
+
+    def _after_talk(self, talk: Interaction | None) -> None:
+        if talk is not None:
+            self.refresh_data()
+            self.select_person(talk.person_id)
+            self.log_table.move_to(str(talk.id))
+            self.log_table.focus()
+            self._show_interaction()
+
+    def action_new(self) -> None:
+        """A new conversation in the log, else a new person."""
+        if self.in_log:
+            self.action_log()
+            return
+        self.app.push_screen(PersonForm(), self._after_person)
+
+    def action_log(self) -> None:
+        person = self.selected_person()
+        if person is None:
+            self.notify("select a person first (n adds one)", timeout=3)
+            return
+        self.app.push_screen(InteractionForm(person), self._after_talk)
+
+    def action_edit(self) -> None:
+        person = self.selected_person()
+        if person is None:
+            self.notify("nobody selected: press n to add a person", timeout=3)
+            return
+        talk = self.selected_interaction() if self.in_log else None
+        if talk is not None:
+            self.app.push_screen(InteractionForm(person, talk), self._after_talk)
+        else:
+            self.app.push_screen(PersonForm(person), self._after_person)
+
+    @work
+    async def action_milestone(self) -> None:
+        person = self.selected_person()
+        talk = self.selected_interaction()
+        if person is None or talk is None:
+            self.notify("select a conversation with a next step (tab to the log)", timeout=4)
+            return
+        if not talk.next_step:
+            self.notify("this conversation has no next step: e adds one", timeout=4)
+            return
+        existing = milestone_of(self.store, talk)
+        if existing is not None:
+            self.notify(
+                f"already milestone #{existing.id} '{existing.title}' (on the Goals screen, 3)",
+                timeout=5,
+            )
+            return
+        goals = self.store.list(Goal, where=lambda g: g.is_open)
+        if not goals:
+            self.notify("no open goal to put it on: add a goal first (3, n)", timeout=5)
+            return
+        theirs = default_goal(person, goals)
+        goal = await self.app.push_screen_wait(
+            GoalPicker(
+                f"Make '{talk.next_step}' a milestone on which goal?",
+                goals,
+                default=theirs,
+                hint=f"* {person.name} helps with it" if theirs else "",
+                marked=frozenset(person.goal_ids),
+            )
+        )
+        if goal is None:
+            return
+        due = default_due(talk, self.today).isoformat()
+        milestone = await self.app.push_screen_wait(NextStepMilestoneForm(goal, talk, due))
+        if milestone is None:
+            return
+        self.notify(
+            f"milestone #{milestone.id} on #{goal.id} {goal.title}, due "
+            f"{milestone.due.isoformat()} (u twice undoes)",
+            timeout=5,
+        )
+        self.refresh_data()
+
+    @work
+    async def action_delete(self) -> None:
+        person = self.selected_person()
+        if person is None:
+            return
+        talk = self.selected_interaction() if self.in_log else None
+        if talk is not None:
+            tid = talk.id or 0
+            if await self.app.push_screen_wait(
+                ConfirmModal(
+                    f"Delete the {talk.kind.value} of {talk.date.isoformat()} with {person.name}?",
+                    f"'{talk.summary}'. A milestone made from it stays. u undoes.",
+                    yes="Delete",
+                )
+            ):
+                self.growth_app.attempt(
+                    lambda: self.store.delete(Interaction, tid),
+                    "deleted the conversation (u undoes)",
+                )
+            return
+        pid = person.id or 0
+        count = len(self._talks.get(pid, []))
+        talks = "1 conversation goes" if count == 1 else f"{count} conversations go"
+        if not await self.app.push_screen_wait(
+            ConfirmModal(
+                f"Delete {person.name}?",
+                f"The {talks} with them too. u undoes.",
+                yes="Delete",
+            )
+        ):
+            return
+        self.growth_app.attempt(
+            lambda: self.store.delete(Person, pid), f"deleted {person.name} (u undoes)"
         )
