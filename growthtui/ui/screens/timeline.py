@@ -1,20 +1,457 @@
-"""Timeline (timeline)."""
+"""Timeline (4): milestones by month in horizon lanes, and goals as bars across the months."""
 
 from __future__ import annotations
 
-from textual.app import ComposeResult
-from textual.widgets import Static
+from collections import defaultdict
+from typing import ClassVar
 
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.widgets import DataTable, Static
+
+from growthtui.domain import CheckIn, Goal, GoalStatus, Horizon, Milestone
+from growthtui.domain.progress import goal_progress
+from growthtui.domain.schedule import goal_is_overdue, is_overdue
+from growthtui.domain.timeline import by_month, first_due_from, goal_span, month_heading
 from growthtui.ui.screens.base import AreaScreen
+from growthtui.ui.screens.confirm import ConfirmModal
+from growthtui.ui.screens.goal_form import GoalForm
+from growthtui.ui.screens.goal_picker import GoalPicker
+from growthtui.ui.screens.goals import goal_tree
+from growthtui.ui.screens.progress_forms import MilestoneForm
+from growthtui.ui.screens.timeline_text import goal_summary, milestone_summary, month_summary
+from growthtui.ui.widgets.gantt import GanttChart, GanttRow
+from growthtui.ui.widgets.lane_table import LaneTable
+from growthtui.ui.widgets.record_table import Row
+
+LANES: tuple[Horizon, ...] = (Horizon.SHORT, Horizon.MEDIUM, Horizon.LONG)
+MILESTONE_FILTERS: tuple[tuple[str, bool | None], ...] = (
+    ("all", None),
+    ("open", False),
+    ("done", True),
+)
+"""(name, done?) — which milestones the list shows; `f` cycles."""
+GOAL_FILTERS: tuple[tuple[str, frozenset[GoalStatus]], ...] = (
+    ("open", frozenset({GoalStatus.ACTIVE, GoalStatus.PAUSED})),
+    ("all", frozenset(GoalStatus)),
+)
+"""Which goals the bars show; `f` cycles."""
+MONTH_KEY = "month:"
+LIST, BARS = "list", "bars"
 
 
 class TimelineScreen(AreaScreen):
     """Milestones by month in horizon lanes, and goals as bars across the months."""
 
     MODE = "timeline"
+    CSS_PATH = "../styles/timeline.tcss"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("space", "toggle_done", "Done", id="timeline.toggle"),
+        Binding("e,enter", "edit", "Edit", id="timeline.edit"),
+        Binding("n", "new", "New", id="timeline.new"),
+        Binding("d", "delete", "Delete", id="timeline.delete"),
+        Binding("v", "switch_view", "Bars/list", id="timeline.view"),
+        Binding("t", "today", "Today", id="timeline.today"),
+        Binding("o", "open_goal", "Open goal", id="timeline.open_goal", show=False),
+        Binding(
+            "left_square_bracket,less_than_sign",
+            "earlier",
+            "Earlier",
+            id="timeline.earlier",
+            show=False,
+        ),
+        Binding(
+            "right_square_bracket,greater_than_sign",
+            "later",
+            "Later",
+            id="timeline.later",
+            show=False,
+        ),
+        Binding("z", "zoom", "Months/quarters", id="timeline.zoom", show=False),
+        Binding("f", "cycle_filter", "Status filter", id="timeline.filter", show=False),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.view = LIST
+        self.milestone_filter = 0
+        self.goal_filter = 0
+        self._goals: dict[int, Goal] = {}
+        self._milestones: dict[int, Milestone] = {}
+        self._by_goal: dict[int, list[Milestone]] = {}
+        self._checkins: dict[int, list[CheckIn]] = {}
+        self._opened = False
 
     def compose_body(self) -> ComposeResult:
-        yield Static(
-            "Milestones by month in horizon lanes, and goals as bars across the months.",
-            classes="placeholder",
+        with Vertical(id="timeline-pane", classes="pane") as pane:
+            pane.border_title = "Milestones by month, in horizon lanes"
+            yield Static("", id="timeline-summary", classes="pane-title")
+            table = LaneTable(id="timeline-table", lanes=[h.value for h in LANES])
+            table.add_column("Due", key="due", width=14)
+            for horizon in LANES:
+                table.add_column(f"{horizon.value.capitalize()}-term", key=horizon.value)
+            yield table
+            yield GanttChart(id="timeline-gantt")
+            yield Static("", id="timeline-detail")
+
+    def on_mount(self) -> None:
+        self.gantt.display = False
+        super().on_mount()
+        self.table.focus()
+
+    @property
+    def table(self) -> LaneTable:
+        return self.query_one("#timeline-table", LaneTable)
+
+    @property
+    def gantt(self) -> GanttChart:
+        return self.query_one("#timeline-gantt", GanttChart)
+
+    # -- data ------------------------------------------------------------------------
+    def refresh_data(self) -> None:
+        self._goals = {g.id or 0: g for g in self.store.list(Goal)}
+        milestones = self.store.list(Milestone)
+        self._milestones = {m.id or 0: m for m in milestones}
+        self._by_goal = defaultdict(list)
+        for milestone in milestones:
+            self._by_goal[milestone.goal_id].append(milestone)
+        self._checkins = defaultdict(list)
+        for checkin in self.store.list(CheckIn):
+            self._checkins[checkin.goal_id].append(checkin)
+        self._show()
+        if not self._opened:
+            self._opened = True
+            self.action_today()
+
+    def _show(self, keep: str | None = None) -> None:
+        """Fill the view on screen (the other one is filled when it is shown)."""
+        if self.view == LIST:
+            self._show_list(keep)
+        else:
+            self._show_bars(keep)
+
+    def _visible_milestones(self) -> list[Milestone]:
+        done = MILESTONE_FILTERS[self.milestone_filter][1]
+        if done is None:
+            return list(self._milestones.values())
+        return [m for m in self._milestones.values() if (m.done_at is not None) is done]
+
+    def _milestone_row(self, milestone: Milestone) -> Row:
+        glyphs = self.glyphs
+        goal = self._goals.get(milestone.goal_id)
+        lane = goal.horizon if goal is not None else Horizon.SHORT
+        if milestone.done_at is not None:
+            mark, style, due_mark = glyphs.done, "dim", " "
+        elif is_overdue(milestone, self.today):
+            mark, style, due_mark = glyphs.overdue, self.alarm_style, glyphs.overdue
+        else:
+            mark, style, due_mark = " ", "", " "
+        due = Text(f"{due_mark}{milestone.due.isoformat()}", style=style)
+        cell = Text(f"{mark} ", style=style, overflow="ellipsis", no_wrap=True)
+        cell.append(milestone.title, style=style)
+        goal_title = goal.title if goal is not None else f"goal #{milestone.goal_id}"
+        cell.append(f" · {goal_title}", style="dim")
+        cells: list[str | Text] = [due]
+        cells += [cell if horizon is lane else "" for horizon in LANES]
+        return str(milestone.id), cells
+
+    def _show_list(self, keep: str | None = None) -> None:
+        visible = self._visible_milestones()
+        rows: list[Row] = []
+        for month, milestones in by_month(visible):
+            heading = Text(month_heading(month), style="bold")
+            rows.append((f"{MONTH_KEY}{month:%Y-%m}", (heading, "", "", "")))
+            rows.extend(self._milestone_row(m) for m in milestones)
+        counts = {h.value: 0 for h in LANES}
+        for milestone in visible:
+            goal = self._goals.get(milestone.goal_id)
+            counts[goal.horizon.value if goal else Horizon.SHORT.value] += 1
+        self.table.set_weights(counts)
+        self.table.sync(rows, keep=keep)
+        overdue = sum(1 for m in visible if is_overdue(m, self.today))
+        name = MILESTONE_FILTERS[self.milestone_filter][0]
+        alarm = f" · {self.glyphs.overdue} {overdue} overdue" if overdue else ""
+        self._summary(f"{len(visible)} milestones ({name}){alarm} · v bars · f filter")
+        self._show_detail()
+
+    def _visible_goals(self) -> list[Goal]:
+        statuses = GOAL_FILTERS[self.goal_filter][1]
+        return [g for g in self._goals.values() if g.status in statuses]
+
+    def _goal_row(self, goal: Goal, guide: str) -> GanttRow:
+        gid = goal.id or 0
+        milestones = self._by_goal.get(gid, [])
+        alarm = goal_is_overdue(goal, self.today)
+        label = Text(guide, style="dim")
+        if alarm:
+            label.append(f"{self.glyphs.overdue} ", style=self.alarm_style)
+        style = (
+            "dim" if not goal.is_open else ("italic" if goal.status is GoalStatus.PAUSED else "")
         )
+        label.append(goal.title, style=self.alarm_style if alarm else style)
+        return GanttRow(
+            key=str(gid),
+            label=label,
+            span=goal_span(goal, milestones),
+            milestones=milestones,
+            progress=goal_progress(goal, milestones, self._checkins.get(gid, [])),
+            dim=not goal.is_open,
+            alarm=alarm,
+        )
+
+    def _show_bars(self, keep: str | None = None) -> None:
+        rows = [self._goal_row(goal, guide) for goal, guide in goal_tree(self._visible_goals())]
+        self.gantt.show(rows, self.today, self.glyphs, self.alarm_style, keep=keep)
+        self._bars_summary()
+        self._show_detail()
+
+    def _bars_summary(self) -> None:
+        window = self.gantt.window
+        name = GOAL_FILTERS[self.goal_filter][0]
+        self._summary(
+            f"{len(self.gantt.rows)} {name} goals · {window.describe()} · "
+            "[ ] shift · z zoom · v list"
+        )
+
+    def _summary(self, text: str) -> None:
+        self.query_one("#timeline-summary", Static).update(text)
+
+    def _show_detail(self) -> None:
+        detail = self.query_one("#timeline-detail", Static)
+        today, glyphs = self.today, self.glyphs
+        if self.view == BARS:
+            goal = self.selected_goal()
+            if goal is None:
+                detail.update("No goals to show: f shows all goals; 3 then n sets one.")
+                return
+            milestones = self._by_goal.get(goal.id or 0, [])
+            detail.update(goal_summary(goal, milestones, today, glyphs, self.alarm_style))
+            return
+        key = self.table.current_key
+        if key is None:
+            detail.update(
+                "No milestones here. n adds one to a goal; f changes which ones show."
+                if self._milestones
+                else "No milestones yet. Press n to add one to a goal (3 to set goals first)."
+            )
+        elif key.startswith(MONTH_KEY):
+            month = key.removeprefix(MONTH_KEY)
+            mine = [m for m in self._visible_milestones() if f"{m.due:%Y-%m}" == month]
+            detail.update(month_summary(mine, today, glyphs))
+        else:
+            milestone = self._milestones.get(int(key))
+            if milestone is not None:
+                goal = self._goals.get(milestone.goal_id)
+                detail.update(milestone_summary(milestone, goal, today, glyphs, self.alarm_style))
+
+    @on(DataTable.RowHighlighted, "#timeline-table")
+    def _row_highlighted(self, _event: DataTable.RowHighlighted) -> None:
+        self._show_detail()
+
+    @on(GanttChart.WindowChanged, "#timeline-gantt")
+    def _window_changed(self, _event: GanttChart.WindowChanged) -> None:
+        if self.view == BARS:
+            self._bars_summary()
+
+    @on(GanttChart.Highlighted, "#timeline-gantt")
+    def _goal_highlighted(self, _event: GanttChart.Highlighted) -> None:
+        if self.view == BARS:
+            self._show_detail()
+
+    # -- what is selected --------------------------------------------------------------
+    def selected_milestone(self) -> Milestone | None:
+        """The milestone under the cursor of the list (None on a month heading)."""
+        key = self.table.current_key if self.view == LIST else None
+        if key is None or key.startswith(MONTH_KEY):
+            return None
+        return self.store.find(Milestone, int(key))
+
+    def selected_goal(self) -> Goal | None:
+        """The goal of the selected bar, or of the selected milestone in the list."""
+        if self.view == BARS:
+            key = self.gantt.current_key
+            return self._goals.get(int(key)) if key else None
+        milestone = self.selected_milestone()
+        return self._goals.get(milestone.goal_id) if milestone is not None else None
+
+    def _need_milestone(self) -> Milestone | None:
+        milestone = self.selected_milestone()
+        if milestone is None:
+            if self.view == BARS:
+                self.notify("milestones are ticked off in the list: press v", timeout=3)
+            else:
+                self.notify("select a milestone (not a month heading)", timeout=3)
+        return milestone
+
+    # -- views and moving around -------------------------------------------------------
+    def action_switch_view(self) -> None:
+        self.view = BARS if self.view == LIST else LIST
+        bars = self.view == BARS
+        self.table.display = not bars
+        self.gantt.display = bars
+        pane = self.query_one("#timeline-pane")
+        pane.border_title = (
+            "Goals as bars: start → due, milestones as ticks"
+            if bars
+            else "Milestones by month, in horizon lanes"
+        )
+        if bars:
+            goal = self.selected_goal_in_list()
+            self._show(keep=str(goal.id) if goal else None)
+            self.gantt.focus()
+        else:
+            self._show()
+            self.table.focus()
+
+    def selected_goal_in_list(self) -> Goal | None:
+        key = self.table.current_key
+        if key is None or key.startswith(MONTH_KEY):
+            return None
+        milestone = self._milestones.get(int(key))
+        return self._goals.get(milestone.goal_id) if milestone else None
+
+    def action_today(self) -> None:
+        if self.view == BARS:
+            self.gantt.to_today()
+            self._bars_summary()
+            return
+        found = first_due_from(self._visible_milestones(), self.today)
+        if found is not None:
+            self.table.move_to(str(found.id))
+        else:
+            self.table.move_to(None, fallback_row=self.table.row_count - 1)
+
+    def _step(self) -> int:
+        """How far `[` and `]` shift the bars: a quarter of months, a year of quarters."""
+        return 3 if self.gantt.window.scale.months == 1 else 4
+
+    def _jump_month(self, direction: int) -> None:
+        keys = self.table.row_keys()
+        here = self.table.cursor_row
+        order = range(here - 1, -1, -1) if direction < 0 else range(here + 1, len(keys))
+        for index in order:
+            if keys[index].startswith(MONTH_KEY):
+                self.table.move_to(keys[index])
+                return
+
+    def action_earlier(self) -> None:
+        if self.view == LIST:
+            self._jump_month(-1)
+            return
+        self.gantt.shift(-self._step())
+        self._bars_summary()
+
+    def action_later(self) -> None:
+        if self.view == LIST:
+            self._jump_month(1)
+            return
+        self.gantt.shift(self._step())
+        self._bars_summary()
+
+    def action_zoom(self) -> None:
+        if self.view == LIST:
+            self.notify("z switches the bars between months and quarters: press v", timeout=3)
+            return
+        self.gantt.toggle_scale()
+        self._bars_summary()
+
+    def action_cycle_filter(self) -> None:
+        if self.view == LIST:
+            self.milestone_filter = (self.milestone_filter + 1) % len(MILESTONE_FILTERS)
+        else:
+            self.goal_filter = (self.goal_filter + 1) % len(GOAL_FILTERS)
+        self._show()
+
+    # -- changes ---------------------------------------------------------------------
+    def action_toggle_done(self) -> None:
+        milestone = self._need_milestone()
+        if milestone is None:
+            return
+        done = None if milestone.done_at else self.today
+        updated = milestone.model_copy(update={"done_at": done})
+        word = "done" if done else "not done"
+        self.growth_app.attempt(
+            lambda: self.store.update(updated, base=milestone),
+            f"'{milestone.title}' marked {word} (u undoes)",
+        )
+
+    @work
+    async def action_edit(self) -> None:
+        if self.view == BARS:
+            goal = self.selected_goal()
+            if goal is None:
+                return
+            edited = await self.app.push_screen_wait(GoalForm(goal))
+            if edited is not None:
+                self.gantt.move_to(str(edited.id))
+            return
+        milestone = self._need_milestone()
+        if milestone is None:
+            return
+        goal = self._goals.get(milestone.goal_id)
+        if goal is None:
+            return
+        saved = await self.app.push_screen_wait(MilestoneForm(goal, milestone))
+        if saved is not None:
+            self.table.move_to(str(saved.id))
+
+    @work
+    async def action_new(self) -> None:
+        selected = self.selected_goal()
+        choices = [
+            (goal, guide)
+            for goal, guide in goal_tree(list(self._goals.values()))
+            if goal.is_open or goal is selected
+        ]
+        if not choices:
+            self.notify("no goals yet: press 3, then n to set one", timeout=4)
+            return
+        goal = await self.app.push_screen_wait(
+            GoalPicker(
+                "New milestone for which goal?",
+                choices,
+                selected=selected.id if selected else None,
+            )
+        )
+        if goal is None:
+            return
+        saved = await self.app.push_screen_wait(MilestoneForm(goal))
+        if saved is None:
+            return
+        if self.view == LIST:
+            if MILESTONE_FILTERS[self.milestone_filter][1] is True:
+                self.milestone_filter = 0
+                self._show()
+            self.table.move_to(str(saved.id))
+        else:
+            self.gantt.move_to(str(goal.id))
+
+    @work
+    async def action_delete(self) -> None:
+        milestone = self._need_milestone()
+        if milestone is None:
+            return
+        goal = self._goals.get(milestone.goal_id)
+        on_goal = f" of goal #{goal.id} '{goal.title}'" if goal else ""
+        if not await self.app.push_screen_wait(
+            ConfirmModal(
+                f"Delete milestone '{milestone.title}'?",
+                f"Due {milestone.due.isoformat()}{on_goal}. u undoes.",
+                yes="Delete",
+            )
+        ):
+            return
+        mid = milestone.id or 0
+        self.growth_app.attempt(
+            lambda: self.store.delete(Milestone, mid), f"deleted milestone #{mid} (u undoes)"
+        )
+
+    async def action_open_goal(self) -> None:
+        goal = self.selected_goal()
+        if goal is None:
+            self.notify("select a milestone or a goal first", timeout=3)
+            return
+        await self.growth_app.show_goal(goal.id or 0)

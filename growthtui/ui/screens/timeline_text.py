@@ -1,0 +1,89 @@
+"""The lines under the Timeline that say everything about the selected row."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+
+from rich.text import Text
+
+from growthtui.domain import Goal, Milestone
+from growthtui.domain.schedule import goal_is_overdue, is_overdue
+from growthtui.domain.timeline import goal_span
+from growthtui.ui.glyphs import Glyphs
+
+
+def relative_day(day: dt.date, today: dt.date) -> str:
+    """ "today", "tomorrow", "in 9 days", "3 days ago"."""
+    days = (day - today).days
+    if days == 0:
+        return "today"
+    if days == 1:
+        return "tomorrow"
+    if days == -1:
+        return "yesterday"
+    return f"in {days} days" if days > 0 else f"{-days} days ago"
+
+
+def _goal_name(goal: Goal | None, goal_id: int) -> str:
+    if goal is None:
+        return f"goal #{goal_id}"
+    return f"#{goal.id} {goal.title} ({goal.horizon.value}-term)"
+
+
+def milestone_summary(
+    milestone: Milestone, goal: Goal | None, today: dt.date, glyphs: Glyphs, alarm_style: str
+) -> Text:
+    """ "Draft the RFC · due Thu 2026-12-03, in 9 days · goal #4 ... (short-term)"."""
+    text = Text(no_wrap=True, overflow="ellipsis")
+    text.append(milestone.title, style="bold")
+    text.append(f" · due {milestone.due:%a} {milestone.due.isoformat()}")
+    if milestone.done_at is not None:
+        text.append(f" · {glyphs.done} done {milestone.done_at.isoformat()}", style="dim")
+    elif is_overdue(milestone, today):
+        late = (today - milestone.due).days
+        text.append(f" · {glyphs.overdue} overdue by {late} days", style=alarm_style)
+    else:
+        text.append(f", {relative_day(milestone.due, today)}")
+    text.append(f"\ngoal {_goal_name(goal, milestone.goal_id)}", style="italic")
+    if milestone.notes:
+        text.append(f" · {milestone.notes}", style="dim")
+    return text
+
+
+def month_summary(milestones: Sequence[Milestone], today: dt.date, glyphs: Glyphs) -> Text:
+    """ "5 milestones: 1 done, 1 overdue, 3 to do"."""
+    done = sum(1 for m in milestones if m.done_at is not None)
+    late = sum(1 for m in milestones if is_overdue(m, today))
+    todo = len(milestones) - done - late
+    text = Text(no_wrap=True, overflow="ellipsis")
+    text.append(f"{len(milestones)} milestones: {done} done", style="bold")
+    if late:
+        text.append(f", {glyphs.overdue} {late} overdue", style="bold")
+    text.append(f", {todo} to do", style="bold")
+    text.append("\n[ and ] jump between months · t today", style="dim")
+    return text
+
+
+def goal_summary(
+    goal: Goal, milestones: Sequence[Milestone], today: dt.date, glyphs: Glyphs, alarm_style: str
+) -> Text:
+    """The selected bar: dates, milestones done, the next one."""
+    text = Text(no_wrap=True, overflow="ellipsis")
+    text.append(f"#{goal.id} {goal.title}", style="bold")
+    text.append(f" · {goal.horizon.value}-term · {goal.status.value}")
+    span = goal_span(goal, milestones)
+    text.append("\n")
+    if span is not None:
+        text.append(f"{span[0].isoformat()} → {span[1].isoformat()}")
+    if goal_is_overdue(goal, today):
+        text.append(f" {glyphs.overdue} overdue", style=alarm_style)
+    done = sum(1 for m in milestones if m.done_at is not None)
+    text.append(f" · {done} of {len(milestones)} milestones done", style="italic")
+    upcoming = sorted((m for m in milestones if m.done_at is None), key=lambda m: (m.due, m.id))
+    if upcoming:
+        step = upcoming[0]
+        style = alarm_style if is_overdue(step, today) else "italic"
+        text.append(" · next: ", style="italic")
+        text.append(f"{step.title} {step.due.isoformat()}", style=style)
+    return text

@@ -1,0 +1,353 @@
+"""Goals as bars across months or quarters: a Line API widget that draws only the lines on
+screen, so thousands of goals scroll and shift as fast as ten."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import ClassVar
+
+from rich.segment import Segment
+from rich.style import Style
+from rich.text import Text
+from textual import events
+from textual.binding import Binding, BindingType
+from textual.geometry import Size
+from textual.message import Message
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from growthtui.domain import Milestone
+from growthtui.domain.timeline import (
+    Mark,
+    Scale,
+    Window,
+    bar_marks,
+    choose_scale,
+    default_start,
+    outside,
+    overall_span,
+    period_label,
+    shift,
+)
+from growthtui.ui.glyphs import UNICODE, Glyphs
+
+HEADER_LINES = 2
+"""Years, then months or quarters; they stay put while the goals scroll under them."""
+
+CELL = 4
+"""Characters per month or quarter: room for "Dec " or "Q4  "."""
+
+
+@dataclass(frozen=True)
+class GanttRow:
+    """One goal's line: its label (tree guide, marks, title) and what its bar shows."""
+
+    key: str
+    label: Text
+    span: tuple[dt.date, dt.date] | None
+    milestones: Sequence[Milestone] = ()
+    progress: float | None = None
+    dim: bool = False
+    alarm: bool = False
+    """Draw the bar in the alarm style (an open goal past its due date)."""
+
+
+class GanttChart(ScrollView, can_focus=True):
+    """Rows of bars under a header of years and periods, a cursor row, and a window of
+    months or quarters that the screen shifts (`shift`, `to_today`, `toggle_scale`)."""
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "gantt--header",
+        "gantt--bar",
+        "gantt--today",
+        "gantt--tick",
+        "gantt--cursor",
+        "gantt--hint",
+    }
+    DEFAULT_CSS = """
+    GanttChart {
+        height: 1fr;
+        overflow-x: hidden;
+        scrollbar-size-vertical: 1;
+    }
+    GanttChart > .gantt--header { text-style: bold; color: $text-muted; }
+    GanttChart > .gantt--bar { color: $primary; }
+    GanttChart > .gantt--today { color: $warning; text-style: bold; }
+    GanttChart > .gantt--tick { color: $text; text-style: bold; }
+    GanttChart > .gantt--cursor {
+        background: $block-cursor-background;
+        color: $block-cursor-foreground;
+        text-style: $block-cursor-text-style;
+    }
+    GanttChart > .gantt--hint { color: $text-muted; text-style: italic; }
+    """
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("up,k", "move(-1)", "Up", id="gantt.up", show=False),
+        Binding("down,j", "move(1)", "Down", id="gantt.down", show=False),
+        Binding("pageup", "page(-1)", "Page up", id="gantt.page_up", show=False),
+        Binding("pagedown", "page(1)", "Page down", id="gantt.page_down", show=False),
+        Binding("home", "move_to_end(-1)", "First goal", id="gantt.first", show=False),
+        Binding("end", "move_to_end(1)", "Last goal", id="gantt.last", show=False),
+    ]
+
+    class Highlighted(Message):
+        """The cursor moved to another goal (or the rows changed under it)."""
+
+        def __init__(self, chart: GanttChart, key: str | None) -> None:
+            super().__init__()
+            self.chart = chart
+            self.key = key
+
+        @property
+        def control(self) -> GanttChart:
+            return self.chart
+
+    class WindowChanged(Message):
+        """The months or quarters shown changed (shifted, zoomed, resized, new rows)."""
+
+        def __init__(self, chart: GanttChart) -> None:
+            super().__init__()
+            self.chart = chart
+
+        @property
+        def control(self) -> GanttChart:
+            return self.chart
+
+    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(id=id, classes=classes)
+        self.rows: list[GanttRow] = []
+        self.cursor = 0
+        self.today = dt.date.today()
+        self.glyphs: Glyphs = UNICODE
+        self.alarm_style = Style(bold=True)
+        self._scale: Scale | None = None
+        """The person's choice of months or quarters; None picks from the span."""
+        self._start: dt.date | None = None
+        """Where the person shifted the window to; None opens it around today."""
+        self._window: Window | None = None
+        self._cache: dict[tuple[int, bool], Strip] = {}
+
+    # -- what to show ----------------------------------------------------------------
+    def show(
+        self,
+        rows: Sequence[GanttRow],
+        today: dt.date,
+        glyphs: Glyphs,
+        alarm_style: str,
+        keep: str | None = None,
+    ) -> None:
+        """Show `rows`; the cursor stays on the same goal (or `keep`) when it is there."""
+        target = keep or self.current_key
+        self.rows = list(rows)
+        self.today = today
+        self.glyphs = glyphs
+        self.alarm_style = Style.parse(alarm_style)
+        keys = {row.key: index for index, row in enumerate(self.rows)}
+        self.cursor = keys.get(target or "", min(self.cursor, max(0, len(self.rows) - 1)))
+        self._relayout()
+        self._scroll_to_cursor()
+        self.post_message(self.Highlighted(self, self.current_key))
+
+    @property
+    def window(self) -> Window:
+        if self._window is None:
+            self._window = self._make_window()
+        return self._window
+
+    @property
+    def current_key(self) -> str | None:
+        return self.rows[self.cursor].key if 0 <= self.cursor < len(self.rows) else None
+
+    def shift(self, periods: int) -> None:
+        """Move the window `periods` months or quarters later (earlier when negative)."""
+        self._start = shift(self.window.start, periods, self.window.scale)
+        self._relayout()
+
+    def to_today(self) -> None:
+        """Back to the window that opens around today."""
+        self._start = None
+        self._relayout()
+
+    def toggle_scale(self) -> None:
+        """Months ⇄ quarters, opened around today."""
+        self._scale = self.window.scale.other
+        self._start = None
+        self._relayout()
+
+    def move_to(self, key: str | None) -> None:
+        for index, row in enumerate(self.rows):
+            if row.key == key:
+                self._set_cursor(index)
+                return
+
+    # -- layout ----------------------------------------------------------------------
+    @property
+    def _width(self) -> int:
+        return self.scrollable_content_region.width or self.size.width
+
+    @property
+    def label_width(self) -> int:
+        return max(14, min(34, self._width * 3 // 10))
+
+    def _make_window(self) -> Window:
+        periods = max(1, (self._width - self.label_width - 1) // CELL)
+        span = overall_span(row.span for row in self.rows)
+        scale = self._scale or choose_scale(span, periods)
+        start = self._start or default_start(span, self.today, periods, scale)
+        return Window(start, periods, scale, CELL)
+
+    def _relayout(self) -> None:
+        self._window = None
+        self._cache.clear()
+        self.virtual_size = Size(self._width, len(self.rows) + HEADER_LINES)
+        self.refresh()
+        if self._width:
+            self.post_message(self.WindowChanged(self))
+
+    def on_resize(self, _event: events.Resize) -> None:
+        self._relayout()
+        self._scroll_to_cursor()
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._cache.clear()
+
+    # -- cursor ----------------------------------------------------------------------
+    @property
+    def _page(self) -> int:
+        return max(1, self.scrollable_content_region.height - HEADER_LINES)
+
+    def _set_cursor(self, index: int) -> None:
+        if not self.rows:
+            return
+        index = max(0, min(index, len(self.rows) - 1))
+        if index == self.cursor:
+            self._scroll_to_cursor()
+            return
+        old = self.cursor
+        self.cursor = index
+        self._cache.pop((old, True), None)
+        self._cache.pop((index, False), None)
+        self._scroll_to_cursor()
+        self.refresh()
+        self.post_message(self.Highlighted(self, self.current_key))
+
+    def _scroll_to_cursor(self) -> None:
+        top = round(self.scroll_y)
+        if self.cursor < top:
+            self.scroll_to(y=self.cursor, animate=False, immediate=True)
+        elif self.cursor >= top + self._page:
+            self.scroll_to(y=self.cursor - self._page + 1, animate=False, immediate=True)
+
+    def action_move(self, step: int) -> None:
+        self._set_cursor(self.cursor + step)
+
+    def action_page(self, direction: int) -> None:
+        self._set_cursor(self.cursor + direction * self._page)
+
+    def action_move_to_end(self, direction: int) -> None:
+        self._set_cursor(0 if direction < 0 else len(self.rows) - 1)
+
+    # -- drawing ---------------------------------------------------------------------
+    def render_line(self, y: int) -> Strip:
+        width = self._width
+        base = self.rich_style
+        if y < HEADER_LINES:
+            return self._header_line(y).adjust_cell_length(width, base)
+        index = y - HEADER_LINES + round(self.scroll_y)
+        if not 0 <= index < len(self.rows):
+            return Strip.blank(width, base)
+        key = (index, index == self.cursor)
+        strip = self._cache.get(key)
+        if strip is None:
+            strip = self._row_line(self.rows[index], key[1]).adjust_cell_length(width, base)
+            self._cache[key] = strip
+        return strip
+
+    def _header_line(self, y: int) -> Strip:
+        window = self.window
+        header = self.get_component_rich_style("gantt--header")
+        today_style = self.get_component_rich_style("gantt--today")
+        base = self.rich_style
+        chars = [" "] * window.width
+        styles: list[Style] = [header] * window.width
+        columns = window.columns()
+        for x, start in columns:
+            if y == 0:
+                # A year over its January (or Q1); over the first column too when the next
+                # January is far enough away not to run into it.
+                starts_year = start.month == 1
+                crowded = any(0 < nx <= 4 and ns.month == 1 for nx, ns in columns)
+                if starts_year or (x == 0 and not crowded):
+                    for i, char in enumerate(str(start.year)[: window.width - x]):
+                        chars[x + i] = char
+            else:
+                for i, char in enumerate(period_label(start, window.scale)):
+                    if x + i < window.width:
+                        chars[x + i] = char
+                        if start <= self.today < shift(start, 1, window.scale):
+                            styles[x + i] = today_style
+        title = "Goal" if y == HEADER_LINES - 1 else ""
+        segments = [Segment(title.ljust(self.label_width + 1), header if title else base)]
+        segments += _runs(chars, styles)
+        return Strip(segments)
+
+    def _row_line(self, row: GanttRow, selected: bool) -> Strip:
+        glyphs = self.glyphs
+        window = self.window
+        base = self.rich_style
+        label = row.label.copy()
+        label.truncate(self.label_width, overflow="ellipsis", pad=True)
+        if selected:
+            label.stylize(self.get_component_rich_style("gantt--cursor"))
+        segments = list(label.render(self.app.console, end=""))
+        segments = [Segment(s.text, base + s.style if s.style else base) for s in segments]
+        segments.append(Segment(" ", base))
+
+        bar = self.get_component_rich_style("gantt--bar")
+        if row.alarm:
+            bar = bar + self.alarm_style
+        tick = self.get_component_rich_style("gantt--tick")
+        today = self.get_component_rich_style("gantt--today")
+        dim = Style(dim=True)
+        alarm = base + self.alarm_style
+        look: dict[Mark, tuple[str, Style]] = {
+            Mark.EMPTY: (" ", base),
+            Mark.BAR: (glyphs.bar_empty, bar),
+            Mark.BAR_DONE: (glyphs.bar_full, bar),
+            Mark.TODAY: (glyphs.today, today),
+            Mark.TICK: (glyphs.tick, tick),
+            Mark.TICK_DONE: (glyphs.done, tick + dim),
+            Mark.TICK_OVERDUE: (glyphs.overdue, alarm),
+        }
+        marks = bar_marks(window, row.span, row.milestones, self.today, row.progress)
+        chars = [look[mark][0] for mark in marks]
+        styles = [look[mark][1] + dim if row.dim else look[mark][1] for mark in marks]
+        side = outside(window, row.span)
+        if side is not None and row.span is not None:
+            hint_style = self.get_component_rich_style("gantt--hint")
+            if side == "before":
+                hint = f"< ended {row.span[1].isoformat()}"
+                at = 0
+            else:
+                hint = f"starts {row.span[0].isoformat()} >"
+                at = max(0, window.width - len(hint))
+            for i, char in enumerate(hint[: window.width]):
+                if marks[at + i] is Mark.EMPTY:
+                    chars[at + i] = char
+                    styles[at + i] = hint_style
+        segments += _runs(chars, styles)
+        return Strip(segments)
+
+
+def _runs(chars: list[str], styles: list[Style]) -> list[Segment]:
+    """Characters as segments, one per run of the same style."""
+    segments: list[Segment] = []
+    start = 0
+    for index in range(1, len(chars) + 1):
+        if index == len(chars) or styles[index] != styles[start]:
+            segments.append(Segment("".join(chars[start:index]), styles[start]))
+            start = index
+    return segments
