@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import glob
 import re
 from pathlib import Path
 
@@ -10,7 +11,7 @@ from growthtui.store.storage import FILE_MODE, atomic_write
 
 KEEP_DAILY = 14
 
-_DAILY = re.compile(r"\.(\d{4}-\d{2}-\d{2})\.bak$")
+_DAILY = re.compile(r"\d{4}-\d{2}-\d{2}\.bak")
 
 
 def daily_backup_path(path: Path, day: dt.date) -> Path:
@@ -19,7 +20,7 @@ def daily_backup_path(path: Path, day: dt.date) -> Path:
 
 def backups_of(path: Path) -> list[Path]:
     """Every backup of `path` (daily and pre-migration), newest first by modification time."""
-    pattern = f"{path.name}.*.bak"
+    pattern = f"{glob.escape(path.name)}.*.bak"
     found = [p for p in path.parent.glob(pattern) if p.is_file()]
     return sorted(found, key=lambda p: (p.stat().st_mtime_ns, p.name), reverse=True)
 
@@ -37,8 +38,13 @@ def take_daily_backup(
     if target.exists():
         return None
     atomic_write(target, raw, FILE_MODE)
+    prefix = f"{path.name}."
     dailies = sorted(
-        (p for p in path.parent.glob(f"{path.name}.*.bak") if _DAILY.search(p.name)),
+        (
+            p
+            for p in path.parent.glob(f"{glob.escape(prefix)}*.bak")
+            if _DAILY.fullmatch(p.name.removeprefix(prefix))
+        ),
         key=lambda p: p.name,
         reverse=True,
     )

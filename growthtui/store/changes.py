@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any
 
-from tinydb.table import Document
-
-from growthtui.domain import Record
+from growthtui.domain import InvalidInput, Record
 
 if TYPE_CHECKING:
     from growthtui.store.repository import Store
@@ -36,6 +34,7 @@ class Change:
 
     description: str
     ops: list[Op] = field(default_factory=list)
+    """In the order they were made; documents are shared with the store: do not change them."""
 
 
 @dataclass(frozen=True)
@@ -51,44 +50,38 @@ class ImportReport:
 
 
 class Transaction:
-    """The changes of one transaction, applied to the TinyDB tables as they are made and
-    recorded as ops for undo. The store writes them to disk once, at the end."""
+    """The changes of one transaction, applied to the documents in memory as they are made
+    and recorded as ops for undo. The store writes them to disk once, at the end."""
 
     def __init__(self, store: Store, description: str) -> None:
         self.store = store
         self.change = Change(description)
+        self.bookkeeping: list[Op] = []
+        """Changes that are not undone (the id counters); rolled back with the rest."""
 
     def put(self, record: Record) -> None:
         """Insert or replace a record that already carries its id."""
         assert record.id is not None
-        table = self.store._table(record.table)
         after = dump_record(record)
         before = self.store._raw(record.table, record.id)
         if before == after:
             return
-        if before is None:
-            table.insert(Document(after, doc_id=record.id))
-        else:
-            table.update(after, doc_ids=[record.id])
+        self.store._write_doc(record.table, record.id, after, record)
         self.change.ops.append(Op(record.table, record.id, before, after))
-        self.store._cache_put(record.table, record.id, record)
 
     def insert_new(self, records: list[Record]) -> None:
-        """Insert many new records of one kind (ids set, not yet stored) in one pass."""
-        if not records:
-            return
-        table_name = records[0].table
-        docs = [Document(dump_record(r), doc_id=cast(int, r.id)) for r in records]
-        self.store._table(table_name).insert_multiple(docs)
-        for record, doc in zip(records, docs, strict=True):
+        """Insert many new records (ids set, not yet stored)."""
+        for record in records:
             assert record.id is not None
-            self.change.ops.append(Op(table_name, record.id, None, dict(doc)))
-            self.store._cache_put(table_name, record.id, record)
+            if self.store._raw(record.table, record.id) is not None:
+                raise InvalidInput(f"{record.entity} {record.id} already exists")
+            after = dump_record(record)
+            self.store._write_doc(record.table, record.id, after, record)
+            self.change.ops.append(Op(record.table, record.id, None, after))
 
     def remove(self, model: type[Record], record_id: int) -> None:
         before = self.store._raw(model.table, record_id)
         if before is None:
             return
-        self.store._table(model.table).remove(doc_ids=[record_id])
+        self.store._write_doc(model.table, record_id, None, None)
         self.change.ops.append(Op(model.table, record_id, before, None))
-        self.store._cache_put(model.table, record_id, None)

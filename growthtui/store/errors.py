@@ -59,6 +59,7 @@ class StoreWriteFailed(StoreError):
 
     def __init__(self, path: Path, reason: str) -> None:
         self.path = path
+        self.reason = reason
         super().__init__(
             f"could not save to {path}: {reason}; nothing was changed — free some space "
             "or fix the permissions, then try again"

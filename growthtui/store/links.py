@@ -18,9 +18,8 @@ def check_links(store: Store, record: Record, previous: Record | None = None) ->
     for name, (table, ids) in record.link_fields().items():
         known = set(old.get(name, ("", []))[1])
         model = ENTITY_BY_TABLE[table]
-        existing = store.ids(model)
         for linked in ids:
-            if linked not in known and linked not in existing:
+            if linked not in known and not store.has(model, linked):
                 raise InvalidInput(
                     f"there is no {model.entity} with id {linked} to link to; "
                     f"pick an existing {model.entity}",

@@ -16,13 +16,31 @@ META_TABLE = "meta"
 META_ID = "1"
 
 
+class UnknownVersion(ValueError):
+    """The `meta` table is there, but its schema version is not a version number."""
+
+
 def schema_version(data: Data) -> int:
-    """The version a document declares; a plain TinyDB file without `meta` is version 0."""
+    """The version a document declares; a plain TinyDB file without `meta` is version 0.
+
+    UnknownVersion when `meta` declares something that is not a version number: such a file
+    is not migrated (that would overwrite what we do not understand)."""
     meta = data.get(META_TABLE, {}).get(META_ID)
     if not meta:
         return 0
     version = meta.get("schema_version", 0)
-    return version if isinstance(version, int) else 0
+    if type(version) is not int or version < 0:
+        raise UnknownVersion(f"its schema_version is {version!r}, not a version number")
+    return version
+
+
+def foreign_tables_only(data: Data, known: set[str]) -> bool:
+    """True for an unversioned file that holds records, none of them in growthtui's tables:
+    another program's TinyDB file, not an old growthtui store."""
+    if schema_version(data) != 0:
+        return False
+    filled = {name for name, docs in data.items() if docs}
+    return bool(filled) and not filled & known
 
 
 def _v0_to_v1(data: Data) -> Data:

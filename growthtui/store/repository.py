@@ -16,8 +16,6 @@ from pathlib import Path
 from typing import Any, TypeVar, cast
 
 from pydantic import ValidationError
-from tinydb import TinyDB
-from tinydb.table import Document, Table
 
 from growthtui.domain import (
     ENTITIES,
@@ -30,22 +28,37 @@ from growthtui.domain import (
     Record,
     explain,
 )
-from growthtui.store.backups import newest_backup, take_daily_backup, take_migration_backup
+from growthtui.store.backups import (
+    daily_backup_path,
+    newest_backup,
+    take_daily_backup,
+    take_migration_backup,
+)
 from growthtui.store.changes import Change, Doc, ImportReport, Op, Transaction, dump_record
-from growthtui.store.errors import Conflict, StoreTooNew, StoreUnreadable
+from growthtui.store.errors import Conflict, StoreTooNew, StoreUnreadable, StoreWriteFailed
 from growthtui.store.goal_history import with_history
 from growthtui.store.links import check_links, delete_cascading
 from growthtui.store.migrations import (
     CURRENT_SCHEMA,
     META_ID,
     META_TABLE,
+    UnknownVersion,
+    foreign_tables_only,
     migrate,
     schema_version,
 )
-from growthtui.store.storage import AtomicJSONStorage, MemoryBackedStorage, ParseError
+from growthtui.store.record_cache import InvalidStoredRecord, RecordCache
+from growthtui.store.storage import (
+    AtomicJSONStorage,
+    Data,
+    MemoryBackedStorage,
+    ParseError,
+    write_failed,
+)
 
 R = TypeVar("R", bound=Record)
 UNDO_DEPTH = 100
+KNOWN_TABLES = {model.table for model in ENTITIES}
 
 
 class Store:
@@ -59,10 +72,10 @@ class Store:
         now: Callable[[], dt.datetime] | None = None,
     ) -> None:
         self._storage = storage
-        self._db = TinyDB(storage=lambda: storage)
-        self._tables: dict[str, Table] = {}
-        self._cache: dict[str, dict[int, Record]] = {}
-        self._cache_generation = -1
+        self._records = RecordCache()
+        self._highest: dict[str, int] = {}
+        """The highest id in each table, for the data of `_highest_generation`."""
+        self._highest_generation = -1
         self._undo: builtins.list[Change] = []
         self._own_writes = 0
         self.today = today
@@ -77,22 +90,28 @@ class Store:
         create: bool = True,
         today: Callable[[], dt.date] = dt.date.today,
         now: Callable[[], dt.datetime] | None = None,
+        lazy: bool = False,
     ) -> Store:
         """Open the store at `path`, creating it (mode 0600) when `create` is true.
 
-        Raises StoreUnreadable for a corrupt, empty or foreign file and StoreTooNew for a
-        newer schema; in both cases the file is left exactly as it was.
+        Raises StoreUnreadable for a corrupt, empty or foreign file, or one holding a record
+        that is not valid, and StoreTooNew for a newer schema; in every case the file is
+        left exactly as it was. With `lazy`, records are checked when their kind is first
+        read (and all of them before the first write) instead of now: opening then costs
+        little more than parsing the file.
         """
         storage = AtomicJSONStorage(Path(path).expanduser())
         store = cls(storage, today=today, now=now)
-        store._load_checked()
+        version = store._load_checked()
         if create and not storage.exists:
             with storage.locked():
                 storage.reload_if_changed()
                 if not storage.exists:
                     storage.replace_data(store._fresh_document())
-        elif storage.exists and schema_version(store._data()) < CURRENT_SCHEMA:
+        elif storage.exists and version < CURRENT_SCHEMA:
             store._migrate()
+        if not lazy:
+            store._validate_all()
         return store
 
     @classmethod
@@ -108,6 +127,12 @@ class Store:
         storage.write(store._fresh_document())
         return store
 
+    def close(self) -> None:
+        """Let go of the file (the store reopens it if used again)."""
+        if isinstance(self._storage, AtomicJSONStorage):
+            self._storage.close()
+            self._storage.discard()
+
     @property
     def path(self) -> Path | None:
         return self._storage.path
@@ -122,116 +147,102 @@ class Store:
         """Changes whenever what the store holds may have changed (here or elsewhere)."""
         return (self._storage.generation, self._own_writes)
 
-    def _fresh_document(self) -> dict[str, dict[str, Any]]:
+    def _fresh_document(self) -> Data:
         return {META_TABLE: {META_ID: {"schema_version": CURRENT_SCHEMA, "next_id": {}}}}
 
-    def _load_checked(self) -> None:
-        """Parse the file and check its version and every record, or refuse."""
+    def _unreadable(self, reason: str) -> StoreUnreadable:
         path = self._storage.path
+        if path is None:
+            return StoreUnreadable(Path("(memory)"), reason, None)
+        return StoreUnreadable(path, reason, newest_backup(path))
+
+    def _load_checked(self) -> int:
+        """Parse the file and check its version, or refuse."""
+        return self._checked_version(self._data())
+
+    def _checked_version(self, data: Data) -> int:
         try:
-            self._storage.reload_if_changed()
-        except ParseError as error:
-            assert path is not None
-            raise StoreUnreadable(path, str(error), newest_backup(path)) from None
-        except OSError as error:
-            assert path is not None
-            raise StoreUnreadable(path, error.strerror or str(error), newest_backup(path)) from None
-        version = schema_version(self._data())
+            version = schema_version(data)
+        except UnknownVersion as error:
+            raise self._unreadable(str(error)) from None
         if version > CURRENT_SCHEMA:
-            assert path is not None
+            path = self._storage.path or Path("(memory)")
             raise StoreTooNew(path, version, CURRENT_SCHEMA, newest_backup(path))
-        if version == CURRENT_SCHEMA:
-            self._validate_all()
+        if foreign_tables_only(data, KNOWN_TABLES):
+            raise self._unreadable(
+                "it is a TinyDB file, but none of its tables are growthtui's "
+                f"({', '.join(sorted(data))})"
+            )
+        return version
 
     def _validate_all(self) -> None:
+        """Check every record (once per version of the file), or refuse."""
         for model in ENTITIES:
             self._models(model)
 
     def _migrate(self) -> None:
         path = self._storage.path
         assert path is not None and isinstance(self._storage, AtomicJSONStorage)
+        # A file we cannot read is refused before anything is written, even the lock file.
+        self._check_documents(migrate(dict(self._data())))
         with self._storage.locked():
-            self._storage.reload_if_changed()
+            changed = self.refresh()
             data = self._data()
-            version = schema_version(data)
+            version = self._checked_version(data)
             if version >= CURRENT_SCHEMA:
                 return
+            migrated = migrate(dict(data))
+            if changed:
+                self._check_documents(migrated)
             raw = self._storage.raw_bytes()
-            if raw is not None:
-                take_migration_backup(path, raw, version)
-            self._storage.replace_data(migrate(data))
-        self._validate_all()
+            try:
+                if raw is not None:
+                    take_migration_backup(path, raw, version)
+            except OSError as error:
+                raise write_failed(path, error) from None
+            self._storage.replace_data(migrated)
+
+    def _check_documents(self, data: Data) -> None:
+        """Validate every record of `data` (not the store's own) or refuse."""
+        scratch = RecordCache()
+        for model in ENTITIES:
+            try:
+                scratch.records(model, data.get(model.table, {}), 0)
+            except InvalidStoredRecord as error:
+                raise self._unreadable(str(error)) from None
 
     # -- reading --------------------------------------------------------------------
-    def _data(self) -> dict[str, dict[str, Any]]:
-        return self._storage.read() or {}
-
-    def _table(self, name: str) -> Table:
-        table = self._tables.get(name)
-        if table is None:
-            table = self._db.table(name, cache_size=0)
-            self._tables[name] = table
-        return table
+    def _data(self) -> Data:
+        """The documents in memory (parsed from the file if they were discarded)."""
+        try:
+            return self._storage.read()
+        except ParseError as error:
+            raise self._unreadable(str(error)) from None
+        except OSError as error:
+            raise self._unreadable(error.strerror or str(error)) from None
 
     def _raw(self, table: str, record_id: int) -> Doc | None:
-        doc = self._data().get(table, {}).get(str(record_id))
-        return dict(doc) if doc is not None else None
-
-    def _sync_cache(self) -> None:
-        self._data()  # loads the file if it was discarded, bumping the generation
-        if self._cache_generation != self._storage.generation:
-            self._cache.clear()
-            self._cache_generation = self._storage.generation
-
-    def _cache_put(self, table: str, doc_id: int, record: Record | None) -> None:
-        """Write-through: keep validated records in step with the transaction's changes."""
-        cached = self._cache.get(table)
-        if cached is None:
-            return
-        if record is None:
-            cached.pop(doc_id, None)
-        else:
-            cached[doc_id] = record
-
-    def _forget_cache(self) -> None:
-        self._cache.clear()
-        self._cache_generation = -1
+        """The stored document (shared: documents are replaced, never changed in place)."""
+        return self._data().get(table, {}).get(str(record_id))
 
     def _models(self, model: type[R]) -> dict[int, R]:
-        """Validated records of one table, from memory; rebuilt only after a re-read."""
-        self._sync_cache()
-        cached = self._cache.get(model.table)
-        if cached is None:
-            cached = {}
-            for doc in self._table(model.table):
-                doc_id = int(doc.doc_id)
-                try:
-                    cached[doc_id] = model.model_validate({**doc, "id": doc_id})
-                except ValidationError as error:
-                    self._cache.pop(model.table, None)
-                    path = self._storage.path or Path("(memory)")
-                    reasons = "; ".join(msg for _, msg in explain(error, model.entity))
-                    raise StoreUnreadable(
-                        path,
-                        f"{model.entity} {doc_id} is not valid ({reasons})",
-                        newest_backup(path) if self._storage.path else None,
-                    ) from None
-            self._cache[model.table] = cached
-        return cast(dict[int, R], cached)
+        """Validated records of one table, from memory; checked again only after a re-read."""
+        data = self._data()
+        try:
+            return self._records.records(model, data.get(model.table, {}), self._storage.generation)
+        except InvalidStoredRecord as error:
+            raise self._unreadable(str(error)) from None
 
     def refresh(self) -> bool:
         """Re-read the file if another process changed it; True when it did."""
         try:
             changed = self._storage.reload_if_changed()
         except ParseError as error:
-            path = self._storage.path or Path("(memory)")
-            self._storage.discard()
-            raise StoreUnreadable(path, str(error), newest_backup(path)) from None
+            raise self._unreadable(str(error)) from None
+        except OSError as error:
+            raise self._unreadable(error.strerror or str(error)) from None
         if changed:
-            version = schema_version(self._data())
-            if version > CURRENT_SCHEMA:
-                path = self._storage.path or Path("(memory)")
-                raise StoreTooNew(path, version, CURRENT_SCHEMA, newest_backup(path))
+            self._checked_version(self._data())
         return changed
 
     def changed_on_disk(self) -> bool:
@@ -249,6 +260,10 @@ class Store:
         if record_id is None:
             return None
         return self._models(model).get(record_id)
+
+    def has(self, model: type[Record], record_id: int) -> bool:
+        """Whether a record of this kind with this id exists."""
+        return record_id in self._models(model)
 
     def list(
         self, model: type[R], where: Callable[[R], bool] | None = None, **equals: Any
@@ -279,60 +294,96 @@ class Store:
     # -- changing -------------------------------------------------------------------
     @contextlib.contextmanager
     def transaction(self, description: str, *, undoable: bool = True) -> Iterator[Transaction]:
-        """Lock, catch up with the file, apply, write once, unlock."""
+        """Lock, catch up with the file, apply, write once, unlock.
+
+        If the body fails, its changes are rolled back in memory and nothing is written; if
+        the write fails, the file keeps its old version and memory is re-read from it."""
         with self._storage.locked():
             self.refresh()
-            self._sync_cache()
+            self._validate_all()  # never rewrite a file holding a record we cannot read
             tx = Transaction(self, description)
             try:
-                with self._storage.batch():
-                    yield tx
-                    if tx.change.ops:
-                        self._backup_before_first_change_of_the_day()
-                        self._bump_counters(tx.change.ops)
+                yield tx
+                if tx.change.ops:
+                    self._bump_counters(tx)
+                    self._backup_before_first_change_of_the_day()
             except BaseException:
-                self._forget_cache()
+                self._roll_back(tx)
                 raise
+            if tx.change.ops:
+                self._storage.flush()
         if tx.change.ops:
             self._own_writes += 1
             if undoable:
                 self._undo.append(tx.change)
                 del self._undo[:-UNDO_DEPTH]
 
-    def _backup_before_first_change_of_the_day(self) -> None:
-        if not isinstance(self._storage, AtomicJSONStorage):
+    def _write_doc(self, table: str, doc_id: int, doc: Doc | None, record: Record | None) -> None:
+        """Put `doc` (None: remove) in memory; `record` is its model when known."""
+        data = self._data()
+        if doc is None:
+            data.get(table, {}).pop(str(doc_id), None)
+        else:
+            data.setdefault(table, {})[str(doc_id)] = doc
+            if self._highest_generation == self._storage.generation and table in self._highest:
+                self._highest[table] = max(self._highest[table], doc_id)
+        self._records.put(table, doc_id, doc, record)
+
+    def _roll_back(self, tx: Transaction) -> None:
+        """Undo a failed transaction's changes in memory (nothing was written)."""
+        ops = tx.change.ops + tx.bookkeeping
+        if not ops:
             return
-        raw = self._storage.raw_bytes()
+        for op in reversed(ops):
+            self._write_doc(op.table, op.doc_id, op.before, None)
+        self._records.mark_stale()
+        self._highest_generation = -1
+
+    def _backup_before_first_change_of_the_day(self) -> None:
         path = self._storage.path
-        if raw:
-            take_daily_backup(path, raw, self.today())
+        if path is None or daily_backup_path(path, self.today()).exists():
+            return
+        try:
+            raw = self._storage.raw_bytes()
+            if raw:
+                take_daily_backup(path, raw, self.today())
+        except OSError as error:
+            reason = write_failed(path, error).reason
+            raise StoreWriteFailed(path, f"{reason} (while writing today's backup)") from None
 
     def _meta(self) -> Doc:
         meta = self._raw(META_TABLE, int(META_ID))
         return meta or {"schema_version": CURRENT_SCHEMA, "next_id": {}}
 
-    def _bump_counters(self, ops: Sequence[Op]) -> None:
-        meta = self._meta()
+    def _bump_counters(self, tx: Transaction) -> None:
+        before = self._raw(META_TABLE, int(META_ID))
+        meta = dict(self._meta())
         next_id: dict[str, int] = dict(meta.get("next_id", {}))
         changed = False
-        for op in ops:
+        for op in tx.change.ops:
             if op.table != META_TABLE and next_id.get(op.table, 1) <= op.doc_id:
                 next_id[op.table] = op.doc_id + 1
                 changed = True
         if changed:
             meta["next_id"] = next_id
             meta["schema_version"] = CURRENT_SCHEMA
-            table = self._table(META_TABLE)
-            if self._raw(META_TABLE, int(META_ID)) is None:
-                table.insert(Document(meta, doc_id=int(META_ID)))
-            else:
-                table.update(meta, doc_ids=[int(META_ID)])
+            self._write_doc(META_TABLE, int(META_ID), meta, None)
+            tx.bookkeeping.append(Op(META_TABLE, int(META_ID), before, meta))
 
-    def _next_id(self, table: str, reserved: int = 0) -> int:
+    def _highest_id(self, table: str) -> int:
+        if self._highest_generation != self._storage.generation:
+            self._highest.clear()
+            self._highest_generation = self._storage.generation
+        highest = self._highest.get(table)
+        if highest is None:
+            highest = max((int(k) for k in self._data().get(table, {})), default=0)
+            self._highest[table] = highest
+        return highest
+
+    def _next_id(self, table: str) -> int:
         """A fresh id: never reused, even after a delete, across processes (we hold the lock)."""
         counter = int(self._meta().get("next_id", {}).get(table, 1))
-        highest = max((int(k) for k in self._data().get(table, {})), default=0)
-        return max(counter, highest + 1) + reserved
+        return max(counter, self._highest_id(table) + 1)
 
     def add(self, record: R) -> R:
         """Store a new record and return it with its id."""
@@ -361,15 +412,17 @@ class Store:
         return stored
 
     def _insert_new(self, records: Iterable[Record], tx: Transaction) -> builtins.list[Record]:
+        """Insert new records, by kind; those without an id get one after every id in use,
+        including the ids other records of the batch bring."""
         by_table: dict[str, builtins.list[Record]] = {}
         for record in records:
-            rows = by_table.setdefault(record.table, [])
-            if record.id is None:
-                record = record.model_copy(update={"id": self._next_id(record.table, len(rows))})
-            elif self._raw(record.table, record.id) is not None:
-                raise InvalidInput(f"{record.entity} {record.id} already exists")
-            rows.append(record)
-        for rows in by_table.values():
+            by_table.setdefault(record.table, []).append(record)
+        for table, rows in by_table.items():
+            next_id = max(self._next_id(table), *((r.id or 0) + 1 for r in rows))
+            for n, record in enumerate(rows):
+                if record.id is None:
+                    rows[n] = record.model_copy(update={"id": next_id})
+                    next_id += 1
             tx.insert_new(rows)
         return [r for rows in by_table.values() for r in rows]
 

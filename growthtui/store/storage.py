@@ -3,15 +3,17 @@
 `AtomicJSONStorage` replaces TinyDB's default JSONStorage, which rewrites the file in place
 (a crash mid-write leaves half a file) and caches nothing:
 
-- a write goes to a temp file in the same folder, is flushed and fsynced, moved over the
-  old file with `os.replace`, and the folder is fsynced: a crash leaves the old or the new
-  file, never a broken one;
+- a write goes to a temp file in the same folder, is fsynced, moved over the old file with
+  `os.replace`, and the folder is fsynced: a crash leaves the old or the new file, never a
+  broken one, and the write is durable before the call returns;
 - reads come from memory; the file is parsed again only when its identity (inode, size,
-  mtime) changed under us — another process wrote it;
-- writes can be batched (`begin`/`commit`) so that one change of several documents is
-  one durable write, and the write is done before the call returns (unlike TinyDB's
-  CachingMiddleware, which delays it);
-- a cross-process lock (`filelock`) serialises writers.
+  mtime) changed under us — another process wrote it. The version we hold is kept open, so
+  its inode cannot be handed to a newer version: with a coarse clock two versions may share
+  size and mtime, but never an inode, and another session's write is never missed;
+- a cross-process lock (`filelock`, `<file>.lock`) serialises writers; temp files that a
+  killed writer left behind are swept once the lock is held.
+
+The repository changes the documents in memory and calls `flush()` once per change.
 """
 
 from __future__ import annotations
@@ -27,7 +29,7 @@ from typing import Any
 
 import orjson
 from filelock import FileLock, Timeout
-from tinydb.storages import MemoryStorage, Storage
+from tinydb.storages import Storage
 
 from growthtui.store.errors import StoreBusy, StoreWriteFailed
 
@@ -36,6 +38,9 @@ Data = dict[str, dict[str, Any]]
 FILE_MODE = 0o600
 DIR_MODE = 0o700
 LOCK_TIMEOUT_SECONDS = 10.0
+LOCK_POLL_SECONDS = 0.005
+"""How often a waiting writer retries the lock: short, so a session is not starved by
+another one that saves in a loop (an import) and re-takes the lock at once."""
 
 
 class ParseError(Exception):
@@ -68,8 +73,15 @@ def decode(raw: bytes) -> Data:
         data = orjson.loads(raw)
     except orjson.JSONDecodeError as error:
         raise ParseError(f"it is not valid JSON ({error})") from None
-    if not isinstance(data, dict) or not all(isinstance(t, dict) for t in data.values()):
+    if not isinstance(data, dict):
         raise ParseError("it is JSON, but not a growthtui store (expected tables of records)")
+    for name, table in data.items():
+        if not isinstance(table, dict) or not all(
+            isinstance(doc, dict) and key.isdigit() for key, doc in table.items()
+        ):
+            raise ParseError(
+                f"it is JSON, but not a growthtui store ('{name}' is not a table of records)"
+            )
     return data
 
 
@@ -82,24 +94,47 @@ def fsync_dir(folder: Path) -> None:
         os.close(fd)
 
 
-def atomic_write(path: Path, payload: bytes, mode: int = FILE_MODE) -> FileStamp:
-    """Write `payload` to `path` so that a crash leaves the old or the new file, whole."""
+def _replace_with(path: Path, payload: bytes, mode: int) -> int:
+    """Write `payload` as the new version of `path`; returns an open descriptor on it."""
     folder = path.parent
     fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-    tmp = Path(tmp_name)
     try:
         os.fchmod(fd, mode)
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(payload)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
+        view = memoryview(payload)
+        while view:
+            view = view[os.write(fd, view) :]
+        os.fsync(fd)
+        os.replace(tmp_name, path)
     except BaseException:
+        os.close(fd)
         with contextlib.suppress(OSError):
-            tmp.unlink()
+            os.unlink(tmp_name)
         raise
-    fsync_dir(folder)
-    return FileStamp.of(os.stat(path))
+    try:
+        fsync_dir(folder)
+    except BaseException:
+        os.close(fd)
+        raise
+    return fd
+
+
+def atomic_write(path: Path, payload: bytes, mode: int = FILE_MODE) -> FileStamp:
+    """Write `payload` to `path` so that a crash leaves the old or the new file, whole."""
+    fd = _replace_with(path, payload, mode)
+    try:
+        return FileStamp.of(os.fstat(fd))
+    finally:
+        os.close(fd)
+
+
+def temp_files_of(path: Path) -> list[Path]:
+    """Temp files a writer of `path` (or of its backups) makes while it writes."""
+    prefix = f".{path.name}."
+    try:
+        entries = list(os.scandir(path.parent))
+    except FileNotFoundError:
+        return []
+    return [Path(e.path) for e in entries if e.name.startswith(prefix) and e.name.endswith(".tmp")]
 
 
 class AtomicJSONStorage(Storage):
@@ -110,28 +145,41 @@ class AtomicJSONStorage(Storage):
         self._lock = FileLock(f"{self.path}.lock", timeout=LOCK_TIMEOUT_SECONDS, mode=FILE_MODE)
         self._data: Data | None = None
         self._stamp: FileStamp | None = None
+        self._held: int | None = None
+        """An open descriptor on the version we hold, so its inode is not reused."""
         self._batch_depth = 0
         self._dirty = False
+        self._swept = False
         self.generation = 0
         """Bumped every time the data is (re)loaded from disk."""
         self.parse_count = 0
         """How many times the file was parsed: reads from memory do not add to it."""
 
+    def __del__(self) -> None:
+        self.close()
+
     # -- TinyDB's Storage interface -------------------------------------------------
-    def read(self) -> Data | None:
+    def read(self) -> Data:
+        """The documents, from memory; parsed from the file only when not loaded yet."""
         if self._data is None:
             self._load()
+        assert self._data is not None
         return self._data
 
-    def write(self, data: dict[str, dict[str, Any]]) -> None:
+    def write(self, data: Data) -> None:
+        """TinyDB's write: replace the documents, durable now unless inside `batch()`."""
         self._data = data
         if self._batch_depth:
             self._dirty = True
             return
-        self._flush()
+        self.flush()
 
     def close(self) -> None:
-        pass
+        """Let go of the version we hold open."""
+        held, self._held = self._held, None
+        if held is not None:
+            with contextlib.suppress(OSError):
+                os.close(held)
 
     # -- what the repository adds ---------------------------------------------------
     @property
@@ -168,10 +216,15 @@ class AtomicJSONStorage(Storage):
         """Hold the cross-process write lock."""
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True, mode=DIR_MODE)
-            with self._lock:
-                yield
+            self._lock.acquire(timeout=LOCK_TIMEOUT_SECONDS, poll_interval=LOCK_POLL_SECONDS)
         except Timeout:
             raise StoreBusy(self.path, LOCK_TIMEOUT_SECONDS) from None
+        try:
+            if not self._swept:
+                self._sweep_temp_files()
+            yield
+        finally:
+            self._lock.release()
 
     @contextlib.contextmanager
     def batch(self) -> Iterator[None]:
@@ -192,11 +245,7 @@ class AtomicJSONStorage(Storage):
         self._batch_depth -= 1
         if self._batch_depth == 0 and self._dirty:
             self._dirty = False
-            try:
-                self._flush()
-            except BaseException:
-                self.discard()
-                raise
+            self.flush()
 
     def discard(self) -> None:
         """Forget the in-memory data; the next read parses the file again."""
@@ -206,54 +255,96 @@ class AtomicJSONStorage(Storage):
     def replace_data(self, data: Data) -> None:
         """Write a whole new document (a migration): durable before returning."""
         self._data = data
-        self._flush()
+        self.flush()
 
-    # -- internals ------------------------------------------------------------------
-    def _load(self) -> None:
-        try:
-            fd = os.open(self.path, os.O_RDONLY)
-        except FileNotFoundError:
-            self._data = {}
-            self._stamp = None
-            self.generation += 1
-            return
-        with os.fdopen(fd, "rb") as handle:
-            stamp = FileStamp.of(os.fstat(handle.fileno()))
-            raw = handle.read()
-        self.parse_count += 1
-        self._data = decode(raw)
-        self._stamp = stamp
-        self.generation += 1
+    def flush(self) -> None:
+        """Write the documents in memory to the file, durably; the caller holds the lock.
 
-    def _flush(self) -> None:
+        On failure the file is the old version, memory is discarded (the next read parses
+        the file again, so memory never holds what the disk does not) and StoreWriteFailed
+        says why.
+        """
         assert self._data is not None
         payload = encode(self._data)
         try:
-            self.path.parent.mkdir(parents=True, exist_ok=True, mode=DIR_MODE)
             mode = FILE_MODE
             with contextlib.suppress(FileNotFoundError):
                 mode = os.stat(self.path).st_mode & 0o777
-            self._stamp = atomic_write(self.path, payload, mode)
+            self.path.parent.mkdir(parents=True, exist_ok=True, mode=DIR_MODE)
+            held = _replace_with(self.path, payload, mode)
         except OSError as error:
             self.discard()
-            reason = error.strerror or str(error)
-            if error.errno == errno.ENOSPC:
-                reason = "the disk is full"
-            raise StoreWriteFailed(self.path, reason) from None
+            raise write_failed(self.path, error) from None
+        self._hold(held)
+
+    # -- internals ------------------------------------------------------------------
+    def _hold(self, fd: int) -> None:
+        """Keep `fd` (the version now in memory) open, and remember its stamp."""
+        self.close()
+        self._held = fd
+        self._stamp = FileStamp.of(os.fstat(fd))
+
+    def _load(self) -> None:
+        self._data = None
+        self._stamp = None
+        try:
+            fd = os.open(self.path, os.O_RDONLY)
+        except FileNotFoundError:
+            self.close()
+            self._data = {}
+            self.generation += 1
+            return
+        try:
+            size = os.fstat(fd).st_size
+            chunks = []
+            while chunk := os.read(fd, max(size, 1 << 16)):
+                chunks.append(chunk)
+        except BaseException:
+            os.close(fd)
+            raise
+        self.parse_count += 1
+        try:
+            data = decode(b"".join(chunks))
+        except BaseException:
+            os.close(fd)
+            raise
+        self._hold(fd)
+        self._data = data
+        self.generation += 1
+
+    def _sweep_temp_files(self) -> None:
+        """Remove temp files left by writers that were killed mid-write. Only called with the
+        lock held: then no writer is writing, so every temp file found is an orphan."""
+        for orphan in temp_files_of(self.path):
+            with contextlib.suppress(OSError):
+                orphan.unlink()
+        self._swept = True
 
 
-class MemoryBackedStorage(MemoryStorage):
+def write_failed(path: Path, error: OSError) -> StoreWriteFailed:
+    """The error a person sees when the disk refused a write."""
+    reason = error.strerror or str(error)
+    if error.errno == errno.ENOSPC:
+        reason = "the disk is full"
+    return StoreWriteFailed(path, reason)
+
+
+class MemoryBackedStorage(Storage):
     """The same interface without a file: for tests and throwaway stores."""
 
     def __init__(self) -> None:
-        super().__init__()  # type: ignore[no-untyped-call]
         self.path: Path | None = None
+        self.memory: Data = {}
         self.generation = 1
         self.parse_count = 0
-        self._snapshot: Data | None = None
-        self._batch_depth = 0
 
     exists = True
+
+    def read(self) -> Data:
+        return self.memory
+
+    def write(self, data: Data) -> None:
+        self.memory = data
 
     def changed_on_disk(self) -> bool:
         return False
@@ -268,22 +359,10 @@ class MemoryBackedStorage(MemoryStorage):
     def locked(self) -> Iterator[None]:
         yield
 
-    @contextlib.contextmanager
-    def batch(self) -> Iterator[None]:
-        if self._batch_depth == 0:
-            self._snapshot = orjson.loads(orjson.dumps(self.memory or {}))
-        self._batch_depth += 1
-        try:
-            yield
-        except BaseException:
-            self._batch_depth -= 1
-            if self._batch_depth == 0:
-                self.memory = self._snapshot
-                self.generation += 1
-            raise
-        self._batch_depth -= 1
-
     def discard(self) -> None:
+        pass
+
+    def flush(self) -> None:
         pass
 
     def replace_data(self, data: Data) -> None:

@@ -1,0 +1,99 @@
+"""Validated records, kept in memory beside the documents they came from.
+
+Validating a document into a model is the costly part of reading a store (several times the
+cost of parsing the JSON), so it is done once per document: a table is validated on first
+use, kept in step with the store's own changes, and after the file was re-read (another
+session wrote it) rebuilt by validating again only the documents that differ from the ones
+its records came from. Documents are never changed in place, so "the same object" means
+"unchanged" and the common case costs one identity check.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import Any, TypeVar, cast
+
+from pydantic import ValidationError
+
+from growthtui.domain import Record, explain
+
+R = TypeVar("R", bound=Record)
+Doc = dict[str, Any]
+
+
+class InvalidStoredRecord(Exception):
+    """A stored document does not validate into its model."""
+
+    def __init__(self, model: type[Record], doc_id: int, reasons: str) -> None:
+        super().__init__(f"{model.entity} {doc_id} is not valid ({reasons})")
+
+
+@dataclass
+class _Table:
+    generation: int
+    records: dict[int, Record] = field(default_factory=dict)
+    docs: dict[int, Doc] = field(default_factory=dict)
+    """The document each record was validated from."""
+
+
+class RecordCache:
+    """Validated records per table, for one generation of the stored documents."""
+
+    def __init__(self) -> None:
+        self._tables: dict[str, _Table] = {}
+
+    def records(self, model: type[R], docs: Mapping[str, Doc], generation: int) -> dict[int, R]:
+        """The table's records in document order; InvalidStoredRecord if one is not valid."""
+        table = self._tables.get(model.table)
+        if table is None or table.generation != generation:
+            table = self._rebuild(model, docs, generation, table)
+        return cast(dict[int, R], table.records)
+
+    def is_current(self, table: str, generation: int) -> bool:
+        found = self._tables.get(table)
+        return found is not None and found.generation == generation
+
+    def put(self, table: str, doc_id: int, doc: Doc | None, record: Record | None) -> None:
+        """Keep a current table in step with a change the store made: `doc` is the new
+        document (None: removed) and `record` its model (None: not known, so the table is
+        checked again on next use)."""
+        found = self._tables.get(table)
+        if found is None:
+            return
+        if doc is None:
+            found.records.pop(doc_id, None)
+            found.docs.pop(doc_id, None)
+        elif record is None:
+            found.generation = -1
+        else:
+            found.records[doc_id] = record
+            found.docs[doc_id] = doc
+
+    def mark_stale(self) -> None:
+        """Check every table against the documents on next use (after a rollback)."""
+        for table in self._tables.values():
+            table.generation = -1
+
+    def _rebuild(
+        self, model: type[R], docs: Mapping[str, Doc], generation: int, previous: _Table | None
+    ) -> _Table:
+        seen_docs = previous.docs if previous else {}
+        seen_records = previous.records if previous else {}
+        fresh = _Table(generation)
+        validate: Callable[[Any], R] = model.model_validate
+        for key, doc in docs.items():
+            doc_id = int(key)
+            seen = seen_docs.get(doc_id)
+            if seen is not None and (seen is doc or seen == doc):
+                record: Record = seen_records[doc_id]
+            else:
+                try:
+                    record = validate({**doc, "id": doc_id})
+                except ValidationError as error:
+                    reasons = "; ".join(message for _, message in explain(error, model.entity))
+                    raise InvalidStoredRecord(model, doc_id, reasons) from None
+            fresh.records[doc_id] = record
+            fresh.docs[doc_id] = doc
+        self._tables[model.table] = fresh
+        return fresh

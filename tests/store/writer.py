@@ -1,0 +1,94 @@
+"""A separate process that writes to a store, for the crash and two-writer tests.
+
+Run with the test's interpreter (`sys.executable writer.py MODE ...`). Every line it prints
+is flushed at once, so the test sees exactly what was acknowledged before a kill.
+
+Modes:
+  add PATH COUNT TAG      print `ready`, wait for a line on stdin, then add COUNT goals
+                          titled TAG-<n>, printing `ack <id>` after each `add` returns;
+                          exit 0, or print `refused <message>` and exit 2 if refused.
+  serve PATH              a fork server for the crash test: imports once, then for each
+                          line on stdin forks a child that opens the store and adds goals
+                          (printing `start <pid>` then `ack <id>` lines) until it is killed;
+                          prints `reaped` when that child is gone. Forking keeps fifty
+                          kills fast: the child is a real process, killed for real.
+  hold-lock PATH          take the store's write lock, print `locked`, and wait forever.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import sys
+import time
+
+from growthtui.domain import Goal, GrowthError
+from growthtui.store import Store
+from growthtui.store.storage import AtomicJSONStorage
+
+TODAY = dt.date(2026, 11, 24)
+NOTES = "A note long enough to make every save move a good deal of bytes. " * 48
+"""About 3 KB per goal: a write takes long enough for some kills to land inside it."""
+
+
+def say(line: str) -> None:
+    sys.stdout.write(line + "\n")
+    sys.stdout.flush()
+
+
+def open_store(path: str) -> Store:
+    return Store.open(path, today=lambda: TODAY)
+
+
+def add_goals(path: str, count: int | None, tag: str) -> int:
+    store = open_store(path)
+    n = 0
+    while count is None or n < count:
+        try:
+            stored = store.add(Goal(title=f"{tag}-{n}", notes=NOTES))
+        except GrowthError as error:
+            say(f"refused {error}")
+            return 2
+        say(f"ack {stored.id}")
+        n += 1
+    return 0
+
+
+def serve(path: str) -> int:
+    say("ready")
+    for _line in sys.stdin:
+        sys.stdout.flush()
+        pid = os.fork()
+        if pid == 0:  # the child: write until killed
+            try:
+                say(f"start {os.getpid()}")
+                add_goals(path, None, f"crash{os.getpid()}")
+            finally:
+                os._exit(3)
+        os.waitpid(pid, 0)
+        say("reaped")
+    return 0
+
+
+def hold_lock(path: str) -> int:
+    with AtomicJSONStorage(path).locked():
+        say("locked")
+        while True:
+            time.sleep(60)
+
+
+def main(argv: list[str]) -> int:
+    mode, path = argv[0], argv[1]
+    if mode == "add":
+        say("ready")
+        sys.stdin.readline()
+        return add_goals(path, int(argv[2]), argv[3])
+    if mode == "serve":
+        return serve(path)
+    if mode == "hold-lock":
+        return hold_lock(path)
+    raise SystemExit(f"unknown mode {mode}")
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
