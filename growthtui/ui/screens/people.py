@@ -9,7 +9,7 @@ from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Horizontal, Vertical
 from textual.widgets import DataTable, Input, Static
 
 from growthtui.domain import Goal, Interaction, Milestone, Person, Relation
@@ -78,14 +78,13 @@ class PeopleScreen(AreaScreen):
                 table.add_column("Next", key="next", width=9)
                 yield table
             with Vertical(id="people-side"):
-                with VerticalScroll(id="person-pane", classes="pane") as card:
+                with Vertical(id="person-pane", classes="pane") as card:
                     card.border_title = "Card"
                     yield Static("", id="person-card")
                 with Vertical(id="people-log", classes="pane") as log:
                     log.border_title = "Conversations"
                     table = RecordTable(id="interactions-table", flex="summary")
                     table.add_column("Date", key="date", width=10)
-                    table.add_column("Kind", key="kind", width=7)
                     table.add_column("Summary", key="summary")
                     yield table
                     yield Static("", id="interaction-detail")
@@ -214,33 +213,18 @@ class PeopleScreen(AreaScreen):
             summary = Text(talk.summary)
             if talk.next_step and (talk.milestone_id or 0) not in self._milestones:
                 summary.append(f" {self.glyphs.tick}", style="bold")
-            rows.append((str(talk.id), (talk.date.isoformat(), talk.kind.value, summary)))
+            rows.append((str(talk.id), (talk.date.isoformat(), summary)))
         self.log_table.sync(rows)
         self.query_one("#people-log").border_title = f"Conversations ({len(rows)})"
         self._show_interaction()
 
     def _card(self, person: Person) -> Text:
+        """Who they are; first what is due, then the rhythm, goals, and the rest."""
         follow = self._follow[person.id or 0]
         text = Text()
         who = [person.relation.value]
         who += [part for part in (person.role, person.organisation) if part]
         text.append(" · ".join(who) + "\n", style="bold")
-        if person.expertise:
-            text.append("Expertise: ", style="bold")
-            text.append(person.expertise + "\n")
-        if person.how_met:
-            text.append("Met: ", style="bold")
-            text.append(person.how_met + "\n")
-        rhythm = []
-        if person.follow_up_days:
-            gap = person.max_gap_days or 2 * person.follow_up_days
-            rhythm.append(f"every {_days(person.follow_up_days)}, at most {_days(gap)}")
-        else:
-            rhythm.append("no rhythm (e sets one)")
-        if follow.last_contact:
-            rhythm.append(f"last contact {follow.last_contact.isoformat()}")
-        text.append("Rhythm: ", style="bold")
-        text.append(" · ".join(rhythm) + "\n")
         # The card names the person already: "follow up in 11 days", not "... with Priya".
         line = follow.describe().replace(f" with {person.name} ({person.relation.value})", "")
         if follow.due is not None:
@@ -251,16 +235,28 @@ class PeopleScreen(AreaScreen):
                 f"{mark}{line[0].upper()}{line[1:]}{when}\n",
                 style=self.alarm_style if alarm else "",
             )
+        rhythm = []
+        if person.follow_up_days:
+            rhythm.append(f"every {_days(person.follow_up_days)}")
+            if person.max_gap_days:
+                rhythm.append(f"at most {_days(person.max_gap_days)}")
+        else:
+            rhythm.append("none (e sets one)")
+        if follow.last_contact:
+            rhythm.append(f"last contact {follow.last_contact.isoformat()}")
+        text.append("Rhythm: ", style="bold")
+        text.append(" · ".join(rhythm) + "\n")
         goals = [self._goals[g] for g in person.goal_ids if g in self._goals]
-        if goals:
-            text.append("Helps with: ", style="bold")
-            text.append(", ".join(f"#{g.id} {g.title}" for g in goals) + "\n")
-        if person.tags:
-            text.append("Tags: ", style="bold")
-            text.append(", ".join(person.tags) + "\n")
-        if person.notes:
-            text.append("Notes: ", style="bold")
-            text.append(person.notes + "\n")
+        for label, value in (
+            ("Helps with", ", ".join(f"#{g.id} {g.title}" for g in goals)),
+            ("Expertise", person.expertise),
+            ("Met", person.how_met),
+            ("Tags", ", ".join(person.tags)),
+            ("Notes", person.notes),
+        ):
+            if value:
+                text.append(f"{label}: ", style="bold")
+                text.append(value + "\n")
         text.rstrip()
         return text
 
@@ -273,27 +269,32 @@ class PeopleScreen(AreaScreen):
             detail.update(Text(hint, style="dim"))
             return
         text = Text()
+        text.append(talk.kind.value, style="italic")
+        if talk.follow_up_on:
+            text.append(f" · follow up on {talk.follow_up_on.isoformat()}", style="italic")
+        text.append("\n")
         if talk.advice:
             text.append("Advice: ", style="bold")
             text.append(talk.advice + "\n")
         if talk.next_step:
             text.append("Next step: ", style="bold")
-            text.append(talk.next_step)
+            text.append(talk.next_step + "\n")
             milestone = self._milestones.get(talk.milestone_id or 0)
             if milestone is not None:
                 goal = self._goals.get(milestone.goal_id)
                 where = f" on #{goal.id} {goal.title}" if goal else ""
-                text.append(f"\n  {self.glyphs.done} milestone #{milestone.id}{where}", style="dim")
+                text.append(f"{self.glyphs.done} milestone #{milestone.id}{where}", style="dim")
             else:
-                text.append(f"  ({self.glyphs.tick} m: make it a milestone)", style="dim")
-            text.append("\n")
-        if talk.follow_up_on:
-            text.append("Follow up on: ", style="bold")
-            text.append(talk.follow_up_on.isoformat() + "\n")
-        if not text:
+                text.append(f"{self.glyphs.tick} m makes it a milestone on a goal", style="dim")
+        if not talk.advice and not talk.next_step:
             text.append("No advice or next step noted: e adds them.", style="dim")
         text.rstrip()
         detail.update(text)
+
+    def on_descendant_focus(self) -> None:
+        # In the log the conversation matters more than the card: the card shrinks to
+        # who they are and when to follow up, and the conversation's detail gets the room.
+        self.query_one("#people-side").set_class(self.in_log, "-in-log")
 
     @on(DataTable.RowHighlighted, "#people-table")
     def _person_highlighted(self, _event: DataTable.RowHighlighted) -> None:
