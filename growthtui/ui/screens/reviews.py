@@ -1,19 +1,290 @@
-"""Reviews (reviews)."""
+"""Reviews (7): past reviews and their decisions, when the next one is due, the guided
+review, and the evidence log (the running brag document reviews gather)."""
 
 from __future__ import annotations
 
-from textual.app import ComposeResult
-from textual.widgets import Static
+from typing import ClassVar
 
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.widgets import DataTable, Static
+
+from growthtui.domain import Evidence, Goal, Person, Review, Skill
+from growthtui.domain.cadence import review_due
+from growthtui.domain.reviews import ReviewStep
+from growthtui.services import reviews as service
 from growthtui.ui.screens.base import AreaScreen
+from growthtui.ui.screens.confirm import ConfirmModal
+from growthtui.ui.screens.evidence_form import EvidenceForm
+from growthtui.ui.screens.review_form import ReviewForm
+from growthtui.ui.screens.review_wizard import ReviewWizard
+from growthtui.ui.widgets.record_table import RecordTable, Row
 
 
 class ReviewsScreen(AreaScreen):
     """Review and adjust: past reviews and the guided review."""
 
     MODE = "reviews"
+    CSS_PATH = "../styles/reviews.tcss"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("n", "new", "New", id="reviews.new"),
+        Binding("s", "start_review", "Start review", id="reviews.start_review"),
+        Binding("e,enter", "edit", "Edit", id="reviews.edit"),
+        Binding("d", "delete", "Delete", id="reviews.delete"),
+        Binding("p", "app.edit_profile", "Profile and cadence", id="reviews.profile", show=False),
+        Binding("tab", "app.focus_next", "Next panel", id="reviews.next_panel", show=False),
+        Binding(
+            "shift+tab",
+            "app.focus_previous",
+            "Previous panel",
+            id="reviews.previous_panel",
+            show=False,
+        ),
+    ]
+    PALETTE_EXTRAS: ClassVar[list[tuple[str, str, str]]] = [
+        ("log evidence", "log a win, praise, lesson or feedback", "new_evidence"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._reviews: dict[int, Review] = {}
+        self._evidence: dict[int, Evidence] = {}
+        self._goals: dict[int, Goal] = {}
+        self._last_panel = "reviews"
 
     def compose_body(self) -> ComposeResult:
-        yield Static(
-            "Review and adjust: past reviews and the guided review.", classes="placeholder"
-        )
+        yield Static("", id="review-due", classes="banner")
+        with Vertical(id="reviews-body"):
+            with Horizontal(id="reviews-top"):
+                with Vertical(classes="pane", id="pane-reviews") as pane:
+                    pane.border_title = "Reviews"
+                    table = RecordTable(id="table-reviews", flex="title")
+                    table.add_column("Date", key="date", width=10)
+                    table.add_column("Review", key="title")
+                    table.add_column("Dec", key="decisions", width=3)
+                    table.add_column("Sat", key="satisfaction", width=3)
+                    yield table
+                with VerticalScroll(classes="pane", id="pane-review-detail") as detail:
+                    detail.border_title = "Detail (tab here to scroll)"
+                    yield Static("", id="review-detail")
+            with Vertical(classes="pane", id="pane-evidence") as pane:
+                pane.border_title = "Evidence log: wins, praise, feedback, lessons (w logs one)"
+                table = RecordTable(id="table-evidence", flex="text")
+                table.add_column("Date", key="date", width=10)
+                table.add_column("Kind", key="kind", width=8)
+                table.add_column("What happened", key="text")
+                yield table
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        self.query_one("#table-reviews", RecordTable).focus()
+
+    # -- reading ---------------------------------------------------------------------
+    @property
+    def panel(self) -> str:
+        """The list keys act on: the focused one, or the last one focused (while the
+        detail pane has the focus for scrolling)."""
+        focused = self.focused
+        if isinstance(focused, RecordTable):
+            self._last_panel = "evidence" if focused.id == "table-evidence" else "reviews"
+        return self._last_panel
+
+    def selected(self) -> Review | Evidence | None:
+        table = self.query_one(f"#table-{self.panel}", RecordTable)
+        key = table.current_key
+        if key is None:
+            return None
+        if self.panel == "evidence":
+            return self._evidence.get(int(key))
+        return self._reviews.get(int(key))
+
+    def refresh_data(self) -> None:
+        store = self.store
+        reviews = store.list(Review)
+        self._reviews = {r.id or 0: r for r in reviews}
+        self._goals = {g.id or 0: g for g in store.list(Goal)}
+        evidence = store.list(Evidence)
+        self._evidence = {e.id or 0: e for e in evidence}
+        self._show_due(reviews)
+        rows: list[Row] = []
+        for review in sorted(reviews, key=lambda r: (r.draft, r.date, r.id or 0), reverse=True):
+            title = Text(review.period.value)
+            if review.draft:
+                title = Text(f"draft: {review.step.value}", style="italic")
+            decided = Text(str(len(review.decisions)), justify="right")
+            sat = Text(str(review.satisfaction) if review.satisfaction else "–", justify="right")
+            rows.append((str(review.id), (review.date.isoformat(), title, decided, sat)))
+        self.query_one("#table-reviews", RecordTable).sync(rows)
+        evidence_rows: list[Row] = []
+        for item in sorted(evidence, key=lambda e: (e.date, e.id or 0), reverse=True):
+            kind = item.kind.value.replace("feedback received", "feedback")
+            evidence_rows.append((str(item.id), (item.date.isoformat(), kind, item.text)))
+        self.query_one("#table-evidence", RecordTable).sync(evidence_rows)
+        count = len(evidence)
+        pane = self.query_one("#pane-evidence")
+        pane.border_title = f"Evidence log ({count}): wins, praise, feedback, lessons · w logs one"
+        self._show_detail()
+
+    def _show_due(self, reviews: list[Review]) -> None:
+        banner = self.query_one("#review-due", Static)
+        cadence = self.store.profile().review_cadence
+        due = review_due(cadence, reviews, self.today)
+        draft = service.open_draft(self.store)
+        if draft is not None:
+            text = (
+                f"{self.glyphs.overdue} A {draft.period.value} review from "
+                f"{draft.date.isoformat()} is waiting at '{draft.step.value}' "
+                f"({len(draft.decisions)} goals decided): s resumes it"
+            )
+        else:
+            said = due.describe(cadence)
+            text = f"{said[0].upper()}{said[1:]}"
+            if not due.never_reviewed:
+                text += f" ({due.due.isoformat()})"
+            text += " · s starts it" + (" now" if not due.is_due else "") + " · p cadence"
+            if due.is_due:
+                text = f"{self.glyphs.overdue} {text}"
+        banner.update(text)
+        banner.set_class(due.is_due or draft is not None, "-due")
+
+    def _show_detail(self) -> None:
+        record = self.selected()
+        detail = self.query_one("#review-detail", Static)
+        if record is None:
+            if self.panel == "evidence":
+                detail.update("No evidence yet. w (from any screen) logs a win as it happens.")
+            else:
+                detail.update(
+                    "No reviews yet. s starts a guided review: it gathers the evidence of the "
+                    "period per goal and walks each active goal to a decision."
+                )
+            return
+        if isinstance(record, Evidence):
+            detail.update(self._evidence_detail(record))
+        else:
+            detail.update(self._review_detail(record))
+
+    def _goal_name(self, goal_id: int) -> str:
+        goal = self._goals.get(goal_id)
+        return f"#{goal_id} {goal.title}" if goal else f"#{goal_id} (deleted goal)"
+
+    def _review_detail(self, review: Review) -> Text:
+        text = Text()
+        text.append(review.title.capitalize(), style="bold")
+        if review.draft:
+            text.append(f" (draft, at '{review.step.value}': s resumes)", style="italic")
+        text.append(f"\nCovers {review.covers_from.isoformat()} → {review.covers_to.isoformat()}")
+        if review.satisfaction:
+            text.append(f" · satisfaction {review.satisfaction}/5")
+        text.append("\n")
+        if review.decisions:
+            text.append("\nDecisions\n", style="bold")
+            for decision in review.decisions:
+                text.append(f" {decision.decision.value:<8}", style="bold")
+                text.append(self._goal_name(decision.goal_id))
+                if decision.note:
+                    text.append(f": {decision.note}", style="italic")
+                text.append("\n")
+        for name, label in (
+            ("wins", "Wins"),
+            ("obstacles", "Obstacles"),
+            ("lessons", "Lessons"),
+            ("what_worked", "What worked"),
+            ("what_didnt", "What didn't"),
+            ("next_focus", "Next focus"),
+        ):
+            value = str(getattr(review, name))
+            if value:
+                text.append(f"\n{label}\n", style="bold")
+                text.append(f"{value}\n")
+        text.rstrip()
+        return text
+
+    def _evidence_detail(self, item: Evidence) -> Text:
+        text = Text()
+        text.append(f"{item.kind.value.capitalize()} · {item.date.isoformat()}\n", style="bold")
+        text.append(f"{item.text}\n")
+        goals = [self._goal_name(g) for g in item.goal_ids]
+        skills = [s.name for s in self.store.list(Skill) if s.id in item.skill_ids]
+        people = [p.name for p in self.store.list(Person) if p.id in item.person_ids]
+        for label, names in (("Goals", goals), ("Skills", skills), ("People", people)):
+            if names:
+                text.append(f"\n{label}: ", style="bold")
+                text.append(", ".join(names))
+        text.append("\n\ne edits · d deletes", style="dim")
+        return text
+
+    @on(DataTable.RowHighlighted)
+    def _highlighted(self, _event: DataTable.RowHighlighted) -> None:
+        self._show_detail()
+
+    def on_descendant_focus(self) -> None:
+        self._show_detail()
+
+    # -- actions -----------------------------------------------------------------------
+    def _select(self, panel: str, record: Review | Evidence | None) -> None:
+        if record is None:
+            return
+        self.refresh_data()
+        table = self.query_one(f"#table-{panel}", RecordTable)
+        table.move_to(str(record.id))
+        table.focus()
+        self._show_detail()
+
+    def action_new(self) -> None:
+        if self.panel == "evidence":
+            self.action_new_evidence()
+        else:
+            self.action_start_review()
+
+    def action_new_evidence(self) -> None:
+        self.app.push_screen(EvidenceForm(), lambda e: self._select("evidence", e))
+
+    def action_start_review(self) -> None:
+        """Resume the review left half-way, or start one for the period since the last."""
+        drafts: list[Review] = []
+        if not self.growth_app.attempt(
+            lambda: drafts.append(service.start_or_resume(self.store, self.today))
+        ):
+            return
+        self.app.push_screen(ReviewWizard(drafts[0]), self._after_wizard)
+
+    def _after_wizard(self, review: Review | None) -> None:
+        draft = review or service.open_draft(self.store)
+        self._select("reviews", draft)
+
+    def action_edit(self) -> None:
+        record = self.selected()
+        if record is None:
+            self.notify("nothing selected: s starts a review, w logs evidence", timeout=3)
+        elif isinstance(record, Evidence):
+            self.app.push_screen(EvidenceForm(record), lambda e: self._select("evidence", e))
+        elif record.draft:
+            self.action_start_review()
+        else:
+            self.app.push_screen(ReviewForm(record), lambda r: self._select("reviews", r))
+
+    @work
+    async def action_delete(self) -> None:
+        record = self.selected()
+        if record is None:
+            return
+        if isinstance(record, Evidence):
+            question = f"Delete the {record.kind.value} '{record.text[:40]}'?"
+            detail = "u undoes."
+            model: type[Review] | type[Evidence] = Evidence
+            done = "deleted the evidence (u undoes)"
+        else:
+            question = f"Delete the {'draft ' if record.draft else ''}{record.title}?"
+            detail = "Goal changes it made stay, with their reasons, in each goal's history."
+            if record.draft and record.step is not ReviewStep.PERIOD:
+                detail += " The draft's typed text goes with it."
+            detail += " u undoes."
+            model = Review
+            done = f"deleted the {record.title} (u undoes)"
+        if not await self.app.push_screen_wait(ConfirmModal(question, detail, yes="Delete")):
+            return
+        self.growth_app.attempt(lambda: self.store.delete(model, record.id or 0), done)
