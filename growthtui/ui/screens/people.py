@@ -46,7 +46,7 @@ class PeopleScreen(AreaScreen):
         Binding("n", "new", "New", id="people.new"),
         Binding("i", "log", "Log talk", id="people.log"),
         Binding("e,enter", "edit", "Edit", id="people.edit"),
-        Binding("m", "milestone", "Milestone", id="people.milestone"),
+        Binding("m", "milestone", "Step to milestone", id="people.milestone"),
         Binding("d", "delete", "Delete", id="people.delete"),
         Binding("slash", "filter", "Filter", id="people.filter", show=False),
         Binding("f", "cycle_follow", "Follow-up filter", id="people.follow_filter", show=False),
