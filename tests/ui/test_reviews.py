@@ -240,12 +240,18 @@ def test_r_on_the_dashboard_starts_the_review(memory_store: Store, make_app) -> 
 
 
 def test_edit_and_delete_evidence_from_the_log(memory_store: Store, make_app) -> None:  # type: ignore[no-untyped-def]
-    memory_store.add(Evidence(date=TODAY, text="Gave a talk", kind=EvidenceKind.WIN))
+    done = memory_store.add(Goal(title="First talk", status=GoalStatus.ACHIEVED))
+    memory_store.add(
+        Evidence(date=TODAY, text="Gave a talk", kind=EvidenceKind.WIN, goal_ids=[done.id or 0])
+    )
 
     async def scenario(app: GrowthApp, pilot: Pilot[int]) -> None:
         await pilot.press("tab", "tab", "e", "ctrl+e", *" to 60", "ctrl+s")
         await pilot.pause()
-        assert [e.text for e in memory_store.list(Evidence)] == ["Gave a talk to 60"]
+        # The link to the achieved goal survives the edit.
+        assert [(e.text, e.goal_ids) for e in memory_store.list(Evidence)] == [
+            ("Gave a talk to 60", [done.id])
+        ]
         await pilot.press("d")
         await pilot.pause()
         await pilot.press("y")

@@ -40,14 +40,16 @@ class EvidenceForm(RecordForm[Evidence]):
         yield FormField(
             "date", "When", text_input((e.date if e else self.today).isoformat(), "YYYY-MM-DD")
         )
+        chosen = e.goal_ids if e else ([self.goal_id] if self.goal_id else [])
+        # Open goals, and any goal it already speaks to (so editing keeps that link).
         goals = [
             (f"#{g.id} {g.title}", g.id or 0)
-            for g in self.store.list(Goal, where=lambda g: g.is_open)
+            for g in self.store.list(Goal, where=lambda g: g.is_open or g.id in chosen)
         ]
-        chosen = e.goal_ids if e else ([self.goal_id] if self.goal_id else [])
-        yield FormField(
-            "goal_ids", "Goals it speaks to", multi_choice(goals, chosen), "space picks"
-        )
+        if goals:
+            yield FormField(
+                "goal_ids", "Goals it speaks to", multi_choice(goals, chosen), "space picks"
+            )
         skills = [(s.name, s.id or 0) for s in self.store.list(Skill)]
         if skills:
             yield FormField(
@@ -64,12 +66,13 @@ class EvidenceForm(RecordForm[Evidence]):
 
     def build(self) -> Evidence:
         v = self.values()
+        e = self.original
         data: dict[str, Any] = {
             "text": v["text"],
             "kind": v["kind"],
-            "goal_ids": v["goal_ids"],
-            "skill_ids": v.get("skill_ids", []),
-            "person_ids": v.get("person_ids", []),
+            "goal_ids": v.get("goal_ids", e.goal_ids if e else []),
+            "skill_ids": v.get("skill_ids", e.skill_ids if e else []),
+            "person_ids": v.get("person_ids", e.person_ids if e else []),
         }
         if self.original is not None:
             data["id"] = self.original.id
