@@ -17,6 +17,7 @@ from typing import Any, TypeVar, cast
 from pydantic import ValidationError
 
 from growthtui.domain import Record, explain
+from growthtui.store.storage import gc_paused
 
 R = TypeVar("R", bound=Record)
 Doc = dict[str, Any]
@@ -35,6 +36,9 @@ class _Table:
     records: dict[int, Record] = field(default_factory=dict)
     docs: dict[int, Doc] = field(default_factory=dict)
     """The document each record was validated from."""
+    source: Mapping[str, Doc] | None = None
+    """The stored table the records were built from, while they are in step with it: when
+    a re-read gives an equal table, every record is still good (one comparison in C)."""
 
 
 class RecordCache:
@@ -50,22 +54,28 @@ class RecordCache:
             table = self._rebuild(model, docs, generation, table)
         return cast(dict[int, R], table.records)
 
-    def is_current(self, table: str, generation: int) -> bool:
-        found = self._tables.get(table)
-        return found is not None and found.generation == generation
-
-    def put(self, table: str, doc_id: int, doc: Doc | None, record: Record | None) -> None:
-        """Keep a current table in step with a change the store made: `doc` is the new
-        document (None: removed) and `record` its model (None: not known, so the table is
-        checked again on next use)."""
+    def put(
+        self,
+        table: str,
+        doc_id: int,
+        doc: Doc | None,
+        record: Record | None,
+        stored: Mapping[str, Doc] | None,
+    ) -> None:
+        """Keep a current table in step with a change the store made to `stored` (the table
+        as it is now): `doc` is the new document (None: removed) and `record` its model
+        (None: not known, so the table is checked again on next use)."""
         found = self._tables.get(table)
         if found is None:
             return
+        if found.source is not stored:
+            found.source = None  # built from another mapping: compare document by document
         if doc is None:
             found.records.pop(doc_id, None)
             found.docs.pop(doc_id, None)
         elif record is None:
             found.generation = -1
+            found.source = None
         else:
             found.records[doc_id] = record
             found.docs[doc_id] = doc
@@ -74,13 +84,26 @@ class RecordCache:
         """Check every table against the documents on next use (after a rollback)."""
         for table in self._tables.values():
             table.generation = -1
+            table.source = None
 
     def _rebuild(
         self, model: type[R], docs: Mapping[str, Doc], generation: int, previous: _Table | None
     ) -> _Table:
+        if previous is not None and previous.source is not None and previous.source == docs:
+            previous.generation = generation
+            previous.source = docs
+            return previous
+        with gc_paused():
+            fresh = self._validated(model, docs, generation, previous)
+        self._tables[model.table] = fresh
+        return fresh
+
+    def _validated(
+        self, model: type[R], docs: Mapping[str, Doc], generation: int, previous: _Table | None
+    ) -> _Table:
         seen_docs = previous.docs if previous else {}
         seen_records = previous.records if previous else {}
-        fresh = _Table(generation)
+        fresh = _Table(generation, source=docs)
         validate: Callable[[Any], R] = model.model_validate
         for key, doc in docs.items():
             doc_id = int(key)
@@ -95,5 +118,4 @@ class RecordCache:
                     raise InvalidStoredRecord(model, doc_id, reasons) from None
             fresh.records[doc_id] = record
             fresh.docs[doc_id] = doc
-        self._tables[model.table] = fresh
         return fresh

@@ -327,7 +327,7 @@ class Store:
             data.setdefault(table, {})[str(doc_id)] = doc
             if self._highest_generation == self._storage.generation and table in self._highest:
                 self._highest[table] = max(self._highest[table], doc_id)
-        self._records.put(table, doc_id, doc, record)
+        self._records.put(table, doc_id, doc, record, data.get(table))
 
     def _roll_back(self, tx: Transaction) -> None:
         """Undo a failed transaction's changes in memory (nothing was written)."""

@@ -135,3 +135,19 @@ def test_an_open_store_refuses_to_write_over_a_file_corrupted_under_it(
     with pytest.raises(StoreUnreadable):
         store.add(Goal(title="Mentor a new hire"))
     assert path.read_bytes() == b"{ this is not json"
+
+
+def test_a_lazy_store_refuses_on_first_read_and_never_writes(
+    used_store: tuple[Path, Path], today: dt.date
+) -> None:
+    path, backup = used_store
+    path.write_bytes(_invalid_record(path.read_bytes()))
+    before = _files(path.parent)
+
+    store = Store.open(path, today=lambda: today, lazy=True)  # fast: records checked later
+    with pytest.raises(StoreUnreadable, match="goal 1 is not valid") as refused:
+        store.list(Goal)
+    assert str(backup) in str(refused.value)
+    with pytest.raises(StoreUnreadable):
+        store.add(Goal(title="Learn Rust"))
+    assert _files(path.parent) == before
