@@ -5,6 +5,8 @@ asserts on the store and on the screen."""
 from __future__ import annotations
 
 import datetime as dt
+import html
+import re
 
 from textual.widgets import Input, Static
 
@@ -15,10 +17,17 @@ from growthtui.ui.screens.goal_picker import GoalPicker
 from growthtui.ui.screens.interaction_form import InteractionForm, NextStepMilestoneForm
 from growthtui.ui.screens.people import PeopleScreen
 from growthtui.ui.screens.person_form import PersonForm
+from growthtui.ui.screens.timeline import TimelineScreen
 from growthtui.ui.widgets.form import FormField
 from growthtui.ui.widgets.record_table import RecordTable
 
 TODAY = dt.date(2026, 11, 24)
+
+
+def screen_text(app) -> str:  # type: ignore[no-untyped-def]
+    """What the terminal shows, as text (from a screenshot, whatever the widgets are)."""
+    svg = app.export_screenshot()
+    return html.unescape("".join(re.findall(r"<text[^>]*>(.*?)</text>", svg))).replace("\xa0", " ")
 
 
 def card(app) -> str:  # type: ignore[no-untyped-def]
@@ -169,6 +178,11 @@ async def test_a_next_step_becomes_a_milestone_on_the_persons_goal_once(
         await pilot.pause()
         assert isinstance(app.screen, PeopleScreen)
         assert memory_store.count(Milestone) == 1
+
+        await pilot.press("4")  # and the Timeline shows it
+        await pilot.pause()
+        assert isinstance(app.screen, TimelineScreen)
+        assert "Draft the RFC" in screen_text(app)
 
 
 async def test_escape_in_the_goal_picker_makes_nothing(memory_store: Store, make_app):
