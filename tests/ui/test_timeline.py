@@ -8,9 +8,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 import pytest
-from rich.text import Text
+from rich.style import Style
+from textual.strip import Strip
 from textual.widgets import Static
-from textual.widgets.data_table import RowKey
 
 from growthtui.domain import Goal, Horizon, Milestone
 from growthtui.store import Store
@@ -19,7 +19,7 @@ from growthtui.ui.screens.goal_picker import GoalPicker
 from growthtui.ui.screens.goals import GoalsScreen
 from growthtui.ui.screens.timeline import TimelineScreen
 from growthtui.ui.widgets.gantt import HEADER_LINES, GanttChart
-from growthtui.ui.widgets.lane_table import LaneTable
+from growthtui.ui.widgets.lane_list import LaneList
 
 TODAY = dt.date(2026, 11, 24)
 SIZE = (100, 30)
@@ -91,10 +91,28 @@ def timeline(app: GrowthApp) -> TimelineScreen:
     return screen
 
 
+def lanes(app: GrowthApp) -> LaneList:
+    return app.screen.query_one("#timeline-table", LaneList)
+
+
+def drawn(app: GrowthApp, key: object) -> Strip:
+    """The line of the list as drawn on screen for one row (it must be on screen)."""
+    widget = lanes(app)
+    y = widget.row_keys().index(str(key)) - round(widget.scroll_y) + 1
+    assert 1 <= y < widget.scrollable_content_region.height, "row is off screen"
+    return widget.render_line(y)
+
+
 def cells(app: GrowthApp, key: object) -> list[str]:
     """What the list shows on one row: Due, Short-term, Medium-term, Long-term."""
-    table = app.screen.query_one("#timeline-table", LaneTable)
-    return [c.plain if isinstance(c, Text) else str(c) for c in table.get_row(str(key))]
+    text = drawn(app, key).text
+    return [text[x : x + width].rstrip() for x, width in lanes(app).columns()]
+
+
+def style_of(app: GrowthApp, key: object, words: str) -> Style:
+    """The style the list draws `words` in, on one row."""
+    segment = next(s for s in drawn(app, key) if words in s.text)
+    return segment.style or Style()
 
 
 def shown(app: GrowthApp, widget_id: str) -> str:
@@ -112,7 +130,7 @@ def chart_line(app: GrowthApp, title: str) -> str:
 
 
 def current_key(app: GrowthApp) -> str | None:
-    return app.screen.query_one("#timeline-table", LaneTable).current_key
+    return lanes(app).current_key
 
 
 async def test_list_shows_month_headings_and_each_milestone_in_its_goals_lane(
@@ -121,18 +139,14 @@ async def test_list_shows_month_headings_and_each_milestone_in_its_goals_lane(
     app = make_app(memory_store)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("4")
-        table = app.screen.query_one("#timeline-table", LaneTable)
-        headings = [k for k in table.row_keys() if k.startswith("month:")]
+        headings = [k for k in lanes(app).row_keys() if k.startswith("month:")]
         assert headings == ["month:2026-11", "month:2027-02", "month:2027-07"]
-        assert cells(app, "month:2026-11")[0] == "November 2026"
-        assert cells(app, plan.draft.id) == [
-            " 2026-11-28",
-            "  Draft the RFC · Write the ledger RFC",
-            "",
-            "",
-        ]
+        assert drawn(app, "month:2026-11").text.strip() == "November 2026"
+        due, short, medium, long = cells(app, plan.draft.id)
+        assert (due, medium, long) == (" 2026-11-28", "", "")
+        assert short.startswith("  Draft the RFC · Write the ledger")
         assert cells(app, plan.cfp.id)[2].startswith("  Submit the CFP")
-        assert cells(app, plan.packet.id)[3].startswith("  Promotion packet draft")
+        assert cells(app, plan.packet.id)[3].startswith("  Promotion packet")
         outline = cells(app, plan.outline.id)
         assert outline[1].startswith("✓ Outline the RFC")
         # the stylesheet of the screen is loaded: the detail sits under a rule
@@ -149,14 +163,12 @@ async def test_overdue_milestones_are_marked_and_bold_even_without_colour(
     app = make_app(memory_store)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("4")
-        table = app.screen.query_one("#timeline-table", LaneTable)
-        due, lane, _, _ = table.get_row(str(plan.collect.id))
-        assert isinstance(due, Text) and isinstance(lane, Text)
-        assert due.plain == "!2026-11-21"
-        assert lane.plain.startswith("! Collect requirements")
-        assert "bold" in str(due.style) and "bold" in str(lane.style)
-        draft_due = table.get_row(str(plan.draft.id))[0]
-        assert isinstance(draft_due, Text) and "bold" not in str(draft_due.style)
+        due, lane, _, _ = cells(app, plan.collect.id)
+        assert due == "!2026-11-21"
+        assert lane.startswith("! Collect requirements")
+        assert style_of(app, plan.collect.id, "!2026-11-21").bold
+        assert style_of(app, plan.collect.id, "! Collect requirements").bold
+        assert not style_of(app, plan.outline.id, "2026-11-12").bold
         assert "! 1 overdue" in shown(app, "#timeline-summary")
 
 
@@ -183,17 +195,13 @@ async def test_space_ticks_off_in_place_and_again_brings_it_back(
     app = make_app(memory_store)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("4")
-        table = app.screen.query_one("#timeline-table", LaneTable)
         assert current_key(app) == str(plan.draft.id)
-        row_before = table.rows[RowKey(str(plan.draft.id))]
-        cursor_before = table.cursor_row
+        cursor_before = lanes(app).cursor_row
 
         await pilot.press("space")
         assert memory_store.get(Milestone, plan.draft.id or 0).done_at == TODAY
         assert cells(app, plan.draft.id)[1].startswith("✓ Draft the RFC")
-        # updated in place: same row, cursor where it was
-        assert table.rows[RowKey(str(plan.draft.id))] is row_before
-        assert table.cursor_row == cursor_before
+        assert lanes(app).cursor_row == cursor_before
 
         await pilot.press("space")
         assert memory_store.get(Milestone, plan.draft.id or 0).done_at is None
@@ -226,7 +234,7 @@ async def test_brackets_jump_between_months_space_there_does_nothing_f_hides_don
         assert all(m == memory_store.get(Milestone, m.id or 0) for m in (plan.draft, plan.collect))
         assert "3 milestones: 1 done, ! 1 overdue, 1 to do" in shown(app, "#timeline-detail")
         await pilot.press("f")
-        keys = app.screen.query_one("#timeline-table", LaneTable).row_keys()
+        keys = lanes(app).row_keys()
         assert str(plan.outline.id) not in keys and str(plan.draft.id) in keys
         assert "(open)" in shown(app, "#timeline-summary")
 
@@ -249,8 +257,8 @@ async def test_n_asks_which_goal_then_adds_the_milestone_under_its_month(
         assert len(added) == 1
         assert added[0].goal_id == plan.talk.id and added[0].due == dt.date(2026, 12, 10)
         assert current_key(app) == str(added[0].id)
-        assert cells(app, added[0].id)[2].startswith("  Book the venue · Speak at a conference")
-        assert "month:2026-12" in app.screen.query_one("#timeline-table", LaneTable).row_keys()
+        assert cells(app, added[0].id)[2].startswith("  Book the venue · Speak")
+        assert "month:2026-12" in lanes(app).row_keys()
 
 
 async def test_n_then_enter_uses_the_goal_of_the_selected_row_and_escape_adds_nothing(
@@ -302,7 +310,7 @@ async def test_d_asks_first_deletes_on_yes_and_u_brings_it_back(
         await pilot.press("y")
         await pilot.pause()
         assert memory_store.find(Milestone, plan.draft.id) is None
-        table = app.screen.query_one("#timeline-table", LaneTable)
+        table = lanes(app)
         assert str(plan.draft.id) not in table.row_keys()
         await pilot.press("u")
         await pilot.pause()
@@ -397,27 +405,42 @@ async def test_z_switches_between_quarters_and_months(
         )
 
 
-async def test_thousands_of_goals_scroll_to_the_last_one(
+async def test_thousands_stay_in_place_when_one_is_ticked_and_scroll_to_the_end(
     make_app: Callable[..., GrowthApp], memory_store: Store
 ) -> None:
     goals = [
         Goal(
+            id=n,
             title=f"Goal number {n}",
             horizon=Horizon.SHORT,
             start=dt.date(2026, 9, 1),
             due=dt.date(2027, 2, 1),
         )
-        for n in range(3000)
+        for n in range(1, 2001)
     ]
-    memory_store.add_many(goals)
+    steps = [
+        Milestone(goal_id=n, title=f"Step {n}", due=dt.date(2026, 9, 1) + dt.timedelta(days=n))
+        for n in range(1, 2001)
+    ]
+    memory_store.add_many([*goals, *steps])
     app = make_app(memory_store)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("4", "v")
+        await pilot.press("4", "end")
         await pilot.pause()
-        assert "3000 open goals" in shown(app, "#timeline-summary")
-        await pilot.press("end")
+        last = memory_store.list(Milestone)[-1]
+        assert current_key(app) == str(last.id)
+        scrolled = lanes(app).scroll_y
+        assert scrolled > 1000
+
+        await pilot.press("space")
+        assert memory_store.get(Milestone, last.id or 0).done_at == TODAY
+        assert cells(app, last.id)[1].startswith("✓ Step 2000")
+        assert lanes(app).scroll_y == scrolled and current_key(app) == str(last.id)
+
+        await pilot.press("v", "end")
         await pilot.pause()
+        assert "2000 open goals" in shown(app, "#timeline-summary")
         lines = chart_lines(app)
-        last = max(i for i, line in enumerate(lines) if line.strip())
-        assert "Goal number 2999" in lines[last]
-        assert "Goal number 2999" in shown(app, "#timeline-detail")
+        bottom = max(i for i, line in enumerate(lines) if line.strip())
+        assert "Goal number 2000" in lines[bottom]
+        assert "Goal number 2000" in shown(app, "#timeline-detail")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import defaultdict
 from typing import ClassVar
 
@@ -10,7 +11,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
-from textual.widgets import DataTable, Static
+from textual.widgets import Static
 
 from growthtui.domain import CheckIn, Goal, GoalStatus, Horizon, Milestone
 from growthtui.domain.progress import goal_progress
@@ -24,8 +25,7 @@ from growthtui.ui.screens.goals import goal_tree
 from growthtui.ui.screens.progress_forms import MilestoneForm
 from growthtui.ui.screens.timeline_text import goal_summary, milestone_summary, month_summary
 from growthtui.ui.widgets.gantt import GanttChart, GanttRow
-from growthtui.ui.widgets.lane_table import LaneTable
-from growthtui.ui.widgets.record_table import Row
+from growthtui.ui.widgets.lane_list import LaneList, LaneRow, RowState
 
 LANES: tuple[Horizon, ...] = (Horizon.SHORT, Horizon.MEDIUM, Horizon.LONG)
 MILESTONE_FILTERS: tuple[tuple[str, bool | None], ...] = (
@@ -84,16 +84,22 @@ class TimelineScreen(AreaScreen):
         self._by_goal: dict[int, list[Milestone]] = {}
         self._checkins: dict[int, list[CheckIn]] = {}
         self._opened = False
+        self._row_cache: dict[int, tuple[Milestone, Goal | None, LaneRow]] = {}
+        self._row_cache_day: dt.date | None = None
+        self._bar_cache: dict[int, tuple[tuple[object, ...], GanttRow]] = {}
+        self._bar_cache_for: tuple[dt.date, str] | None = None
 
     def compose_body(self) -> ComposeResult:
         with Vertical(id="timeline-pane", classes="pane") as pane:
             pane.border_title = "Milestones by month, in horizon lanes"
             yield Static("", id="timeline-summary", classes="pane-title")
-            table = LaneTable(id="timeline-table", lanes=[h.value for h in LANES])
-            table.add_column("Due", key="due", width=14)
-            for horizon in LANES:
-                table.add_column(f"{horizon.value.capitalize()}-term", key=horizon.value)
-            yield table
+            yield LaneList(
+                "Due",
+                [f"{horizon.value.capitalize()}-term" for horizon in LANES],
+                first_width=11,
+                divider=self.glyphs.pipe[0],
+                id="timeline-table",
+            )
             yield GanttChart(id="timeline-gantt")
             yield Static("", id="timeline-detail")
 
@@ -103,8 +109,8 @@ class TimelineScreen(AreaScreen):
         self.table.focus()
 
     @property
-    def table(self) -> LaneTable:
-        return self.query_one("#timeline-table", LaneTable)
+    def table(self) -> LaneList:
+        return self.query_one("#timeline-table", LaneList)
 
     @property
     def gantt(self) -> GanttChart:
@@ -139,39 +145,47 @@ class TimelineScreen(AreaScreen):
             return list(self._milestones.values())
         return [m for m in self._milestones.values() if (m.done_at is not None) is done]
 
-    def _milestone_row(self, milestone: Milestone) -> Row:
-        glyphs = self.glyphs
+    def _milestone_row(self, milestone: Milestone) -> LaneRow:
+        """The row of one milestone, reused while the milestone, its goal and the day
+        are the same (so a long list is rebuilt from cache, one changed row at a time)."""
         goal = self._goals.get(milestone.goal_id)
-        lane = goal.horizon if goal is not None else Horizon.SHORT
+        cached = self._row_cache.get(milestone.id or 0)
+        if cached is not None and cached[0] is milestone and cached[1] is goal:
+            return cached[2]
+        glyphs = self.glyphs
         if milestone.done_at is not None:
-            mark, style, due_mark = glyphs.done, "dim", " "
+            mark, state, due_mark = glyphs.done, RowState.DONE, " "
         elif is_overdue(milestone, self.today):
-            mark, style, due_mark = glyphs.overdue, self.alarm_style, glyphs.overdue
+            mark, state, due_mark = glyphs.overdue, RowState.ALARM, glyphs.overdue
         else:
-            mark, style, due_mark = " ", "", " "
-        due = Text(f"{due_mark}{milestone.due.isoformat()}", style=style)
-        cell = Text(f"{mark} ", style=style, overflow="ellipsis", no_wrap=True)
-        cell.append(milestone.title, style=style)
-        goal_title = goal.title if goal is not None else f"goal #{milestone.goal_id}"
-        cell.append(f" · {goal_title}", style="dim")
-        cells: list[str | Text] = [due]
-        cells += [cell if horizon is lane else "" for horizon in LANES]
-        return str(milestone.id), cells
+            mark, state, due_mark = " ", RowState.PLAIN, " "
+        row = LaneRow(
+            key=str(milestone.id),
+            first=f"{due_mark}{milestone.due.isoformat()}",
+            title=f"{mark} {milestone.title}",
+            note=goal.title if goal is not None else f"goal #{milestone.goal_id}",
+            lane=LANES.index(goal.horizon if goal is not None else Horizon.SHORT),
+            state=state,
+        )
+        self._row_cache[milestone.id or 0] = (milestone, goal, row)
+        return row
 
     def _show_list(self, keep: str | None = None) -> None:
         visible = self._visible_milestones()
-        rows: list[Row] = []
+        if self._row_cache_day != self.today:
+            self._row_cache_day = self.today
+            self._row_cache.clear()
+        rows: list[LaneRow] = []
         for month, milestones in by_month(visible):
-            heading = Text(month_heading(month), style="bold")
-            rows.append((f"{MONTH_KEY}{month:%Y-%m}", (heading, "", "", "")))
+            key = f"{MONTH_KEY}{month:%Y-%m}"
+            rows.append(LaneRow(key, month_heading(month), state=RowState.HEADING))
             rows.extend(self._milestone_row(m) for m in milestones)
-        counts = {h.value: 0 for h in LANES}
-        for milestone in visible:
-            goal = self._goals.get(milestone.goal_id)
-            counts[goal.horizon.value if goal else Horizon.SHORT.value] += 1
-        self.table.set_weights(counts)
-        self.table.sync(rows, keep=keep)
-        overdue = sum(1 for m in visible if is_overdue(m, self.today))
+        counts: dict[int, int] = defaultdict(int)
+        for row in rows:
+            if row.state is not RowState.HEADING:
+                counts[row.lane] += 1
+        self.table.sync(rows, keep=keep, weights=counts, alarm_style=self.alarm_style)
+        overdue = sum(1 for row in rows if row.state is RowState.ALARM)
         name = MILESTONE_FILTERS[self.milestone_filter][0]
         alarm = f" · {self.glyphs.overdue} {overdue} overdue" if overdue else ""
         self._summary(f"{len(visible)} milestones ({name}){alarm} · v bars · f filter")
@@ -181,30 +195,47 @@ class TimelineScreen(AreaScreen):
         statuses = GOAL_FILTERS[self.goal_filter][1]
         return [g for g in self._goals.values() if g.status in statuses]
 
-    def _goal_row(self, goal: Goal, guide: str) -> GanttRow:
+    def _goal_row(self, goal: Goal, guide: str, today: dt.date, alarm_style: str) -> GanttRow:
+        """The bar of one goal, reused while the goal, its milestones and check-ins, its
+        place in the tree and the day are the same."""
         gid = goal.id or 0
-        milestones = self._by_goal.get(gid, [])
-        alarm = goal_is_overdue(goal, self.today)
-        label = Text(guide, style="dim")
+        milestones = tuple(self._by_goal.get(gid, ()))
+        checkins = tuple(self._checkins.get(gid, ()))
+        token = (goal, milestones, checkins, guide)
+        cached = self._bar_cache.get(gid)
+        if cached is not None and cached[0] == token:
+            return cached[1]
+        alarm = goal_is_overdue(goal, today)
+        label = Text()
+        label.append(guide, style="dim")
         if alarm:
-            label.append(f"{self.glyphs.overdue} ", style=self.alarm_style)
+            label.append(f"{self.glyphs.overdue} ", style=alarm_style)
         style = (
             "dim" if not goal.is_open else ("italic" if goal.status is GoalStatus.PAUSED else "")
         )
-        label.append(goal.title, style=self.alarm_style if alarm else style)
-        return GanttRow(
+        label.append(goal.title, style=alarm_style if alarm else style)
+        row = GanttRow(
             key=str(gid),
             label=label,
             span=goal_span(goal, milestones),
             milestones=milestones,
-            progress=goal_progress(goal, milestones, self._checkins.get(gid, [])),
+            progress=goal_progress(goal, milestones, checkins),
             dim=not goal.is_open,
             alarm=alarm,
         )
+        self._bar_cache[gid] = (token, row)
+        return row
 
     def _show_bars(self, keep: str | None = None) -> None:
-        rows = [self._goal_row(goal, guide) for goal, guide in goal_tree(self._visible_goals())]
-        self.gantt.show(rows, self.today, self.glyphs, self.alarm_style, keep=keep)
+        today, alarm_style = self.today, self.alarm_style
+        if self._bar_cache_for != (today, alarm_style):
+            self._bar_cache_for = (today, alarm_style)
+            self._bar_cache.clear()
+        rows = [
+            self._goal_row(goal, guide, today, alarm_style)
+            for goal, guide in goal_tree(self._visible_goals())
+        ]
+        self.gantt.show(rows, today, self.glyphs, alarm_style, keep=keep)
         self._bars_summary()
         self._show_detail()
 
@@ -247,8 +278,8 @@ class TimelineScreen(AreaScreen):
                 goal = self._goals.get(milestone.goal_id)
                 detail.update(milestone_summary(milestone, goal, today, glyphs, self.alarm_style))
 
-    @on(DataTable.RowHighlighted, "#timeline-table")
-    def _row_highlighted(self, _event: DataTable.RowHighlighted) -> None:
+    @on(LaneList.Highlighted, "#timeline-table")
+    def _row_highlighted(self, _event: LaneList.Highlighted) -> None:
         self._show_detail()
 
     @on(GanttChart.WindowChanged, "#timeline-gantt")

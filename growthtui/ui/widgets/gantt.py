@@ -83,6 +83,7 @@ class GanttChart(ScrollView, can_focus=True):
     }
     GanttChart > .gantt--hint { color: $text-muted; text-style: italic; }
     """
+    inherit_bindings: ClassVar[bool] = False
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("up,k", "move(-1)", "Up", id="gantt.up", show=False),
         Binding("down,j", "move(1)", "Down", id="gantt.down", show=False),
@@ -302,8 +303,13 @@ class GanttChart(ScrollView, can_focus=True):
         label.truncate(self.label_width, overflow="ellipsis", pad=True)
         if selected:
             label.stylize(self.get_component_rich_style("gantt--cursor"))
-        segments = list(label.render(self.app.console, end=""))
-        segments = [Segment(s.text, base + s.style if s.style else base) for s in segments]
+        console = self.app.console
+        # Text.render leaves out the Text's own style when it has no spans: add it here.
+        own = base + console.get_style(label.style) if label.style else base
+        segments = [
+            Segment(s.text, own + s.style if s.style else own)
+            for s in label.render(console, end="")
+        ]
         segments.append(Segment(" ", base))
 
         bar = self.get_component_rich_style("gantt--bar")

@@ -1,0 +1,321 @@
+"""Rows in side-by-side lanes under headings: a Line API widget that styles and draws only
+the lines on screen, so thousands of milestones open, scroll and update at once."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from enum import Enum
+from typing import ClassVar
+
+from rich.segment import Segment
+from rich.style import Style
+from rich.text import Text
+from textual import events
+from textual.binding import Binding, BindingType
+from textual.geometry import Size
+from textual.message import Message
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+MIN_LANE = 12
+"""Every lane keeps room for a few words, even when it is empty."""
+
+
+class RowState(Enum):
+    """How a row looks."""
+
+    PLAIN = "plain"
+    DONE = "done"
+    """Dimmed."""
+    ALARM = "alarm"
+    """In the alarm style (overdue)."""
+    HEADING = "heading"
+    """A heading across the lanes (a month)."""
+
+
+@dataclass(frozen=True)
+class LaneRow:
+    """One line: `first` in the first column, `title` (then `note`, dimmed) in `lane`."""
+
+    key: str
+    first: str
+    title: str = ""
+    note: str = ""
+    lane: int = 0
+    state: RowState = RowState.PLAIN
+
+
+def lane_widths(room: int, count: int, weights: Sequence[int]) -> list[int]:
+    """Split `room` characters among `count` lanes: `MIN_LANE` each (less when the room
+    is short), the rest by weight (evenly when no lane has any)."""
+    if count <= 0:
+        return []
+    base = max(4, min(MIN_LANE, room // count))
+    extra = max(0, room - base * count)
+    weights = [max(0, w) for w in (list(weights) + [0] * count)[:count]]
+    total = sum(weights)
+    shares = [w / total if total else 1 / count for w in weights]
+    widths = [base + int(extra * share) for share in shares]
+    widths[max(range(count), key=lambda i: shares[i])] += room - sum(widths)  # rounding
+    return widths
+
+
+class LaneList(ScrollView, can_focus=True):
+    """A header of lane titles, then rows; a cursor row; the busy lanes get the room."""
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "lanes--header",
+        "lanes--heading",
+        "lanes--divider",
+        "lanes--cursor",
+    }
+    DEFAULT_CSS = """
+    LaneList {
+        height: 1fr;
+        overflow-x: hidden;
+        scrollbar-size-vertical: 1;
+    }
+    LaneList > .lanes--header { text-style: bold; background: $panel; }
+    LaneList > .lanes--heading { text-style: bold; }
+    LaneList > .lanes--divider { color: $panel-lighten-2; }
+    LaneList > .lanes--cursor {
+        background: $block-cursor-background;
+        color: $block-cursor-foreground;
+        text-style: $block-cursor-text-style;
+    }
+    """
+    inherit_bindings: ClassVar[bool] = False
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("up,k", "move(-1)", "Up", id="lanes.up", show=False),
+        Binding("down,j", "move(1)", "Down", id="lanes.down", show=False),
+        Binding("pageup", "page(-1)", "Page up", id="lanes.page_up", show=False),
+        Binding("pagedown", "page(1)", "Page down", id="lanes.page_down", show=False),
+        Binding("home,g", "move_to_end(-1)", "Top", id="lanes.top", show=False),
+        Binding("end,G", "move_to_end(1)", "Bottom", id="lanes.bottom", show=False),
+    ]
+
+    class Highlighted(Message):
+        """The cursor moved to another row (or the rows changed under it)."""
+
+        def __init__(self, lanes: LaneList, key: str | None) -> None:
+            super().__init__()
+            self.lanes = lanes
+            self.key = key
+
+        @property
+        def control(self) -> LaneList:
+            return self.lanes
+
+    def __init__(
+        self,
+        first_title: str,
+        lane_titles: Sequence[str],
+        *,
+        first_width: int = 14,
+        divider: str = "│",
+        id: str | None = None,
+        classes: str | None = None,
+    ) -> None:
+        super().__init__(id=id, classes=classes)
+        self.first_title = first_title
+        self.lane_titles = list(lane_titles)
+        self.first_width = first_width
+        self.divider = divider
+        self.rows: list[LaneRow] = []
+        self.cursor_row = 0
+        self.weights: list[int] = []
+        self.alarm_style = Style(bold=True)
+        self._index: dict[str, int] = {}
+        self._cache: dict[tuple[int, bool], Strip] = {}
+        self._last_key: str | None = None
+
+    # -- rows ------------------------------------------------------------------------
+    def sync(
+        self,
+        rows: Sequence[LaneRow],
+        keep: str | None = None,
+        weights: Mapping[int, int] | None = None,
+        alarm_style: str | None = None,
+    ) -> None:
+        """Show `rows`. The cursor stays on the same row (or goes to `keep`); only lines
+        on screen are drawn again, so a change to one row costs one line."""
+        target = keep or self.current_key
+        old_rows = self.rows
+        self.rows = list(rows)
+        self._index = {row.key: index for index, row in enumerate(self.rows)}
+        if weights is not None:
+            new_weights = [weights.get(i, 0) for i in range(len(self.lane_titles))]
+            if new_weights != self.weights:
+                self.weights = new_weights
+                self._cache.clear()
+        if alarm_style is not None and Style.parse(alarm_style) != self.alarm_style:
+            self.alarm_style = Style.parse(alarm_style)
+            self._cache.clear()
+        if len(old_rows) == len(self.rows):
+            # Same length: keep the lines whose row did not change.
+            for index, (old, new) in enumerate(zip(old_rows, self.rows, strict=True)):
+                if old != new:
+                    self._cache.pop((index, False), None)
+                    self._cache.pop((index, True), None)
+        else:
+            self._cache.clear()
+        self.virtual_size = Size(self._width, len(self.rows) + 1)
+        found = self._index.get(target or "")
+        fallback = min(self.cursor_row, max(0, len(self.rows) - 1))
+        self._set_cursor(fallback if found is None else found, force=True)
+        self.refresh()
+
+    @property
+    def row_count(self) -> int:
+        return len(self.rows)
+
+    @property
+    def current_key(self) -> str | None:
+        return self.rows[self.cursor_row].key if 0 <= self.cursor_row < len(self.rows) else None
+
+    def row_keys(self) -> list[str]:
+        return [row.key for row in self.rows]
+
+    def row(self, key: str) -> LaneRow:
+        return self.rows[self._index[key]]
+
+    def move_to(self, key: str | None, fallback_row: int = 0) -> None:
+        index = self._index.get(key or "")
+        self._set_cursor(fallback_row if index is None else index)
+
+    # -- cursor ----------------------------------------------------------------------
+    @property
+    def _width(self) -> int:
+        return self.scrollable_content_region.width or self.size.width
+
+    @property
+    def _page(self) -> int:
+        return max(1, self.scrollable_content_region.height - 1)
+
+    def _set_cursor(self, index: int, force: bool = False) -> None:
+        if not self.rows:
+            self.cursor_row = 0
+            if force or self._last_key is not None:
+                self._last_key = None
+                self.post_message(self.Highlighted(self, None))
+            return
+        index = max(0, min(index, len(self.rows) - 1))
+        if index != self.cursor_row:
+            for selected in (True, False):
+                self._cache.pop((self.cursor_row, selected), None)
+                self._cache.pop((index, selected), None)
+            self.cursor_row = index
+            self.refresh()
+        self._scroll_to_cursor()
+        key = self.current_key
+        if force or key != self._last_key:
+            self._last_key = key
+            self.post_message(self.Highlighted(self, key))
+
+    def _scroll_to_cursor(self) -> None:
+        top = round(self.scroll_y)
+        if self.cursor_row < top:
+            self.scroll_to(y=self.cursor_row, animate=False, immediate=True)
+        elif self.cursor_row >= top + self._page:
+            self.scroll_to(y=self.cursor_row - self._page + 1, animate=False, immediate=True)
+
+    def action_move(self, step: int) -> None:
+        self._set_cursor(self.cursor_row + step)
+
+    def action_page(self, direction: int) -> None:
+        self._set_cursor(self.cursor_row + direction * self._page)
+
+    def action_move_to_end(self, direction: int) -> None:
+        self._set_cursor(0 if direction < 0 else len(self.rows) - 1)
+
+    def on_resize(self, _event: events.Resize) -> None:
+        self._cache.clear()
+        self.virtual_size = Size(self._width, len(self.rows) + 1)
+        self._scroll_to_cursor()
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._cache.clear()
+
+    # -- drawing ---------------------------------------------------------------------
+    def columns(self) -> list[tuple[int, int]]:
+        """(x, width) of the first column and of each lane."""
+        count = len(self.lane_titles)
+        room = self._width - self.first_width - 1 - 3 * count
+        widths = lane_widths(room, count, self.weights)
+        spans = [(1, self.first_width)]
+        x = 1 + self.first_width
+        for width in widths:
+            spans.append((x + 3, width))  # a space, the divider, a space
+            x += width + 3
+        return spans
+
+    def render_line(self, y: int) -> Strip:
+        width = self._width
+        base = self.rich_style
+        if y == 0:
+            return self._header().adjust_cell_length(width, base)
+        index = y - 1 + round(self.scroll_y)
+        if not 0 <= index < len(self.rows):
+            return Strip.blank(width, base)
+        key = (index, index == self.cursor_row)
+        strip = self._cache.get(key)
+        if strip is None:
+            strip = self._line(self.rows[index], key[1]).adjust_cell_length(width, base)
+            self._cache[key] = strip
+        return strip
+
+    def _place(
+        self, line: list[Segment], columns: list[tuple[int, int]], texts: list[Text], base: Style
+    ) -> None:
+        """Lay `texts` into `columns`, cut to width with an ellipsis, dividers between lanes."""
+        console = self.app.console
+        divider = self.get_component_rich_style("lanes--divider")
+        x = 0
+        for number, ((start, width), text) in enumerate(zip(columns, texts, strict=True)):
+            if number >= 1:
+                line.append(Segment(" " * (start - 2 - x), base))
+                line.append(Segment(self.divider, divider + Style(bgcolor=base.bgcolor)))
+                line.append(Segment(" ", base))
+                x = start
+            else:
+                line.append(Segment(" " * (start - x), base))
+                x = start
+            cell = text.copy()
+            cell.truncate(width, overflow="ellipsis", pad=True)
+            # Text.render leaves out the Text's own style when it has no spans: add it here.
+            own = base + console.get_style(cell.style) if cell.style else base
+            line.extend(
+                Segment(s.text, own + s.style if s.style else own)
+                for s in cell.render(console, end="")
+            )
+            x += width
+
+    def _header(self) -> Strip:
+        style = self.get_component_rich_style("lanes--header")
+        texts = [Text(self.first_title), *(Text(title) for title in self.lane_titles)]
+        line: list[Segment] = []
+        self._place(line, self.columns(), texts, style)
+        return Strip(line).adjust_cell_length(self._width, style)
+
+    def _line(self, row: LaneRow, selected: bool) -> Strip:
+        base = self.rich_style
+        if selected:
+            base = self.get_component_rich_style("lanes--cursor")
+        if row.state is RowState.HEADING:
+            heading = base + self.get_component_rich_style("lanes--heading", partial=True)
+            return Strip([Segment(" " + row.first, heading)]).adjust_cell_length(self._width, base)
+        state: Style | None = None
+        if row.state is RowState.DONE:
+            state = Style(dim=True)
+        elif row.state is RowState.ALARM:
+            state = self.alarm_style
+        first = Text(row.first, style=state or "")
+        cell = Text(row.title, style=state or "")
+        if row.note:
+            cell.append(f" · {row.note}", style="dim")
+        texts = [first] + [cell if i == row.lane else Text() for i in range(len(self.lane_titles))]
+        line: list[Segment] = []
+        self._place(line, self.columns(), texts, base)
+        return Strip(line)
