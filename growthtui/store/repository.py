@@ -269,12 +269,13 @@ class Store:
         self, model: type[R], where: Callable[[R], bool] | None = None, **equals: Any
     ) -> builtins.list[R]:
         """Records of one kind in id order, filtered by `where` and field equality."""
-        records: Iterable[R] = self._models(model).values()
+        table = self._models(model)
+        records: Iterable[R] = map(table.__getitem__, sorted(table))  # ints: sorted in C
         if equals:
             records = (r for r in records if all(getattr(r, k) == v for k, v in equals.items()))
         if where is not None:
             records = filter(where, records)
-        return sorted(records, key=lambda r: r.id or 0)
+        return list(records)
 
     def count(self, model: type[Record]) -> int:
         return len(self._models(model))
