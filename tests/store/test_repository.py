@@ -14,6 +14,7 @@ from growthtui.domain import (
     CheckIn,
     Decision,
     Evidence,
+    Feedback,
     Goal,
     GoalStatus,
     Horizon,
@@ -168,6 +169,28 @@ def test_deleting_a_goal_takes_its_parts_clears_links_and_undo_restores_all(
     assert store.undo() == f"delete goal {ids['goal']}"
     assert store.dump() == before
     assert Store.open(store.path or Path()).dump() == file_before == before
+
+
+def test_deleting_a_person_takes_their_conversations_and_undo_brings_them_back(
+    store: Store, today: dt.date
+) -> None:
+    priya = store.add(Person(name="Priya", role="Principal engineer"))
+    sam = store.add(Person(name="Sam"))
+    store.add(Interaction(person_id=priya.id or 0, date=today, summary="First 1:1"))
+    store.add(Interaction(person_id=sam.id or 0, date=today, summary="Coffee"))
+    store.add(Feedback(date=today, person_id=priya.id, text="Write shorter RFCs"))
+    store.add(Evidence(date=today, text="Praise", person_ids=[priya.id or 0, sam.id or 0]))
+    before = store.dump()
+
+    store.delete(Person, priya.id or 0)
+
+    view = Store.open(store.path or Path())
+    assert [p.name for p in view.list(Person)] == ["Sam"]
+    assert [i.summary for i in view.list(Interaction)] == ["Coffee"]
+    assert view.list(Feedback)[0].person_id is None
+    assert view.list(Evidence)[0].person_ids == [sam.id]
+    store.undo()
+    assert store.dump() == before == Store.open(store.path or Path()).dump()
 
 
 def test_undo_is_refused_when_another_session_changed_the_record_since(
