@@ -10,11 +10,12 @@ its records came from. Documents are never changed in place, so "the same object
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+import functools
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, TypeVar, cast
 
-from pydantic import ValidationError
+from pydantic import TypeAdapter, ValidationError
 
 from growthtui.domain import Record, explain
 from growthtui.store.storage import gc_paused
@@ -104,18 +105,41 @@ class RecordCache:
         seen_docs = previous.docs if previous else {}
         seen_records = previous.records if previous else {}
         fresh = _Table(generation, source=docs)
-        validate: Callable[[Any], R] = model.model_validate
+        pending: list[int] = []
         for key, doc in docs.items():
             doc_id = int(key)
             seen = seen_docs.get(doc_id)
             if seen is not None and (seen is doc or seen == doc):
-                record: Record = seen_records[doc_id]
+                fresh.records[doc_id] = seen_records[doc_id]
             else:
-                try:
-                    record = validate({**doc, "id": doc_id})
-                except ValidationError as error:
-                    reasons = "; ".join(message for _, message in explain(error, model.entity))
-                    raise InvalidStoredRecord(model, doc_id, reasons) from None
-            fresh.records[doc_id] = record
+                pending.append(doc_id)
+                fresh.records[doc_id] = _NOT_YET  # keeps the table in document order
             fresh.docs[doc_id] = doc
+        if pending:
+            validated = _validate_many(model, [(i, fresh.docs[i]) for i in pending])
+            fresh.records.update(zip(pending, validated, strict=True))
         return fresh
+
+
+_NOT_YET = cast(Record, None)
+
+
+@functools.cache
+def _list_of(model: type[Record]) -> TypeAdapter[list[Record]]:
+    return TypeAdapter(list[model])  # type: ignore[valid-type]
+
+
+def _validate_many(model: type[R], docs: list[tuple[int, Doc]]) -> list[R]:
+    """Validate documents into records, in one call into pydantic (much faster than one call
+    per document); InvalidStoredRecord names the first one that is not valid."""
+    try:
+        return cast(list[R], _list_of(model).validate_python([{**d, "id": i} for i, d in docs]))
+    except ValidationError:
+        pass
+    for doc_id, doc in docs:  # find the culprit and say what is wrong with it
+        try:
+            model.model_validate({**doc, "id": doc_id})
+        except ValidationError as error:
+            reasons = "; ".join(message for _, message in explain(error, model.entity))
+            raise InvalidStoredRecord(model, doc_id, reasons) from None
+    raise AssertionError("a list of documents failed to validate, but none of them alone")
