@@ -19,6 +19,7 @@ from growthtui.ui.screens.base import AreaScreen
 from growthtui.ui.screens.confirm import ConfirmModal
 from growthtui.ui.screens.goal_picker import GoalPicker
 from growthtui.ui.screens.interaction_form import InteractionForm, NextStepMilestoneForm
+from growthtui.ui.screens.person_card import conversation_detail, person_card
 from growthtui.ui.screens.person_form import PersonForm
 from growthtui.ui.widgets.record_table import RecordTable, Row
 
@@ -31,10 +32,6 @@ EMPTY = (
     "be in touch. Then i logs a conversation: the advice, the next step, when to follow up. "
     "Any contact restarts the rhythm; m turns a next step into a milestone on a goal."
 )
-
-
-def _days(count: int) -> str:
-    return f"{count} day" if count == 1 else f"{count} days"
 
 
 class PeopleScreen(AreaScreen):
@@ -207,7 +204,9 @@ class PeopleScreen(AreaScreen):
             self._show_interaction()
             return
         pane.border_title = person.name
-        card.update(self._card(person))
+        card.update(
+            person_card(person, self._follow[pid or 0], self._goals, self.glyphs, self.alarm_style)
+        )
         rows: list[Row] = []
         for talk in self._talks.get(pid or 0, []):
             summary = Text(talk.summary)
@@ -218,48 +217,6 @@ class PeopleScreen(AreaScreen):
         self.query_one("#people-log").border_title = f"Conversations ({len(rows)})"
         self._show_interaction()
 
-    def _card(self, person: Person) -> Text:
-        """Who they are; first what is due, then the rhythm, goals, and the rest."""
-        follow = self._follow[person.id or 0]
-        text = Text()
-        who = [person.relation.value]
-        who += [part for part in (person.role, person.organisation) if part]
-        text.append(" · ".join(who) + "\n", style="bold")
-        # The card names the person already: "follow up in 11 days", not "... with Priya".
-        line = follow.describe().replace(f" with {person.name} ({person.relation.value})", "")
-        if follow.due is not None:
-            alarm = follow.is_due or follow.losing_touch
-            mark = f"{self.glyphs.overdue} " if alarm else ""
-            when = "" if follow.asked_for else f" (due {follow.due.isoformat()})"
-            text.append(
-                f"{mark}{line[0].upper()}{line[1:]}{when}\n",
-                style=self.alarm_style if alarm else "",
-            )
-        rhythm = []
-        if person.follow_up_days:
-            rhythm.append(f"every {_days(person.follow_up_days)}")
-            if person.max_gap_days:
-                rhythm.append(f"at most {_days(person.max_gap_days)}")
-        else:
-            rhythm.append("none (e sets one)")
-        if follow.last_contact:
-            rhythm.append(f"last contact {follow.last_contact.isoformat()}")
-        text.append("Rhythm: ", style="bold")
-        text.append(" · ".join(rhythm) + "\n")
-        goals = [self._goals[g] for g in person.goal_ids if g in self._goals]
-        for label, value in (
-            ("Helps with", ", ".join(f"#{g.id} {g.title}" for g in goals)),
-            ("Expertise", person.expertise),
-            ("Met", person.how_met),
-            ("Tags", ", ".join(person.tags)),
-            ("Notes", person.notes),
-        ):
-            if value:
-                text.append(f"{label}: ", style="bold")
-                text.append(value + "\n")
-        text.rstrip()
-        return text
-
     def _show_interaction(self) -> None:
         detail = self.query_one("#interaction-detail", Static)
         talk = self.selected_interaction()
@@ -268,28 +225,7 @@ class PeopleScreen(AreaScreen):
             hint = f"i logs a conversation with {person.name}." if person else ""
             detail.update(Text(hint, style="dim"))
             return
-        text = Text()
-        text.append(talk.kind.value, style="italic")
-        if talk.follow_up_on:
-            text.append(f" · follow up on {talk.follow_up_on.isoformat()}", style="italic")
-        text.append("\n")
-        if talk.advice:
-            text.append("Advice: ", style="bold")
-            text.append(talk.advice + "\n")
-        if talk.next_step:
-            text.append("Next step: ", style="bold")
-            text.append(talk.next_step + "\n")
-            milestone = self._milestones.get(talk.milestone_id or 0)
-            if milestone is not None:
-                goal = self._goals.get(milestone.goal_id)
-                where = f" on #{goal.id} {goal.title}" if goal else ""
-                text.append(f"{self.glyphs.done} milestone #{milestone.id}{where}", style="dim")
-            else:
-                text.append(f"{self.glyphs.tick} m makes it a milestone on a goal", style="dim")
-        if not talk.advice and not talk.next_step:
-            text.append("No advice or next step noted: e adds them.", style="dim")
-        text.rstrip()
-        detail.update(text)
+        detail.update(conversation_detail(talk, self._milestones, self._goals, self.glyphs))
 
     def on_descendant_focus(self) -> None:
         # In the log the conversation matters more than the card: the card shrinks to
