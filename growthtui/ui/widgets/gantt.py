@@ -54,7 +54,7 @@ class GanttRow:
     """Draw the bar in the alarm style (an open goal past its due date)."""
 
 
-class GanttChart(ScrollView, can_focus=True):
+class GanttChart(ScrollView, can_focus=True, inherit_bindings=False):
     """Rows of bars under a header of years and periods, a cursor row, and a window of
     months or quarters that the screen shifts (`shift`, `to_today`, `toggle_scale`)."""
 
@@ -83,7 +83,6 @@ class GanttChart(ScrollView, can_focus=True):
     }
     GanttChart > .gantt--hint { color: $text-muted; text-style: italic; }
     """
-    inherit_bindings: ClassVar[bool] = False
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("up,k", "move(-1)", "Up", id="gantt.up", show=False),
         Binding("down,j", "move(1)", "Down", id="gantt.down", show=False),
@@ -127,7 +126,8 @@ class GanttChart(ScrollView, can_focus=True):
         """The person's choice of months or quarters; None picks from the span."""
         self._start: dt.date | None = None
         """Where the person shifted the window to; None opens it around today."""
-        self._window: Window | None = None
+        self._window: tuple[int, Window] | None = None
+        """The window, and the width it was made for."""
         self._cache: dict[tuple[int, bool], Strip] = {}
 
     # -- what to show ----------------------------------------------------------------
@@ -153,9 +153,14 @@ class GanttChart(ScrollView, can_focus=True):
 
     @property
     def window(self) -> Window:
-        if self._window is None:
-            self._window = self._make_window()
-        return self._window
+        width = self._width
+        if self._window is None or self._window[0] != width:
+            # Made again whenever the width changed, even if a resize went unnoticed.
+            self._cache.clear()
+            self._window = (width, self._make_window())
+            if width:
+                self.post_message(self.WindowChanged(self))
+        return self._window[1]
 
     @property
     def current_key(self) -> str | None:
@@ -204,8 +209,6 @@ class GanttChart(ScrollView, can_focus=True):
         self._cache.clear()
         self.virtual_size = Size(self._width, len(self.rows) + HEADER_LINES)
         self.refresh()
-        if self._width:
-            self.post_message(self.WindowChanged(self))
 
     def on_resize(self, _event: events.Resize) -> None:
         self._relayout()

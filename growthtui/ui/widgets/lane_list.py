@@ -61,7 +61,7 @@ def lane_widths(room: int, count: int, weights: Sequence[int]) -> list[int]:
     return widths
 
 
-class LaneList(ScrollView, can_focus=True):
+class LaneList(ScrollView, can_focus=True, inherit_bindings=False):
     """A header of lane titles, then rows; a cursor row; the busy lanes get the room."""
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {
@@ -85,7 +85,6 @@ class LaneList(ScrollView, can_focus=True):
         text-style: $block-cursor-text-style;
     }
     """
-    inherit_bindings: ClassVar[bool] = False
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("up,k", "move(-1)", "Up", id="lanes.up", show=False),
         Binding("down,j", "move(1)", "Down", id="lanes.down", show=False),
@@ -128,6 +127,7 @@ class LaneList(ScrollView, can_focus=True):
         self.alarm_style = Style(bold=True)
         self._index: dict[str, int] = {}
         self._cache: dict[tuple[int, bool], Strip] = {}
+        self._cache_width = 0
         self._last_key: str | None = None
 
     # -- rows ------------------------------------------------------------------------
@@ -253,6 +253,9 @@ class LaneList(ScrollView, can_focus=True):
 
     def render_line(self, y: int) -> Strip:
         width = self._width
+        if width != self._cache_width:
+            self._cache.clear()
+            self._cache_width = width
         base = self.rich_style
         if y == 0:
             return self._header().adjust_cell_length(width, base)
