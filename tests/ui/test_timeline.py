@@ -12,7 +12,7 @@ from rich.style import Style
 from textual.strip import Strip
 from textual.widgets import Static
 
-from growthtui.domain import Goal, Horizon, Milestone
+from growthtui.domain import Goal, GoalStatus, Horizon, Milestone
 from growthtui.store import Store
 from growthtui.ui.app import GrowthApp
 from growthtui.ui.screens.goal_picker import GoalPicker
@@ -388,9 +388,17 @@ async def test_brackets_shift_the_bars_and_t_brings_today_back(
         assert shown(app, "#timeline-summary") == summary
 
 
-async def test_z_switches_between_quarters_and_months(
+async def test_z_switches_between_quarters_and_months_and_f_shows_closed_goals(
     make_app: Callable[..., GrowthApp], memory_store: Store, plan: Plan
 ) -> None:
+    memory_store.add(
+        Goal(
+            title="Pass the exam",
+            status=GoalStatus.ACHIEVED,
+            start=dt.date(2026, 3, 1),
+            due=dt.date(2026, 9, 1),
+        )
+    )
     app = make_app(memory_store)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("4", "v")
@@ -400,9 +408,13 @@ async def test_z_switches_between_quarters_and_months(
         await pilot.press("z")
         header = chart_lines(app)[1]
         assert "Nov" in header and "Dec" in header and "Q4" not in header
-        assert re.search(
-            r"· [A-Z][a-z]{2} \d{4} – [A-Z][a-z]{2} \d{4} ·", shown(app, "#timeline-summary")
-        )
+        months = r"· [A-Z][a-z]{2} \d{4} – [A-Z][a-z]{2} \d{4} ·"
+        assert re.search(months, shown(app, "#timeline-summary"))
+
+        assert not any("Pass the exam" in line for line in chart_lines(app))
+        await pilot.press("f")
+        assert "4 goals (all)" in shown(app, "#timeline-summary")
+        assert "█" in chart_line(app, "Pass the exam")  # achieved: the bar is full
 
 
 async def test_thousands_stay_in_place_when_one_is_ticked_and_scroll_to_the_end(
@@ -439,7 +451,7 @@ async def test_thousands_stay_in_place_when_one_is_ticked_and_scroll_to_the_end(
 
         await pilot.press("v", "end")
         await pilot.pause()
-        assert "2000 open goals" in shown(app, "#timeline-summary")
+        assert "2000 goals (open)" in shown(app, "#timeline-summary")
         lines = chart_lines(app)
         bottom = max(i for i, line in enumerate(lines) if line.strip())
         assert "Goal number 2000" in lines[bottom]

@@ -243,7 +243,7 @@ class TimelineScreen(AreaScreen):
         window = self.gantt.window
         name = GOAL_FILTERS[self.goal_filter][0]
         self._summary(
-            f"{len(self.gantt.rows)} {name} goals · {window.describe()} · "
+            f"{len(self.gantt.rows)} goals ({name}) · {window.describe()} · "
             "[ ] shift · z zoom · v list"
         )
 
