@@ -107,7 +107,8 @@ class GrowthCommands(Provider):
     def _help(self, command: PaletteCommand) -> str:
         """The help line, with the key that runs it now (after the user's keymap)."""
         key = self.growth_app.key_for(command.binding_id) if command.binding_id else ""
-        return f"{command.help}  [{key}]" if key else command.help
+        # Parentheses, not brackets: "[/]" would read as a closing markup tag.
+        return f"{command.help}  ({key})" if key else command.help
 
     def _all(self) -> Iterator[tuple[PaletteCommand, str]]:
         for command in palette_commands():

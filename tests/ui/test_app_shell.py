@@ -217,3 +217,22 @@ async def test_an_outside_change_does_not_disturb_a_form_being_edited(store_path
     saved = Store.open(store_path).get(Goal, goal.id or 0)
     # both sessions' edits are kept: the title from the form, the notes from the other
     assert (saved.title, saved.notes) == ("Learn Go properly", "note from the other session")
+
+
+async def test_palette_search_for_every_area_shows_commands_with_their_keys(
+    seeded_store: Store, make_app
+):
+    app = make_app(seeded_store)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        for area in AREAS:
+            await pilot.press(*f"{area.title.lower()}:")
+            await pilot.pause()
+            await pilot.press(*(["backspace"] * (len(area.title) + 1)))
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, AreaScreen)
+        provider = GrowthCommands(app.screen)
+        hits = [hit async for hit in provider.search("goals: filter")]
+        assert any("(/)" in str(hit.help) for hit in hits)

@@ -26,6 +26,8 @@ class AreaScreen(Screen[None]):
     changed since it last ran."""
 
     MODE: ClassVar[str] = ""
+    AUTO_FOCUS = "RecordTable"
+    """Lists take the focus, so arrows and j/k work at once (never a hidden filter box)."""
 
     def __init__(self) -> None:
         super().__init__(id=f"{self.MODE}-screen")

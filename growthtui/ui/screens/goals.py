@@ -114,7 +114,6 @@ class GoalsScreen(AreaScreen):
                 yield Static("", id="goal-detail")
 
     def on_mount(self) -> None:
-        self.query_one("#goals-filter", Input).display = False
         super().on_mount()
         self.query_one("#goals-table", RecordTable).focus()
 

@@ -12,12 +12,15 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Static
 
+from growthtui.ui.widgets.form import TypeAhead
 
-class PromptModal(ModalScreen[str | None]):
+
+class PromptModal(TypeAhead, ModalScreen[str | None]):
     """Ask for one line. `enter` answers (an empty answer is allowed when `optional`),
     `escape` cancels with None. `check` may return a sentence shown under the field."""
 
     BINDING_GROUP_TITLE = "Prompt"
+    AUTO_FOCUS = None
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "Cancel", id="prompt.cancel"),
     ]
@@ -47,6 +50,11 @@ class PromptModal(ModalScreen[str | None]):
             yield Static("", classes="field-error", id="prompt-error")
             keys = "[b]enter[/b] ok    [b]esc[/b] cancel"
             yield Static(f"{self.hint}\n{keys}" if self.hint else keys, classes="dialog-keys")
+
+    def on_mount(self) -> None:
+        field = self.query_one("#prompt-input", Input)
+        field.focus()
+        self.flush_typeahead(field)
 
     @on(Input.Submitted, "#prompt-input")
     def _submitted(self, event: Input.Submitted) -> None:

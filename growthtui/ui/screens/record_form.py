@@ -15,7 +15,7 @@ from textual.widgets import Input, Label, Select, SelectionList, Static
 
 from growthtui.domain import GrowthError, InvalidInput, InvalidRecord
 from growthtui.ui.screens.confirm import ConfirmModal
-from growthtui.ui.widgets.form import FormField
+from growthtui.ui.widgets.form import FormField, TypeAhead
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 T = TypeVar("T")
 
 
-class RecordForm(ModalScreen[T | None], Generic[T]):
+class RecordForm(TypeAhead, ModalScreen[T | None], Generic[T]):
     """A modal form returning what it saved (or None when cancelled).
 
     Subclasses yield FormFields from `fields()`, turn the values into a record in
@@ -35,9 +35,11 @@ class RecordForm(ModalScreen[T | None], Generic[T]):
 
     BINDING_GROUP_TITLE = "Form"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+s", "save", "Save", id="form.save", priority=True),
+        # Not a priority binding: it must queue behind the keys typed before it.
+        Binding("ctrl+s", "save", "Save", id="form.save"),
         Binding("escape", "cancel", "Cancel", id="form.cancel"),
     ]
+    AUTO_FOCUS = None  # the first field takes it in on_mount
     HEADING: ClassVar[str] = "Edit"
     FOOTNOTE: ClassVar[str] = "[b]ctrl+s[/b] save   [b]esc[/b] cancel   [b]tab[/b] next field"
 
@@ -90,6 +92,9 @@ class RecordForm(ModalScreen[T | None], Generic[T]):
         first = next(iter(self.query(FormField)), None)
         if first is not None:
             first.control.focus()
+            if isinstance(first.control, Input):
+                self.flush_typeahead(first.control)
+        self.query_one(".form-body", VerticalScroll).can_focus = False
 
     def field(self, name: str) -> FormField:
         return self.query_one(f"#field-{name}", FormField)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any
 
+from textual import events
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widget import Widget
@@ -50,6 +51,34 @@ class FormField(Vertical):
 
     def value(self) -> Any:
         return control_value(self.control)
+
+
+class TypeAhead:
+    """For dialogs with text fields: keys typed while the dialog is still opening reach the
+    screen before its field has the focus. Keep them and hand them to the field once it
+    has it, so a fast typist loses no keystroke ("n" and then the title, at once)."""
+
+    def on_key(self, event: events.Key) -> None:
+        if not (event.is_printable and event.character):
+            return
+        field: Input | None = self.__dict__.get("_typeahead_field")
+        if field is not None:
+            # `focus()` takes effect a moment later: until then keys still land here.
+            focused = self.focused  # type: ignore[attr-defined]
+            target = focused if isinstance(focused, Input) else field if focused is None else None
+            if target is None:
+                return
+            target.insert_text_at_cursor(event.character)
+        else:
+            self.__dict__.setdefault("_typeahead", []).append(event.character)
+        event.stop()
+        event.prevent_default()
+
+    def flush_typeahead(self, field: Input) -> None:
+        """Call once the first field has the focus: what was typed early goes into it."""
+        self.__dict__["_typeahead_field"] = field
+        for character in self.__dict__.pop("_typeahead", []):
+            field.insert_text_at_cursor(character)
 
 
 def control_value(control: Widget) -> Any:
