@@ -16,7 +16,7 @@ from growthtui.services.seed import seed
 from growthtui.store import Store, StoreBusy
 from growthtui.store import storage as storage_module
 
-PER_WRITER = 120
+PER_WRITER = 80
 
 
 def test_two_writers_at_once_both_keep_every_record(
