@@ -43,59 +43,70 @@ def detail(app: GrowthApp) -> str:
     return str(screen_of(app).query_one("#assessment-detail", Static).render())
 
 
-def test_add_edit_and_archive_a_weakness(memory_store: Store, make_app) -> None:  # type: ignore[no-untyped-def]
+def test_swot_add_in_each_quadrant_edit_archive_and_delete(store: Store, make_app) -> None:  # type: ignore[no-untyped-def]
     async def scenario(app: GrowthApp, pilot: Pilot[int]) -> None:
-        await pilot.press("tab")  # strengths → weaknesses
-        await pilot.press("n")
-        await pilot.press(*"Estimates", "ctrl+s")
-        await pilot.pause()
+        for title in ("Debug", "Estimates", "Lead", "Reorg"):  # n adds to the focused quadrant
+            await pilot.press("n", *title, "ctrl+s", "tab")
+            await pilot.pause()
+        assert shown(app, "opportunity") == ["Lead"]
+        assert str(screen_of(app).query_one("#pane-threat").border_title) == "Threats (1)"
+
+        await pilot.press("shift+tab", "shift+tab", "shift+tab")  # back to the weakness
         assert shown(app, "weakness") == ["! Estimates"]
         assert "Nothing works on this weakness yet" in detail(app)
-
-        await pilot.press("e")
-        await pilot.press("ctrl+e", *", teams", "tab", "tab", "enter")
+        await pilot.press("e", "ctrl+e", *", teams", "tab", "tab", "enter")
         await pilot.press(*"sup", "enter", "tab", *"Q3 slipped", "ctrl+s")
         await pilot.pause()
         assert shown(app, "weakness") == ["! Estimates, teams"]
         assert "from supervisor" in detail(app) and "Q3 slipped" in detail(app)
 
-        await pilot.press("a")
+        await pilot.press("a")  # archive: hidden
         await pilot.pause()
         assert shown(app, "weakness") == []
         await pilot.press("A")  # show archived
         await pilot.pause()
         assert shown(app, "weakness") == ["Estimates, teams (archived)"]
-        await pilot.press("a")  # back in the SWOT
+
+        await pilot.press("tab", "tab", "d")  # the threat: delete asks first
         await pilot.pause()
+        await pilot.press("n")
+        await pilot.pause()
+        assert shown(app, "threat") == ["Reorg"]
+        await pilot.press("d")
+        await pilot.pause()
+        await pilot.press("y")
+        await pilot.pause()
+        assert shown(app, "threat") == []
 
-    run(make_app(memory_store), scenario)
-    (trait,) = memory_store.list(Trait)
-    assert (trait.kind, trait.title, trait.source, trait.evidence, trait.archived) == (
-        TraitKind.WEAKNESS,
-        "Estimates, teams",
-        "supervisor",
-        "Q3 slipped",
-        False,
-    )
-
-
-def test_each_quadrant_adds_its_own_kind(memory_store: Store, make_app) -> None:  # type: ignore[no-untyped-def]
-    async def scenario(app: GrowthApp, pilot: Pilot[int]) -> None:
-        for title in ("Debug", "Talks", "Lead", "Reorg"):
-            await pilot.press("n", *title, "ctrl+s", "tab")
-            await pilot.pause()
-        assert shown(app, "opportunity") == ["Lead"]
-        title = str(screen_of(app).query_one("#pane-threat").border_title)
-        assert title == "Threats (1)"
-
-    run(make_app(memory_store), scenario)
-    kinds = {t.title: t.kind for t in memory_store.list(Trait)}
-    assert kinds == {
-        "Debug": TraitKind.STRENGTH,
-        "Talks": TraitKind.WEAKNESS,
-        "Lead": TraitKind.OPPORTUNITY,
-        "Reorg": TraitKind.THREAT,
+    run(make_app(store), scenario)
+    reopened = Store.open(store.path or "", today=lambda: TODAY)
+    traits = {(t.kind, t.title, t.source, t.evidence, t.archived) for t in reopened.list(Trait)}
+    assert traits == {
+        (TraitKind.STRENGTH, "Debug", "self", "", False),
+        (TraitKind.WEAKNESS, "Estimates, teams", "supervisor", "Q3 slipped", True),
+        (TraitKind.OPPORTUNITY, "Lead", "self", "", False),
     }
+
+
+def test_add_a_skill_then_rate_it_from_the_inventory(memory_store: Store, make_app) -> None:  # type: ignore[no-untyped-def]
+    async def scenario(app: GrowthApp, pilot: Pilot[int]) -> None:
+        await pilot.press("r")  # no skill selected in a quadrant: says what to do
+        await pilot.pause()
+        assert any("pick a skill first" in str(n.message) for n in app._notifications)
+        for _ in range(4):
+            await pilot.press("tab")  # the skills panel
+        await pilot.press("n", *"Design", "tab", "tab", "tab", "enter", "2", "enter", "ctrl+s")
+        await pilot.pause()  # a new skill, rated 2 on the way in
+        assert screen_of(app).table("skills").get_row_at(0)[:2] == ["Design", "2→4"]
+        await pilot.press("r", "enter", "3", "enter", "ctrl+s")
+        await pilot.pause()
+        row = screen_of(app).table("skills").get_row_at(0)
+        assert row[1] == "3→4" and str(row[2]) == "1" and row[3] == "▃▅"
+        assert "levels 2→3 since 2026-11-24" in detail(app)
+
+    run(make_app(memory_store), scenario)
+    (skill,) = memory_store.list(Skill)
+    assert [(r.on, r.level) for r in skill.ratings] == [(TODAY, 2), (TODAY, 3)]
 
 
 def test_archived_traits_stay_hidden_after_reopening(store: Store, make_app) -> None:  # type: ignore[no-untyped-def]
@@ -108,41 +119,6 @@ def test_archived_traits_stay_hidden_after_reopening(store: Store, make_app) -> 
         assert str(pane.border_title) == "Strengths (1) +1 archived"
 
     run(make_app(store), scenario)
-
-
-def test_rating_a_skill_from_the_inventory_grows_its_trend(memory_store: Store, make_app) -> None:  # type: ignore[no-untyped-def]
-    async def scenario(app: GrowthApp, pilot: Pilot[int]) -> None:
-        for _ in range(4):
-            await pilot.press("tab")  # the skills panel
-        await pilot.press("n", *"Design", "tab", *"arch", "ctrl+s")
-        await pilot.pause()
-        assert [c for c in screen_of(app).table("skills").get_row_at(0)][:2] == [
-            "Design",
-            "–→4",
-        ]
-        await pilot.press("r", "enter", "2", "enter", "ctrl+s")
-        await pilot.pause()
-        await pilot.press("r", "enter", "3", "enter", "ctrl+s")
-        await pilot.pause()
-        row = screen_of(app).table("skills").get_row_at(0)
-        assert row[1] == "3→4" and str(row[2]) == "1" and row[3] == "▃▅"
-        assert "levels 2→3 since 2026-11-24" in detail(app)
-
-    run(make_app(memory_store), scenario)
-    (skill,) = memory_store.list(Skill)
-    assert [(r.on, r.level) for r in skill.ratings] == [(TODAY, 2), (TODAY, 3)]
-
-
-def test_r_outside_the_skills_panel_explains_itself(memory_store: Store, make_app) -> None:  # type: ignore[no-untyped-def]
-    memory_store.add(Trait(kind=TraitKind.STRENGTH, title="Writing"))
-
-    async def scenario(app: GrowthApp, pilot: Pilot[int]) -> None:
-        await pilot.press("r")
-        await pilot.pause()
-        assert app.screen is screen_of(app)
-        assert any("pick a skill first" in str(n.message) for n in app._notifications)
-
-    run(make_app(memory_store), scenario)
 
 
 def test_a_weakness_with_a_goal_is_no_longer_flagged(memory_store: Store, make_app) -> None:  # type: ignore[no-untyped-def]
@@ -180,25 +156,6 @@ def test_log_feedback_linked_to_a_trait_then_delete_it(memory_store: Store, make
     run(make_app(memory_store), scenario)
     assert memory_store.list(Feedback) == []
     assert memory_store.can_undo
-
-
-def test_deleting_a_trait_asks_first(memory_store: Store, make_app) -> None:  # type: ignore[no-untyped-def]
-    memory_store.add(Trait(kind=TraitKind.STRENGTH, title="Go depth"))
-
-    async def scenario(app: GrowthApp, pilot: Pilot[int]) -> None:
-        await pilot.press("d")
-        await pilot.pause()
-        await pilot.press("n")  # no
-        await pilot.pause()
-        assert shown(app, "strength") == ["Go depth"]
-        await pilot.press("d")
-        await pilot.pause()
-        await pilot.press("y")
-        await pilot.pause()
-        assert shown(app, "strength") == []
-
-    run(make_app(memory_store), scenario, size=(80, 24))
-    assert memory_store.list(Trait) == []
 
 
 def test_every_key_is_in_the_palette_and_the_footer_fits_80_columns() -> None:

@@ -8,12 +8,13 @@ import datetime as dt
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from rich.text import Text
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widget import Widget
-from textual.widgets import Label, RadioButton, RadioSet, Static, TextArea
+from textual.widgets import Input, Label, OptionList, Static, TextArea
 
 from growthtui.domain import (
     Cadence,
@@ -130,6 +131,7 @@ class ReviewWizard(ModalScreen[Review | None]):
         await body.mount_all(widgets)
         self._show_title()
         self._focus_first()
+        self.call_after_refresh(self._focus_if_lost)
 
     def _show_title(self) -> None:
         review = self.review
@@ -149,9 +151,17 @@ class ReviewWizard(ModalScreen[Review | None]):
             f"step {STEP_NUMBER.get(step, 4)} of 4: {where}"
         )
 
+    def _focus_if_lost(self) -> None:
+        """Removing the last step's focused field may move the focus outside the step;
+        bring it back, unless the person already moved it within the step."""
+        body = self.query_one("#wizard-body")
+        focused = self.focused
+        if focused is None or body not in focused.ancestors:
+            self._focus_first()
+
     def _focus_first(self) -> None:
         if self.review.step is ReviewStep.GOALS:
-            self.query_one("#decision", RadioSet).focus()
+            self.query_one("#decision", OptionList).focus()
             return
         for widget in self.query("#wizard-body Input, #wizard-body Select, #wizard-body TextArea"):
             widget.focus()
@@ -210,13 +220,11 @@ class ReviewWizard(ModalScreen[Review | None]):
         evidence.border_title = "What the period holds"
         evidence.can_focus = True
         note = self.review.pending_note if self.review.pending_goal_id == goal.id else ""
-        radios = RadioSet(
-            *(RadioButton(label, value=index == 0) for index, (_, label) in enumerate(DECISIONS)),
-            id="decision",
-        )
+        choices = OptionList(*(label for _, label in DECISIONS), id="decision", compact=True)
+        choices.highlighted = 0
         decide = Vertical(
-            Label("Decision  [dim]↑↓ then space[/dim]", classes="field-label"),
-            radios,
+            Label("Decision  [dim]↑↓ picks[/dim]", classes="field-label"),
+            choices,
             FormField("note", "Why (for the history)", text_input(note)),
             Static(self._decided_so_far(), id="review-decided"),
             id="review-decide",
@@ -245,7 +253,7 @@ class ReviewWizard(ModalScreen[Review | None]):
         for name, label, hint in TEXT_FIELDS.get(step, ()):
             area = TextArea(str(getattr(review, name)), id=f"text-{name}", compact=True)
             area.placeholder = hint
-            widgets.append(Label(f"{label}  [dim]{hint}[/dim]", classes="field-label"))
+            widgets.append(Label(label, classes="field-label"))
             widgets.append(area)
             if step is ReviewStep.LOOK_AHEAD and name == "what_didnt":
                 widgets.append(
@@ -268,8 +276,12 @@ class ReviewWizard(ModalScreen[Review | None]):
         return values
 
     def _decision(self) -> Decision:
-        index = self.query_one("#decision", RadioSet).pressed_index
-        return DECISIONS[max(0, index)][0]
+        index = self.query_one("#decision", OptionList).highlighted
+        return DECISIONS[index or 0][0]
+
+    @on(OptionList.OptionSelected, "#decision")
+    def _to_the_note(self, _event: OptionList.OptionSelected) -> None:
+        self.query_one("#field-note Input", Input).focus()
 
     def _period_changes(self, values: dict[str, Any]) -> dict[str, Any]:
         errors: dict[str, str] = {}
@@ -294,7 +306,14 @@ class ReviewWizard(ModalScreen[Review | None]):
         self.set_error("\n".join(rest))
 
     # -- going on --------------------------------------------------------------------------
-    async def action_next(self) -> None:
+    def action_next(self) -> None:
+        # ctrl+s is a priority binding: it runs before the focused field has handled the
+        # keys typed just before it. Queue the step behind them (then run it here, as the
+        # step removes that field), so nothing typed is lost.
+        field = self.focused or self
+        field.call_later(self.call_later, self._next)
+
+    async def _next(self) -> None:
         step = self.review.step
         values = self.typed()
         try:
@@ -336,13 +355,11 @@ class ReviewWizard(ModalScreen[Review | None]):
             self.set_error(str(error))
             return
         self.growth_app.data_changed()
-        self.notify(f"#{goal.id} {goal.title}: {_past(decision)}", timeout=3)
         await self.show_step()
 
     async def _adjusted(self, goal: Goal | None) -> None:
         if goal is None:
             return  # back to the decision, nothing lost
-        self.notify(f"#{goal.id} {goal.title}: adjusted", timeout=3)
         await self.show_step()
 
     async def _after_goals(self) -> None:
