@@ -30,4 +30,4 @@ class Profile(Record):
     vision: Text = ""
     review_cadence: Cadence = Cadence.QUARTERLY
     follow_up_days: int = Field(default=30, ge=1, le=3650)
-    """Default follow-up rhythm for people without their own."""
+    """The follow-up rhythm filled in for each new person (they may change or clear it)."""

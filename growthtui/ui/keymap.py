@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from textual.binding import Binding
 
@@ -20,19 +20,16 @@ _KEY = re.compile(r"^((ctrl|shift|alt|super|meta)\+)*([a-z0-9_]+|f[0-9]{1,2}|.)$
 
 
 def _bindings_of(owner: type) -> list[Binding]:
-    found = []
-    for item in owner.__dict__.get("BINDINGS", []):
-        if isinstance(item, Binding):
-            found.append(item)
-    return found
+    """The bindings a class declares itself (not those it inherits from Textual)."""
+    return [item for item in owner.__dict__.get("BINDINGS", []) if isinstance(item, Binding)]
 
 
-def binding_scopes(app: App[object]) -> dict[str, list[Binding]]:
+def binding_scopes(app: App[Any]) -> dict[str, list[Binding]]:
     """Every place bindings live: the app, each area screen, each dialog."""
-    from growthtui.ui.screens.registry import AREA_SCREENS, DIALOGS
+    from growthtui.ui.screens.registry import AREA_SCREEN_CLASSES, DIALOGS
 
     scopes = {"app": _bindings_of(type(app))}
-    for mode, screen_class in AREA_SCREENS.items():
+    for mode, screen_class in AREA_SCREEN_CLASSES.items():
         scopes[mode] = _bindings_of(screen_class)
     for dialog in DIALOGS:
         scopes[dialog.__name__] = _bindings_of(dialog)
@@ -46,51 +43,50 @@ def _keys(text: str) -> list[str]:
 def check_keymap(
     keymap: Mapping[str, str], scopes: Mapping[str, Iterable[Binding]]
 ) -> tuple[dict[str, str], list[str]]:
-    """Split `keymap` into what can apply and sentences about what cannot."""
-    known: dict[str, Binding] = {}
-    for bindings in scopes.values():
-        for binding in bindings:
-            if binding.id:
-                known[binding.id] = binding
+    """Split `keymap` into what can apply and sentences about what cannot: unknown ids,
+    things that are not keys, and keys another action of the same screen already uses."""
+    known = {b.id for bindings in scopes.values() for b in bindings if b.id}
     good: dict[str, str] = {}
     problems: list[str] = []
     for binding_id, keys in keymap.items():
         if binding_id not in known:
-            close = [k for k in known if k.split(".")[-1] == binding_id.split(".")[-1]]
+            close = sorted(k for k in known if k.split(".")[-1] == binding_id.split(".")[-1])
             hint = f" (did you mean {close[0]!r}?)" if close else " (press ? to see the ids)"
             problems.append(f"keymap: there is no action with id {binding_id!r}{hint}; ignored")
-            continue
-        bad = [k for k in _keys(keys) if not _KEY.match(k)]
-        if bad or not _keys(keys):
+        elif not _keys(keys) or not all(_KEY.match(k) for k in _keys(keys)):
             problems.append(
                 f"keymap: {keys!r} for {binding_id!r} is not a key "
                 '(write e.g. "a", "ctrl+g", "f2"); ignored'
             )
-            continue
-        good[binding_id] = keys
-    # clashes: within a screen (plus the app-wide keys), one key may do one thing
+        else:
+            good[binding_id] = keys
+    app_bindings = list(scopes.get("app", []))
     for scope, bindings in scopes.items():
-        seen: dict[str, str] = {}
-        pool = list(bindings) if scope == "app" else [*scopes.get("app", []), *bindings]
-        if scope not in ("app",) and scope[0].isupper():  # dialogs don't see app keys
-            pool = list(bindings)
+        # An area screen also answers the app-wide keys; dialogs answer only their own.
+        pool = list(bindings)
+        if scope != "app" and not scope[0].isupper():
+            pool += app_bindings
+        owner_of: dict[str, str] = {}
         for binding in pool:
-            keys = good.get(binding.id or "", binding.key)
-            for key in _keys(keys):
-                other = seen.get(key)
-                if other and other != binding.id and (binding.id in good or other in good):
-                    changed = binding.id if binding.id in good else other
-                    problems.append(
-                        f"keymap: {key!r} for {changed!r} clashes with {other if changed != other else binding.id!r} "
-                        f"on the {scope} screen; {changed!r} keeps its default key"
-                    )
-                    good.pop(changed or "", None)
-                else:
-                    seen[key] = binding.id or binding.action
+            ident = binding.id or binding.action
+            for key in _keys(good.get(ident, binding.key)):
+                other = owner_of.setdefault(key, ident)
+                if other == ident:
+                    continue
+                rebound = ident if ident in good else other if other in good else None
+                if rebound is None:
+                    continue  # two defaults sharing a key is the design's business
+                clash = other if rebound == ident else ident
+                where = "everywhere" if scope == "app" else f"on the {scope} screen"
+                problems.append(
+                    f"keymap: {key!r} for {rebound!r} is already {clash!r} {where}; "
+                    f"{rebound!r} keeps its default key"
+                )
+                good.pop(rebound, None)
     return good, problems
 
 
-def apply_keymap(app: App[object], keymap: Mapping[str, str]) -> list[str]:
+def apply_keymap(app: App[Any], keymap: Mapping[str, str]) -> list[str]:
     """Apply what is valid in `keymap` to the app; return sentences about the rest."""
     if not keymap:
         return []

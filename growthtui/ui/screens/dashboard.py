@@ -55,7 +55,7 @@ class DashboardScreen(AreaScreen):
 
     MODE = "dashboard"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("space", "toggle", "Done", id="dashboard.toggle"),
+        Binding("space", "toggle_done", "Done", id="dashboard.toggle"),
         Binding("enter,e", "open", "Open", id="dashboard.open"),
         Binding("r", "review", "Review", id="dashboard.review"),
         Binding("p", "app.edit_profile", "Profile", id="dashboard.profile", show=False),
@@ -161,7 +161,6 @@ class DashboardScreen(AreaScreen):
             store.list(Interaction),
             today,
             within_days=FOLLOW_UP_DAYS,
-            default_days=profile.follow_up_days,
         )
         for follow in follow_ups:
             text = follow.describe().removeprefix("follow up with ")
@@ -183,7 +182,7 @@ class DashboardScreen(AreaScreen):
         focused = self.focused
         return focused if isinstance(focused, RecordTable) else None
 
-    def action_toggle(self) -> None:
+    def action_toggle_done(self) -> None:
         table = self._focused_table()
         if table is None or table.id != "dash-milestones" or table.current_key is None:
             self.notify(

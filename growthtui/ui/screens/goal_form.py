@@ -15,7 +15,6 @@ from growthtui.domain import (
     Goal,
     GoalStatus,
     Horizon,
-    InvalidRecord,
     Measure,
     Milestone,
     Skill,
@@ -25,7 +24,7 @@ from growthtui.domain.dates import parse_optional_date
 from growthtui.domain.errors import InvalidInput
 from growthtui.domain.smart import SmartCheck, check_smart
 from growthtui.ui.screens.prompt import PromptModal
-from growthtui.ui.screens.record_form import RecordForm
+from growthtui.ui.screens.record_form import RecordForm, build_checked
 from growthtui.ui.widgets.form import FormField, choice, multi_choice, number_text, text_input
 
 HORIZON_LABELS = {
@@ -224,14 +223,7 @@ class GoalForm(RecordForm[Goal]):
 
     def build(self) -> Goal:
         data, errors = self._collect()
-        try:
-            goal = Goal.build(**data)
-        except InvalidRecord as error:
-            errors = {**error.by_field(), **errors}
-            raise InvalidRecord(list(errors.items())) from None
-        if errors:
-            raise InvalidRecord(list(errors.items()))
-        return goal
+        return build_checked(Goal, data, errors)  # type: ignore[no-any-return]
 
     def fields_changed(self) -> None:
         data, _ = self._collect()

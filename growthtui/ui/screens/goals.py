@@ -75,7 +75,7 @@ class GoalsScreen(AreaScreen):
         Binding("n", "new", "New", id="goals.new"),
         Binding("N", "new_child", "New stepping stone", id="goals.new_child", show=False),
         Binding("e,enter", "edit", "Edit", id="goals.edit"),
-        Binding("space", "toggle", "Achieved", id="goals.toggle"),
+        Binding("space", "toggle_done", "Achieved", id="goals.toggle"),
         Binding("d", "delete", "Delete", id="goals.delete"),
         Binding("c", "checkin", "Check-in", id="goals.checkin", show=False),
         Binding("m", "milestone", "Milestone", id="goals.milestone", show=False),
@@ -305,7 +305,7 @@ class GoalsScreen(AreaScreen):
         self.app.push_screen(MilestoneForm(goal))
 
     @work
-    async def action_toggle(self) -> None:
+    async def action_toggle_done(self) -> None:
         goal = self.selected_goal()
         if goal is None:
             return

@@ -17,7 +17,7 @@ def key_rows(screen: Screen[object]) -> list[tuple[str, str, str, str]]:
     """(group, keys, what it does, binding id) for every active binding of `screen`,
     with every key bound to the same action shown together."""
     app = screen.app
-    grouped: dict[tuple[str, str], tuple[str, list[str], str]] = {}
+    grouped: dict[tuple[str, str], tuple[str, list[str], str, str]] = {}
     for key, active in screen.active_bindings.items():
         binding = active.binding
         if binding.system or not binding.description:

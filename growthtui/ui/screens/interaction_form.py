@@ -10,9 +10,8 @@ from growthtui.domain import Goal, Interaction, InteractionKind, Milestone, Pers
 from growthtui.domain.dates import parse_date, parse_optional_date
 from growthtui.domain.errors import InvalidInput
 from growthtui.services.people import next_step_to_milestone
-from growthtui.ui.screens.learning_form import build_checked
 from growthtui.ui.screens.progress_forms import MilestoneForm
-from growthtui.ui.screens.record_form import RecordForm
+from growthtui.ui.screens.record_form import RecordForm, build_checked
 from growthtui.ui.widgets.form import FormField, choice, text_input
 
 

@@ -6,11 +6,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from textual.widgets import SelectionList
-
 from growthtui.domain import (
     Goal,
-    InvalidRecord,
     LearningItem,
     LearningKind,
     LearningStatus,
@@ -21,27 +18,8 @@ from growthtui.domain import (
 from growthtui.domain.dates import parse_optional_date
 from growthtui.domain.errors import InvalidInput
 from growthtui.ui.screens.goal_form import parse_number
-from growthtui.ui.screens.record_form import RecordForm
+from growthtui.ui.screens.record_form import RecordForm, build_checked
 from growthtui.ui.widgets.form import FormField, choice, multi_choice, number_text, text_input
-
-
-def highlight_first_choices(form: RecordForm[Any]) -> None:
-    """Tabbing into a list of choices lands on its first one, so `space` ticks it at once
-    (a SelectionList starts with nothing highlighted, where `space` does nothing)."""
-    for choices in form.query(SelectionList):
-        if choices.option_count and choices.highlighted is None:
-            choices.highlighted = 0
-
-
-def build_checked(model: type[Any], data: dict[str, Any], errors: dict[str, str]) -> Any:
-    """Validate `data` into `model`, with the parse errors found before it, per field."""
-    try:
-        record = model.build(**data)
-    except InvalidRecord as error:
-        raise InvalidRecord(list({**error.by_field(), **errors}.items())) from None
-    if errors:
-        raise InvalidRecord(list(errors.items()))
-    return record
 
 
 class LearningForm(RecordForm[LearningItem]):
@@ -53,7 +31,6 @@ class LearningForm(RecordForm[LearningItem]):
 
     def on_mount(self) -> None:
         super().on_mount()
-        highlight_first_choices(self)
 
     def _date(self, name: str) -> str:
         day = getattr(self.original, name) if self.original else None

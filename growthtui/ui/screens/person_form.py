@@ -8,8 +8,7 @@ from typing import Any
 
 from growthtui.domain import Goal, Person, Relation
 from growthtui.domain.errors import InvalidInput
-from growthtui.ui.screens.learning_form import build_checked, highlight_first_choices
-from growthtui.ui.screens.record_form import RecordForm
+from growthtui.ui.screens.record_form import RecordForm, build_checked
 from growthtui.ui.widgets.form import FormField, choice, multi_choice, text_input
 
 
@@ -35,7 +34,6 @@ class PersonForm(RecordForm[Person]):
 
     def on_mount(self) -> None:
         super().on_mount()
-        highlight_first_choices(self)
 
     def fields(self) -> Iterator[FormField]:
         p = self.original
@@ -61,7 +59,10 @@ class PersonForm(RecordForm[Person]):
         yield FormField(
             "follow_up_days",
             "Follow up every (days)",
-            text_input(str(p.follow_up_days or "") if p else "", "e.g. 21; empty: no rhythm"),
+            text_input(
+                str(p.follow_up_days or "") if p else str(self.store.profile().follow_up_days),
+                "e.g. 21; empty: no rhythm",
+            ),
             "any contact restarts it",
         )
         yield FormField(

@@ -30,8 +30,8 @@ class ProfileForm(RecordForm[Profile]):
         )
         yield FormField(
             "follow_up_days",
-            "Default follow-up rhythm (days)",
-            text_input(str(p.follow_up_days), "for people without their own"),
+            "Follow-up rhythm for new people (days)",
+            text_input(str(p.follow_up_days), "filled in for each new person"),
         )
 
     def build(self) -> Profile:

@@ -5,22 +5,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from growthtui.domain import CheckIn, Goal, InvalidRecord, Milestone
+from growthtui.domain import CheckIn, Goal, Milestone
 from growthtui.domain.dates import parse_date, parse_optional_date
 from growthtui.domain.errors import InvalidInput
 from growthtui.ui.screens.goal_form import parse_number
-from growthtui.ui.screens.record_form import RecordForm
+from growthtui.ui.screens.record_form import RecordForm, build_checked
 from growthtui.ui.widgets.form import FormField, choice, number_text, text_input
-
-
-def _build(model: type[Any], data: dict[str, Any], errors: dict[str, str]) -> Any:
-    try:
-        record = model.build(**data)
-    except InvalidRecord as error:
-        raise InvalidRecord(list({**error.by_field(), **errors}.items())) from None
-    if errors:
-        raise InvalidRecord(list(errors.items()))
-    return record
 
 
 class MilestoneForm(RecordForm[Milestone]):
@@ -64,7 +54,7 @@ class MilestoneForm(RecordForm[Milestone]):
                 data["done_at"] = parse_optional_date(v["done_at"], self.today, "done date")
             except InvalidInput as error:
                 errors["done_at"] = str(error)
-        return _build(Milestone, data, errors)  # type: ignore[no-any-return]
+        return build_checked(Milestone, data, errors)  # type: ignore[no-any-return]
 
     def save(self, record: Milestone) -> Milestone:
         if self.original is None:
@@ -121,7 +111,7 @@ class CheckInForm(RecordForm[CheckIn]):
         except InvalidInput as error:
             errors["date"] = str(error)
             data["date"] = self.today
-        return _build(CheckIn, data, errors)  # type: ignore[no-any-return]
+        return build_checked(CheckIn, data, errors)  # type: ignore[no-any-return]
 
     def save(self, record: CheckIn) -> CheckIn:
         return self.store.add(record)

@@ -26,6 +26,18 @@ if TYPE_CHECKING:
 T = TypeVar("T")
 
 
+def build_checked(model: type[Any], data: dict[str, Any], errors: dict[str, str]) -> Any:
+    """Validate `data` into `model`; InvalidRecord carries the model's sentences and the
+    ones found while parsing the fields (`errors`), one per field."""
+    try:
+        record = model.build(**data)
+    except InvalidRecord as error:
+        raise InvalidRecord(list({**error.by_field(), **errors}.items())) from None
+    if errors:
+        raise InvalidRecord(list(errors.items()))
+    return record
+
+
 class RecordForm(TypeAhead, ModalScreen[T | None], Generic[T]):
     """A modal form returning what it saved (or None when cancelled).
 
@@ -95,6 +107,10 @@ class RecordForm(TypeAhead, ModalScreen[T | None], Generic[T]):
             if isinstance(first.control, Input):
                 self.flush_typeahead(first.control)
         self.query_one(".form-body", VerticalScroll).can_focus = False
+        # Tabbing into a list of choices lands on its first one, so space ticks it at once.
+        for choices in self.query(SelectionList):
+            if choices.option_count and choices.highlighted is None:
+                choices.highlighted = 0
 
     def field(self, name: str) -> FormField:
         return self.query_one(f"#field-{name}", FormField)

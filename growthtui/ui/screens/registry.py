@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from textual.screen import Screen
 
@@ -35,4 +36,4 @@ AREA_SCREEN_CLASSES: dict[str, type[AreaScreen]] = {
 AREA_SCREENS: dict[str, Callable[[], Screen[None]]] = dict(AREA_SCREEN_CLASSES)
 """Mode name → screen factory, for App.add_mode."""
 
-DIALOGS: tuple[type[Screen[object]], ...] = (ConfirmModal, PromptModal, HelpScreen, RecordForm)
+DIALOGS: tuple[type[Screen[Any]], ...] = (ConfirmModal, PromptModal, HelpScreen, RecordForm)
