@@ -146,7 +146,8 @@ def _saves(store: Store, path: Path, folder: Path, size: int, runs: int) -> list
             row.ok = bool(row.ok) and _median_ms(samples) <= SAVE_MS_AT_10K
         rows.append(row)
     parts = len(store.list(Milestone, goal_id=goal_id))
-    rows.append(_ratio_row(size, f"delete a goal ({parts} milestones and more)", deletes, floor_ms))
+    figure = f"delete a goal (cascade: {parts} milestone{'s' * (parts != 1)}, check-ins, links)"
+    rows.append(_ratio_row(size, figure, deletes, floor_ms))
     rows.append(_ratio_row(size, "undo that delete", undos, floor_ms))
     return rows
 
