@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from growthtui.domain import Evidence, EvidenceKind, Goal, InvalidRecord, Person, Skill
+from growthtui.domain import Evidence, EvidenceKind, Goal, Person, Skill
 from growthtui.domain.dates import parse_date
 from growthtui.domain.errors import InvalidInput
-from growthtui.ui.screens.record_form import RecordForm
+from growthtui.ui.screens.record_form import RecordForm, build_checked
 from growthtui.ui.widgets.form import FormField, choice, multi_choice, text_input
 
 
@@ -82,13 +82,7 @@ class EvidenceForm(RecordForm[Evidence]):
         except InvalidInput as error:
             errors["date"] = str(error)
             data["date"] = self.today
-        try:
-            record = Evidence.build(**data)
-        except InvalidRecord as error:
-            raise InvalidRecord(list({**error.by_field(), **errors}.items())) from None
-        if errors:
-            raise InvalidRecord(list(errors.items()))
-        return record
+        return build_checked(Evidence, data, errors)  # type: ignore[no-any-return]
 
     def save(self, record: Evidence) -> Evidence:
         if self.original is None:

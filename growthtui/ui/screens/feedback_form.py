@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from growthtui.domain import Feedback, InvalidRecord, Person, Source, Trait
+from growthtui.domain import Feedback, Person, Source, Trait
 from growthtui.domain.dates import parse_date
 from growthtui.domain.errors import InvalidInput
-from growthtui.ui.screens.record_form import RecordForm
+from growthtui.ui.screens.record_form import RecordForm, build_checked
 from growthtui.ui.widgets.form import FormField, choice, multi_choice, text_input
 
 
@@ -77,15 +77,9 @@ class FeedbackForm(RecordForm[Feedback]):
         except InvalidInput as error:
             errors["date"] = str(error)
             data["date"] = self.today
-        try:
-            record = (
-                self.original.edit(**data) if self.original is not None else Feedback.build(**data)
-            )
-        except InvalidRecord as error:
-            raise InvalidRecord(list({**error.by_field(), **errors}.items())) from None
-        if errors:
-            raise InvalidRecord(list(errors.items()))
-        return record
+        if self.original is not None:
+            data = {**self.original.model_dump(), **data}
+        return build_checked(Feedback, data, errors)  # type: ignore[no-any-return]
 
     def save(self, record: Feedback) -> Feedback:
         if self.original is None:

@@ -74,7 +74,8 @@ class ReviewWizard(ModalScreen[Review | None]):
     CSS_PATH = "../styles/reviews.tcss"
     BINDING_GROUP_TITLE = "Guided review"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+s", "next", "Save and go on", id="review.next", priority=True),
+        # Not a priority binding: it must queue behind the keys typed before it.
+        Binding("ctrl+s", "next", "Save and go on", id="review.next"),
         Binding("escape", "leave", "Leave, resume later", id="review.leave"),
     ]
 
@@ -306,14 +307,7 @@ class ReviewWizard(ModalScreen[Review | None]):
         self.set_error("\n".join(rest))
 
     # -- going on --------------------------------------------------------------------------
-    def action_next(self) -> None:
-        # ctrl+s is a priority binding: it runs before the focused field has handled the
-        # keys typed just before it. Queue the step behind them (then run it here, as the
-        # step removes that field), so nothing typed is lost.
-        field = self.focused or self
-        field.call_later(self.call_later, self._next)
-
-    async def _next(self) -> None:
+    async def action_next(self) -> None:
         step = self.review.step
         values = self.typed()
         try:
