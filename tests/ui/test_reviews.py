@@ -165,7 +165,7 @@ def test_leaving_half_way_keeps_the_draft_and_resumes_at_the_same_goal(
         await pilot.press("tab", *"half", "escape")
         await pilot.pause()
         assert isinstance(app.screen, ReviewsScreen)
-        assert "waiting at 'goals' (1 goals decided): s resumes it" in banner(app)
+        assert banner(app) == "! Draft quarterly review at 'goals', 1 decided · s resumes it"
 
     run(make_app(store), leave)
 
@@ -283,3 +283,13 @@ def test_the_profile_cadence_sets_when_the_review_is_due(memory_store: Store, ma
 
     run(make_app(memory_store), scenario)
     assert memory_store.profile().review_cadence is Cadence.WEEKLY
+
+
+def test_every_review_action_is_in_the_palette() -> None:
+    from growthtui.ui.commands import palette_commands
+
+    commands = {c.name: (c.mode, c.action) for c in palette_commands()}
+    assert commands["reviews: start review"] == ("reviews", "start_review")
+    assert commands["reviews: log evidence"] == ("reviews", "new_evidence")
+    assert commands["reviews: profile and cadence"] == ("reviews", "app.edit_profile")
+    assert commands["profile: edit"] == (None, "edit_profile")

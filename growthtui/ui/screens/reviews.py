@@ -135,9 +135,8 @@ class ReviewsScreen(AreaScreen):
         draft = service.open_draft(self.store)
         if draft is not None:
             text = (
-                f"{self.glyphs.overdue} A {draft.period.value} review from "
-                f"{draft.date.isoformat()} is waiting at '{draft.step.value}' "
-                f"({len(draft.decisions)} goals decided): s resumes it"
+                f"{self.glyphs.overdue} Draft {draft.period.value} review at "
+                f"'{draft.step.value}', {len(draft.decisions)} decided · s resumes it"
             )
         else:
             said = due.describe(cadence)
