@@ -2,32 +2,34 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from collections import defaultdict
 from typing import ClassVar
 
-from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.widgets import Static
 
-from growthtui.domain import CheckIn, Goal, GoalStatus, Horizon, Milestone
-from growthtui.domain.progress import goal_progress
-from growthtui.domain.schedule import goal_is_overdue, is_overdue
-from growthtui.domain.timeline import by_month, first_due_from, goal_span, month_heading
+from growthtui.domain import CheckIn, Goal, GoalStatus, Milestone
+from growthtui.domain.timeline import first_due_from
 from growthtui.ui.screens.base import AreaScreen
 from growthtui.ui.screens.confirm import ConfirmModal
 from growthtui.ui.screens.goal_form import GoalForm
 from growthtui.ui.screens.goal_picker import GoalPicker
 from growthtui.ui.screens.goals import goal_tree
 from growthtui.ui.screens.progress_forms import MilestoneForm
+from growthtui.ui.screens.timeline_rows import (
+    LANES,
+    MONTH_KEY,
+    GoalBars,
+    MilestoneRows,
+    lane_counts,
+)
 from growthtui.ui.screens.timeline_text import goal_summary, milestone_summary, month_summary
-from growthtui.ui.widgets.gantt import GanttChart, GanttRow
-from growthtui.ui.widgets.lane_list import LaneList, LaneRow, RowState
+from growthtui.ui.widgets.gantt import GanttChart
+from growthtui.ui.widgets.lane_list import LaneList, RowState
 
-LANES: tuple[Horizon, ...] = (Horizon.SHORT, Horizon.MEDIUM, Horizon.LONG)
 MILESTONE_FILTERS: tuple[tuple[str, bool | None], ...] = (
     ("all", None),
     ("open", False),
@@ -39,7 +41,6 @@ GOAL_FILTERS: tuple[tuple[str, frozenset[GoalStatus]], ...] = (
     ("all", frozenset(GoalStatus)),
 )
 """Which goals the bars show; `f` cycles."""
-MONTH_KEY = "month:"
 LIST, BARS = "list", "bars"
 
 
@@ -84,10 +85,8 @@ class TimelineScreen(AreaScreen):
         self._by_goal: dict[int, list[Milestone]] = {}
         self._checkins: dict[int, list[CheckIn]] = {}
         self._opened = False
-        self._row_cache: dict[int, tuple[Milestone, Goal | None, LaneRow]] = {}
-        self._row_cache_day: dt.date | None = None
-        self._bar_cache: dict[int, tuple[tuple[object, ...], GanttRow]] = {}
-        self._bar_cache_for: tuple[dt.date, str] | None = None
+        self._lane_rows = MilestoneRows()
+        self._bars = GoalBars()
 
     def compose_body(self) -> ComposeResult:
         with Vertical(id="timeline-pane", classes="pane") as pane:
@@ -145,46 +144,10 @@ class TimelineScreen(AreaScreen):
             return list(self._milestones.values())
         return [m for m in self._milestones.values() if (m.done_at is not None) is done]
 
-    def _milestone_row(self, milestone: Milestone) -> LaneRow:
-        """The row of one milestone, reused while the milestone, its goal and the day
-        are the same (so a long list is rebuilt from cache, one changed row at a time)."""
-        goal = self._goals.get(milestone.goal_id)
-        cached = self._row_cache.get(milestone.id or 0)
-        if cached is not None and cached[0] is milestone and cached[1] is goal:
-            return cached[2]
-        glyphs = self.glyphs
-        if milestone.done_at is not None:
-            mark, state, due_mark = glyphs.done, RowState.DONE, " "
-        elif is_overdue(milestone, self.today):
-            mark, state, due_mark = glyphs.overdue, RowState.ALARM, glyphs.overdue
-        else:
-            mark, state, due_mark = " ", RowState.PLAIN, " "
-        row = LaneRow(
-            key=str(milestone.id),
-            first=f"{due_mark}{milestone.due.isoformat()}",
-            title=f"{mark} {milestone.title}",
-            note=goal.title if goal is not None else f"goal #{milestone.goal_id}",
-            lane=LANES.index(goal.horizon if goal is not None else Horizon.SHORT),
-            state=state,
-        )
-        self._row_cache[milestone.id or 0] = (milestone, goal, row)
-        return row
-
     def _show_list(self, keep: str | None = None) -> None:
         visible = self._visible_milestones()
-        if self._row_cache_day != self.today:
-            self._row_cache_day = self.today
-            self._row_cache.clear()
-        rows: list[LaneRow] = []
-        for month, milestones in by_month(visible):
-            key = f"{MONTH_KEY}{month:%Y-%m}"
-            rows.append(LaneRow(key, month_heading(month), state=RowState.HEADING))
-            rows.extend(self._milestone_row(m) for m in milestones)
-        counts: dict[int, int] = defaultdict(int)
-        for row in rows:
-            if row.state is not RowState.HEADING:
-                counts[row.lane] += 1
-        self.table.sync(rows, keep=keep, weights=counts, alarm_style=self.alarm_style)
+        rows = self._lane_rows.build(visible, self._goals, self.today, self.glyphs)
+        self.table.sync(rows, keep=keep, weights=lane_counts(rows), alarm_style=self.alarm_style)
         overdue = sum(1 for row in rows if row.state is RowState.ALARM)
         name = MILESTONE_FILTERS[self.milestone_filter][0]
         alarm = f" · {self.glyphs.overdue} {overdue} overdue" if overdue else ""
@@ -195,46 +158,12 @@ class TimelineScreen(AreaScreen):
         statuses = GOAL_FILTERS[self.goal_filter][1]
         return [g for g in self._goals.values() if g.status in statuses]
 
-    def _goal_row(self, goal: Goal, guide: str, today: dt.date, alarm_style: str) -> GanttRow:
-        """The bar of one goal, reused while the goal, its milestones and check-ins, its
-        place in the tree and the day are the same."""
-        gid = goal.id or 0
-        milestones = tuple(self._by_goal.get(gid, ()))
-        checkins = tuple(self._checkins.get(gid, ()))
-        token = (goal, milestones, checkins, guide)
-        cached = self._bar_cache.get(gid)
-        if cached is not None and cached[0] == token:
-            return cached[1]
-        alarm = goal_is_overdue(goal, today)
-        label = Text()
-        label.append(guide, style="dim")
-        if alarm:
-            label.append(f"{self.glyphs.overdue} ", style=alarm_style)
-        style = (
-            "dim" if not goal.is_open else ("italic" if goal.status is GoalStatus.PAUSED else "")
-        )
-        label.append(goal.title, style=alarm_style if alarm else style)
-        row = GanttRow(
-            key=str(gid),
-            label=label,
-            span=goal_span(goal, milestones),
-            milestones=milestones,
-            progress=goal_progress(goal, milestones, checkins),
-            dim=not goal.is_open,
-            alarm=alarm,
-        )
-        self._bar_cache[gid] = (token, row)
-        return row
-
     def _show_bars(self, keep: str | None = None) -> None:
         today, alarm_style = self.today, self.alarm_style
-        if self._bar_cache_for != (today, alarm_style):
-            self._bar_cache_for = (today, alarm_style)
-            self._bar_cache.clear()
-        rows = [
-            self._goal_row(goal, guide, today, alarm_style)
-            for goal, guide in goal_tree(self._visible_goals())
-        ]
+        tree = goal_tree(self._visible_goals())
+        rows = self._bars.build(
+            tree, self._by_goal, self._checkins, today, self.glyphs, alarm_style
+        )
         self.gantt.show(rows, today, self.glyphs, alarm_style, keep=keep)
         self._bars_summary()
         self._show_detail()

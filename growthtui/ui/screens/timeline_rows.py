@@ -1,0 +1,143 @@
+"""The Timeline's rows: milestones under month headings in horizon lanes, and goals as
+bars. Each row is kept while what it shows is unchanged, so a store of thousands is
+rebuilt from cache after a change, one changed row at a time."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Mapping, Sequence
+
+from rich.text import Text
+
+from growthtui.domain import CheckIn, Goal, GoalStatus, Horizon, Milestone
+from growthtui.domain.progress import goal_progress
+from growthtui.domain.schedule import goal_is_overdue, is_overdue
+from growthtui.domain.timeline import by_month, goal_span, month_heading
+from growthtui.ui.glyphs import Glyphs
+from growthtui.ui.widgets.gantt import GanttRow
+from growthtui.ui.widgets.lane_list import LaneRow, RowState
+
+LANES: tuple[Horizon, ...] = (Horizon.SHORT, Horizon.MEDIUM, Horizon.LONG)
+"""The lanes, left to right."""
+MONTH_KEY = "month:"
+"""Row keys of month headings start with this; milestone rows are keyed by id."""
+
+
+class MilestoneRows:
+    """Month headings and milestone rows for the lanes."""
+
+    def __init__(self) -> None:
+        self._cache: dict[int, tuple[Milestone, Goal | None, LaneRow]] = {}
+        self._made_for: tuple[dt.date, Glyphs] | None = None
+
+    def build(
+        self,
+        milestones: Iterable[Milestone],
+        goals: Mapping[int, Goal],
+        today: dt.date,
+        glyphs: Glyphs,
+    ) -> list[LaneRow]:
+        if self._made_for != (today, glyphs):
+            self._made_for = (today, glyphs)
+            self._cache.clear()
+        rows: list[LaneRow] = []
+        for month, mine in by_month(milestones):
+            key = f"{MONTH_KEY}{month:%Y-%m}"
+            rows.append(LaneRow(key, month_heading(month), state=RowState.HEADING))
+            rows.extend(self._row(m, goals.get(m.goal_id), today, glyphs) for m in mine)
+        return rows
+
+    def _row(
+        self, milestone: Milestone, goal: Goal | None, today: dt.date, glyphs: Glyphs
+    ) -> LaneRow:
+        cached = self._cache.get(milestone.id or 0)
+        if cached is not None and cached[0] is milestone and cached[1] is goal:
+            return cached[2]
+        if milestone.done_at is not None:
+            mark, state, due_mark = glyphs.done, RowState.DONE, " "
+        elif is_overdue(milestone, today):
+            mark, state, due_mark = glyphs.overdue, RowState.ALARM, glyphs.overdue
+        else:
+            mark, state, due_mark = " ", RowState.PLAIN, " "
+        row = LaneRow(
+            key=str(milestone.id),
+            first=f"{due_mark}{milestone.due.isoformat()}",
+            title=f"{mark} {milestone.title}",
+            note=goal.title if goal is not None else f"goal #{milestone.goal_id}",
+            lane=LANES.index(goal.horizon if goal is not None else Horizon.SHORT),
+            state=state,
+        )
+        self._cache[milestone.id or 0] = (milestone, goal, row)
+        return row
+
+
+def lane_counts(rows: Sequence[LaneRow]) -> dict[int, int]:
+    """How many milestones each lane holds (the busy lanes get the width)."""
+    counts = dict.fromkeys(range(len(LANES)), 0)
+    for row in rows:
+        if row.state is not RowState.HEADING:
+            counts[row.lane] += 1
+    return counts
+
+
+class GoalBars:
+    """One bar per goal, in the tree order given."""
+
+    def __init__(self) -> None:
+        self._cache: dict[int, tuple[tuple[object, ...], GanttRow]] = {}
+        self._made_for: tuple[dt.date, Glyphs, str] | None = None
+
+    def build(
+        self,
+        tree: Iterable[tuple[Goal, str]],
+        milestones: Mapping[int, Sequence[Milestone]],
+        checkins: Mapping[int, Sequence[CheckIn]],
+        today: dt.date,
+        glyphs: Glyphs,
+        alarm_style: str,
+    ) -> list[GanttRow]:
+        if self._made_for != (today, glyphs, alarm_style):
+            self._made_for = (today, glyphs, alarm_style)
+            self._cache.clear()
+        rows = []
+        for goal, guide in tree:
+            gid = goal.id or 0
+            mine = tuple(milestones.get(gid, ()))
+            progress_from = tuple(checkins.get(gid, ()))
+            token = (goal, mine, progress_from, guide)
+            cached = self._cache.get(gid)
+            if cached is None or cached[0] != token:
+                row = self._row(goal, guide, mine, progress_from, today, glyphs, alarm_style)
+                cached = (token, row)
+                self._cache[gid] = cached
+            rows.append(cached[1])
+        return rows
+
+    @staticmethod
+    def _row(
+        goal: Goal,
+        guide: str,
+        milestones: tuple[Milestone, ...],
+        checkins: tuple[CheckIn, ...],
+        today: dt.date,
+        glyphs: Glyphs,
+        alarm_style: str,
+    ) -> GanttRow:
+        alarm = goal_is_overdue(goal, today)
+        label = Text()
+        label.append(guide, style="dim")
+        if alarm:
+            label.append(f"{glyphs.overdue} ", style=alarm_style)
+        style = "dim" if not goal.is_open else ""
+        if goal.status is GoalStatus.PAUSED:
+            style = "italic"
+        label.append(goal.title, style=alarm_style if alarm else style)
+        return GanttRow(
+            key=str(goal.id),
+            label=label,
+            span=goal_span(goal, milestones),
+            milestones=milestones,
+            progress=goal_progress(goal, milestones, checkins),
+            dim=not goal.is_open,
+            alarm=alarm,
+        )
