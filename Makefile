@@ -20,4 +20,4 @@ bench:
 	python -m bench
 
 screenshots:
-	python -m screenshots.make
+	python screenshots/make.py

@@ -16,6 +16,7 @@ from textual.widgets import DataTable, Input, Static
 from growthtui.domain import CheckIn, Goal, GoalStatus, Horizon, Milestone
 from growthtui.domain.progress import goal_progress
 from growthtui.domain.schedule import goal_is_overdue
+from growthtui.ui.glyphs import UNICODE, Glyphs
 from growthtui.ui.screens.base import AreaScreen
 from growthtui.ui.screens.confirm import ConfirmModal
 from growthtui.ui.screens.goal_detail import goal_detail
@@ -36,7 +37,7 @@ HORIZON_FILTERS: tuple[Horizon | None, ...] = (None, Horizon.LONG, Horizon.MEDIU
 HORIZON_ORDER = {Horizon.LONG: 0, Horizon.MEDIUM: 1, Horizon.SHORT: 2}
 
 
-def goal_tree(goals: list[Goal]) -> Iterator[tuple[Goal, str]]:
+def goal_tree(goals: list[Goal], glyphs: Glyphs = UNICODE) -> Iterator[tuple[Goal, str]]:
     """Goals in tree order — each followed by its stepping stones — with the indent guide
     to draw before its title. A goal whose parent is not in `goals` is a root."""
     shown = {g.id for g in goals}
@@ -57,8 +58,8 @@ def goal_tree(goals: list[Goal]) -> Iterator[tuple[Goal, str]]:
                 yield goal, ""
                 yield from walk(goal.id, "")
             else:
-                yield goal, prefix + ("└ " if last else "├ ")
-                yield from walk(goal.id, prefix + ("  " if last else "│ "))
+                yield goal, prefix + (glyphs.last_branch if last else glyphs.branch)
+                yield from walk(goal.id, prefix + ("  " if last else glyphs.pipe))
 
     seen: set[int | None] = set()
     for goal, guide in walk(None, ""):
@@ -181,7 +182,7 @@ class GoalsScreen(AreaScreen):
 
     def _show_rows(self, keep: str | None = None) -> None:
         visible = self._visible()
-        rows = [self._row(goal, guide) for goal, guide in goal_tree(visible)]
+        rows = [self._row(goal, guide) for goal, guide in goal_tree(visible, self.glyphs)]
         self.table.sync(rows, keep=keep)
         status_name = STATUS_FILTERS[self.status_filter][0]
         horizon = HORIZON_FILTERS[self.horizon_filter]

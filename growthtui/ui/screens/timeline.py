@@ -160,7 +160,7 @@ class TimelineScreen(AreaScreen):
 
     def _show_bars(self, keep: str | None = None) -> None:
         today, alarm_style = self.today, self.alarm_style
-        tree = goal_tree(self._visible_goals())
+        tree = goal_tree(self._visible_goals(), self.glyphs)
         rows = self._bars.build(
             tree, self._by_goal, self._checkins, today, self.glyphs, alarm_style
         )
@@ -363,7 +363,7 @@ class TimelineScreen(AreaScreen):
         selected = self.selected_goal()
         choices = [
             (goal, guide)
-            for goal, guide in goal_tree(list(self._goals.values()))
+            for goal, guide in goal_tree(list(self._goals.values()), self.glyphs)
             if goal.is_open or goal is selected
         ]
         if not choices:
