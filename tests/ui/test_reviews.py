@@ -19,6 +19,7 @@ from growthtui.domain import (
     GoalStatus,
     Profile,
     Review,
+    ReviewDecision,
 )
 from growthtui.domain.reviews import ReviewStep
 from growthtui.store import Store
@@ -293,3 +294,25 @@ def test_every_review_action_is_in_the_palette() -> None:
     assert commands["reviews: log evidence"] == ("reviews", "new_evidence")
     assert commands["reviews: profile and cadence"] == ("reviews", "app.edit_profile")
     assert commands["profile: edit"] == (None, "edit_profile")
+
+
+def test_a_finished_reviews_reflection_can_be_edited_not_its_decisions(
+    memory_store: Store, make_app
+) -> None:  # type: ignore[no-untyped-def]
+    goal = memory_store.add(Goal(title="Ship it"))
+    decisions = [ReviewDecision(goal_id=goal.id or 0, decision=Decision.KEEP, note="fine")]
+    memory_store.add(
+        Review(
+            date=TODAY, covers_from=TODAY, covers_to=TODAY, wins="- shipped", decisions=decisions
+        )
+    )
+
+    async def scenario(app: GrowthApp, pilot: Pilot[int]) -> None:
+        await pilot.press("e", "ctrl+e", *" v1", "tab", *"none", "ctrl+s")
+        await pilot.pause()
+        detail = str(app.screen.query_one("#review-detail", Static).render())
+        assert "- shipped v1" in detail and "Obstacles\nnone" in detail
+
+    run(make_app(memory_store), scenario)
+    (review,) = memory_store.list(Review)
+    assert (review.wins, review.obstacles, review.decisions) == ("- shipped v1", "none", decisions)
