@@ -303,6 +303,10 @@ def run_app(store: Store, *, today: Callable[[], dt.date], demo: bool = False) -
     from growthtui.locations import settings_path
     from growthtui.settings import load_settings
 
+    # shutil.get_terminal_size (which Textual asks, also on every resize) believes COLUMNS
+    # and LINES over the terminal itself: an exported stale value would pin the app's size.
+    os.environ.pop("COLUMNS", None)
+    os.environ.pop("LINES", None)
     app = GrowthApp(store, load_settings(settings_path()), today=today, demo=demo)
     code = app.run()
     if app.crash_message:
