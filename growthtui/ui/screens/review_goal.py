@@ -5,11 +5,30 @@ from __future__ import annotations
 
 from rich.text import Text
 
-from growthtui.domain import Goal, Review
+from growthtui.domain import Decision, Goal, Review
 from growthtui.domain.review_evidence import GoalEvidence
 from growthtui.services.reviews import adjust_goal
 from growthtui.ui.glyphs import Glyphs
 from growthtui.ui.screens.goal_form import GoalForm
+
+DECISIONS: tuple[tuple[Decision, str], ...] = (
+    (Decision.KEEP, "keep — on track"),
+    (Decision.ADJUST, "adjust — change plan"),
+    (Decision.PAUSE, "pause — set aside"),
+    (Decision.ACHIEVE, "achieve — it's done"),
+    (Decision.DROP, "drop — let it go"),
+)
+
+
+def past_tense(decision: Decision) -> str:
+    """How a decision reads once taken: "kept", "adjusted"..."""
+    return {
+        Decision.KEEP: "kept",
+        Decision.ADJUST: "adjusted",
+        Decision.PAUSE: "paused",
+        Decision.ACHIEVE: "achieved",
+        Decision.DROP: "dropped",
+    }[decision]
 
 
 def evidence_text(found: GoalEvidence, glyphs: Glyphs, progress: float | None = None) -> Text:

@@ -32,20 +32,13 @@ from growthtui.domain.progress import goal_progress
 from growthtui.domain.reviews import ReviewStep
 from growthtui.services import reviews as service
 from growthtui.ui.screens.review_form import SATISFACTION_CHOICES
-from growthtui.ui.screens.review_goal import ReviewGoalForm, evidence_text
+from growthtui.ui.screens.review_goal import DECISIONS, ReviewGoalForm, evidence_text, past_tense
 from growthtui.ui.widgets.form import FormField, choice, text_input
 
 if TYPE_CHECKING:
     from growthtui.store import Store
     from growthtui.ui.app import GrowthApp
 
-DECISIONS: tuple[tuple[Decision, str], ...] = (
-    (Decision.KEEP, "keep — on track"),
-    (Decision.ADJUST, "adjust — change plan"),
-    (Decision.PAUSE, "pause — set aside"),
-    (Decision.ACHIEVE, "achieve — it's done"),
-    (Decision.DROP, "drop — let it go"),
-)
 STEP_NUMBER = {
     ReviewStep.PERIOD: 1,
     ReviewStep.GOALS: 2,
@@ -244,7 +237,7 @@ class ReviewWizard(ModalScreen[Review | None]):
             for decision in self.review.decisions:
                 goal = self.store.find(Goal, decision.goal_id)
                 title = goal.title if goal else "(deleted goal)"
-                text.append(f"{_past(decision.decision)}: #{decision.goal_id} {title}\n")
+                text.append(f"{past_tense(decision.decision)}: #{decision.goal_id} {title}\n")
         text.rstrip()
         return text
 
@@ -405,13 +398,3 @@ class ReviewWizard(ModalScreen[Review | None]):
         self.growth_app.data_changed()
         self.notify("review kept as a draft: s on Reviews (7) resumes it here", timeout=5)
         self.dismiss(None)
-
-
-def _past(decision: Decision) -> str:
-    return {
-        Decision.KEEP: "kept",
-        Decision.ADJUST: "adjusted",
-        Decision.PAUSE: "paused",
-        Decision.ACHIEVE: "achieved",
-        Decision.DROP: "dropped",
-    }[decision]
