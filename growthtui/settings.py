@@ -6,7 +6,8 @@ theme = "gruvbox"
 [keymap]
 # binding id = "key[,key]"   (ids are listed by `?` in the app)
 "goals.new" = "a"
-"area.timeline" = "t,4"
+"app.quit" = "ctrl+q"
+"area.timeline" = "4,ctrl+t"
 ```
 Reading never fails hard: a broken file gives defaults plus a sentence saying what was
 ignored, shown once in the app.
@@ -17,12 +18,15 @@ from __future__ import annotations
 import os
 import re
 import tomllib
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from growthtui.domain import InvalidInput
 
 DEFAULT_THEME = "textual-dark"
+KNOWN_SETTINGS = ("theme", "keymap")
 
 
 @dataclass
@@ -49,6 +53,12 @@ def load_settings(path: Path) -> Settings:
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
         settings.problems.append(f"settings {path} is not valid TOML ({error}); using defaults")
         return settings
+    for name in data:
+        if name not in KNOWN_SETTINGS:
+            settings.problems.append(
+                f"settings {path} has no setting {name!r} (there are: "
+                f"{', '.join(KNOWN_SETTINGS)}); ignored"
+            )
     theme = data.get("theme", DEFAULT_THEME)
     if isinstance(theme, str) and theme.strip():
         settings.theme = theme.strip()
@@ -58,17 +68,27 @@ def load_settings(path: Path) -> Settings:
     if not isinstance(keymap, dict):
         settings.problems.append(f'[keymap] in {path} must be a table of id = "key"; ignored')
         keymap = {}
-    for binding_id, keys in keymap.items():
+    for binding_id, keys in _flatten(keymap):
         if isinstance(keys, str) and keys.strip():
-            settings.keymap[str(binding_id)] = keys.strip()
+            settings.keymap[binding_id] = keys.strip()
         elif isinstance(keys, list) and keys and all(isinstance(k, str) for k in keys):
-            settings.keymap[str(binding_id)] = ",".join(k.strip() for k in keys)
+            settings.keymap[binding_id] = ",".join(k.strip() for k in keys)
         else:
             settings.problems.append(
                 f'keymap entry {binding_id!r} in {path} needs a key in quotes, e.g. "ctrl+g"; '
                 "ignored"
             )
     return settings
+
+
+def _flatten(table: dict[str, Any], prefix: str = "") -> Iterator[tuple[str, object]]:
+    """(binding id, value) for a [keymap] table. An id written without quotes
+    (`goals.new = "a"`) is a dotted key, which TOML reads as nested tables: join it back."""
+    for name, value in table.items():
+        if isinstance(value, dict):
+            yield from _flatten(value, f"{prefix}{name}.")
+        else:
+            yield f"{prefix}{name}", value
 
 
 def _toml_string(value: str) -> str:
