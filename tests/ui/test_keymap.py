@@ -1,0 +1,167 @@
+"""A person's keymap in the settings file: the keys they chose work, and `?`, the footer and
+the palette show them; a mistake in it is one sentence when the app starts, and the rest of
+the app keeps its default keys."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from textual.widgets._footer import FooterKey
+
+from growthtui.domain import Goal, Milestone
+from growthtui.settings import load_settings
+from growthtui.store import Store
+from growthtui.ui.app import GrowthApp
+from growthtui.ui.glyphs import UNICODE
+from growthtui.ui.screens.evidence_form import EvidenceForm
+from growthtui.ui.screens.goal_form import GoalForm
+from growthtui.ui.screens.goals import GoalsScreen
+from growthtui.ui.screens.help import HelpScreen
+from growthtui.ui.screens.timeline import TimelineScreen
+from growthtui.ui.widgets.form import FormField
+from growthtui.ui.widgets.lane_list import LaneList
+
+TODAY = dt.date(2026, 11, 24)
+SIZE = (100, 30)
+
+
+def app_with_config(store: Store, tmp_path: Path, text: str) -> GrowthApp:
+    """The app as `growthtui` starts it: settings read from a real file."""
+    path = tmp_path / "config" / "config.toml"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    settings = load_settings(path)
+    return GrowthApp(store, settings, today=lambda: TODAY, glyphs=UNICODE, poll=False)
+
+
+def footer(app: GrowthApp) -> dict[str, str]:
+    """What the footer shows: description → key."""
+    return {key.description: key.key_display for key in app.screen.query(FooterKey)}
+
+
+def warnings(app: GrowthApp) -> list[str]:
+    return [str(n.message) for n in app._notifications if n.severity == "warning"]
+
+
+async def test_a_rebound_key_works_and_the_footer_help_and_palette_show_it(
+    memory_store: Store, tmp_path: Path
+):
+    app = app_with_config(memory_store, tmp_path, '[keymap]\n"goals.new" = "a"\n')
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.press("3")
+        await pilot.pause()
+        assert isinstance(app.screen, GoalsScreen)
+        assert footer(app)["New"] == "a"
+        assert app.key_for("goals.new") == "a"  # what the palette lists beside "goals: new"
+
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        rows = {ident: keys for _, keys, _, ident in app.screen.rows}
+        assert rows["goals.new"] == "a"
+        await pilot.press("escape")
+        await pilot.pause()
+
+        await pilot.press("n")  # the old key no longer makes a goal
+        await pilot.pause()
+        assert isinstance(app.screen, GoalsScreen)
+        await pilot.press("a")
+        await pilot.pause()
+        assert isinstance(app.screen, GoalForm)
+        await pilot.press(*"Run a 10k", "ctrl+s")
+        await pilot.pause()
+    assert [g.title for g in memory_store.list(Goal)] == ["Run a 10k"]
+    assert warnings(app) == []
+
+
+async def test_an_unknown_id_and_a_clash_are_one_sentence_each_and_ignored(
+    memory_store: Store, tmp_path: Path
+):
+    config = '[keymap]\n"goals.nwe" = "x"\n"goals.edit" = "d"\n"app.log_win" = "ctrl+l"\n'
+    app = app_with_config(memory_store, tmp_path, config)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.press("3")
+        await pilot.pause()
+        said = warnings(app)
+        assert len(said) == 2, said
+        unknown, clash = said
+        assert "'goals.nwe'" in unknown and "'goals.new'" in unknown  # names the likely id
+        assert "'d'" in clash and "'goals.edit'" in clash and "'goals.delete'" in clash
+        for sentence in said:
+            assert sentence.count(". ") == 0 and "\n" not in sentence
+        # The refused entries changed nothing; the good one applies.
+        assert footer(app)["Edit"] == "e" and footer(app)["Delete"] == "d"
+        await pilot.press("ctrl+l")
+        await pilot.pause()
+        assert isinstance(app.screen, EvidenceForm)
+
+
+async def test_a_broken_settings_file_gives_the_default_keys_and_says_so(
+    memory_store: Store, tmp_path: Path
+):
+    app = app_with_config(memory_store, tmp_path, '[keymap\n"goals.new" = "a"\n')
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.press("3")
+        await pilot.pause()
+        said = warnings(app)
+        assert len(said) == 1, said
+        assert "config.toml is not valid TOML" in said[0] and "using defaults" in said[0]
+        assert footer(app)["New"] == "n"
+        await pilot.press("n")
+        await pilot.pause()
+        assert isinstance(app.screen, GoalForm)
+
+
+async def test_a_key_that_forms_would_type_is_refused_and_typing_still_types(
+    memory_store: Store, tmp_path: Path
+):
+    app = app_with_config(memory_store, tmp_path, '[keymap]\n"form.save" = "s"\n')
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.press("3", "n")
+        await pilot.pause()
+        (said,) = warnings(app)
+        assert "'form.save'" in said and "typed" in said
+        await pilot.press(*"Speak at a summit")
+        await pilot.pause()
+        assert isinstance(app.screen, GoalForm)
+        assert app.screen.query_one("#field-title", FormField).value() == "Speak at a summit"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    assert [g.title for g in memory_store.list(Goal)] == ["Speak at a summit"]
+
+
+async def test_the_timeline_lanes_keys_are_rebindable_without_quotes(
+    memory_store: Store, tmp_path: Path
+):
+    goal = memory_store.add(Goal(title="Write the RFC"))
+    for day, title in ((1, "Outline"), (8, "Draft"), (15, "Review")):
+        due = dt.date(2026, 12, day)
+        memory_store.add(Milestone(goal_id=goal.id or 0, title=title, due=due))
+    # An id written without quotes is a dotted TOML key: it still names the binding.
+    app = app_with_config(memory_store, tmp_path, '[keymap]\nlanes.down = "x"\n')
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.press("4")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, TimelineScreen)
+        lanes = screen.query_one(LaneList)
+        start = lanes.cursor_row
+        await pilot.press("x")
+        await pilot.pause()
+        assert lanes.cursor_row > start
+        moved = lanes.cursor_row
+        await pilot.press("j")  # the default key is gone
+        await pilot.pause()
+        assert lanes.cursor_row == moved
+        assert warnings(app) == []
+
+
+def test_a_misspelt_setting_is_named(tmp_path: Path):
+    path = tmp_path / "config.toml"
+    path.write_text('theme = "nord"\n[keymaps]\n"goals.new" = "a"\n', encoding="utf-8")
+    settings = load_settings(path)
+    assert settings.theme == "nord" and settings.keymap == {}
+    assert settings.problems == [
+        f"settings {path} has no setting 'keymaps' (there are: theme, keymap); ignored"
+    ]
