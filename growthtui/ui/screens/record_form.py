@@ -50,6 +50,17 @@ class RecordForm(TypeAhead, ModalScreen[T | None], Generic[T]):
         # Not a priority binding: it must queue behind the keys typed before it.
         Binding("ctrl+s", "save", "Save", id="form.save"),
         Binding("escape", "cancel", "Cancel", id="form.cancel"),
+        # Priority, so focus moves the moment tab arrives: keys typed right after it go to
+        # the next field, not into the one being left.
+        Binding("tab", "app.focus_next", "Next field", id="form.next", show=False, priority=True),
+        Binding(
+            "shift+tab",
+            "app.focus_previous",
+            "Previous field",
+            id="form.previous",
+            show=False,
+            priority=True,
+        ),
     ]
     AUTO_FOCUS = None  # the first field takes it in on_mount
     HEADING: ClassVar[str] = "Edit"
@@ -100,6 +111,8 @@ class RecordForm(TypeAhead, ModalScreen[T | None], Generic[T]):
             yield Static(self.FOOTNOTE, classes="dialog-keys")
 
     def on_mount(self) -> None:
+        if not self.is_attached:  # opened as the app quits (keys typed after q)
+            return
         self._initial = self.values()
         first = next(iter(self.query(FormField)), None)
         if first is not None:

@@ -5,11 +5,14 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any
 
+from rich.segment import Segment
 from textual import events
 from textual.app import ComposeResult
 from textual.containers import Vertical
+from textual.strip import Strip
 from textual.widget import Widget
 from textual.widgets import Input, Label, Select, SelectionList, Static, Switch
+from textual.widgets.option_list import OptionDoesNotExist
 
 
 class FormField(Vertical):
@@ -110,9 +113,28 @@ def choice(
     return Select(items, value=current, allow_blank=allow_blank, compact=True)
 
 
-def multi_choice(options: Sequence[tuple[str, int]], selected: Iterable[int]) -> SelectionList[int]:
+class ChoiceList(SelectionList[int]):
+    """A SelectionList whose box shows `x` when ticked and nothing when not, so what is
+    picked is visible without colour (NO_COLOR, monochrome terminals)."""
+
+    def render_line(self, y: int) -> Strip:
+        strip = super().render_line(y)
+        index = self.scroll_offset.y + y
+        try:
+            option = self.get_option_at_index(index)
+        except OptionDoesNotExist:
+            return strip
+        segments = list(strip)
+        if len(segments) < 3:
+            return strip
+        mark = "x" if option.value in self.selected else " "
+        segments[1] = Segment(mark, segments[1].style, segments[1].control)
+        return Strip(segments, strip.cell_length)
+
+
+def multi_choice(options: Sequence[tuple[str, int]], selected: Iterable[int]) -> ChoiceList:
     chosen = set(selected)
-    return SelectionList[int](*[(label, value, value in chosen) for label, value in options])
+    return ChoiceList(*[(label, value, value in chosen) for label, value in options])
 
 
 def number_text(value: float | None) -> str:
