@@ -66,7 +66,7 @@ class Skill(Record):
     category: Text = ""
     target_level: Level = 4
     ratings: list[SkillRating] = Field(default_factory=list)
-    trait_ids: Ids
+    trait_ids: Ids = Field(default_factory=list)
     """Weaknesses (or other traits) this skill is about."""
 
     def link_fields(self) -> dict[str, tuple[str, list[int]]]:
@@ -108,7 +108,7 @@ class Feedback(Record):
     person_id: int | None = None
     source: Source = Source.PEER
     text: Title
-    trait_ids: Ids
+    trait_ids: Ids = Field(default_factory=list)
 
     def link_fields(self) -> dict[str, tuple[str, list[int]]]:
         links = {"trait_ids": ("traits", self.trait_ids)}

@@ -6,6 +6,8 @@ import datetime as dt
 from enum import StrEnum
 from typing import ClassVar
 
+from pydantic import Field
+
 from growthtui.domain.base import Ids, Record, Title
 
 
@@ -25,9 +27,9 @@ class Evidence(Record):
     date: dt.date
     text: Title
     kind: EvidenceKind = EvidenceKind.WIN
-    goal_ids: Ids
-    skill_ids: Ids
-    person_ids: Ids
+    goal_ids: Ids = Field(default_factory=list)
+    skill_ids: Ids = Field(default_factory=list)
+    person_ids: Ids = Field(default_factory=list)
 
     def link_fields(self) -> dict[str, tuple[str, list[int]]]:
         return {

@@ -74,8 +74,8 @@ class Goal(Record):
     """A: the plan and resources that make it achievable."""
     relevant: Text = ""
     """R: why it matters."""
-    trait_ids: Ids
-    skill_ids: Ids
+    trait_ids: Ids = Field(default_factory=list)
+    skill_ids: Ids = Field(default_factory=list)
     start: dt.date | None = None
     due: dt.date | None = None
     """T: the date it is due."""

@@ -43,9 +43,9 @@ class LearningItem(Record):
     due: dt.date | None = None
     completed: dt.date | None = None
     hours: float = Field(default=0.0, ge=0, le=100_000)
-    skill_ids: Ids
-    goal_ids: Ids
-    trait_ids: Ids
+    skill_ids: Ids = Field(default_factory=list)
+    goal_ids: Ids = Field(default_factory=list)
+    trait_ids: Ids = Field(default_factory=list)
     """Weaknesses this item addresses."""
     notes: Text = ""
 

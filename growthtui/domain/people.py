@@ -45,7 +45,7 @@ class Person(Record):
     """Past this gap the person is "losing touch"; defaults to twice the ideal."""
     tags: list[str] = Field(default_factory=list)
     notes: Text = ""
-    goal_ids: Ids
+    goal_ids: Ids = Field(default_factory=list)
     """Goals this person helps with (mentor for X, sponsor for Y)."""
 
     @field_validator("max_gap_days")

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import random
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from growthtui.domain import (
     Cadence,
@@ -67,8 +67,14 @@ def _at(day: dt.date, hour: int = 9) -> dt.datetime:
 
 def demo_records(today: dt.date) -> list[Record]:
     """The hand-written sample: about a hundred records a person would recognise."""
-    d = lambda days: today + dt.timedelta(days=days)  # noqa: E731 — reads like a calendar
-    m = lambda months: add_months(today, months)  # noqa: E731
+
+    # Short names: the sample below reads like a calendar (d(-3): three days ago).
+    def d(days: int) -> dt.date:
+        return today + dt.timedelta(days=days)
+
+    def m(months: int) -> dt.date:
+        return add_months(today, months)
+
     nid = _Ids()
     out: list[Record] = []
 
@@ -689,7 +695,14 @@ def demo_records(today: dt.date) -> list[Record]:
         ]
     )
 
-    def log(days: int, text: str, kind: EvidenceKind, goals=(), skill_keys=(), who=()) -> Evidence:  # type: ignore[no-untyped-def]
+    def log(
+        days: int,
+        text: str,
+        kind: EvidenceKind,
+        goals: Sequence[Goal] = (),
+        skill_keys: Sequence[str] = (),
+        who: Sequence[str] = (),
+    ) -> Evidence:
         return Evidence(
             id=nid(Evidence),
             date=d(days),

@@ -55,6 +55,9 @@ def add_goals(path: str, count: int | None, tag: str) -> int:
 
 
 def serve(path: str) -> int:
+    # Open the store once here, so each child inherits what opening builds (the models'
+    # validators are built on first use) as it inherits the imports.
+    open_store(path).close()
     say("ready")
     for _line in sys.stdin:
         sys.stdout.flush()
