@@ -24,12 +24,12 @@ def private_use(text: str) -> list[tuple[int, str]]:
     return found
 
 
-def test_the_private_use_check_finds_a_nerd_font_icon():
+def test_the_private_use_check_finds_a_nerd_font_icon() -> None:
     assert private_use("ok\n  \uf113 branch\n\U000f0219") == [(2, "U+F113"), (3, "U+F0219")]
     assert private_use("✓ ▏ ⏎ ← → ·") == []
 
 
-def test_no_file_of_the_package_holds_a_nerd_font_glyph():
+def test_no_file_of_the_package_holds_a_nerd_font_glyph() -> None:
     files = [
         path
         for path in sorted(PACKAGE.rglob("*"))

@@ -75,6 +75,35 @@ class Terminal:
     def screen(self) -> str:
         return self.tmux("capture-pane", "-p", "-t", self.session).stdout
 
+    def wait_until_still(self, quiet: float = 0.5, timeout: float = 30.0) -> str:
+        """Poll until the screen (with its colours) has not changed for `quiet` seconds:
+        the app has caught up with every key sent so far."""
+        deadline = time.monotonic() + timeout
+        shown = self.tmux("capture-pane", "-p", "-e", "-t", self.session).stdout
+        since = time.monotonic()
+        while time.monotonic() < deadline:
+            time.sleep(0.1)
+            now = self.tmux("capture-pane", "-p", "-e", "-t", self.session).stdout
+            if now != shown:
+                shown, since = now, time.monotonic()
+            elif time.monotonic() - since >= quiet:
+                return self.screen()
+        raise AssertionError(f"the screen kept changing for {timeout}s:\n{self.screen()}")
+
+    def wait_for_style(
+        self, text: str, check: Callable[[CellStyle], bool], timeout: float = 30.0
+    ) -> None:
+        """Poll until `text` is on screen drawn the way `check` wants (e.g. bold: focused)."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            try:
+                if check(self.style_of(text)):
+                    return
+            except AssertionError:
+                pass  # not on screen yet
+            time.sleep(0.1)
+        raise AssertionError(f"{text!r} not drawn as expected within {timeout}s:\n{self.screen()}")
+
     def styled_screen(self) -> list[list[tuple[str, CellStyle]]]:
         """The screen as lines of (character, how it is drawn), from `capture-pane -e`."""
         shown = self.tmux("capture-pane", "-p", "-e", "-t", self.session).stdout

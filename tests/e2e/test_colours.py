@@ -42,7 +42,9 @@ NOT_WIRED = (
         ({"TERM": "xterm", "TEXTUAL_COLOR_SYSTEM": "24bits"}, "256"),  # a typo never crashes
     ],
 )
-def test_the_colour_system_follows_what_the_terminal_says(environ: dict[str, str], expected: str):
+def test_the_colour_system_follows_what_the_terminal_says(
+    environ: dict[str, str], expected: str
+) -> None:
     assert color_system_for(environ) == expected
     prepared = dict(environ)
     prepare_terminal_environment(prepared)
@@ -80,7 +82,7 @@ def probe(**environ: str) -> list[str]:
     return seen
 
 
-def test_textual_draws_in_the_colour_system_decided_and_keeps_animations_off():
+def test_textual_draws_in_the_colour_system_decided_and_keeps_animations_off() -> None:
     assert probe(TERM="screen", TEXTUAL_ANIMATIONS="none") == ["256", "none"]
     assert probe(TERM="screen", COLORTERM="truecolor") == ["truecolor", "full"]
 
@@ -94,7 +96,7 @@ def start(term: Terminal, data: Path, prefix: str = "") -> None:
 @pytest.mark.xfail(strict=True, reason=NOT_WIRED)
 def test_a_terminal_without_colorterm_gets_256_colours_not_16(
     terminal: Terminal, terminal_env: dict[str, str], tmp_path: Path
-):
+) -> None:
     data = tmp_path / "s.json"
     assert run_cli(terminal_env, "--data", str(data), "seed").returncode == 0
     start(terminal, data, prefix="env TERM=screen ")
@@ -106,7 +108,7 @@ def test_a_terminal_without_colorterm_gets_256_colours_not_16(
 @pytest.mark.e2e
 def test_a_terminal_that_says_truecolor_gets_it(
     terminal: Terminal, terminal_env: dict[str, str], tmp_path: Path
-):
+) -> None:
     data = tmp_path / "s.json"
     assert run_cli(terminal_env, "--data", str(data), "seed").returncode == 0
     start(terminal, data, prefix="env COLORTERM=truecolor ")
@@ -116,7 +118,7 @@ def test_a_terminal_that_says_truecolor_gets_it(
 @pytest.mark.e2e
 def test_no_color_draws_in_greys_and_the_selection_still_stands_out(
     terminal: Terminal, terminal_env: dict[str, str], tmp_path: Path
-):
+) -> None:
     data = tmp_path / "s.json"
     assert run_cli(terminal_env, "--data", str(data), "seed").returncode == 0
     start(terminal, data, prefix="env NO_COLOR=1 ")

@@ -14,7 +14,7 @@ pytestmark = pytest.mark.e2e
 
 def test_a_key_rebound_in_the_config_file_shows_in_the_footer_and_works(
     terminal: Terminal, terminal_env: dict[str, str], tmp_path: Path
-):
+) -> None:
     config = Path(terminal_env["XDG_CONFIG_HOME"]) / "growthtui" / "config.toml"
     config.parent.mkdir(parents=True)
     config.write_text('[keymap]\n"goals.new" = "a"\n"app.quit" = "ctrl+q"\n', encoding="utf-8")

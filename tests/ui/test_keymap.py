@@ -5,15 +5,20 @@ the app keeps its default keys."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from pathlib import Path
 
+from textual.binding import Binding
 from textual.widgets._footer import FooterKey
 
 from growthtui.domain import Goal, Milestone
 from growthtui.settings import load_settings
 from growthtui.store import Store
 from growthtui.ui.app import GrowthApp
+from growthtui.ui.areas import AREAS
 from growthtui.ui.glyphs import UNICODE
+from growthtui.ui.keymap import binding_places, check_keymap
+from growthtui.ui.screens.base import AreaScreen
 from growthtui.ui.screens.evidence_form import EvidenceForm
 from growthtui.ui.screens.goal_form import GoalForm
 from growthtui.ui.screens.goals import GoalsScreen
@@ -46,7 +51,7 @@ def warnings(app: GrowthApp) -> list[str]:
 
 async def test_a_rebound_key_works_and_the_footer_help_and_palette_show_it(
     memory_store: Store, tmp_path: Path
-):
+) -> None:
     app = app_with_config(memory_store, tmp_path, '[keymap]\n"goals.new" = "a"\n')
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await pilot.press("3")
@@ -77,7 +82,7 @@ async def test_a_rebound_key_works_and_the_footer_help_and_palette_show_it(
 
 async def test_an_unknown_id_and_a_clash_are_one_sentence_each_and_ignored(
     memory_store: Store, tmp_path: Path
-):
+) -> None:
     config = '[keymap]\n"goals.nwe" = "x"\n"goals.edit" = "d"\n"app.log_win" = "ctrl+l"\n'
     app = app_with_config(memory_store, tmp_path, config)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
@@ -99,7 +104,7 @@ async def test_an_unknown_id_and_a_clash_are_one_sentence_each_and_ignored(
 
 async def test_a_broken_settings_file_gives_the_default_keys_and_says_so(
     memory_store: Store, tmp_path: Path
-):
+) -> None:
     app = app_with_config(memory_store, tmp_path, '[keymap\n"goals.new" = "a"\n')
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await pilot.press("3")
@@ -115,7 +120,7 @@ async def test_a_broken_settings_file_gives_the_default_keys_and_says_so(
 
 async def test_a_key_that_forms_would_type_is_refused_and_typing_still_types(
     memory_store: Store, tmp_path: Path
-):
+) -> None:
     app = app_with_config(memory_store, tmp_path, '[keymap]\n"form.save" = "s"\n')
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await pilot.press("3", "n")
@@ -133,7 +138,7 @@ async def test_a_key_that_forms_would_type_is_refused_and_typing_still_types(
 
 async def test_the_timeline_lanes_keys_are_rebindable_without_quotes(
     memory_store: Store, tmp_path: Path
-):
+) -> None:
     goal = memory_store.add(Goal(title="Write the RFC"))
     for day, title in ((1, "Outline"), (8, "Draft"), (15, "Review")):
         due = dt.date(2026, 12, day)
@@ -157,7 +162,7 @@ async def test_the_timeline_lanes_keys_are_rebindable_without_quotes(
         assert warnings(app) == []
 
 
-def test_a_misspelt_setting_is_named(tmp_path: Path):
+def test_a_misspelt_setting_is_named(tmp_path: Path) -> None:
     path = tmp_path / "config.toml"
     path.write_text('theme = "nord"\n[keymaps]\n"goals.new" = "a"\n', encoding="utf-8")
     settings = load_settings(path)
@@ -165,3 +170,26 @@ def test_a_misspelt_setting_is_named(tmp_path: Path):
     assert settings.problems == [
         f"settings {path} has no setting 'keymaps' (there are: theme, keymap); ignored"
     ]
+
+
+async def test_on_every_screen_a_key_its_list_moves_with_is_refused_for_the_screen(
+    seeded_store: Store, make_app: Callable[[Store], GrowthApp]
+) -> None:
+    """The focused list answers its keys before the screen does: rebinding a screen's
+    action to one of them would silently do nothing, so it is refused, by name."""
+    app = make_app(seeded_store)
+    async with app.run_test(size=SIZE) as pilot:
+        for area in AREAS:
+            await pilot.press(area.key)
+            await pilot.pause()
+            screen = app.screen
+            assert isinstance(screen, AreaScreen)
+            focused = screen.focused
+            assert focused is not None, area.title
+            list_key = next(
+                key for key, active in screen.active_bindings.items() if active.node is focused
+            )
+            action = next(b for b in type(screen).BINDINGS if isinstance(b, Binding) and b.id)
+            _, problems = check_keymap({action.id or "": list_key}, binding_places(app))
+            assert len(problems) == 1, (area.title, list_key, problems)
+            assert f"already taken on the {area.title} screen" in problems[0]
