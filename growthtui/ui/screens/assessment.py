@@ -10,7 +10,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Grid, Horizontal, Vertical
-from textual.widgets import DataTable, Static
+from textual.widgets import Static
 
 from growthtui.domain import (
     Feedback,
@@ -280,8 +280,8 @@ class AssessmentScreen(AreaScreen):
             text.append(f"\nAbout: {', '.join(about)}")
         return text
 
-    @on(DataTable.RowHighlighted)
-    def _highlighted(self, _event: DataTable.RowHighlighted) -> None:
+    @on(RecordTable.RowHighlighted)
+    def _highlighted(self, _event: RecordTable.RowHighlighted) -> None:
         self._show_detail()
 
     def on_descendant_focus(self) -> None:

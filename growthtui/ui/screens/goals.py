@@ -11,7 +11,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import DataTable, Input, Static
+from textual.widgets import Input, Static
 
 from growthtui.domain import CheckIn, Goal, GoalStatus, Horizon, Milestone
 from growthtui.domain.progress import goal_progress
@@ -224,8 +224,8 @@ class GoalsScreen(AreaScreen):
             )
         )
 
-    @on(DataTable.RowHighlighted, "#goals-table")
-    def _highlighted(self, _event: DataTable.RowHighlighted) -> None:
+    @on(RecordTable.RowHighlighted, "#goals-table")
+    def _highlighted(self, _event: RecordTable.RowHighlighted) -> None:
         self._show_detail()
 
     def select_goal(self, goal_id: int) -> None:

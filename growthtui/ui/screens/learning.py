@@ -11,7 +11,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
-from textual.widgets import DataTable, Input, Static
+from textual.widgets import Input, Static
 
 from growthtui.domain import Goal, LearningItem, LearningKind, LearningStatus, Skill, Trait
 from growthtui.domain.learning_totals import hours_text, learning_totals
@@ -244,8 +244,8 @@ class LearningScreen(AreaScreen):
             text.append("r re-rates its skills; space opens it again.", style="dim")
         return text
 
-    @on(DataTable.RowHighlighted, "#learning-table")
-    def _highlighted(self, _event: DataTable.RowHighlighted) -> None:
+    @on(RecordTable.RowHighlighted, "#learning-table")
+    def _highlighted(self, _event: RecordTable.RowHighlighted) -> None:
         self._show_detail()
 
     def select_item(self, item_id: int) -> None:

@@ -10,7 +10,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
-from textual.widgets import DataTable, Input, Static
+from textual.widgets import Input, Static
 
 from growthtui.domain import Goal, Interaction, Milestone, Person, Relation
 from growthtui.domain.cadence import FollowUp
@@ -232,12 +232,12 @@ class PeopleScreen(AreaScreen):
         # who they are and when to follow up, and the conversation's detail gets the room.
         self.query_one("#people-side").set_class(self.in_log, "-in-log")
 
-    @on(DataTable.RowHighlighted, "#people-table")
-    def _person_highlighted(self, _event: DataTable.RowHighlighted) -> None:
+    @on(RecordTable.RowHighlighted, "#people-table")
+    def _person_highlighted(self, _event: RecordTable.RowHighlighted) -> None:
         self._show_person()
 
-    @on(DataTable.RowHighlighted, "#interactions-table")
-    def _talk_highlighted(self, _event: DataTable.RowHighlighted) -> None:
+    @on(RecordTable.RowHighlighted, "#interactions-table")
+    def _talk_highlighted(self, _event: RecordTable.RowHighlighted) -> None:
         self._show_interaction()
 
     def select_person(self, person_id: int) -> None:

@@ -10,7 +10,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import DataTable, Static
+from textual.widgets import Static
 
 from growthtui.domain import Evidence, Goal, Person, Review, Skill
 from growthtui.domain.cadence import review_due
@@ -216,8 +216,8 @@ class ReviewsScreen(AreaScreen):
         text.append("\n\ne edits · d deletes", style="dim")
         return text
 
-    @on(DataTable.RowHighlighted)
-    def _highlighted(self, _event: DataTable.RowHighlighted) -> None:
+    @on(RecordTable.RowHighlighted)
+    def _highlighted(self, _event: RecordTable.RowHighlighted) -> None:
         self._show_detail()
 
     def on_descendant_focus(self) -> None:

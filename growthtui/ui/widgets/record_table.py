@@ -1,24 +1,110 @@
-"""A DataTable for records: keyboard only, rows keyed by id, updated in place."""
+"""A table of records: keyboard only, rows keyed by id, updated in place, drawn line by line.
+
+It looks like Textual's DataTable (same component classes, same cell rendering, so themes
+and screenshots are unchanged) but is a Line API widget that does work only for what is on
+screen: `sync` stores the rows (no cell is measured: every column has a width, or is the
+one `flex` column that takes the room left), a line is rendered when it is first shown and
+kept until its row changes, and a cursor move repaints the two lines it touches.
+A DataTable measures every cell of every row and re-renders whole screens of rows after
+each change, which costs hundreds of milliseconds at a few thousand rows.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import ClassVar
+from dataclasses import dataclass
+from typing import ClassVar, NamedTuple
 
+from rich.cells import cell_len
+from rich.padding import Padding
+from rich.segment import Segment
+from rich.style import Style
 from rich.text import Text
+from textual import events
+from textual._segment_tools import line_crop
 from textual.binding import Binding, BindingType
-from textual.widgets import DataTable
-from textual.widgets.data_table import RowDoesNotExist
+from textual.geometry import Region, Size
+from textual.message import Message
+from textual.renderables.styled import Styled
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
 
 Cell = str | Text
 Row = tuple[str, Sequence[Cell]]
 """(row key, cells)."""
 
+MIN_FLEX = 8
+"""The flex column keeps room for a few characters, even in a narrow pane."""
+CACHE_LINES = 400
+"""Rendered lines kept; more than a few screens' worth is dropped and drawn again."""
 
-class RecordTable(DataTable[Cell], inherit_bindings=False):
-    """Rows of records. `enter` and `space` are left to the screen (edit, toggle done),
-    `j`/`k` move like the arrows."""
 
+class RowDoesNotExist(KeyError):
+    """No row has this key."""
+
+
+class TableRow(NamedTuple):
+    """A row as `ordered_rows` lists it: its key (pass it to `get_row`)."""
+
+    key: str
+
+
+@dataclass
+class Column:
+    """A column: its key, header label and width in cells (padding not included)."""
+
+    key: str
+    label: Text
+    width: int
+    auto_width: bool = False
+    content_width: int = 0
+
+    def get_render_width(self, table: RecordTable) -> int:
+        """Width in cells with the padding on both sides."""
+        return 2 * table.cell_padding + (self.content_width if self.auto_width else self.width)
+
+
+class RecordTable(ScrollView, can_focus=True, inherit_bindings=False):
+    """Rows of records with a row cursor. `enter` and `space` are left to the screen (edit,
+    toggle done), `j`/`k` move like the arrows."""
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "datatable--header",
+        "datatable--cursor",
+    }
+    DEFAULT_CSS = """
+    RecordTable {
+        background: $surface;
+        color: $foreground;
+        height: auto;
+        max-height: 100%;
+        &:focus {
+            background-tint: $foreground 5%;
+            & > .datatable--cursor {
+                background: $block-cursor-background;
+                color: $block-cursor-foreground;
+                text-style: $block-cursor-text-style;
+            }
+            & > .datatable--header {
+                background-tint: $foreground 5%;
+            }
+        }
+        & > .datatable--header {
+            text-style: bold;
+            background: $panel;
+            color: $foreground;
+        }
+        &:ansi > .datatable--header {
+            background: ansi_bright_blue;
+            color: ansi_default;
+        }
+        & > .datatable--cursor {
+            background: $block-cursor-blurred-background;
+            color: $block-cursor-blurred-foreground;
+            text-style: $block-cursor-blurred-text-style;
+        }
+    }
+    """
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("up,k", "cursor_up", "Up", show=False),
         Binding("down,j", "cursor_down", "Down", show=False),
@@ -30,80 +116,314 @@ class RecordTable(DataTable[Cell], inherit_bindings=False):
         Binding("right", "cursor_right", "Right", show=False),
     ]
 
+    class RowHighlighted(Message):
+        """The cursor is on another record (or the rows changed under it)."""
+
+        def __init__(self, table: RecordTable, cursor_row: int, key: str | None) -> None:
+            super().__init__()
+            self.table = table
+            self.cursor_row = cursor_row
+            self.key = key
+
+        @property
+        def control(self) -> RecordTable:
+            return self.table
+
     def __init__(
         self, *, id: str | None = None, classes: str | None = None, flex: str | None = None
     ) -> None:
-        super().__init__(
-            id=id,
-            classes=classes,
-            cursor_type="row",
-            zebra_stripes=False,
-            cursor_foreground_priority="renderable",
-        )
+        super().__init__(id=id, classes=classes)
         self.flex = flex
         """The key of the column that takes the width the others leave (titles)."""
+        self.columns: dict[str, Column] = {}
+        self.cell_padding = 1
+        self.show_cursor = True
+        self.cursor_row = 0
+        self._show_header = True
+        self._keys: list[str] = []
+        self._cells: list[tuple[Cell, ...]] = []
+        self._index: dict[str, int] = {}
+        self._lines: dict[tuple[int, bool], Strip] = {}
+        self._lines_for: tuple[int, int] = (-1, -1)
+        """(width, scroll x) the cached lines were drawn for."""
+        self._highlighted: str | None = None
 
-    def on_resize(self) -> None:
-        self.fit_flex_column()
+    # -- columns and rows ------------------------------------------------------------
+    def add_column(self, label: str | Text, *, key: str, width: int | None = None) -> str:
+        """Add a column; without a width it is the flex column or fits its content."""
+        text = Text(label) if isinstance(label, str) else label
+        content = text.cell_len
+        if width is None:
+            column = Column(key, text, content, auto_width=True, content_width=content)
+        else:
+            column = Column(key, text, width, content_width=content)
+        self.columns[key] = column
+        self._changed_shape()
+        return key
 
-    def fit_flex_column(self) -> None:
-        """Give the flex column the room left, so every column shows without scrolling."""
-        if self.flex is None or self.flex not in self.columns or not self.size.width:
-            return
-        column = self.columns[self.flex]  # type: ignore[index]
-        others = sum(
-            c.get_render_width(self) for key, c in self.columns.items() if key != self.flex
-        )
-        room = self.size.width - others - 2 * self.cell_padding - 1
-        width = max(8, room)
-        if column.auto_width or column.width != width:
-            column.auto_width = False
-            column.width = width
-            self._require_update_dimensions = True
-            self._clear_caches()
-            self.refresh(layout=True)
+    @property
+    def show_header(self) -> bool:
+        return self._show_header
+
+    @show_header.setter
+    def show_header(self, show: bool) -> None:
+        self._show_header = show
+        self._changed_shape()
+
+    @property
+    def header_height(self) -> int:
+        return 1 if self._show_header else 0
+
+    @property
+    def row_count(self) -> int:
+        return len(self._keys)
+
+    @property
+    def ordered_rows(self) -> list[TableRow]:
+        return [TableRow(key) for key in self._keys]
 
     @property
     def current_key(self) -> str | None:
         """The key of the row under the cursor."""
-        if self.row_count == 0:
-            return None
-        try:
-            row_key, _ = self.coordinate_to_cell_key(self.cursor_coordinate)
-        except Exception:
-            return None
-        return row_key.value
+        if 0 <= self.cursor_row < len(self._keys):
+            return self._keys[self.cursor_row]
+        return None
 
     def row_keys(self) -> list[str]:
-        return [str(row.key.value) for row in self.ordered_rows]
+        return list(self._keys)
+
+    def get_row_index(self, key: str) -> int:
+        try:
+            return self._index[key]
+        except KeyError:
+            raise RowDoesNotExist(key) from None
+
+    def get_row(self, key: str) -> list[Cell]:
+        """The cells of the row with this key."""
+        return list(self._cells[self.get_row_index(key)])
+
+    def get_row_at(self, index: int) -> list[Cell]:
+        """The cells of the row at position `index`."""
+        return list(self._cells[index])
 
     def sync(self, rows: Sequence[Row], keep: str | None = None) -> None:
-        """Show `rows`. When the same keys are shown in the same order, only the cells
-        that changed are updated (no rebuild, cursor and scroll stay); otherwise the
-        table is rebuilt and the cursor goes back to the same record (or `keep`)."""
+        """Show `rows`. When the same keys are shown in the same order, only the rows that
+        changed are drawn again (cursor and scroll stay); otherwise the rows are replaced
+        and the cursor goes back to the same record (or `keep`)."""
         keys = [key for key, _ in rows]
-        columns = list(self.columns)
-        if keys == self.row_keys():
-            for key, cells in rows:
-                current = self.get_row(key)
-                for index, cell in enumerate(cells):
-                    if index < len(current) and current[index] != cell:
-                        self.update_cell(key, columns[index], cell)
+        cells = [tuple(row) for _, row in rows]
+        if keys == self._keys:
+            for index, new in enumerate(cells):
+                if new != self._cells[index]:
+                    self._cells[index] = new
+                    self._forget_line(index)
+            self._fit_auto_columns()
             return
         target = keep or self.current_key
         old_row = self.cursor_row
-        self.clear()
-        for key, cells in rows:
-            self.add_row(*cells, key=key)
+        self._keys = keys
+        self._cells = cells
+        self._index = {key: index for index, key in enumerate(keys)}
+        self._lines.clear()
+        self._changed_shape()
         self.move_to(target, fallback_row=old_row)
+        if not keys:
+            self._announce()
 
     def move_to(self, key: str | None, fallback_row: int = 0) -> None:
-        if self.row_count == 0:
+        """Put the cursor on the row with `key` (else on `fallback_row`), scrolled into view."""
+        if not self._keys:
+            self.cursor_row = 0
             return
-        if key is not None:
-            try:
-                self.move_cursor(row=self.get_row_index(key), scroll=True)
-                return
-            except RowDoesNotExist:
-                pass
-        self.move_cursor(row=max(0, min(fallback_row, self.row_count - 1)), scroll=True)
+        index = self._index.get(key) if key is not None else None
+        if index is None:
+            index = max(0, min(fallback_row, len(self._keys) - 1))
+        self.move_cursor(row=index)
+
+    def move_cursor(self, *, row: int, scroll: bool = True) -> None:
+        """Move the cursor to row `row` (clamped), scrolling it into view."""
+        if not self._keys:
+            return
+        row = max(0, min(row, len(self._keys) - 1))
+        if row != self.cursor_row:
+            old = self.cursor_row
+            self.cursor_row = row
+            self._forget_line(old)
+            self._forget_line(row)
+        if scroll:
+            self._scroll_cursor_into_view()
+        self._announce()
+
+    def _announce(self) -> None:
+        key = self.current_key
+        if key != self._highlighted:
+            self._highlighted = key
+            self.post_message(self.RowHighlighted(self, self.cursor_row, key))
+
+    # -- geometry --------------------------------------------------------------------
+    def _fit_auto_columns(self) -> None:
+        """Columns without a width (other than the flex one) fit their widest cell."""
+        changed = False
+        for number, column in enumerate(self.columns.values()):
+            if not column.auto_width or column.key == self.flex:
+                continue
+            widest = max(
+                [column.label.cell_len]
+                + [_cell_width(row[number]) for row in self._cells if number < len(row)]
+            )
+            if widest != column.content_width:
+                column.content_width = widest
+                changed = True
+        if changed:
+            self._changed_shape()
+
+    def _render_widths(self) -> list[int]:
+        """The width of each column as drawn now, padding included."""
+        pad = 2 * self.cell_padding
+        widths = [column.get_render_width(self) for column in self.columns.values()]
+        width = self.size.width
+        if self.flex in self.columns and width:
+            flex_index = list(self.columns).index(self.flex)
+            others = sum(widths) - widths[flex_index]
+            # One cell is left for the vertical scrollbar, so every column shows.
+            widths[flex_index] = max(MIN_FLEX, width - others - pad - 1) + pad
+        return widths
+
+    def _changed_shape(self) -> None:
+        """Rows, columns or size changed: set the scrollable size and draw again."""
+        if self.flex is None:
+            self._fit_auto_columns()
+        self.virtual_size = Size(sum(self._render_widths()), len(self._keys) + self.header_height)
+        self._lines.clear()
+        self.refresh()
+
+    def on_resize(self, _event: events.Resize) -> None:
+        self._changed_shape()
+        self._scroll_cursor_into_view()
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._lines.clear()
+
+    @property
+    def _page(self) -> int:
+        return max(1, self.scrollable_content_region.height - self.header_height)
+
+    def _scroll_cursor_into_view(self) -> None:
+        if not self._keys:
+            return
+        top = round(self.scroll_y)
+        if self.cursor_row < top:
+            self.scroll_to(y=self.cursor_row, animate=False, force=True)
+        elif self.cursor_row >= top + self._page:
+            self.scroll_to(y=self.cursor_row - self._page + 1, animate=False, force=True)
+
+    def _forget_line(self, index: int) -> None:
+        """Row `index` changed: drop its drawn lines and repaint it if it is on screen."""
+        self._lines.pop((index, False), None)
+        self._lines.pop((index, True), None)
+        y = index - round(self.scroll_y) + self.header_height
+        if self.header_height <= y < self.size.height:
+            self.refresh(Region(0, y, self.size.width, 1))
+
+    # -- keys and mouse --------------------------------------------------------------
+    def action_cursor_up(self) -> None:
+        self.move_cursor(row=self.cursor_row - 1)
+
+    def action_cursor_down(self) -> None:
+        self.move_cursor(row=self.cursor_row + 1)
+
+    def action_page_down(self) -> None:
+        if not self._keys:
+            return
+        height = self.scrollable_content_region.height - self.header_height
+        self.scroll_relative(y=height, animate=False, force=True)
+        self.move_cursor(row=self.cursor_row + height, scroll=False)
+
+    def action_page_up(self) -> None:
+        if not self._keys:
+            return
+        height = self.scrollable_content_region.height - self.header_height
+        self.scroll_relative(y=-height, animate=False)
+        self.move_cursor(row=self.cursor_row - height, scroll=False)
+
+    def action_scroll_top(self) -> None:
+        self.move_cursor(row=0)
+
+    def action_scroll_bottom(self) -> None:
+        self.move_cursor(row=len(self._keys) - 1)
+
+    def action_cursor_left(self) -> None:
+        self.scroll_left(animate=False)
+
+    def action_cursor_right(self) -> None:
+        self.scroll_right(animate=False)
+
+    def on_click(self, event: events.Click) -> None:
+        row = event.y - self.header_height + round(self.scroll_y)
+        if event.y >= self.header_height and 0 <= row < len(self._keys):
+            self.move_cursor(row=row)
+
+    # -- drawing ---------------------------------------------------------------------
+    def render_line(self, y: int) -> Strip:
+        width = self.size.width
+        scroll_x = round(self.scroll_x)
+        if self._lines_for != (width, scroll_x):
+            self._lines.clear()
+            self._lines_for = (width, scroll_x)
+        base = self.rich_style
+        if y < self.header_height:
+            index = -1
+        else:
+            index = y - self.header_height + round(self.scroll_y)
+            if index >= len(self._keys):
+                return Strip.blank(width, base)
+        key = (index, index == self.cursor_row and self.show_cursor)
+        strip = self._lines.get(key)
+        if strip is None:
+            if len(self._lines) > CACHE_LINES:
+                self._lines.clear()
+            segments = self._row_segments(index, key[1], base)
+            strip = Strip(line_crop(segments, scroll_x, scroll_x + width, width))
+            strip = strip.adjust_cell_length(width, base).simplify()
+            self._lines[key] = strip
+        return strip
+
+    def _row_segments(self, index: int, cursor: bool, base: Style) -> list[Segment]:
+        """One row (index -1: the header), cell by cell as a DataTable draws it."""
+        header = index == -1
+        if header:
+            row_style = self.get_component_styles("datatable--header").rich_style
+            cells: Sequence[Cell] = [column.label for column in self.columns.values()]
+        else:
+            row_style = base
+            cells = self._cells[index]
+        cursor_style = self.get_component_rich_style("datatable--cursor") if cursor else Style()
+        # The cell's own colours win over the cursor's foreground, not its background.
+        post_style = Style.from_color(bgcolor=cursor_style.bgcolor)
+        console = self.app.console
+        widths = self._render_widths()
+        segments: list[Segment] = []
+        for number, width in enumerate(widths):
+            cell = cells[number] if number < len(cells) else ""
+            renderable = Text(cell, no_wrap=True, end="") if isinstance(cell, str) else cell
+            options = self.app.console_options.update_dimensions(width, 1).update(no_wrap=True)
+            meta = Style.from_meta({"row": index, "column": number})
+            lines = console.render_lines(
+                Styled(
+                    Padding(renderable, (0, self.cell_padding)),
+                    pre_style=row_style + meta + cursor_style,
+                    post_style=post_style,
+                ),
+                options,
+            )
+            segments.extend(lines[0])
+        remaining = max(0, self.size.width - sum(widths))
+        extend = row_style + cursor_style
+        extend += Style.from_meta({"row": index, "column": 0, "out_of_bounds": True})
+        segments.append(Segment(" " * remaining, extend))
+        return segments
+
+
+def _cell_width(cell: Cell) -> int:
+    return cell.cell_len if isinstance(cell, Text) else cell_len(cell)
