@@ -2,21 +2,26 @@
 
 Exit codes: 0 success, 2 bad input (one line on stderr saying what and what to do),
 1 an unexpected failure (one line too; set GROWTHTUI_DEBUG=1 for the traceback).
-Textual is imported only when the app opens, so subcommands start fast.
+
+Start-up is most of what a subcommand costs, so this module imports only the standard
+library: pydantic comes with the domain when a handler needs it (`--version`, `--help` and
+usage errors never load it), the store's file lock only for a write, Textual only when the
+app opens.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
+import gc
 import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
 from growthtui import __version__
-from growthtui.domain import GrowthError, InvalidInput
 
 if TYPE_CHECKING:
     from growthtui.store import Store
@@ -29,8 +34,8 @@ TODAY_ENV = "GROWTHTUI_TODAY"
 """Pins "today" (YYYY-MM-DD) for demos, screenshots and tests."""
 
 
-class UsageError(GrowthError):
-    """Bad command-line usage."""
+class UsageError(Exception):
+    """Bad command-line usage (reported like the domain's GrowthError: one line, exit 2)."""
 
 
 class _Parser(argparse.ArgumentParser):
@@ -47,6 +52,8 @@ def today() -> dt.date:
         try:
             return dt.date.fromisoformat(pinned)
         except ValueError:
+            from growthtui.domain.errors import InvalidInput
+
             raise InvalidInput(
                 f"{TODAY_ENV}={pinned!r} is not a date: use YYYY-MM-DD or unset it"
             ) from None
@@ -159,6 +166,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 # -- handlers -------------------------------------------------------------------------
 def _data_path(args: argparse.Namespace) -> Path:
+    from growthtui.domain.errors import InvalidInput
     from growthtui.locations import data_path
 
     path = data_path(getattr(args, "data", None))
@@ -174,10 +182,15 @@ def _open_store(args: argparse.Namespace, create: bool = False) -> Store:
 
     Subcommands open it without creating it: a missing file reads as empty, and the first
     change that succeeds creates it. So input refused by a check never leaves a file behind.
+    They also open it lazily: a kind of record is checked when first read (`agenda` reads
+    six of the twelve), and every record before the first write, so a file holding a record
+    that is not valid is still refused (exit 2) and never rewritten. The app (`create`)
+    checks everything up front: it shows every kind of record anyway.
     """
     from growthtui.store import Store
 
-    return Store.open(_data_path(args), create=create, today=today)
+    lazy = not create
+    return Store.open(_data_path(args), create=create, today=today, lazy=lazy)
 
 
 def _add_goal(args: argparse.Namespace) -> int:
@@ -226,6 +239,7 @@ def _log(args: argparse.Namespace) -> int:
 
 
 def _seed(args: argparse.Namespace) -> int:
+    from growthtui.domain.errors import InvalidInput
     from growthtui.services.seed import MAX_SCALE, seed
 
     if args.scale is not None and args.scale > MAX_SCALE:  # the argument before the store
@@ -264,6 +278,8 @@ def _export(args: argparse.Namespace) -> int:
 
 def _check_output(path: Path, data_file: Path | None) -> None:
     """Refuse an -o that cannot work before doing anything else."""
+    from growthtui.domain.errors import InvalidInput
+
     if path.is_dir():
         raise InvalidInput(f"{path} is a folder: give -o a file name, e.g. -o {path / 'export'}")
     if not path.parent.is_dir():
@@ -278,6 +294,7 @@ def _check_output(path: Path, data_file: Path | None) -> None:
 
 def _write_output(path: Path, text: str) -> None:
     """Write the export whole or not at all: a failed write never leaves half a file."""
+    from growthtui.domain.errors import InvalidInput
     from growthtui.store.storage import FILE_MODE, atomic_write
 
     mode = path.stat().st_mode & 0o777 if path.exists() else FILE_MODE
@@ -327,6 +344,21 @@ def _launch(store: Store, demo: bool = False) -> int:
 
 
 # -- entry point ----------------------------------------------------------------------
+@contextlib.contextmanager
+def _one_shot() -> Iterator[None]:
+    """Run a subcommand without the cyclic garbage collector. Such a run lives for a fraction
+    of a second and builds objects that all stay alive (the modules it imports, the store's
+    records): the collector would walk them again and again and free nothing. Restored after,
+    for callers that run several commands in one process (the tests)."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run growthtui; returns the exit code."""
     parser = build_parser()
@@ -336,8 +368,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         except SystemExit as done:  # --help and --version have printed what was asked
             return done.code if isinstance(done.code, int) else EXIT_OK
         handler: Callable[[argparse.Namespace], int] = args.handler
-        return handler(args)
-    except GrowthError as error:
+        if handler is _run_app:  # the app is long-lived: keep the collector
+            return handler(args)
+        with _one_shot():
+            return handler(args)
+    except UsageError as error:
         _say(str(error))
         return EXIT_BAD_INPUT
     except KeyboardInterrupt:
@@ -347,8 +382,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         # stdout at devnull so the interpreter's last flush does not complain either.
         _silence_stdout()
         return EXIT_OK
-    except Exception as error:  # a bug: say so in one line, never a traceback by default
-        if os.environ.get(DEBUG_ENV):
+    except Exception as error:
+        # Whatever raised a GrowthError has loaded the domain: this import costs nothing.
+        from growthtui.domain.errors import GrowthError
+
+        if isinstance(error, GrowthError):
+            _say(str(error))
+            return EXIT_BAD_INPUT
+        if os.environ.get(DEBUG_ENV):  # a bug: one line, never a traceback by default
             raise
         _say(
             f"unexpected error: {type(error).__name__}: {error} — please report it; "

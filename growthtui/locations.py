@@ -5,8 +5,6 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-import platformdirs
-
 APP_NAME = "growthtui"
 DATA_ENV = "GROWTHTUI_DATA"
 CONFIG_ENV = "GROWTHTUI_CONFIG"
@@ -17,6 +15,8 @@ def default_data_path() -> Path:
     override = os.environ.get(DATA_ENV, "").strip()
     if override:
         return Path(override).expanduser()
+    import platformdirs  # only when no path was given: `--data` skips loading it
+
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)) / "growthtui.json"
 
 
@@ -31,6 +31,8 @@ def config_dir() -> Path:
     override = os.environ.get(CONFIG_ENV, "").strip()
     if override:
         return Path(override).expanduser()
+    import platformdirs
+
     return Path(platformdirs.user_config_dir(APP_NAME, appauthor=False))
 
 

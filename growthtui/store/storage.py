@@ -26,13 +26,15 @@ import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import orjson
-from filelock import FileLock, Timeout
 from tinydb.storages import Storage
 
 from growthtui.store.errors import StoreBusy, StoreWriteFailed
+
+if TYPE_CHECKING:
+    from filelock import BaseFileLock
 
 Data = dict[str, dict[str, Any]]
 
@@ -160,7 +162,8 @@ class AtomicJSONStorage(Storage):
 
     def __init__(self, path: str | os.PathLike[str]) -> None:
         self.path = Path(path)
-        self._lock = FileLock(f"{self.path}.lock", timeout=LOCK_TIMEOUT_SECONDS, mode=FILE_MODE)
+        self._lock: BaseFileLock | None = None
+        """Made on first write: a command that only reads never loads filelock."""
         self._data: Data | None = None
         self._stamp: FileStamp | None = None
         self._held: int | None = None
@@ -232,9 +235,14 @@ class AtomicJSONStorage(Storage):
     @contextlib.contextmanager
     def locked(self) -> Iterator[None]:
         """Hold the cross-process write lock."""
+        from filelock import FileLock, Timeout
+
+        if self._lock is None:
+            self._lock = FileLock(f"{self.path}.lock", timeout=LOCK_TIMEOUT_SECONDS, mode=FILE_MODE)
+        lock = self._lock
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True, mode=DIR_MODE)
-            self._lock.acquire(timeout=LOCK_TIMEOUT_SECONDS, poll_interval=LOCK_POLL_SECONDS)
+            lock.acquire(timeout=LOCK_TIMEOUT_SECONDS, poll_interval=LOCK_POLL_SECONDS)
         except Timeout:
             raise StoreBusy(self.path, LOCK_TIMEOUT_SECONDS) from None
         try:
@@ -242,7 +250,7 @@ class AtomicJSONStorage(Storage):
                 self._sweep_temp_files()
             yield
         finally:
-            self._lock.release()
+            lock.release()
 
     @contextlib.contextmanager
     def batch(self) -> Iterator[None]:

@@ -55,9 +55,13 @@ def add_goals(path: str, count: int | None, tag: str) -> int:
 
 
 def serve(path: str) -> int:
-    # Open the store once here, so each child inherits what opening builds (the models'
-    # validators are built on first use) as it inherits the imports.
+    # Do once, here, what every child would otherwise do before its first write: load the
+    # lock's library and build the models' validators (both happen on first use). The
+    # children are forks and inherit them, as they inherit the imports.
+    import filelock  # noqa: F401
+
     open_store(path).close()
+    Goal(title="warm-up", notes=NOTES)
     say("ready")
     for _line in sys.stdin:
         sys.stdout.flush()

@@ -1,0 +1,125 @@
+"""A subcommand loads only what it uses: start-up is most of what `agenda` and `add` cost.
+
+And opening the store lazily never lets a file with a record that is not valid be written.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import gc
+import json
+import subprocess
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import pytest
+
+from growthtui.domain import Evidence, Goal
+from growthtui.store import Store
+
+if TYPE_CHECKING:  # fixtures' types, from tests/cli/conftest.py
+    from conftest import Files, Run
+
+HEAVY = ("pydantic", "tinydb", "filelock", "platformdirs", "textual")
+
+# Runs the command line in a fresh interpreter, then prints which of HEAVY it loaded.
+PROBE = """
+import json, sys
+from growthtui.cli import main
+code = main(sys.argv[1:])
+loaded = sorted({m.split(".")[0] for m in sys.modules} & set(HEAVY))
+print(json.dumps({"code": code, "loaded": loaded}), file=sys.stderr)
+"""
+
+
+def loaded_by(*argv: str) -> list[str]:
+    """The heavy libraries `growthtui ARGV` loads (in a fresh interpreter)."""
+    code = f"HEAVY = {HEAVY!r}\n{PROBE}"
+    done = subprocess.run(
+        [sys.executable, "-c", code, *argv],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    report = json.loads(done.stderr.splitlines()[-1])
+    assert report["code"] == 0, done.stderr
+    loaded: list[str] = report["loaded"]
+    return loaded
+
+
+def test_importing_the_command_line_loads_no_library() -> None:
+    code = (
+        "import sys, growthtui.cli\n"
+        f"print(sorted({{m.split('.')[0] for m in sys.modules}} & {set(HEAVY)!r}))"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "[]"
+
+
+@pytest.mark.parametrize("argv", [("--version",), ("--help",), ("agenda", "--help")])
+def test_version_and_help_load_no_library(argv: tuple[str, ...]) -> None:
+    assert loaded_by(*argv) == []
+
+
+def test_agenda_on_a_given_file_loads_neither_the_lock_nor_platformdirs_nor_textual(
+    store: Store, today: dt.date
+) -> None:
+    store.add(Goal(title="Become a staff engineer", due=today))
+    assert store.path is not None
+    loaded = loaded_by("agenda", "--data", str(store.path))
+    assert "filelock" not in loaded and "platformdirs" not in loaded and "textual" not in loaded
+    assert "pydantic" in loaded  # the records are still validated
+
+
+def test_the_collector_runs_again_after_a_command(run: Run, store_path: Path) -> None:
+    assert gc.isenabled()
+    assert run("add", "goal", "Learn Rust", "--data", store_path).code == 0
+    assert gc.isenabled()
+    assert run("add", "goal", "", "--data", store_path).code == 2
+    assert gc.isenabled()
+
+
+def _spoil_evidence(path: Path) -> None:
+    """Make the one evidence record invalid: a table `agenda` does not read."""
+    data = json.loads(path.read_bytes())
+    data["evidence"]["1"]["kind"] = "trophy"
+    path.write_text(json.dumps(data))
+
+
+@pytest.fixture
+def spoiled(store: Store) -> Path:
+    goal = store.add(Goal(title="Become a staff engineer"))
+    store.add(Evidence.build(date="2026-11-20", text="Led the review", goal_ids=[goal.id]))
+    assert store.path is not None
+    _spoil_evidence(store.path)
+    return store.path
+
+
+def test_agenda_reads_past_a_bad_record_it_does_not_show(run: Run, spoiled: Path) -> None:
+    result = run("agenda", "--data", spoiled)
+    assert result.code == 0, result.err
+    assert "growthtui agenda for" in result.out
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ("add", "goal", "Learn Rust"),
+        ("add", "milestone", "1", "Draft the RFC", "--due", "2026-12-15"),
+        ("log", "Shipped it"),
+        ("export",),
+    ],
+    ids=lambda argv: " ".join(argv[:2]),
+)
+def test_a_bad_record_anywhere_refuses_every_write_and_export(
+    run: Run, files: Files, spoiled: Path, argv: tuple[str, ...]
+) -> None:
+    before = files(spoiled.parent)
+    result = run(*argv, "--data", spoiled)
+    assert result.code == 2, result.out
+    assert len(result.err_lines) == 1
+    assert str(spoiled) in result.err and "evidence 1 is not valid" in result.err
+    assert result.out == ""
+    assert files(spoiled.parent) == before
