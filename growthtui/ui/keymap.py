@@ -181,8 +181,8 @@ def _first_clash(
     for rebound in order:  # the keymap's order: the later of two rebound entries yields
         if rebound not in default_keys:
             continue
+        rank = order.index(rebound)
         for key in chosen[rebound]:
-            rank = order.index(rebound)
             # Another binding of the same action (Textual's own ctrl+q quits too) is no clash.
             others = [o for o in owners[key] if actions[o] != actions[rebound]]
             kept = [o for o in others if o not in chosen or order.index(o) < rank]
@@ -206,7 +206,7 @@ def check_keymap(
         elif not keys or not all(_is_key(k) for k in keys):
             problems.append(
                 f"keymap: {text!r} for {binding_id!r} is not a key "
-                '(write e.g. "a", "ctrl+g", "f2", or several as "t,4"); ignored'
+                '(write e.g. "a", "ctrl+g", "f2", or several as "a,ctrl+n"); ignored'
             )
         else:
             chosen[binding_id] = keys
