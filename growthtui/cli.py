@@ -345,22 +345,25 @@ def _launch(store: Store, demo: bool = False) -> int:
 
 # -- entry point ----------------------------------------------------------------------
 @contextlib.contextmanager
-def _one_shot() -> Iterator[None]:
+def _one_shot(restore: bool) -> Iterator[None]:
     """Run a subcommand without the cyclic garbage collector. Such a run lives for a fraction
     of a second and builds objects that all stay alive (the modules it imports, the store's
-    records): the collector would walk them again and again and free nothing. Restored after,
-    for callers that run several commands in one process (the tests)."""
+    records): the collector would walk them again and again and free nothing.
+
+    With `restore`, the collector is turned back on afterwards, for callers that run several
+    commands in one process (the tests). The process's own command line does not restore it:
+    the process ends right after, and the first collection would walk every object again."""
     was_enabled = gc.isenabled()
     gc.disable()
     try:
         yield
     finally:
-        if was_enabled:
+        if was_enabled and restore:
             gc.enable()
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run growthtui; returns the exit code."""
+    """Run growthtui on `argv` (default: this process's command line); returns the exit code."""
     parser = build_parser()
     try:
         try:
@@ -370,7 +373,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         handler: Callable[[argparse.Namespace], int] = args.handler
         if handler is _run_app:  # the app is long-lived: keep the collector
             return handler(args)
-        with _one_shot():
+        with _one_shot(restore=argv is not None):
             return handler(args)
     except UsageError as error:
         _say(str(error))

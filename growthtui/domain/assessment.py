@@ -9,7 +9,7 @@ from typing import ClassVar
 
 from pydantic import Field
 
-from growthtui.domain.base import Ids, Level, Record, Text, Title, Value
+from growthtui.domain.base import Ids, Level, Record, Text, Title, Value, empty_list
 from growthtui.domain.goals import Goal
 from growthtui.domain.learning import LearningItem, LearningStatus
 
@@ -65,8 +65,8 @@ class Skill(Record):
     name: Title
     category: Text = ""
     target_level: Level = 4
-    ratings: list[SkillRating] = Field(default_factory=list)
-    trait_ids: Ids = Field(default_factory=list)
+    ratings: list[SkillRating] = Field(default_factory=empty_list)
+    trait_ids: Ids = Field(default_factory=empty_list)
     """Weaknesses (or other traits) this skill is about."""
 
     def link_fields(self) -> dict[str, tuple[str, list[int]]]:
@@ -108,7 +108,7 @@ class Feedback(Record):
     person_id: int | None = None
     source: Source = Source.PEER
     text: Title
-    trait_ids: Ids = Field(default_factory=list)
+    trait_ids: Ids = Field(default_factory=empty_list)
 
     def link_fields(self) -> dict[str, tuple[str, list[int]]]:
         links = {"trait_ids": ("traits", self.trait_ids)}

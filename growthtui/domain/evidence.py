@@ -8,7 +8,7 @@ from typing import ClassVar
 
 from pydantic import Field
 
-from growthtui.domain.base import Ids, Record, Title
+from growthtui.domain.base import Ids, Record, Title, empty_list
 
 
 class EvidenceKind(StrEnum):
@@ -27,9 +27,9 @@ class Evidence(Record):
     date: dt.date
     text: Title
     kind: EvidenceKind = EvidenceKind.WIN
-    goal_ids: Ids = Field(default_factory=list)
-    skill_ids: Ids = Field(default_factory=list)
-    person_ids: Ids = Field(default_factory=list)
+    goal_ids: Ids = Field(default_factory=empty_list)
+    skill_ids: Ids = Field(default_factory=empty_list)
+    person_ids: Ids = Field(default_factory=empty_list)
 
     def link_fields(self) -> dict[str, tuple[str, list[int]]]:
         return {

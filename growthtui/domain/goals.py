@@ -8,7 +8,16 @@ from typing import ClassVar
 
 from pydantic import Field, ValidationInfo, field_validator
 
-from growthtui.domain.base import Ids, Level, Record, Text, Title, Value, due_not_before_start
+from growthtui.domain.base import (
+    Ids,
+    Level,
+    Record,
+    Text,
+    Title,
+    Value,
+    due_not_before_start,
+    empty_list,
+)
 
 
 class Horizon(StrEnum):
@@ -74,15 +83,15 @@ class Goal(Record):
     """A: the plan and resources that make it achievable."""
     relevant: Text = ""
     """R: why it matters."""
-    trait_ids: Ids = Field(default_factory=list)
-    skill_ids: Ids = Field(default_factory=list)
+    trait_ids: Ids = Field(default_factory=empty_list)
+    skill_ids: Ids = Field(default_factory=empty_list)
     start: dt.date | None = None
     due: dt.date | None = None
     """T: the date it is due."""
-    tags: list[str] = Field(default_factory=list)
+    tags: list[str] = Field(default_factory=empty_list)
     notes: Text = ""
     created: dt.date | None = None
-    history: list[GoalChange] = Field(default_factory=list)
+    history: list[GoalChange] = Field(default_factory=empty_list)
     external_id: str | None = None
     """Identity in another tool (a taskwarrior uuid), so importing twice adds nothing."""
 

@@ -8,7 +8,7 @@ from typing import ClassVar
 
 from pydantic import Field, ValidationInfo, field_validator
 
-from growthtui.domain.base import Ids, Record, Text, Title, due_not_before_start
+from growthtui.domain.base import Ids, Record, Text, Title, due_not_before_start, empty_list
 
 
 class LearningKind(StrEnum):
@@ -43,9 +43,9 @@ class LearningItem(Record):
     due: dt.date | None = None
     completed: dt.date | None = None
     hours: float = Field(default=0.0, ge=0, le=100_000)
-    skill_ids: Ids = Field(default_factory=list)
-    goal_ids: Ids = Field(default_factory=list)
-    trait_ids: Ids = Field(default_factory=list)
+    skill_ids: Ids = Field(default_factory=empty_list)
+    goal_ids: Ids = Field(default_factory=empty_list)
+    trait_ids: Ids = Field(default_factory=empty_list)
     """Weaknesses this item addresses."""
     notes: Text = ""
 

@@ -8,7 +8,7 @@ from typing import ClassVar
 
 from pydantic import Field, ValidationInfo, field_validator
 
-from growthtui.domain.base import Ids, Record, Text, Title
+from growthtui.domain.base import Ids, Record, Text, Title, empty_list
 
 
 class Relation(StrEnum):
@@ -43,9 +43,9 @@ class Person(Record):
     """The ideal gap between contacts; None means no rhythm is kept."""
     max_gap_days: int | None = Field(default=None, ge=1, le=3650)
     """Past this gap the person is "losing touch"; defaults to twice the ideal."""
-    tags: list[str] = Field(default_factory=list)
+    tags: list[str] = Field(default_factory=empty_list)
     notes: Text = ""
-    goal_ids: Ids = Field(default_factory=list)
+    goal_ids: Ids = Field(default_factory=empty_list)
     """Goals this person helps with (mentor for X, sponsor for Y)."""
 
     @field_validator("max_gap_days")

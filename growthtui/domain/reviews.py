@@ -8,7 +8,7 @@ from typing import ClassVar
 
 from pydantic import Field, ValidationInfo, field_validator
 
-from growthtui.domain.base import Level, Record, Text, Value
+from growthtui.domain.base import Level, Record, Text, Value, empty_list
 from growthtui.domain.goals import GoalStatus
 from growthtui.domain.profile import Cadence
 
@@ -65,7 +65,7 @@ class Review(Record):
     what_didnt: Text = ""
     satisfaction: Level | None = None
     next_focus: Text = ""
-    decisions: list[ReviewDecision] = Field(default_factory=list)
+    decisions: list[ReviewDecision] = Field(default_factory=empty_list)
     draft: bool = False
     """A guided review left half-way; resumed later, not counted as done."""
     step: ReviewStep = ReviewStep.DONE
