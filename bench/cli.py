@@ -1,0 +1,380 @@
+"""How fast the command line answers on a decade of data, beside Taskwarrior on as many tasks.
+
+    python -m bench.cli            stores of 1k, 10k and 50k records
+    python -m bench.cli --quick    1k only (a smoke run for CI)
+
+For each size N: a store made by `growthtui seed --scale N`, and the same N records as
+Taskwarrior tasks, created once per run with `task import` in a throwaway TASKRC/TASKDATA
+(rc.gc=off, confirmation and messages off): open goals and milestones not done are pending
+tasks with their due dates and projects, every other record (done milestones, closed goals,
+check-ins, evidence, interactions, people...) a completed one. Both tools then hold the
+same open work, which is what `agenda` and `task next` show.
+
+Every command runs as a person types it, as a fresh process (the `growthtui` script beside
+this interpreter, not a shell shim), output to /dev/null. The pairs are timed alternately in
+each of RUNS rounds, so the machine's load hits both alike; a ratio is the median of the
+per-round ratios. `add goal` and `task add` write to the same store and task list in every
+round (growth accepted: at most RUNS + 1 records on N). Wall-clock medians are the figures;
+the children's CPU time (user + sys) is shown beside them.
+
+The interpreter's floor (`python -c pass`, then with pydantic imported) is printed first: it
+is the part of every figure that no change inside growthtui can remove.
+
+Always exits 0: timings on a shared machine vary; the table is for people to read.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import uuid
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+TODAY = dt.date(2026, 11, 24)
+SIZES = (1_000, 10_000, 50_000)
+RUNS = 7
+AGENDA_RATIO = 1.5
+"""`growthtui agenda` against `task next`, on the same number of records."""
+ADD_RATIO = 3.0
+"""`growthtui add goal` against `task add`."""
+TASK_RC = ("confirmation=off", "verbose=nothing", "gc=off", "hooks=off", "color=off")
+
+Command = Sequence[str]
+
+
+@dataclass
+class Row:
+    size: int | None
+    figure: str
+    measured: str
+    target: str = "-"
+    ok: bool | None = None
+    """None: a figure shown for reference, without a target of its own."""
+
+
+@dataclass
+class Timing:
+    """Medians of several runs of one command: wall clock and the child's CPU, in ms."""
+
+    wall: list[float]
+    cpu: list[float]
+
+    @property
+    def wall_ms(self) -> float:
+        return statistics.median(self.wall) * 1000
+
+    @property
+    def cpu_ms(self) -> float:
+        return statistics.median(self.cpu) * 1000
+
+    def describe(self) -> str:
+        return f"{self.wall_ms:.0f} ms (cpu {self.cpu_ms:.0f})"
+
+
+def _children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def run_once(command: Command, env: Mapping[str, str], into: Timing) -> None:
+    """Run `command` to the end, adding its wall-clock and CPU time to `into`."""
+    cpu = _children_cpu()
+    start = time.perf_counter()
+    done = subprocess.run(
+        command,
+        env=env,
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+    into.wall.append(time.perf_counter() - start)
+    into.cpu.append(_children_cpu() - cpu)
+    if done.returncode != 0:
+        reason = done.stderr.decode(errors="replace").strip() or f"exit {done.returncode}"
+        raise RuntimeError(f"`{' '.join(command)}` failed: {reason}")
+
+
+def alternate(
+    commands: Mapping[str, Command], env: Mapping[str, str], runs: int
+) -> dict[str, Timing]:
+    """Each command once untimed (warm caches), then `runs` rounds, one run of each per round."""
+    timings = {name: Timing([], []) for name in commands}
+    for command in commands.values():
+        run_once(command, env, Timing([], []))
+    for _ in range(runs):
+        for name, command in commands.items():
+            run_once(command, env, timings[name])
+    return timings
+
+
+def ratio(mine: Timing, theirs: Timing) -> float:
+    """The median of the per-round ratios (each round's pair ran back to back)."""
+    return statistics.median(a / b for a, b in zip(mine.wall, theirs.wall, strict=True))
+
+
+def growthtui_command() -> list[str]:
+    """The installed `growthtui` script of this interpreter (a pyenv or asdf shim on PATH
+    would add its own start-up to every figure)."""
+    script = Path(sys.executable).with_name("growthtui")
+    if script.is_file() and os.access(script, os.X_OK):
+        return [str(script)]
+    return [sys.executable, "-m", "growthtui"]
+
+
+def taskwarrior() -> tuple[str, str] | None:
+    """(path of `task`, its version), or None when Taskwarrior is not installed."""
+    found = shutil.which("task")
+    if found is None:
+        return None
+    try:
+        version = subprocess.run(
+            [found, "--version"], capture_output=True, text=True, timeout=30, check=True
+        ).stdout.strip()
+    except (OSError, subprocess.SubprocessError):
+        return None
+    return found, version
+
+
+# -- the data --------------------------------------------------------------------------
+def _stamp(day: dt.date) -> str:
+    return f"{day:%Y%m%d}T090000Z"
+
+
+def _task(
+    table: str, record_id: int, text: str, day: dt.date, **fields: object
+) -> dict[str, object]:
+    pending = fields.pop("pending", False)
+    task: dict[str, object] = {
+        "uuid": str(uuid.uuid5(uuid.NAMESPACE_URL, f"growthtui:{table}:{record_id}")),
+        "description": text,
+        "entry": _stamp(min(day, TODAY)),
+        "status": "pending" if pending else "completed",
+    }
+    if not pending:
+        task["end"] = _stamp(min(day, TODAY))
+    task.update({key: value for key, value in fields.items() if value is not None})
+    return task
+
+
+def tasks_of(store_file: Path) -> Iterator[dict[str, object]]:
+    """The store's records as Taskwarrior tasks: open goals and milestones pending."""
+    from growthtui.domain import ENTITIES, Goal, Milestone
+    from growthtui.store import Store
+
+    store = Store.open(store_file, create=False, today=lambda: TODAY, lazy=True)
+    open_goals = set()
+    for goal in store.list(Goal):
+        assert goal.id is not None
+        if goal.is_open:
+            open_goals.add(goal.id)
+        due = _stamp(goal.due) if goal.due else None
+        day = goal.created or goal.start or TODAY
+        yield _task("goals", goal.id, goal.title, day, pending=goal.is_open, due=due)
+    for milestone in store.list(Milestone):
+        assert milestone.id is not None
+        pending = milestone.done_at is None and milestone.goal_id in open_goals
+        day = milestone.done_at or milestone.due
+        yield _task(
+            "milestones",
+            milestone.id,
+            milestone.title,
+            day,
+            pending=pending,
+            due=_stamp(milestone.due),
+            project=f"goal{milestone.goal_id}",
+        )
+    for model in ENTITIES:
+        if model in (Goal, Milestone):
+            continue
+        for record in store.list(model):
+            assert record.id is not None
+            day = getattr(record, "date", None) or TODAY
+            yield _task(model.table, record.id, f"{model.entity} {record.id}", day)
+
+
+@dataclass
+class Place:
+    """One size's store and task list, and how to run each tool on them."""
+
+    size: int
+    store: Path
+    tasks: int
+    pending: int
+    growthtui_env: dict[str, str]
+    task_env: dict[str, str] | None
+
+
+def prepare(size: int, folder: Path, task: str | None, growthtui: list[str]) -> Place:
+    store = folder / f"store-{size}.json"
+    env = dict(os.environ, GROWTHTUI_TODAY=TODAY.isoformat(), NO_COLOR="1")
+    env.pop("GROWTHTUI_DATA", None)
+    subprocess.run(
+        [*growthtui, "seed", "--scale", str(size), "--data", str(store)],
+        env=env,
+        check=True,
+        stdout=subprocess.DEVNULL,
+    )
+    tasks = list(tasks_of(store))
+    pending = sum(t["status"] == "pending" for t in tasks)
+    task_env = None
+    if task is not None:
+        data = folder / f"task-{size}"
+        data.mkdir()
+        rc = folder / f"taskrc-{size}"
+        rc.write_text("\n".join([f"data.location={data}", *TASK_RC]) + "\n")
+        task_env = dict(os.environ, TASKRC=str(rc), TASKDATA=str(data))
+        exported = folder / f"tasks-{size}.json"
+        exported.write_text(json.dumps(tasks))
+        subprocess.run(
+            [task, "import", str(exported)], env=task_env, check=True, stdout=subprocess.DEVNULL
+        )
+    return Place(size, store, len(tasks), pending, env, task_env)
+
+
+# -- the figures -----------------------------------------------------------------------
+def floors(growthtui: list[str], runs: int) -> list[Row]:
+    """Where the time goes before growthtui does anything: the interpreter, then pydantic."""
+    env = dict(os.environ)
+    commands = {
+        "python -S -c pass (no site-packages, no .pth files)": [sys.executable, "-S", "-c", "pass"],
+        "python -c pass": [sys.executable, "-c", "pass"],
+        'python -c "import pydantic"': [sys.executable, "-c", "import pydantic"],
+        'python -c "from pydantic import BaseModel"': [
+            sys.executable,
+            "-c",
+            "from pydantic import BaseModel",
+        ],
+        "growthtui --version (start-up, no store)": [*growthtui, "--version"],
+    }
+    timings = alternate(commands, env, runs)
+    return [Row(None, f"floor: {name}", t.describe()) for name, t in timings.items()]
+
+
+def measure(place: Place, growthtui: list[str], task: str | None, runs: int) -> list[Row]:
+    """growthtui agenda and add goal on `place`, each beside its Taskwarrior counterpart."""
+    n = place.size
+    data = ["--data", str(place.store)]
+    mine = {
+        "agenda": [*growthtui, "agenda", *data],
+        "add": [*growthtui, "add", "goal", "A goal added by the benchmark", *data],
+    }
+    if task is None or place.task_env is None:
+        alone = alternate(mine, place.growthtui_env, runs)
+        return [
+            Row(n, "growthtui agenda", alone["agenda"].describe()),
+            Row(n, "growthtui add goal", alone["add"].describe()),
+        ]
+    theirs = {
+        "next": [task, "next"],
+        "task add": [task, "add", "A task added by the benchmark"],
+    }
+    # One round: task next, agenda, task add, add goal (each pair back to back).
+    pairs = {"next": theirs["next"], "agenda": mine["agenda"]}
+    adds = {"task add": theirs["task add"], "add": mine["add"]}
+    timings: dict[str, Timing] = {name: Timing([], []) for name in (*pairs, *adds)}
+    for name, command in (*pairs.items(), *adds.items()):  # warm-up, untimed: caches, backup
+        run_once(command, _env_for(name, place), Timing([], []))
+    for _ in range(runs):
+        for name, command in (*pairs.items(), *adds.items()):
+            run_once(command, _env_for(name, place), timings[name])
+    agenda_ratio = ratio(timings["agenda"], timings["next"])
+    add_ratio = ratio(timings["add"], timings["task add"])
+    pending = f"{place.pending:,} pending of {place.tasks:,}"
+    return [
+        Row(n, f"task next ({pending} tasks)", timings["next"].describe()),
+        Row(
+            n,
+            "growthtui agenda",
+            f"{timings['agenda'].describe()} = {agenda_ratio:.2f}x task next",
+            f"<= {AGENDA_RATIO:g}x task next",
+            agenda_ratio <= AGENDA_RATIO,
+        ),
+        Row(n, "task add", timings["task add"].describe()),
+        Row(
+            n,
+            "growthtui add goal",
+            f"{timings['add'].describe()} = {add_ratio:.2f}x task add",
+            f"<= {ADD_RATIO:g}x task add",
+            add_ratio <= ADD_RATIO,
+        ),
+    ]
+
+
+def _env_for(name: str, place: Place) -> dict[str, str]:
+    if name in ("next", "task add"):
+        assert place.task_env is not None
+        return place.task_env
+    return place.growthtui_env
+
+
+def render(rows: Sequence[Row]) -> str:
+    header = ("N", "figure", "measured (median: wall, cpu)", "target", "result")
+    table = [header] + [
+        (
+            "-" if r.size is None else f"{r.size:,}",
+            r.figure,
+            r.measured,
+            r.target,
+            "-" if r.ok is None else ("pass" if r.ok else "FAIL"),
+        )
+        for r in rows
+    ]
+    widths = [max(len(line[i]) for line in table) for i in range(len(header))]
+    lines = []
+    for n, line in enumerate(table):
+        cells = (cell.ljust(width) for cell, width in zip(line, widths, strict=True))
+        lines.append(" | ".join(cells).rstrip())
+        if n == 0:
+            lines.append("-+-".join("-" * width for width in widths))
+    return "\n".join(lines)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command-line benchmark and print its table; exit 0 whatever the timings."""
+    parser = argparse.ArgumentParser(prog="bench/cli.py", description=__doc__.split("\n")[0])
+    parser.add_argument("--quick", action="store_true", help="only the 1k store (CI smoke)")
+    parser.add_argument("--runs", type=int, default=RUNS, help=f"rounds per figure (>= 5; {RUNS})")
+    args = parser.parse_args(argv)
+    runs = max(5, args.runs)
+    sizes = SIZES[:1] if args.quick else SIZES
+    growthtui = growthtui_command()
+    found = taskwarrior()
+    task = found[0] if found else None
+    print(
+        f"command-line benchmark, median of {runs} rounds each (targets beside; exit 0 regardless)"
+    )
+    print(f"growthtui: {' '.join(growthtui)}; python: {sys.executable}")
+    if found is None:
+        print(
+            "Taskwarrior (`task`) is not installed: the comparisons with it are skipped "
+            "(Debian: apt-get install taskwarrior)"
+        )
+    else:
+        print(f"Taskwarrior: {found[0]} {found[1]}, rc: {' '.join(TASK_RC)}")
+    print(f"load average: {' '.join(f'{x:.2f}' for x in os.getloadavg())} on {os.cpu_count()} cpus")
+    rows = floors(growthtui, runs)
+    with tempfile.TemporaryDirectory(prefix="growthtui-bench-cli-") as folder:
+        for size in sizes:
+            try:
+                place = prepare(size, Path(folder), task, growthtui)
+                rows.extend(measure(place, growthtui, task, runs))
+            except (RuntimeError, subprocess.CalledProcessError) as error:
+                rows.append(Row(size, "could not measure", str(error), "-", False))
+    print(render(rows))
+    print(f"load average after: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
