@@ -337,6 +337,11 @@ def _run_app(args: argparse.Namespace) -> int:
 
 
 def _launch(store: Store, demo: bool = False) -> int:
+    from growthtui.ui.terminal import prepare_terminal_environment
+
+    # Before Textual's first import: it reads the colour system once (256 colours unless
+    # the terminal says truecolor; COLORTERM is not forwarded over SSH).
+    prepare_terminal_environment(os.environ)
     from growthtui.ui.app import run_app
 
     code: int = run_app(store, today=today, demo=demo)

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import datetime as dt
 import os
+import signal
+import sys
 import traceback
 from collections.abc import Callable
 from pathlib import Path
@@ -94,6 +98,11 @@ class GrowthApp(App[int]):
         self.switch_mode("dashboard")
         if self.poll:
             self.set_interval(POLL_SECONDS, self.check_for_outside_changes)
+        if not self.is_headless and hasattr(signal, "SIGHUP"):
+            with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
+                # The SSH connection dropped or the terminal closed: stop as `q` would (a
+                # write in progress finishes first; every save is already on disk), exit 129.
+                asyncio.get_running_loop().add_signal_handler(signal.SIGHUP, self.exit, None, 129)
         self.watch(self, "theme", self._remember_theme, init=False)
 
     def _remember_theme(self, theme: str) -> None:
@@ -112,6 +121,11 @@ class GrowthApp(App[int]):
 
     def check_for_outside_changes(self) -> None:
         """Another session (or `growthtui add`) wrote the file: re-read it once."""
+        if not self.is_headless and not _terminal_attached():
+            # The terminal is gone but no SIGHUP came (nohup, a wrapper): without this the
+            # input loop would spin on end-of-input for ever.
+            self.exit(129)
+            return
         try:
             if self.store.changed_on_disk() and self.store.refresh():
                 self.revision = self.store.revision
@@ -283,6 +297,14 @@ class GrowthApp(App[int]):
         self.exit(1)
 
 
+def _terminal_attached() -> bool:
+    stdin = sys.__stdin__
+    try:
+        return stdin is not None and os.isatty(stdin.fileno())
+    except (OSError, ValueError):
+        return False
+
+
 def _write_crash_report(error: Exception) -> Path | None:
     import platformdirs
 
@@ -298,8 +320,6 @@ def _write_crash_report(error: Exception) -> Path | None:
 
 def run_app(store: Store, *, today: Callable[[], dt.date], demo: bool = False) -> int:
     """Open the app on `store` until the person quits; returns the exit code."""
-    import sys
-
     from growthtui.locations import settings_path
     from growthtui.settings import load_settings
 

@@ -16,12 +16,6 @@ from growthtui.ui.terminal import color_system_for, prepare_terminal_environment
 
 from .conftest import Terminal, growthtui_command, is_grey, run_cli
 
-NOT_WIRED = (
-    "the installed app does not call prepare_terminal_environment before importing Textual "
-    "yet (cli._launch); remove this mark when it does"
-)
-
-
 @pytest.mark.parametrize(
     ("environ", "expected"),
     [
@@ -93,7 +87,6 @@ def start(term: Terminal, data: Path, prefix: str = "") -> None:
 
 
 @pytest.mark.e2e
-@pytest.mark.xfail(strict=True, reason=NOT_WIRED)
 def test_a_terminal_without_colorterm_gets_256_colours_not_16(
     terminal: Terminal, terminal_env: dict[str, str], tmp_path: Path
 ) -> None:

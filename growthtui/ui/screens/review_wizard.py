@@ -70,6 +70,19 @@ class ReviewWizard(ModalScreen[Review | None]):
         # Not a priority binding: it must queue behind the keys typed before it.
         Binding("ctrl+s", "next", "Save and go on", id="review.next"),
         Binding("escape", "leave", "Leave, resume later", id="review.leave"),
+        # Priority, so focus moves the moment tab arrives (keys typed right after it go to
+        # the next field, not the one being left).
+        Binding(
+            "tab", "app.focus_next", "Next field", id="review.next_field", show=False, priority=True
+        ),
+        Binding(
+            "shift+tab",
+            "app.focus_previous",
+            "Previous field",
+            id="review.previous_field",
+            show=False,
+            priority=True,
+        ),
     ]
 
     def __init__(self, draft: Review) -> None:
@@ -147,18 +160,25 @@ class ReviewWizard(ModalScreen[Review | None]):
 
     def _focus_if_lost(self) -> None:
         """Removing the last step's focused field may move the focus outside the step;
-        bring it back, unless the person already moved it within the step."""
+        bring it back, unless the person already moved it within the step. (Runs after a
+        refresh: the next step may be half built by then, so nothing here may assume it.)"""
+        if not self.is_attached:
+            return
         body = self.query_one("#wizard-body")
         focused = self.focused
         if focused is None or body not in focused.ancestors:
             self._focus_first()
 
     def _focus_first(self) -> None:
-        if self.review.step is ReviewStep.GOALS:
-            self.query_one("#decision", OptionList).focus()
-            return
-        for widget in self.query("#wizard-body Input, #wizard-body Select, #wizard-body TextArea"):
-            widget.focus()
+        # set_focus acts at once; Widget.focus() is deferred, and keys typed meanwhile would
+        # go to the old focus.
+        selector = (
+            "#decision"
+            if self.review.step is ReviewStep.GOALS
+            else "#wizard-body Input, #wizard-body Select, #wizard-body TextArea"
+        )
+        for widget in self.query(selector):
+            self.set_focus(widget)
             return
 
     def set_error(self, message: str) -> None:
@@ -275,7 +295,7 @@ class ReviewWizard(ModalScreen[Review | None]):
 
     @on(OptionList.OptionSelected, "#decision")
     def _to_the_note(self, _event: OptionList.OptionSelected) -> None:
-        self.query_one("#field-note Input", Input).focus()
+        self.set_focus(self.query_one("#field-note Input", Input))
 
     def _period_changes(self, values: dict[str, Any]) -> dict[str, Any]:
         errors: dict[str, str] = {}
@@ -302,6 +322,8 @@ class ReviewWizard(ModalScreen[Review | None]):
     # -- going on --------------------------------------------------------------------------
     async def action_next(self) -> None:
         step = self.review.step
+        if step is ReviewStep.GOALS and not self.query("#decision"):
+            return  # the step is still being built: nothing on screen to save yet
         values = self.typed()
         try:
             if step is ReviewStep.PERIOD:
