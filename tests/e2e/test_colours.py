@@ -16,6 +16,7 @@ from growthtui.ui.terminal import color_system_for, prepare_terminal_environment
 
 from .conftest import Terminal, growthtui_command, is_grey, run_cli
 
+
 @pytest.mark.parametrize(
     ("environ", "expected"),
     [
