@@ -129,8 +129,11 @@ class Pty:
             self._read(remaining)
         return self.last_byte_at
 
-    def settle(self, quiet: float = QUIET) -> float:
-        """Read until nothing comes for `quiet` seconds; when the last byte came."""
+    def settle(self, quiet: float = QUIET, first: float = 0.0) -> float:
+        """Read until nothing comes for `quiet` seconds (waiting up to `first` seconds for
+        the first byte); when the last byte came."""
+        if first:
+            self._read(first)
         while self._read(quiet):
             pass
         return self.last_byte_at
@@ -272,7 +275,7 @@ def run_app(store: Path, env: dict[str, str], samples: Samples) -> None:
         for _ in range(KEYS):
             mark = len(term.out)
             sent = term.send(b"j")
-            last = term.settle()
+            last = term.settle(first=TIMEOUT)
             if len(term.out) > mark:
                 samples.key.append(last - sent)
                 samples.key_bytes.append(len(term.out) - mark)

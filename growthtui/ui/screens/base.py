@@ -4,20 +4,33 @@ the data changed (here or in another session)."""
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING, ClassVar
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, ClassVar
 
-from textual.app import ComposeResult
+from textual.app import App, ComposeResult
 from textual.screen import Screen
-from textual.widgets import Footer
 
 from growthtui.domain import GrowthError
 from growthtui.ui.areas import AREA_BY_MODE
 from growthtui.ui.glyphs import Glyphs
 from growthtui.ui.widgets.area_tabs import AreaTabs
+from growthtui.ui.widgets.key_footer import KeyFooter
 
 if TYPE_CHECKING:
     from growthtui.store import Store
     from growthtui.ui.app import GrowthApp
+
+
+STYLES = Path(__file__).resolve().parent.parent / "styles"
+
+
+def load_styles(app: App[Any]) -> None:
+    """Add every screen's style file to the stylesheet at once (they are scoped to their
+    screens), so opening a screen or dialog later does not parse all the app's CSS again."""
+    stylesheet = app.stylesheet
+    for path in sorted(STYLES.glob("*.tcss")):
+        if not stylesheet.has_source(str(path), ""):
+            stylesheet.read(path)
 
 
 class AreaScreen(Screen[None]):
@@ -35,6 +48,10 @@ class AreaScreen(Screen[None]):
         area = AREA_BY_MODE[self.MODE]
         self.title = area.title
         self.BINDING_GROUP_TITLE = area.title
+        # The stylesheet already holds every style this screen uses (see `load_styles`):
+        # without this, Textual parses all the app's CSS again and restyles every widget
+        # on the first visit of each area, a tenth of a second each time.
+        self._css_update_count = self.app._css_update_count
 
     @property
     def growth_app(self) -> GrowthApp:
@@ -64,12 +81,13 @@ class AreaScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield AreaTabs(self.MODE)
         yield from self.compose_body()
-        yield Footer(compact=True)
+        yield KeyFooter(compact=True)
 
     def compose_body(self) -> ComposeResult:
         yield from ()
 
     def on_mount(self) -> None:
+        load_styles(self.app)
         self.watch(self.app, "revision", self._revision_changed, init=False)
         self._refresh_if_stale()
 

@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterator
+from dataclasses import dataclass
 from typing import ClassVar
 
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Horizontal, Vertical
 from textual.widgets import Input, Static
 
 from growthtui.domain import CheckIn, Goal, GoalStatus, Horizon, Milestone
@@ -23,7 +25,8 @@ from growthtui.ui.screens.goal_detail import goal_detail
 from growthtui.ui.screens.goal_form import GoalForm
 from growthtui.ui.screens.progress_forms import CheckInForm, MilestoneForm
 from growthtui.ui.screens.prompt import PromptModal
-from growthtui.ui.widgets.record_table import RecordTable, Row
+from growthtui.ui.widgets.record_table import RecordTable
+from growthtui.ui.widgets.text_pane import TextPane
 
 STATUS_FILTERS: tuple[tuple[str, frozenset[GoalStatus]], ...] = (
     ("open", frozenset({GoalStatus.ACTIVE, GoalStatus.PAUSED})),
@@ -68,6 +71,15 @@ def goal_tree(goals: list[Goal], glyphs: Glyphs = UNICODE) -> Iterator[tuple[Goa
             yield goal, guide
 
 
+@dataclass(frozen=True)
+class _RowLook:
+    """What every row of one listing is drawn with (looked up once, not per row)."""
+
+    today: dt.date
+    glyphs: Glyphs
+    alarm_style: str
+
+
 class GoalsScreen(AreaScreen):
     """Set SMART goals on three horizons and keep them honest."""
 
@@ -110,13 +122,15 @@ class GoalsScreen(AreaScreen):
                 table.add_column("Due", key="due", width=10)
                 table.add_column("Done", key="progress", width=4)
                 yield table
-            with VerticalScroll(id="goals-detail", classes="pane") as detail:
-                detail.border_title = "Detail"
-                yield Static("", id="goal-detail")
+            detail = TextPane(id="goal-detail", classes="pane")
+            detail.border_title = "Detail"
+            yield detail
 
     def on_mount(self) -> None:
+        table = self.query_one("#goals-table", RecordTable)
+        table.follow = lambda _key: self._show_detail()
         super().on_mount()
-        self.query_one("#goals-table", RecordTable).focus()
+        table.focus()
 
     # -- data ------------------------------------------------------------------------
     @property
@@ -159,8 +173,9 @@ class GoalsScreen(AreaScreen):
             out.append(goal)
         return out
 
-    def _row(self, goal: Goal, guide: str) -> Row:
-        glyphs = self.glyphs
+    def _cells(self, goal: Goal, guide: str, look: _RowLook) -> tuple[Text, Text, Text]:
+        """A goal's row: title (under its tree guide), due date, progress."""
+        glyphs = look.glyphs
         gid = goal.id or 0
         progress = goal_progress(goal, self._milestones.get(gid, ()), self._checkins.get(gid, ()))
         style = ""
@@ -175,15 +190,21 @@ class GoalsScreen(AreaScreen):
         elif goal.status is GoalStatus.ACHIEVED:
             title.append(f" {glyphs.done}")
         due = Text(goal.due.isoformat() if goal.due else "", style="")
-        if goal_is_overdue(goal, self.today):
-            due = Text(f"{glyphs.overdue}{due.plain}"[:10], style=self.alarm_style)
+        if goal_is_overdue(goal, look.today):
+            due = Text(f"{glyphs.overdue}{due.plain}"[:10], style=look.alarm_style)
         percent = f"{round(progress * 100)}%" if progress is not None else "–"
-        return str(gid), (title, due, Text(percent, justify="right"))
+        return title, due, Text(percent, justify="right")
 
     def _show_rows(self, keep: str | None = None) -> None:
-        visible = self._visible()
-        rows = [self._row(goal, guide) for goal, guide in goal_tree(visible, self.glyphs)]
-        self.table.sync(rows, keep=keep)
+        """List the goals the filters let through, in tree order. Only the rows on screen
+        are made (the list asks for them as it draws)."""
+        look = _RowLook(self.today, self.glyphs, self.alarm_style)
+        tree = {
+            str(goal.id or 0): (goal, guide)
+            for goal, guide in goal_tree(self._visible(), look.glyphs)
+        }
+        self.table.show_rows(list(tree), lambda key: self._cells(*tree[key], look), keep=keep)
+        rows = tree
         status_name = STATUS_FILTERS[self.status_filter][0]
         horizon = HORIZON_FILTERS[self.horizon_filter]
         horizon_name = f"{horizon.value}-term" if horizon else "all horizons"
@@ -194,13 +215,13 @@ class GoalsScreen(AreaScreen):
 
     def _show_detail(self, force: bool = False) -> None:
         goal = self.selected_goal()
-        detail = self.query_one("#goal-detail", Static)
+        detail = self.query_one("#goal-detail", TextPane)
         if goal is None:
             self._detail_for = None
             if self._goals:
-                detail.update("No goal matches the filter. esc clears it; f and h change it.")
+                detail.show("No goal matches the filter. esc clears it; f and h change it.")
             else:
-                detail.update(
+                detail.show(
                     "No goals yet.\n\nPress n to set your first goal: say what exactly, how "
                     "you will measure it, your plan, why it matters, and when it is due.\n\n"
                     "Long-term aspirations (5–10 years) break down into medium (1–3 years) and "
@@ -210,9 +231,10 @@ class GoalsScreen(AreaScreen):
         token = (goal.id or 0, self.growth_app.revision)
         if not force and token == self._detail_for:
             return
+        another_goal = self._detail_for is None or self._detail_for[0] != token[0]
         self._detail_for = token
         gid = goal.id or 0
-        detail.update(
+        detail.show(
             goal_detail(
                 goal,
                 self.today,
@@ -221,7 +243,8 @@ class GoalsScreen(AreaScreen):
                 self._goals.get(goal.parent_id or -1),
                 self._children.get(gid, []),
                 self.glyphs,
-            )
+            ),
+            top=another_goal,
         )
 
     @on(RecordTable.RowHighlighted, "#goals-table")

@@ -11,7 +11,7 @@ each change, which costs hundreds of milliseconds at a few thousand rows.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import ClassVar, NamedTuple
 
@@ -141,12 +141,19 @@ class RecordTable(ScrollView, can_focus=True, inherit_bindings=False):
         self.cursor_row = 0
         self._show_header = True
         self._keys: list[str] = []
-        self._cells: list[tuple[Cell, ...]] = []
         self._index: dict[str, int] = {}
+        self._source: Callable[[str], Sequence[Cell]] = _no_cells
+        """Makes the cells of a row from its key, when the row is first shown."""
+        self._cells: dict[str, tuple[Cell, ...]] = {}
+        """The cells made so far, by key."""
         self._lines: dict[tuple[int, bool], Strip] = {}
         self._lines_for: tuple[int, int] = (-1, -1)
         """(width, scroll x) the cached lines were drawn for."""
         self._highlighted: str | None = None
+        self.follow: Callable[[str | None], object] | None = None
+        """Called at once when the cursor lands on another row, before the next frame is
+        drawn, so a pane that follows the cursor changes in the same frame as the list (the
+        RowHighlighted message reaches the screen a frame later)."""
 
     # -- columns and rows ------------------------------------------------------------
     def add_column(self, label: str | Text, *, key: str, width: int | None = None) -> str:
@@ -200,35 +207,65 @@ class RecordTable(ScrollView, can_focus=True, inherit_bindings=False):
 
     def get_row(self, key: str) -> list[Cell]:
         """The cells of the row with this key."""
-        return list(self._cells[self.get_row_index(key)])
+        return list(self._row_cells(self.get_row_index(key)))
 
     def get_row_at(self, index: int) -> list[Cell]:
         """The cells of the row at position `index`."""
-        return list(self._cells[index])
+        return list(self._row_cells(index))
+
+    def _row_cells(self, index: int) -> tuple[Cell, ...]:
+        key = self._keys[index]
+        cells = self._cells.get(key)
+        if cells is None:
+            cells = self._cells[key] = tuple(self._source(key))
+        return cells
 
     def sync(self, rows: Sequence[Row], keep: str | None = None) -> None:
-        """Show `rows`. When the same keys are shown in the same order, only the rows that
-        changed are drawn again (cursor and scroll stay); otherwise the rows are replaced
+        """Show `rows` (see `show_rows`)."""
+        cells = {key: tuple(row) for key, row in rows}
+        self.show_rows([key for key, _ in rows], cells.__getitem__, keep=keep)
+
+    def show_rows(
+        self, keys: Sequence[str], cells: Callable[[str], Sequence[Cell]], keep: str | None = None
+    ) -> None:
+        """Show the rows with `keys`, in that order; `cells(key)` makes a row's cells and is
+        called only for the rows drawn (or asked for with `get_row`), so thousands of rows
+        cost only what is on screen.
+
+        When the same keys are shown in the same order, cursor and scroll stay and only the
+        rows on screen whose cells changed are drawn again; otherwise the rows are replaced
         and the cursor goes back to the same record (or `keep`)."""
-        keys = [key for key, _ in rows]
-        cells = [tuple(row) for _, row in rows]
+        keys = list(keys)
+        old_cells = self._cells
+        self._source = cells
+        self._cells = {}
         if keys == self._keys:
-            for index, new in enumerate(cells):
-                if new != self._cells[index]:
-                    self._cells[index] = new
+            shown = self._shown_rows()
+            for index in list(self._lines_rows()):
+                if index not in shown:
+                    self._forget_line(index)
+            for index in shown:
+                if old_cells.get(keys[index]) != self._row_cells(index):
                     self._forget_line(index)
             self._fit_auto_columns()
             return
         target = keep or self.current_key
         old_row = self.cursor_row
         self._keys = keys
-        self._cells = cells
         self._index = {key: index for index, key in enumerate(keys)}
         self._lines.clear()
         self._changed_shape()
         self.move_to(target, fallback_row=old_row)
         if not keys:
             self._announce()
+
+    def _shown_rows(self) -> range:
+        """The rows on screen now."""
+        top = round(self.scroll_y)
+        return range(top, min(len(self._keys), top + self._page))
+
+    def _lines_rows(self) -> set[int]:
+        return {index for index, _ in self._lines if index >= 0}
 
     def move_to(self, key: str | None, fallback_row: int = 0) -> None:
         """Put the cursor on the row with `key` (else on `fallback_row`), scrolled into view."""
@@ -248,8 +285,8 @@ class RecordTable(ScrollView, can_focus=True, inherit_bindings=False):
         if row != self.cursor_row:
             old = self.cursor_row
             self.cursor_row = row
-            self._forget_line(old)
-            self._forget_line(row)
+            self._refresh_row(old)
+            self._refresh_row(row)
         if scroll:
             self._scroll_cursor_into_view()
         self._announce()
@@ -258,6 +295,8 @@ class RecordTable(ScrollView, can_focus=True, inherit_bindings=False):
         key = self.current_key
         if key != self._highlighted:
             self._highlighted = key
+            if self.follow is not None:
+                self.follow(key)
             self.post_message(self.RowHighlighted(self, self.cursor_row, key))
 
     # -- geometry --------------------------------------------------------------------
@@ -267,9 +306,10 @@ class RecordTable(ScrollView, can_focus=True, inherit_bindings=False):
         for number, column in enumerate(self.columns.values()):
             if not column.auto_width or column.key == self.flex:
                 continue
+            rows = (self._row_cells(index) for index in range(len(self._keys)))
             widest = max(
                 [column.label.cell_len]
-                + [_cell_width(row[number]) for row in self._cells if number < len(row)]
+                + [_cell_width(row[number]) for row in rows if number < len(row)]
             )
             if widest != column.content_width:
                 column.content_width = widest
@@ -290,15 +330,24 @@ class RecordTable(ScrollView, can_focus=True, inherit_bindings=False):
         return widths
 
     def _changed_shape(self) -> None:
-        """Rows, columns or size changed: set the scrollable size and draw again."""
+        """Rows or columns changed: set the scrollable size and draw again."""
         if self.flex is None:
             self._fit_auto_columns()
-        self.virtual_size = Size(sum(self._render_widths()), len(self._keys) + self.header_height)
+        self.virtual_size = Size(self._least_width(), len(self._keys) + self.header_height)
         self._lines.clear()
         self.refresh()
 
+    def _least_width(self) -> int:
+        """The width the columns need with the flex column at its narrowest: wider than
+        the table, it scrolls sideways. It does not follow the table's width, so a resize
+        does not lay the screen out again."""
+        widths = [column.get_render_width(self) for column in self.columns.values()]
+        if self.flex in self.columns:
+            widths[list(self.columns).index(self.flex)] = MIN_FLEX + 2 * self.cell_padding
+        return sum(widths)
+
     def on_resize(self, _event: events.Resize) -> None:
-        self._changed_shape()
+        # Lines drawn at another width are dropped as they are drawn (see render_line).
         self._scroll_cursor_into_view()
 
     def notify_style_update(self) -> None:
@@ -322,6 +371,10 @@ class RecordTable(ScrollView, can_focus=True, inherit_bindings=False):
         """Row `index` changed: drop its drawn lines and repaint it if it is on screen."""
         self._lines.pop((index, False), None)
         self._lines.pop((index, True), None)
+        self._refresh_row(index)
+
+    def _refresh_row(self, index: int) -> None:
+        """Repaint row `index` if it is on screen (the cursor moved on or off it)."""
         y = index - round(self.scroll_y) + self.header_height
         if self.header_height <= y < self.size.height:
             self.refresh(Region(0, y, self.size.width, 1))
@@ -397,7 +450,7 @@ class RecordTable(ScrollView, can_focus=True, inherit_bindings=False):
             cells: Sequence[Cell] = [column.label for column in self.columns.values()]
         else:
             row_style = base
-            cells = self._cells[index]
+            cells = self._row_cells(index)
         cursor_style = self.get_component_rich_style("datatable--cursor") if cursor else Style()
         # The cell's own colours win over the cursor's foreground, not its background.
         post_style = Style.from_color(bgcolor=cursor_style.bgcolor)
@@ -423,6 +476,10 @@ class RecordTable(ScrollView, can_focus=True, inherit_bindings=False):
         extend += Style.from_meta({"row": index, "column": 0, "out_of_bounds": True})
         segments.append(Segment(" " * remaining, extend))
         return segments
+
+
+def _no_cells(_key: str) -> Sequence[Cell]:
+    return ()
 
 
 def _cell_width(cell: Cell) -> int:

@@ -1,0 +1,126 @@
+"""A scrollable pane of text that follows a cursor elsewhere (a detail pane), drawn line by
+line: showing another record's text repaints only the lines that differ and lays nothing
+out again, so a cursor move costs a few lines on the terminal instead of the whole pane."""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
+from rich.text import Text
+from textual.app import RenderResult
+from textual.binding import Binding, BindingType
+from textual.geometry import Region, Size
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+from textual.visual import Visual, visualize
+from textual.widget import Widget
+from textual.widgets import Static
+
+
+class _ScrollArea(ScrollView):
+    """A ScrollView that accepts (and ignores) Static's `markup` argument, so a Static can
+    be a ScrollView too."""
+
+    def __init__(self, *children: Widget, markup: bool = True, **kwargs: Any) -> None:
+        super().__init__(*children, **kwargs)
+
+
+class TextPane(Static, _ScrollArea, can_focus=True):
+    """Text wrapped to the pane's width; scrolls when it is taller (tab in, then arrows).
+
+    It is a Static too (queries and `render()` find the text as in any Static), drawn by
+    ScrollView's line API."""
+
+    DEFAULT_CSS = """
+    TextPane {
+        height: 1fr;
+        overflow-x: hidden;
+        overflow-y: scroll;
+    }
+    """
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("up", "scroll_up", "Scroll up", show=False),
+        Binding("down", "scroll_down", "Scroll down", show=False),
+        Binding("home", "scroll_home", "Scroll home", show=False),
+        Binding("end", "scroll_end", "Scroll end", show=False),
+        Binding("pageup", "page_up", "Page up", show=False),
+        Binding("pagedown", "page_down", "Page down", show=False),
+    ]
+
+    def __init__(self, text: Text | str = "", *, id: str | None = None, classes: str | None = None):
+        super().__init__(id=id, classes=classes, markup=False)
+        self._text = Text(text) if isinstance(text, str) else text
+        self._strips: list[Strip] = []
+        self._wrapped_at = -1
+
+    def render(self) -> RenderResult:
+        return self._text
+
+    @property
+    def text(self) -> Text:
+        return self._text
+
+    def show(self, text: Text | str, *, top: bool = False) -> None:
+        """Show `text` (`top`: scrolled to its first line, for another record's text)."""
+        text = Text(text) if isinstance(text, str) else text
+        if text == self._text and not top:
+            return
+        self._text = text
+        if not self.is_mounted or self._wrapped_at < 0:
+            self._wrapped_at = -1  # wrapped when first drawn
+            return
+        old = self._strips
+        self._wrap(self._wrapped_at)
+        if self._fit():
+            return  # the scrollbar came or went: the pane is laid out and drawn again
+        if top and round(self.scroll_y):
+            self.scroll_to(y=0, animate=False)
+            return  # scrolling draws the pane again
+        width, height = self.scrollable_content_region.size
+        scroll_y = round(self.scroll_y)
+        for y in range(height):
+            index = y + scroll_y
+            before = old[index] if index < len(old) else None
+            after = self._strips[index] if index < len(self._strips) else None
+            if before != after:
+                self.refresh(Region(0, y, width, 1))
+
+    def _wrap(self, width: int) -> None:
+        visual: Visual = visualize(self, self._text, markup=False)
+        self._strips = Visual.to_strips(self, visual, width, None, self.visual_style)
+        self._wrapped_at = width
+
+    def _fit(self) -> bool:
+        """Wrap to the pane's width and set the scrollable height; True when that made the
+        pane lay out again. The scrollbar is always there (a bare track when the text fits),
+        so another text never changes the width the text wraps at, nor the layout: only
+        the scrollbar's thumb is drawn again."""
+        width = self.scrollable_content_region.width
+        if width != self._wrapped_at:
+            self._wrap(width)
+        size = Size(width, len(self._strips))
+        if size == self.virtual_size:
+            return False
+        scrollbar = self.show_vertical_scrollbar
+        self.set_reactive(Widget.virtual_size, size)
+        self._scroll_update(size)
+        return self.show_vertical_scrollbar != scrollbar
+
+    def on_resize(self) -> None:
+        self._fit()
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        if self._wrapped_at >= 0:
+            self._wrap(self._wrapped_at)
+
+    def render_line(self, y: int) -> Strip:
+        width = self.scrollable_content_region.width
+        if width != self._wrapped_at:
+            # Laid out at a new width: wrap now so this frame is right (the scrollable
+            # height follows in on_resize).
+            self._wrap(width)
+        index = y + round(self.scroll_y)
+        if index < len(self._strips):
+            return self._strips[index]  # padded to the width as a Static's lines are
+        return Strip.blank(self.scrollable_content_region.width, self.visual_style.rich_style)
