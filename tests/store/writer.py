@@ -4,7 +4,7 @@ Run with the test's interpreter (`sys.executable writer.py MODE ...`). Every lin
 is flushed at once, so the test sees exactly what was acknowledged before a kill.
 
 Modes:
-  add PATH COUNT TAG      print `ready`, wait for a line on stdin, then add COUNT goals
+  add PATH COUNT TAG      warm up, print `ready`, wait for a line on stdin, then add COUNT goals
                           titled TAG-<n>, printing `ack <id>` after each `add` returns;
                           exit 0, or print `refused <message>` and exit 2 if refused.
   serve PATH              a fork server for the crash test: imports once, then for each
@@ -54,14 +54,18 @@ def add_goals(path: str, count: int | None, tag: str) -> int:
     return 0
 
 
-def serve(path: str) -> int:
-    # Do once, here, what every child would otherwise do before its first write: load the
-    # lock's library and build the models' validators (both happen on first use). The
-    # children are forks and inherit them, as they inherit the imports.
+def warm_up(path: str) -> None:
+    """Do what a writer would otherwise do before its first write: load the lock's library
+    and build the models' validators (both happen on first use, like the imports), so that
+    after `ready` (or in a forked child) the process only writes."""
     import filelock  # noqa: F401
 
     open_store(path).close()
     Goal(title="warm-up", notes=NOTES)
+
+
+def serve(path: str) -> int:
+    warm_up(path)  # once: the children are forks and inherit it
     say("ready")
     for _line in sys.stdin:
         sys.stdout.flush()
@@ -87,6 +91,7 @@ def hold_lock(path: str) -> int:
 def main(argv: list[str]) -> int:
     mode, path = argv[0], argv[1]
     if mode == "add":
+        warm_up(path)
         say("ready")
         sys.stdin.readline()
         return add_goals(path, int(argv[2]), argv[3])
