@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import datetime as dt
+import gc
 import os
 import signal
 import sys
@@ -13,9 +14,10 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import ClassVar
 
-from textual import work
+from textual import on, work
 from textual.app import App
 from textual.binding import Binding, BindingType
+from textual.message import Message
 from textual.reactive import reactive
 from textual.screen import ModalScreen
 
@@ -30,6 +32,14 @@ from growthtui.ui.screens.registry import AREA_SCREENS
 
 POLL_SECONDS = 1.0
 """How often the app checks (one stat) whether another session changed the file."""
+
+
+class DataLoaded(Message):
+    """The store's records are read and checked (or could not be: `error`)."""
+
+    def __init__(self, error: GrowthError | None) -> None:
+        super().__init__()
+        self.error = error
 
 
 class GrowthApp(App[int]):
@@ -69,6 +79,7 @@ class GrowthApp(App[int]):
         glyphs: Glyphs | None = None,
         demo: bool = False,
         poll: bool = True,
+        load_in_background: bool = False,
     ) -> None:
         super().__init__()
         self.store = store
@@ -78,6 +89,14 @@ class GrowthApp(App[int]):
         self.demo = demo
         self.poll = poll
         self.crash_message: str | None = None
+        self.load_in_background = load_in_background
+        """Draw the Dashboard first, then read and check the records in a worker: for a
+        store opened lazily (`Store.open(lazy=True)`), whose records are checked when first
+        read. Otherwise the records are in memory and the first frame shows them."""
+        self.data_ready = not load_in_background
+        """Screens show records only once this is true."""
+        self.load_error: GrowthError | None = None
+        """Why the store could not be read, when the background load failed."""
         for mode, factory in AREA_SCREENS.items():
             self.add_mode(mode, factory)
         self.set_reactive(GrowthApp.revision, store.revision)
@@ -96,8 +115,12 @@ class GrowthApp(App[int]):
         for problem in problems:
             self.notify(problem, severity="warning", timeout=12)
         self.switch_mode("dashboard")
-        if self.poll:
-            self.set_interval(POLL_SECONDS, self.check_for_outside_changes)
+        if self.data_ready:
+            self._data_in_memory()
+        else:
+            # switch_mode holds the first frame back for 0.05 s: start reading once it is
+            # on the screen, so the worker does not slow the frame down.
+            self.set_timer(0.05, lambda: self.screen.call_after_refresh(self._load_data))
         if not self.is_headless and hasattr(signal, "SIGHUP"):
             with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
                 # The SSH connection dropped or the terminal closed: stop as `q` would (a
@@ -115,6 +138,40 @@ class GrowthApp(App[int]):
             self.notify(str(error), severity="warning")
 
     # -- data ------------------------------------------------------------------------
+    @work(thread=True, exclusive=True, group="load", exit_on_error=False)
+    def _load_data(self) -> None:
+        """Read and check every record (a store opened lazily does it now), off the UI
+        thread; nothing else reads the store until DataLoaded arrives."""
+        from growthtui.domain import ENTITIES
+
+        try:
+            for model in ENTITIES:
+                self.store.count(model)
+        except GrowthError as error:
+            self.post_message(DataLoaded(error))
+            return
+        self.post_message(DataLoaded(None))
+
+    @on(DataLoaded)
+    def _data_loaded(self, message: DataLoaded) -> None:
+        if message.error is not None:
+            # As if the command line had refused the file: the message, then exit 2.
+            self.load_error = message.error
+            self.exit(2)
+            return
+        self.data_ready = True
+        self._data_in_memory()
+        self.revision = ("loaded", self.store.revision)
+
+    def _data_in_memory(self) -> None:
+        """The records are read: watch the file for other sessions, and take the records
+        out of the garbage collector's rounds (at 50k records a full collection walks
+        millions of objects, a pause of a tenth of a second in the middle of a keystroke)."""
+        if self.poll:
+            self.set_interval(POLL_SECONDS, self.check_for_outside_changes)
+        if not self.is_headless:
+            self.call_after_refresh(gc.freeze)
+
     def data_changed(self) -> None:
         """This session changed the store: every screen catches up."""
         self.revision = self.store.revision
@@ -129,6 +186,8 @@ class GrowthApp(App[int]):
         try:
             if self.store.changed_on_disk() and self.store.refresh():
                 self.revision = self.store.revision
+                if not self.is_headless:
+                    self.call_after_refresh(gc.freeze)
         except GrowthError as error:
             self.notify(str(error), severity="error", timeout=15)
 
@@ -318,8 +377,18 @@ def _write_crash_report(error: Exception) -> Path | None:
     return path
 
 
-def run_app(store: Store, *, today: Callable[[], dt.date], demo: bool = False) -> int:
-    """Open the app on `store` until the person quits; returns the exit code."""
+def run_app(
+    store: Store,
+    *,
+    today: Callable[[], dt.date],
+    demo: bool = False,
+    load_in_background: bool = False,
+) -> int:
+    """Open the app on `store` until the person quits; returns the exit code.
+
+    `load_in_background`: the store was opened lazily; the app draws first and checks the
+    records in a worker, then shows them (a record that is not valid: the store's error is
+    raised here, after the app closed)."""
     from growthtui.locations import settings_path
     from growthtui.settings import load_settings
 
@@ -327,8 +396,16 @@ def run_app(store: Store, *, today: Callable[[], dt.date], demo: bool = False) -
     # and LINES over the terminal itself: an exported stale value would pin the app's size.
     os.environ.pop("COLUMNS", None)
     os.environ.pop("LINES", None)
-    app = GrowthApp(store, load_settings(settings_path()), today=today, demo=demo)
+    app = GrowthApp(
+        store,
+        load_settings(settings_path()),
+        today=today,
+        demo=demo,
+        load_in_background=load_in_background,
+    )
     code = app.run()
+    if app.load_error is not None:
+        raise app.load_error  # the command line says it in one sentence, exit 2
     if app.crash_message:
         print(f"growthtui: {app.crash_message}", file=sys.stderr)
         return 1

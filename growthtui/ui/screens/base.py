@@ -102,6 +102,8 @@ class AreaScreen(Screen[None]):
         revision = self.growth_app.revision
         if revision == self._seen_revision or not self.is_mounted:
             return
+        if not self.growth_app.data_ready:
+            return  # drawn empty; the records follow (GrowthApp changes `revision`)
         self._seen_revision = revision
         try:
             self.refresh_data()

@@ -27,7 +27,7 @@ from growthtui.domain.progress import goal_progress
 from growthtui.domain.schedule import DUE_SOON_DAYS
 from growthtui.services.agenda import build_agenda
 from growthtui.ui.screens.base import AreaScreen
-from growthtui.ui.widgets.record_table import RecordTable, Row
+from growthtui.ui.widgets.record_table import Cell, RecordTable, Row
 
 FOLLOW_UP_DAYS = 7
 """Follow-ups due today or this week."""
@@ -68,8 +68,14 @@ class DashboardScreen(AreaScreen):
     def compose_body(self) -> ComposeResult:
         with VerticalScroll(id="dashboard-body"):
             yield Static("", id="dashboard-who")
-            yield Static("", id="review-banner", classes="banner")
-            yield Static(FIRST_RUN, id="first-run", classes="first-run")
+            # Hidden until the records say whether they are due / whether the store is
+            # empty (the app draws this screen before it has read them).
+            banner = Static("", id="review-banner", classes="banner")
+            banner.display = False
+            yield banner
+            first_run = Static(FIRST_RUN, id="first-run", classes="first-run")
+            first_run.display = False
+            yield first_run
             with Grid(id="dashboard-grid"):
                 with Vertical(classes="pane", id="pane-goals") as pane:
                     pane.border_title = "Active goals"
@@ -129,44 +135,59 @@ class DashboardScreen(AreaScreen):
             banner.update(f"{glyphs.overdue} {text[0].upper()}{text[1:]} — press r to start it")
             banner.set_class(review.is_due, "-due")
 
+        alarm = self.alarm_style
         milestones_by_goal: dict[int, list[Milestone]] = defaultdict(list)
         for milestone in store.list(Milestone):
             milestones_by_goal[milestone.goal_id].append(milestone)
         checkins_by_goal: dict[int, list[CheckIn]] = defaultdict(list)
         for checkin in store.list(CheckIn):
             checkins_by_goal[checkin.goal_id].append(checkin)
-        active = [g for g in goals if g.status is GoalStatus.ACTIVE]
-        active.sort(key=lambda g: (g.due is None, g.due, g.id))
-        goal_rows: list[Row] = []
-        for goal in active:
+        active = {str(g.id or 0): g for g in goals if g.status is GoalStatus.ACTIVE}
+
+        def goal_cells(key: str) -> tuple[Cell, ...]:
+            goal = active[key]
             gid = goal.id or 0
             progress = goal_progress(goal, milestones_by_goal[gid], checkins_by_goal[gid])
-            goal_rows.append((str(gid), (goal.title, glyphs.progress(progress, 8))))
-        self.query_one("#dash-goals", RecordTable).sync(goal_rows)
+            return goal.title, glyphs.progress(progress, 8)
 
-        milestone_rows: list[Row] = []
-        for item in agenda.overdue:
-            m = item.milestone
-            label = Text(f"{glyphs.overdue}{m.due.isoformat()}", style=self.alarm_style)
-            milestone_rows.append((str(m.id), (label, Text(m.title, style=self.alarm_style))))
-        for item in agenda.upcoming:
-            m = item.milestone
-            milestone_rows.append((str(m.id), (f" {m.due.isoformat()}", m.title)))
-        self._milestone_ids = {key for key, _ in milestone_rows}
-        self.query_one("#dash-milestones", RecordTable).sync(milestone_rows)
-
-        follow_rows: list[Row] = []
-        follow_ups = follow_ups_due(
-            store.list(Person),
-            store.list(Interaction),
-            today,
-            within_days=FOLLOW_UP_DAYS,
+        order = sorted(active.values(), key=lambda g: (g.due is None, g.due, g.id))
+        # Rows are made as they are drawn: thousands of active goals cost one screenful.
+        self.query_one("#dash-goals", RecordTable).show_rows(
+            [str(g.id or 0) for g in order], goal_cells
         )
-        for follow in follow_ups:
+
+        overdue = {str(item.milestone.id): item.milestone for item in agenda.overdue}
+        upcoming = {str(item.milestone.id): item.milestone for item in agenda.upcoming}
+
+        def milestone_cells(key: str) -> tuple[Cell, ...]:
+            late = overdue.get(key)
+            if late is not None:
+                due = Text(f"{glyphs.overdue}{late.due.isoformat()}", style=alarm)
+                return due, Text(late.title, style=alarm)
+            m = upcoming[key]
+            return f" {m.due.isoformat()}", m.title
+
+        self._milestone_ids = set(overdue) | set(upcoming)
+        self.query_one("#dash-milestones", RecordTable).show_rows(
+            [*overdue, *upcoming], milestone_cells
+        )
+
+        follow_ups = {
+            str(follow.person.id): follow
+            for follow in follow_ups_due(
+                store.list(Person),
+                store.list(Interaction),
+                today,
+                within_days=FOLLOW_UP_DAYS,
+            )
+        }
+
+        def follow_up_cells(key: str) -> tuple[Cell, ...]:
+            follow = follow_ups[key]
             text = follow.describe().removeprefix("follow up with ")
-            cell = Text(text, style=self.alarm_style if follow.is_due else "")
-            follow_rows.append((str(follow.person.id), (cell,)))
-        self.query_one("#dash-followups", RecordTable).sync(follow_rows)
+            return (Text(text, style=alarm if follow.is_due else ""),)
+
+        self.query_one("#dash-followups", RecordTable).show_rows(list(follow_ups), follow_up_cells)
 
         skill_rows: list[Row] = []
         for skill in store.list(Skill):

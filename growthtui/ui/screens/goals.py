@@ -108,6 +108,7 @@ class GoalsScreen(AreaScreen):
         self._checkins: dict[int, list[CheckIn]] = {}
         self._children: dict[int, list[Goal]] = {}
         self._detail_for: tuple[int, object] | None = None
+        self._detail_texts: dict[tuple[int, object], Text] = {}
 
     def compose_body(self) -> ComposeResult:
         with Horizontal(id="goals-body"):
@@ -144,6 +145,7 @@ class GoalsScreen(AreaScreen):
     def refresh_data(self) -> None:
         goals = self.store.list(Goal)
         self._goals = {g.id or 0: g for g in goals}
+        self._detail_texts.clear()
         self._milestones = defaultdict(list)
         for milestone in self.store.list(Milestone):
             self._milestones[milestone.goal_id].append(milestone)
@@ -199,12 +201,9 @@ class GoalsScreen(AreaScreen):
         """List the goals the filters let through, in tree order. Only the rows on screen
         are made (the list asks for them as it draws)."""
         look = _RowLook(self.today, self.glyphs, self.alarm_style)
-        tree = {
-            str(goal.id or 0): (goal, guide)
-            for goal, guide in goal_tree(self._visible(), look.glyphs)
-        }
-        self.table.show_rows(list(tree), lambda key: self._cells(*tree[key], look), keep=keep)
-        rows = tree
+        listed = goal_tree(self._visible(), look.glyphs)
+        rows = {str(goal.id or 0): (goal, guide) for goal, guide in listed}
+        self.table.show_rows(list(rows), lambda key: self._cells(*rows[key], look), keep=keep)
         status_name = STATUS_FILTERS[self.status_filter][0]
         horizon = HORIZON_FILTERS[self.horizon_filter]
         horizon_name = f"{horizon.value}-term" if horizon else "all horizons"
@@ -233,9 +232,16 @@ class GoalsScreen(AreaScreen):
             return
         another_goal = self._detail_for is None or self._detail_for[0] != token[0]
         self._detail_for = token
-        gid = goal.id or 0
-        detail.show(
-            goal_detail(
+        detail.show(self._detail_text(goal, token), top=another_goal, key=token)
+        # The goals above and below are the likely next: have their detail ready.
+        self.call_after_refresh(self._prepare_neighbours, self.table.cursor_row)
+
+    def _detail_text(self, goal: Goal, token: tuple[int, object]) -> Text:
+        """The detail of a goal (kept for the goals next to the cursor)."""
+        text = self._detail_texts.get(token)
+        if text is None:
+            gid = goal.id or 0
+            text = goal_detail(
                 goal,
                 self.today,
                 self._milestones.get(gid, []),
@@ -243,9 +249,26 @@ class GoalsScreen(AreaScreen):
                 self._goals.get(goal.parent_id or -1),
                 self._children.get(gid, []),
                 self.glyphs,
-            ),
-            top=another_goal,
-        )
+            )
+            if len(self._detail_texts) >= 8:
+                del self._detail_texts[next(iter(self._detail_texts))]
+            self._detail_texts[token] = text
+        return text
+
+    def _prepare_neighbours(self, row: int) -> None:
+        """Wrap the details of the goals next to row `row` while the app is idle, so the
+        next cursor move only draws."""
+        table = self.table
+        if table.cursor_row != row or not self.is_current:
+            return  # the cursor moved on: its own move prepares the next ones
+        detail = self.query_one("#goal-detail", TextPane)
+        keys = table.row_keys_near(row)
+        revision = self.growth_app.revision
+        for key in keys:
+            goal = self._goals.get(int(key))
+            if goal is not None:
+                token = (goal.id or 0, revision)
+                detail.prepare(token, self._detail_text(goal, token))
 
     @on(RecordTable.RowHighlighted, "#goals-table")
     def _highlighted(self, _event: RecordTable.RowHighlighted) -> None:

@@ -4,6 +4,7 @@ out again, so a cursor move costs a few lines on the terminal instead of the who
 
 from __future__ import annotations
 
+from collections.abc import Hashable
 from typing import Any, ClassVar
 
 from rich.text import Text
@@ -15,6 +16,9 @@ from textual.strip import Strip
 from textual.visual import Visual, visualize
 from textual.widget import Widget
 from textual.widgets import Static
+
+PREPARED = 6
+"""Texts kept wrapped ahead of time."""
 
 
 class _ScrollArea(ScrollView):
@@ -52,6 +56,8 @@ class TextPane(Static, _ScrollArea, can_focus=True):
         self._text = Text(text) if isinstance(text, str) else text
         self._strips: list[Strip] = []
         self._wrapped_at = -1
+        self._prepared: dict[Hashable, tuple[Text, list[Strip]]] = {}
+        """Texts wrapped ahead of time (see `prepare`), at `_wrapped_at`."""
 
     def render(self) -> RenderResult:
         return self._text
@@ -60,8 +66,19 @@ class TextPane(Static, _ScrollArea, can_focus=True):
     def text(self) -> Text:
         return self._text
 
-    def show(self, text: Text | str, *, top: bool = False) -> None:
-        """Show `text` (`top`: scrolled to its first line, for another record's text)."""
+    def prepare(self, key: Hashable, text: Text) -> None:
+        """Wrap `text` now, while nothing else is going on, so that `show(text, key=key)`
+        costs only the drawing (the records next to the cursor are prepared after each
+        move)."""
+        if self._wrapped_at < 0 or key in self._prepared:
+            return
+        if len(self._prepared) >= PREPARED:
+            del self._prepared[next(iter(self._prepared))]
+        self._prepared[key] = (text, self._wrapped(text, self._wrapped_at))
+
+    def show(self, text: Text | str, *, top: bool = False, key: Hashable = None) -> None:
+        """Show `text` (`top`: scrolled to its first line, for another record's text; `key`:
+        names the text, for a text prepared ahead)."""
         text = Text(text) if isinstance(text, str) else text
         if text == self._text and not top:
             return
@@ -70,7 +87,11 @@ class TextPane(Static, _ScrollArea, can_focus=True):
             self._wrapped_at = -1  # wrapped when first drawn
             return
         old = self._strips
-        self._wrap(self._wrapped_at)
+        prepared = self._prepared.get(key) if key is not None else None
+        if prepared is not None and prepared[0] is text:
+            self._strips = prepared[1]
+        else:
+            self._wrap(self._wrapped_at)
         if self._fit():
             return  # the scrollbar came or went: the pane is laid out and drawn again
         if top and round(self.scroll_y):
@@ -85,9 +106,14 @@ class TextPane(Static, _ScrollArea, can_focus=True):
             if before != after:
                 self.refresh(Region(0, y, width, 1))
 
+    def _wrapped(self, text: Text, width: int) -> list[Strip]:
+        visual: Visual = visualize(self, text, markup=False)
+        return Visual.to_strips(self, visual, width, None, self.visual_style)
+
     def _wrap(self, width: int) -> None:
-        visual: Visual = visualize(self, self._text, markup=False)
-        self._strips = Visual.to_strips(self, visual, width, None, self.visual_style)
+        if width != self._wrapped_at:
+            self._prepared.clear()
+        self._strips = self._wrapped(self._text, width)
         self._wrapped_at = width
 
     def _fit(self) -> bool:
@@ -98,7 +124,8 @@ class TextPane(Static, _ScrollArea, can_focus=True):
         width = self.scrollable_content_region.width
         if width != self._wrapped_at:
             self._wrap(width)
-        size = Size(width, len(self._strips))
+        # Never shorter than the pane: texts that fit leave the scrollbar as it is.
+        size = Size(width, max(len(self._strips), self.container_size.height))
         if size == self.virtual_size:
             return False
         scrollbar = self.show_vertical_scrollbar
@@ -111,6 +138,7 @@ class TextPane(Static, _ScrollArea, can_focus=True):
 
     def notify_style_update(self) -> None:
         super().notify_style_update()
+        self._prepared.clear()
         if self._wrapped_at >= 0:
             self._wrap(self._wrapped_at)
 
