@@ -24,11 +24,10 @@ from growthtui.ui.screens.timeline_rows import (
     MONTH_KEY,
     GoalBars,
     MilestoneRows,
-    lane_counts,
 )
 from growthtui.ui.screens.timeline_text import goal_summary, milestone_summary, month_summary
 from growthtui.ui.widgets.gantt import GanttChart
-from growthtui.ui.widgets.lane_list import LaneList, RowState
+from growthtui.ui.widgets.lane_list import LaneList
 
 MILESTONE_FILTERS: tuple[tuple[str, bool | None], ...] = (
     ("all", None),
@@ -146,9 +145,15 @@ class TimelineScreen(AreaScreen):
 
     def _show_list(self, keep: str | None = None) -> None:
         visible = self._visible_milestones()
-        rows = self._lane_rows.build(visible, self._goals, self.today, self.glyphs)
-        self.table.sync(rows, keep=keep, weights=lane_counts(rows), alarm_style=self.alarm_style)
-        overdue = sum(1 for row in rows if row.state is RowState.ALARM)
+        listing = self._lane_rows.listing(visible, self._goals, self.today, self.glyphs)
+        self.table.show_rows(
+            listing.keys,
+            listing.row,
+            keep=keep,
+            weights=listing.lane_counts,
+            alarm_style=self.alarm_style,
+        )
+        overdue = listing.overdue
         name = MILESTONE_FILTERS[self.milestone_filter][0]
         alarm = f" · {self.glyphs.overdue} {overdue} overdue" if overdue else ""
         self._summary(f"{len(visible)} milestones ({name}){alarm} · v bars · f filter")

@@ -1,11 +1,13 @@
 """The Timeline's rows: milestones under month headings in horizon lanes, and goals as
-bars. Each row is kept while what it shows is unchanged, so a store of thousands is
-rebuilt from cache after a change, one changed row at a time."""
+bars. A milestone's row is made when the list first draws it and kept while what it shows
+is unchanged, so a store of thousands opens, and catches up after a change, at the cost of
+what is on screen."""
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
 
 from rich.text import Text
 
@@ -30,22 +32,34 @@ class MilestoneRows:
         self._cache: dict[int, tuple[Milestone, Goal | None, LaneRow]] = {}
         self._made_for: tuple[dt.date, Glyphs] | None = None
 
-    def build(
+    def listing(
         self,
         milestones: Iterable[Milestone],
         goals: Mapping[int, Goal],
         today: dt.date,
         glyphs: Glyphs,
-    ) -> list[LaneRow]:
+    ) -> MilestoneListing:
+        """The rows' keys in order, what each lane holds and how many are overdue, without
+        making the rows: `MilestoneListing.row` makes one when it is drawn."""
         if self._made_for != (today, glyphs):
             self._made_for = (today, glyphs)
             self._cache.clear()
-        rows: list[LaneRow] = []
+        listing = MilestoneListing(self, goals, today, glyphs)
+        keys = listing.keys
+        lanes = listing.lane_counts
         for month, mine in by_month(milestones):
             key = f"{MONTH_KEY}{month:%Y-%m}"
-            rows.append(LaneRow(key, month_heading(month), state=RowState.HEADING))
-            rows.extend(self._row(m, goals.get(m.goal_id), today, glyphs) for m in mine)
-        return rows
+            keys.append(key)
+            listing.months[key] = month
+            for milestone in mine:
+                key = str(milestone.id)
+                keys.append(key)
+                listing.milestones[key] = milestone
+                goal = goals.get(milestone.goal_id)
+                lanes[LANES.index(goal.horizon if goal is not None else Horizon.SHORT)] += 1
+                if milestone.done_at is None and is_overdue(milestone, today):
+                    listing.overdue += 1
+        return listing
 
     def _row(
         self, milestone: Milestone, goal: Goal | None, today: dt.date, glyphs: Glyphs
@@ -71,13 +85,27 @@ class MilestoneRows:
         return row
 
 
-def lane_counts(rows: Sequence[LaneRow]) -> dict[int, int]:
-    """How many milestones each lane holds (the busy lanes get the width)."""
-    counts = dict.fromkeys(range(len(LANES)), 0)
-    for row in rows:
-        if row.state is not RowState.HEADING:
-            counts[row.lane] += 1
-    return counts
+@dataclass
+class MilestoneListing:
+    """The Timeline's list, keys first: rows are made as the list draws them."""
+
+    maker: MilestoneRows
+    goals: Mapping[int, Goal]
+    today: dt.date
+    glyphs: Glyphs
+    keys: list[str] = field(default_factory=list)
+    months: dict[str, dt.date] = field(default_factory=dict)
+    milestones: dict[str, Milestone] = field(default_factory=dict)
+    lane_counts: dict[int, int] = field(default_factory=lambda: dict.fromkeys(range(len(LANES)), 0))
+    overdue: int = 0
+
+    def row(self, key: str) -> LaneRow:
+        month = self.months.get(key)
+        if month is not None:
+            return LaneRow(key, month_heading(month), state=RowState.HEADING)
+        milestone = self.milestones[key]
+        goal = self.goals.get(milestone.goal_id)
+        return self.maker._row(milestone, goal, self.today, self.glyphs)
 
 
 class GoalBars:

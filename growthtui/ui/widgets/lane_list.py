@@ -3,7 +3,7 @@ the lines on screen, so thousands of milestones open, scroll and update at once.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from enum import Enum
 from typing import ClassVar
@@ -44,6 +44,10 @@ class LaneRow:
     note: str = ""
     lane: int = 0
     state: RowState = RowState.PLAIN
+
+
+def _no_row(key: str) -> LaneRow:
+    return LaneRow(key, "")
 
 
 def lane_widths(room: int, count: int, weights: Sequence[int]) -> list[int]:
@@ -121,7 +125,10 @@ class LaneList(ScrollView, can_focus=True, inherit_bindings=False):
         self.lane_titles = list(lane_titles)
         self.first_width = first_width
         self.divider = divider
-        self.rows: list[LaneRow] = []
+        self._keys: list[str] = []
+        self._row_of: Callable[[str], LaneRow] = _no_row
+        """Makes a row from its key, when it is first drawn (or asked for)."""
+        self._made: dict[str, LaneRow] = {}
         self.cursor_row = 0
         self.weights: list[int] = []
         self.alarm_style = Style(bold=True)
@@ -138,12 +145,28 @@ class LaneList(ScrollView, can_focus=True, inherit_bindings=False):
         weights: Mapping[int, int] | None = None,
         alarm_style: str | None = None,
     ) -> None:
-        """Show `rows`. The cursor stays on the same row (or goes to `keep`); only lines
-        on screen are drawn again, so a change to one row costs one line."""
+        """Show `rows` (see `show_rows`)."""
+        made = {row.key: row for row in rows}
+        self.show_rows(list(made), made.__getitem__, keep, weights, alarm_style)
+
+    def show_rows(
+        self,
+        keys: Sequence[str],
+        row_of: Callable[[str], LaneRow],
+        keep: str | None = None,
+        weights: Mapping[int, int] | None = None,
+        alarm_style: str | None = None,
+    ) -> None:
+        """Show the rows with `keys`; `row_of(key)` makes a row and is called only for the
+        rows drawn (or asked for), so thousands of milestones cost what is on screen. The
+        cursor stays on the same row (or goes to `keep`); when the same keys come again,
+        only lines on screen whose row changed are drawn again."""
         target = keep or self.current_key
-        old_rows = self.rows
-        self.rows = list(rows)
-        self._index = {row.key: index for index, row in enumerate(self.rows)}
+        old_keys, old_made = self._keys, self._made
+        self._keys = list(keys)
+        self._row_of = row_of
+        self._made = {}
+        self._index = {key: index for index, key in enumerate(self._keys)}
         if weights is not None:
             new_weights = [weights.get(i, 0) for i in range(len(self.lane_titles))]
             if new_weights != self.weights:
@@ -152,33 +175,46 @@ class LaneList(ScrollView, can_focus=True, inherit_bindings=False):
         if alarm_style is not None and Style.parse(alarm_style) != self.alarm_style:
             self.alarm_style = Style.parse(alarm_style)
             self._cache.clear()
-        if len(old_rows) == len(self.rows):
-            # Same length: keep the lines whose row did not change.
-            for index, (old, new) in enumerate(zip(old_rows, self.rows, strict=True)):
-                if old != new:
+        if old_keys == self._keys:
+            # Same rows: keep the lines (all on screen, or near) whose row did not change.
+            for index in {index for index, _ in self._cache}:
+                key = self._keys[index]
+                if old_made.get(key) != self._row(index):
                     self._cache.pop((index, False), None)
                     self._cache.pop((index, True), None)
         else:
             self._cache.clear()
-        self.virtual_size = Size(self._width, len(self.rows) + 1)
+        self.virtual_size = Size(0, len(self._keys) + 1)
         found = self._index.get(target or "")
-        fallback = min(self.cursor_row, max(0, len(self.rows) - 1))
+        fallback = min(self.cursor_row, max(0, len(self._keys) - 1))
         self._set_cursor(fallback if found is None else found, force=True)
         self.refresh()
 
+    def _row(self, index: int) -> LaneRow:
+        key = self._keys[index]
+        row = self._made.get(key)
+        if row is None:
+            row = self._made[key] = self._row_of(key)
+        return row
+
+    @property
+    def rows(self) -> list[LaneRow]:
+        """Every row (each made now if it was not yet)."""
+        return [self._row(index) for index in range(len(self._keys))]
+
     @property
     def row_count(self) -> int:
-        return len(self.rows)
+        return len(self._keys)
 
     @property
     def current_key(self) -> str | None:
-        return self.rows[self.cursor_row].key if 0 <= self.cursor_row < len(self.rows) else None
+        return self._keys[self.cursor_row] if 0 <= self.cursor_row < len(self._keys) else None
 
     def row_keys(self) -> list[str]:
-        return [row.key for row in self.rows]
+        return list(self._keys)
 
     def row(self, key: str) -> LaneRow:
-        return self.rows[self._index[key]]
+        return self._row(self._index[key])
 
     def move_to(self, key: str | None, fallback_row: int = 0) -> None:
         index = self._index.get(key or "")
@@ -194,13 +230,13 @@ class LaneList(ScrollView, can_focus=True, inherit_bindings=False):
         return max(1, self.scrollable_content_region.height - 1)
 
     def _set_cursor(self, index: int, force: bool = False) -> None:
-        if not self.rows:
+        if not self._keys:
             self.cursor_row = 0
             if force or self._last_key is not None:
                 self._last_key = None
                 self.post_message(self.Highlighted(self, None))
             return
-        index = max(0, min(index, len(self.rows) - 1))
+        index = max(0, min(index, len(self._keys) - 1))
         if index != self.cursor_row:
             for selected in (True, False):
                 self._cache.pop((self.cursor_row, selected), None)
@@ -227,11 +263,12 @@ class LaneList(ScrollView, can_focus=True, inherit_bindings=False):
         self._set_cursor(self.cursor_row + direction * self._page)
 
     def action_move_to_end(self, direction: int) -> None:
-        self._set_cursor(0 if direction < 0 else len(self.rows) - 1)
+        self._set_cursor(0 if direction < 0 else len(self._keys) - 1)
 
     def on_resize(self, _event: events.Resize) -> None:
-        self._cache.clear()
-        self.virtual_size = Size(self._width, len(self.rows) + 1)
+        # Lines drawn at another width are dropped as they are drawn (see render_line);
+        # the scrollable width stays 0 (lanes never scroll sideways), so a resize does not
+        # lay the screen out again.
         self._scroll_to_cursor()
 
     def notify_style_update(self) -> None:
@@ -260,12 +297,12 @@ class LaneList(ScrollView, can_focus=True, inherit_bindings=False):
         if y == 0:
             return self._header().adjust_cell_length(width, base)
         index = y - 1 + round(self.scroll_y)
-        if not 0 <= index < len(self.rows):
+        if not 0 <= index < len(self._keys):
             return Strip.blank(width, base)
         key = (index, index == self.cursor_row)
         strip = self._cache.get(key)
         if strip is None:
-            strip = self._line(self.rows[index], key[1]).adjust_cell_length(width, base)
+            strip = self._line(self._row(index), key[1]).adjust_cell_length(width, base)
             self._cache[key] = strip
         return strip
 
