@@ -457,7 +457,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     args = parser.parse_args(argv)
     runs = max(5, args.runs or (QUICK_RUNS if args.quick else RUNS))
-    sizes = SIZES[:1] if args.quick else SIZES
+    sizes: tuple[int, ...] = SIZES[:1] if args.quick else SIZES
     if args.sizes:
         sizes = tuple(int(n) for n in args.sizes.split(","))
     rows: list[Row] = []

@@ -19,8 +19,6 @@ from growthtui.services import reviews as service
 from growthtui.ui.screens.base import AreaScreen
 from growthtui.ui.screens.confirm import ConfirmModal
 from growthtui.ui.screens.evidence_form import EvidenceForm
-from growthtui.ui.screens.review_form import ReviewForm
-from growthtui.ui.screens.review_wizard import ReviewWizard
 from growthtui.ui.widgets.record_table import RecordTable, Row
 
 
@@ -249,6 +247,8 @@ class ReviewsScreen(AreaScreen):
             lambda: drafts.append(service.start_or_resume(self.store, self.today))
         ):
             return
+        from growthtui.ui.screens.review_wizard import ReviewWizard
+
         self.app.push_screen(ReviewWizard(drafts[0]), self._after_wizard)
 
     def _after_wizard(self, review: Review | None) -> None:
@@ -264,6 +264,8 @@ class ReviewsScreen(AreaScreen):
         elif record.draft:
             self.action_start_review()
         else:
+            from growthtui.ui.screens.review_form import ReviewForm  # a TextArea: loaded on use
+
             self.app.push_screen(ReviewForm(record), lambda r: self._select("reviews", r))
 
     @work

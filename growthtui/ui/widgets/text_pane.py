@@ -8,7 +8,6 @@ from collections.abc import Hashable
 from typing import Any, ClassVar
 
 from rich.text import Text
-from textual.app import RenderResult
 from textual.binding import Binding, BindingType
 from textual.geometry import Region, Size
 from textual.scroll_view import ScrollView
@@ -59,7 +58,7 @@ class TextPane(Static, _ScrollArea, can_focus=True):
         self._prepared: dict[Hashable, tuple[Text, list[Strip]]] = {}
         """Texts wrapped ahead of time (see `prepare`), at `_wrapped_at`."""
 
-    def render(self) -> RenderResult:
+    def render(self) -> Text:
         return self._text
 
     @property
