@@ -123,9 +123,10 @@ class GoalsScreen(AreaScreen):
                 table.add_column("Due", key="due", width=10)
                 table.add_column("Done", key="progress", width=4)
                 yield table
-            detail = TextPane(id="goal-detail", classes="pane")
-            detail.border_title = "Detail"
-            yield detail
+            # The border is the pane's: the text's lines are drawn (and sent) without it.
+            with Vertical(id="goals-detail", classes="pane") as pane:
+                pane.border_title = "Detail"
+                yield TextPane(id="goal-detail")
 
     def on_mount(self) -> None:
         table = self.query_one("#goals-table", RecordTable)
