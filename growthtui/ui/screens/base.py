@@ -87,7 +87,9 @@ class AreaScreen(Screen[None]):
         yield from ()
 
     def on_mount(self) -> None:
-        load_styles(self.app)
+        # Once the first frame is out (Textual holds it back 0.05 s on a screen switch):
+        # parsing the other screens' styles is no reason to keep this one waiting.
+        self.set_timer(0.25, lambda: load_styles(self.app))
         self.watch(self.app, "revision", self._revision_changed, init=False)
         self._refresh_if_stale()
 
