@@ -184,13 +184,11 @@ def _open_store(args: argparse.Namespace, create: bool = False) -> Store:
     change that succeeds creates it. So input refused by a check never leaves a file behind.
     They also open it lazily: a kind of record is checked when first read (`agenda` reads
     six of the twelve), and every record before the first write, so a file holding a record
-    that is not valid is still refused (exit 2) and never rewritten. The app (`create`)
-    checks everything up front: it shows every kind of record anyway.
+    that is not valid is still refused (exit 2) and never rewritten.
     """
     from growthtui.store import Store
 
-    lazy = not create
-    return Store.open(_data_path(args), create=create, today=today, lazy=lazy)
+    return Store.open(_data_path(args), create=create, today=today, lazy=True)
 
 
 def _add_goal(args: argparse.Namespace) -> int:
@@ -333,10 +331,13 @@ def _run_app(args: argparse.Namespace) -> int:
             store = Store.open(Path(folder) / "demo.json", today=today)
             seed(store, today())
             return _launch(store, demo=True)
-    return _launch(_open_store(args, create=True))
+    # Opened lazily: the app draws the Dashboard first and reads and checks the records in a
+    # worker right after (a record that is not valid still ends in one sentence, exit 2).
+    store = Store.open(_data_path(args), create=True, today=today, lazy=True)
+    return _launch(store, load_in_background=True)
 
 
-def _launch(store: Store, demo: bool = False) -> int:
+def _launch(store: Store, demo: bool = False, load_in_background: bool = False) -> int:
     from growthtui.ui.terminal import prepare_terminal_environment
 
     # Before Textual's first import: it reads the colour system once (256 colours unless
@@ -344,7 +345,7 @@ def _launch(store: Store, demo: bool = False) -> int:
     prepare_terminal_environment(os.environ)
     from growthtui.ui.app import run_app
 
-    code: int = run_app(store, today=today, demo=demo)
+    code: int = run_app(store, today=today, demo=demo, load_in_background=load_in_background)
     return code
 
 

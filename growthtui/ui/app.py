@@ -211,7 +211,12 @@ class GrowthApp(App[int]):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # Area keys, undo and the win log act on the app, not on an open dialog.
-        return not (action in ("area", "undo", "log_win", "help") and self._modal_open())
+        if action in ("area", "undo", "log_win", "help") and self._modal_open():
+            return False
+        # Changes wait until the records are read (a moment after the first frame).
+        if action in ("undo", "log_win", "edit_profile", "import_data") and not self.data_ready:
+            return None
+        return True
 
     def action_area(self, mode: str) -> None:
         self.switch_mode(mode)

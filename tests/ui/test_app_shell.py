@@ -236,3 +236,61 @@ async def test_palette_search_for_every_area_shows_commands_with_their_keys(
         provider = GrowthCommands(app.screen)
         hits = [hit async for hit in provider.search("goals: filter")]
         assert any("(/)" in str(hit.help) for hit in hits)
+
+
+async def test_records_read_after_the_first_frame_show_up(store_path: Path):
+    from growthtui.services.seed import seed
+
+    seed(Store.open(store_path, today=lambda: TODAY), TODAY)
+    lazy = Store.open(store_path, today=lambda: TODAY, lazy=True)
+    app = GrowthApp(
+        lazy, Settings(), today=lambda: TODAY, glyphs=UNICODE, poll=False, load_in_background=True
+    )
+    async with app.run_test(size=(100, 30)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.data_ready
+        goals = app.screen.query_one("#dash-goals", RecordTable)
+        assert "Pass the AWS Solutions Architect Professional exam" in [
+            str(goals.get_row(key)[0]) for key in goals.row_keys()
+        ]
+
+
+async def test_a_record_that_is_not_valid_ends_the_app_with_the_stores_sentence(
+    store_path: Path,
+):
+    import json
+
+    from growthtui.store import StoreUnreadable
+
+    store = Store.open(store_path, today=lambda: TODAY)
+    store.add(Goal(title="fine"))
+    data = json.loads(store_path.read_text())
+    data["goals"]["1"]["title"] = ""
+    store_path.write_text(json.dumps(data))
+    before = store_path.read_bytes()
+    lazy = Store.open(store_path, today=lambda: TODAY, lazy=True)
+    app = GrowthApp(
+        lazy, Settings(), today=lambda: TODAY, glyphs=UNICODE, poll=False, load_in_background=True
+    )
+    async with app.run_test(size=(100, 30)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+    assert isinstance(app.load_error, StoreUnreadable)
+    assert "needs a title" in str(app.load_error)
+    assert store_path.read_bytes() == before
+
+
+async def test_changes_wait_until_the_records_are_read(seeded_store: Store, make_app):
+    app = make_app(seeded_store)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("3")
+        await pilot.pause()
+        app.data_ready = False  # as in the first moment after start
+        await pilot.press("n", "w")
+        await pilot.pause()
+        assert isinstance(app.screen, GoalsScreen)
+        app.data_ready = True
+        await pilot.press("n")
+        await pilot.pause()
+        assert isinstance(app.screen, GoalForm)
