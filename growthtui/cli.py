@@ -331,13 +331,13 @@ def _run_app(args: argparse.Namespace) -> int:
             store = Store.open(Path(folder) / "demo.json", today=today)
             seed(store, today())
             return _launch(store, demo=True)
-    # Opened lazily: the app draws the Dashboard first and reads and checks the records in a
-    # worker right after (a record that is not valid still ends in one sentence, exit 2).
-    store = Store.open(_data_path(args), create=True, today=today, lazy=True)
-    return _launch(store, load_in_background=True)
+    # Every record is read and checked before the first frame: the Dashboard shows most
+    # kinds at once, and a record that is not valid is refused in one sentence, exit 2.
+    store = Store.open(_data_path(args), create=True, today=today)
+    return _launch(store)
 
 
-def _launch(store: Store, demo: bool = False, load_in_background: bool = False) -> int:
+def _launch(store: Store, demo: bool = False) -> int:
     from growthtui.ui.terminal import prepare_terminal_environment
 
     # Before Textual's first import: it reads the colour system once (256 colours unless
@@ -345,7 +345,7 @@ def _launch(store: Store, demo: bool = False, load_in_background: bool = False) 
     prepare_terminal_environment(os.environ)
     from growthtui.ui.app import run_app
 
-    code: int = run_app(store, today=today, demo=demo, load_in_background=load_in_background)
+    code: int = run_app(store, today=today, demo=demo)
     return code
 
 

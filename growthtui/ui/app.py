@@ -14,10 +14,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import ClassVar
 
-from textual import on, work
+from textual import work
 from textual.app import App
 from textual.binding import Binding, BindingType
-from textual.message import Message
 from textual.reactive import reactive
 from textual.screen import ModalScreen
 
@@ -30,16 +29,13 @@ from growthtui.ui.glyphs import Glyphs, choose_glyphs
 from growthtui.ui.keymap import apply_keymap
 from growthtui.ui.screens.registry import AREA_SCREENS
 
+WARM_UP_SECONDS = 0.15
+"""Pause between building the areas not visited yet, after the first frame."""
+WARM_UP_ORDER = ("goals", "timeline", "people", "reviews", "assessment", "learning")
+"""The daily loop first."""
+
 POLL_SECONDS = 1.0
 """How often the app checks (one stat) whether another session changed the file."""
-
-
-class DataLoaded(Message):
-    """The store's records are read and checked (or could not be: `error`)."""
-
-    def __init__(self, error: GrowthError | None) -> None:
-        super().__init__()
-        self.error = error
 
 
 class GrowthApp(App[int]):
@@ -79,7 +75,6 @@ class GrowthApp(App[int]):
         glyphs: Glyphs | None = None,
         demo: bool = False,
         poll: bool = True,
-        load_in_background: bool = False,
     ) -> None:
         super().__init__()
         self.store = store
@@ -89,14 +84,6 @@ class GrowthApp(App[int]):
         self.demo = demo
         self.poll = poll
         self.crash_message: str | None = None
-        self.load_in_background = load_in_background
-        """Draw the Dashboard first, then read and check the records in a worker: for a
-        store opened lazily (`Store.open(lazy=True)`), whose records are checked when first
-        read. Otherwise the records are in memory and the first frame shows them."""
-        self.data_ready = not load_in_background
-        """Screens show records only once this is true."""
-        self.load_error: GrowthError | None = None
-        """Why the store could not be read, when the background load failed."""
         for mode, factory in AREA_SCREENS.items():
             self.add_mode(mode, factory)
         self.set_reactive(GrowthApp.revision, store.revision)
@@ -115,12 +102,7 @@ class GrowthApp(App[int]):
         for problem in problems:
             self.notify(problem, severity="warning", timeout=12)
         self.switch_mode("dashboard")
-        if self.data_ready:
-            self._data_in_memory()
-        else:
-            # switch_mode holds the first frame back for 0.05 s: start reading once it is
-            # on the screen, so the worker does not slow the frame down.
-            self.set_timer(0.05, lambda: self.screen.call_after_refresh(self._load_data))
+        self._data_in_memory()
         if not self.is_headless and hasattr(signal, "SIGHUP"):
             with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
                 # The SSH connection dropped or the terminal closed: stop as `q` would (a
@@ -138,31 +120,6 @@ class GrowthApp(App[int]):
             self.notify(str(error), severity="warning")
 
     # -- data ------------------------------------------------------------------------
-    @work(thread=True, exclusive=True, group="load", exit_on_error=False)
-    def _load_data(self) -> None:
-        """Read and check every record (a store opened lazily does it now), off the UI
-        thread; nothing else reads the store until DataLoaded arrives."""
-        from growthtui.domain import ENTITIES
-
-        try:
-            for model in ENTITIES:
-                self.store.count(model)
-        except GrowthError as error:
-            self.post_message(DataLoaded(error))
-            return
-        self.post_message(DataLoaded(None))
-
-    @on(DataLoaded)
-    def _data_loaded(self, message: DataLoaded) -> None:
-        if message.error is not None:
-            # As if the command line had refused the file: the message, then exit 2.
-            self.load_error = message.error
-            self.exit(2)
-            return
-        self.data_ready = True
-        self._data_in_memory()
-        self.revision = ("loaded", self.store.revision)
-
     def _data_in_memory(self) -> None:
         """The records are read: watch the file for other sessions, and take the records
         out of the garbage collector's rounds (at 50k records a full collection walks
@@ -171,6 +128,16 @@ class GrowthApp(App[int]):
             self.set_interval(POLL_SECONDS, self.check_for_outside_changes)
         if not self.is_headless:
             self.call_after_refresh(gc.freeze)
+            self.set_timer(WARM_UP_SECONDS, self._build_next_area)
+
+    def _build_next_area(self) -> None:
+        """Build one area screen that was not visited yet, while the person reads the
+        Dashboard, so its first visit is as quick as any later one; then the next."""
+        for mode in WARM_UP_ORDER:
+            if mode not in self._screen_stacks:
+                self._init_mode(mode)
+                self.set_timer(WARM_UP_SECONDS, self._build_next_area)
+                return
 
     def data_changed(self) -> None:
         """This session changed the store: every screen catches up."""
@@ -211,12 +178,7 @@ class GrowthApp(App[int]):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # Area keys, undo and the win log act on the app, not on an open dialog.
-        if action in ("area", "undo", "log_win", "help") and self._modal_open():
-            return False
-        # Changes wait until the records are read (a moment after the first frame).
-        if action in ("undo", "log_win", "edit_profile", "import_data") and not self.data_ready:
-            return None
-        return True
+        return not (action in ("area", "undo", "log_win", "help") and self._modal_open())
 
     def action_area(self, mode: str) -> None:
         self.switch_mode(mode)
@@ -387,13 +349,8 @@ def run_app(
     *,
     today: Callable[[], dt.date],
     demo: bool = False,
-    load_in_background: bool = False,
 ) -> int:
-    """Open the app on `store` until the person quits; returns the exit code.
-
-    `load_in_background`: the store was opened lazily; the app draws first and checks the
-    records in a worker, then shows them (a record that is not valid: the store's error is
-    raised here, after the app closed)."""
+    """Open the app on `store` until the person quits; returns the exit code."""
     from growthtui.locations import settings_path
     from growthtui.settings import load_settings
 
@@ -406,11 +363,8 @@ def run_app(
         load_settings(settings_path()),
         today=today,
         demo=demo,
-        load_in_background=load_in_background,
     )
     code = app.run()
-    if app.load_error is not None:
-        raise app.load_error  # the command line says it in one sentence, exit 2
     if app.crash_message:
         print(f"growthtui: {app.crash_message}", file=sys.stderr)
         return 1

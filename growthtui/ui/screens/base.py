@@ -53,11 +53,6 @@ class AreaScreen(Screen[None]):
         # on the first visit of each area, a tenth of a second each time.
         self._css_update_count = self.app._css_update_count
 
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        # While the records are still being read (the first moment after start), this
-        # screen's own actions wait, shown dimmed: no form opens on half-read data.
-        return True if self.growth_app.data_ready else None
-
     @property
     def growth_app(self) -> GrowthApp:
         from growthtui.ui.app import GrowthApp
@@ -109,8 +104,6 @@ class AreaScreen(Screen[None]):
         revision = self.growth_app.revision
         if revision == self._seen_revision or not self.is_mounted:
             return
-        if not self.growth_app.data_ready:
-            return  # drawn empty; the records follow (GrowthApp changes `revision`)
         self._seen_revision = revision
         try:
             self.refresh_data()

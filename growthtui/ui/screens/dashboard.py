@@ -67,12 +67,10 @@ class DashboardScreen(AreaScreen):
 
     def compose_body(self) -> ComposeResult:
         with VerticalScroll(id="dashboard-body"):
-            yield Static("", id="dashboard-who")
-            # Hidden until the records say whether they are due / whether the store is
-            # empty (the app draws this screen before it has read them).
-            banner = Static("", id="review-banner", classes="banner")
-            banner.display = False
-            yield banner
+            # Both keep their height whatever they say, so the records arriving after the
+            # first frame (or a review falling due) repaint text, not the whole screen.
+            yield Static(Text("Reading your plan…", style="dim"), id="dashboard-who")
+            yield Static("", id="review-banner", classes="banner -quiet")
             first_run = Static(FIRST_RUN, id="first-run", classes="first-run")
             first_run.display = False
             yield first_run
@@ -129,11 +127,13 @@ class DashboardScreen(AreaScreen):
         banner = self.query_one("#review-banner", Static)
         review = agenda.review
         show_banner = not empty and review.days <= 14
-        banner.display = show_banner
+        banner.set_class(not show_banner, "-quiet")
+        banner.set_class(show_banner and review.is_due, "-due")
         if show_banner:
             text = review.describe(agenda.review_cadence)
             banner.update(f"{glyphs.overdue} {text[0].upper()}{text[1:]} — press r to start it")
-            banner.set_class(review.is_due, "-due")
+        else:
+            banner.update("")
 
         alarm = self.alarm_style
         milestones_by_goal: dict[int, list[Milestone]] = defaultdict(list)
