@@ -26,6 +26,7 @@ from growthtui.ui.screens.help import HelpScreen
 from growthtui.ui.screens.timeline import TimelineScreen
 from growthtui.ui.widgets.form import FormField
 from growthtui.ui.widgets.lane_list import LaneList
+from growthtui.ui.widgets.record_table import RecordTable
 
 TODAY = dt.date(2026, 11, 24)
 SIZE = (100, 30)
@@ -193,3 +194,17 @@ async def test_on_every_screen_a_key_its_list_moves_with_is_refused_for_the_scre
             _, problems = check_keymap({action.id or "": list_key}, binding_places(app))
             assert len(problems) == 1, (area.title, list_key, problems)
             assert f"already taken on the {area.title} screen" in problems[0]
+
+
+async def test_list_movement_can_be_rebound_on_every_list(seeded_store: Store, make_app):
+    """Lists answer their own keys; `list.down` rebinds cursor-down in every area's list."""
+    app = make_app(seeded_store)
+    app.settings.keymap = {"list.down": "ctrl+n"}
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("3")
+        await pilot.pause()
+        table = app.screen.query_one("#goals-table", RecordTable)
+        before = table.cursor_row
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        assert table.cursor_row == before + 1

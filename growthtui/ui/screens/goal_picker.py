@@ -30,8 +30,8 @@ class GoalPicker(ModalScreen[Goal | None]):
     BINDING_GROUP_TITLE = "Pick a goal"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "Cancel", id="goal_picker.cancel"),
-        Binding("j", "move(1)", "Down", show=False),
-        Binding("k", "move(-1)", "Up", show=False),
+        Binding("j", "move(1)", "Down", id="goal_picker.down", show=False),
+        Binding("k", "move(-1)", "Up", id="goal_picker.up", show=False),
     ]
 
     def __init__(

@@ -44,8 +44,8 @@ class HelpScreen(ModalScreen[None]):
     BINDING_GROUP_TITLE = "Help"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,q,question_mark", "close", "Close", id="help.close"),
-        Binding("down,j", "scroll('down')", "Down", show=False),
-        Binding("up,k", "scroll('up')", "Up", show=False),
+        Binding("down,j", "scroll('down')", "Down", id="help.down", show=False),
+        Binding("up,k", "scroll('up')", "Up", id="help.up", show=False),
     ]
 
     def __init__(self, screen: Screen[object]) -> None:

@@ -109,14 +109,14 @@ class RecordTable(ScrollView, can_focus=True, inherit_bindings=False):
     }
     """
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("up,k", "cursor_up", "Up", show=False),
-        Binding("down,j", "cursor_down", "Down", show=False),
-        Binding("pageup", "page_up", "Page up", show=False),
-        Binding("pagedown", "page_down", "Page down", show=False),
-        Binding("home,g", "scroll_top", "Top", show=False),
-        Binding("end,G", "scroll_bottom", "Bottom", show=False),
-        Binding("left", "cursor_left", "Left", show=False),
-        Binding("right", "cursor_right", "Right", show=False),
+        Binding("up,k", "cursor_up", "Up", id="list.up", show=False),
+        Binding("down,j", "cursor_down", "Down", id="list.down", show=False),
+        Binding("pageup", "page_up", "Page up", id="list.page_up", show=False),
+        Binding("pagedown", "page_down", "Page down", id="list.page_down", show=False),
+        Binding("home,g", "scroll_top", "Top", id="list.top", show=False),
+        Binding("end,G", "scroll_bottom", "Bottom", id="list.bottom", show=False),
+        Binding("left", "cursor_left", "Left", id="list.left", show=False),
+        Binding("right", "cursor_right", "Right", id="list.right", show=False),
     ]
 
     class RowHighlighted(Message):
