@@ -298,3 +298,19 @@ async def test_stepping_stones_show_under_their_parent(seeded_store: Store, make
         assert keys[:3] == ["1", "2", "4"]
         titles = [str(table.get_row(k)[0]) for k in keys[:3]]
         assert titles[1].startswith("├") and titles[2].lstrip("│ ").startswith("└")
+
+
+async def test_opening_a_goal_hidden_by_the_filter_clears_the_filter(seeded_store: Store, make_app):
+    from growthtui.ui.widgets.filter_box import FilterBox
+
+    app = make_app(seeded_store)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("3", "slash", *"talk", "enter")
+        await pilot.pause()
+        table = app.screen.query_one("#goals-table", RecordTable)
+        assert "1" not in table.row_keys()
+        await app.show_goal(1)  # e.g. enter on the Dashboard
+        await pilot.pause()
+        box = app.screen.query_one("#goals-filter", FilterBox)
+        assert (box.is_open, box.value) == (False, "")
+        assert table.current_key == "1"

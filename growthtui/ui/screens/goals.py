@@ -25,6 +25,7 @@ from growthtui.ui.screens.goal_detail import goal_detail
 from growthtui.ui.screens.goal_form import GoalForm
 from growthtui.ui.screens.progress_forms import CheckInForm, MilestoneForm
 from growthtui.ui.screens.prompt import PromptModal
+from growthtui.ui.widgets.filter_box import FilterBox
 from growthtui.ui.widgets.record_table import RecordTable
 from growthtui.ui.widgets.text_pane import TextPane
 
@@ -102,7 +103,6 @@ class GoalsScreen(AreaScreen):
         super().__init__()
         self.status_filter = 0
         self.horizon_filter = 0
-        self.text_filter = ""
         self._goals: dict[int, Goal] = {}
         self._milestones: dict[int, list[Milestone]] = {}
         self._checkins: dict[int, list[CheckIn]] = {}
@@ -114,7 +114,7 @@ class GoalsScreen(AreaScreen):
         with Horizontal(id="goals-body"):
             with Vertical(id="goals-list", classes="pane") as pane:
                 pane.border_title = "Goals: long → medium → short"
-                yield Input(
+                yield FilterBox(
                     placeholder="filter: type words from a title, esc clears", id="goals-filter"
                 )
                 yield Static("", id="goals-filter-status", classes="pane-title")
@@ -275,25 +275,26 @@ class GoalsScreen(AreaScreen):
     def _highlighted(self, _event: RecordTable.RowHighlighted) -> None:
         self._show_detail()
 
+    @property
+    def text_filter(self) -> str:
+        return self.query_one("#goals-filter", FilterBox).words
+
     def select_goal(self, goal_id: int) -> None:
         """Show a goal, widening the filters if they hide it."""
         if str(goal_id) not in self.table.row_keys():
             self.status_filter = len(STATUS_FILTERS) - 1
             self.horizon_filter = 0
-            self.text_filter = ""
+            self.query_one("#goals-filter", FilterBox).close()
             self._show_rows()
         self.table.move_to(str(goal_id))
         self.table.focus()
 
     # -- filters ---------------------------------------------------------------------
     def action_filter(self) -> None:
-        box = self.query_one("#goals-filter", Input)
-        box.display = True
-        box.focus()
+        self.query_one("#goals-filter", FilterBox).open()
 
     @on(Input.Changed, "#goals-filter")
-    def _filter_typed(self, event: Input.Changed) -> None:
-        self.text_filter = event.value.strip()
+    def _filter_typed(self, _event: Input.Changed) -> None:
         self._show_rows()
 
     @on(Input.Submitted, "#goals-filter")
@@ -301,14 +302,8 @@ class GoalsScreen(AreaScreen):
         self.table.focus()
 
     def action_clear_filter(self) -> None:
-        box = self.query_one("#goals-filter", Input)
-        if not box.display and not self.text_filter:
-            return
-        box.value = ""
-        box.display = False
-        self.text_filter = ""
-        self._show_rows()
-        self.table.focus()
+        if self.query_one("#goals-filter", FilterBox).close():
+            self.table.focus()
 
     def action_cycle_status(self) -> None:
         self.status_filter = (self.status_filter + 1) % len(STATUS_FILTERS)

@@ -19,6 +19,7 @@ from growthtui.domain.schedule import days_until
 from growthtui.ui.screens.base import AreaScreen
 from growthtui.ui.screens.confirm import ConfirmModal
 from growthtui.ui.screens.learning_form import LearningForm
+from growthtui.ui.widgets.filter_box import FilterBox
 from growthtui.ui.widgets.record_table import RecordTable, Row
 
 STATUS_FILTERS: tuple[tuple[str, frozenset[LearningStatus]], ...] = (
@@ -88,7 +89,6 @@ class LearningScreen(AreaScreen):
         super().__init__()
         self.status_filter = 0
         self.kind_filter = 0
-        self.text_filter = ""
         self._items: dict[int, LearningItem] = {}
         self._skills: dict[int, Skill] = {}
         self._goals: dict[int, Goal] = {}
@@ -98,8 +98,10 @@ class LearningScreen(AreaScreen):
         yield Static("", id="learning-totals")
         with Vertical(id="learning-list", classes="pane") as pane:
             pane.border_title = "Learning plan"
-            yield Input(placeholder="filter: words from a title or provider, esc clears",
-                        id="learning-filter")  # fmt: skip
+            yield FilterBox(
+                placeholder="filter: words from a title or provider, esc clears",
+                id="learning-filter",
+            )
             yield Static("", id="learning-status", classes="pane-title")
             table = RecordTable(id="learning-table", flex="title")
             table.add_column("Kind", key="kind", width=13)
@@ -113,7 +115,6 @@ class LearningScreen(AreaScreen):
             yield Static("", id="learning-item")
 
     def on_mount(self) -> None:
-        self.query_one("#learning-filter", Input).display = False
         super().on_mount()
         self.table.focus()
 
@@ -253,21 +254,21 @@ class LearningScreen(AreaScreen):
         if str(item_id) not in self.table.row_keys():
             self.status_filter = 0
             self.kind_filter = 0
-            self.text_filter = ""
-            self.query_one("#learning-filter", Input).value = ""
+            self.query_one("#learning-filter", FilterBox).close()
             self._show_rows()
         self.table.move_to(str(item_id))
         self.table.focus()
 
     # -- filters ---------------------------------------------------------------------
+    @property
+    def text_filter(self) -> str:
+        return self.query_one("#learning-filter", FilterBox).words
+
     def action_filter(self) -> None:
-        box = self.query_one("#learning-filter", Input)
-        box.display = True
-        box.focus()
+        self.query_one("#learning-filter", FilterBox).open()
 
     @on(Input.Changed, "#learning-filter")
-    def _filter_typed(self, event: Input.Changed) -> None:
-        self.text_filter = event.value.strip()
+    def _filter_typed(self, _event: Input.Changed) -> None:
         self._show_rows()
 
     @on(Input.Submitted, "#learning-filter")
@@ -275,14 +276,8 @@ class LearningScreen(AreaScreen):
         self.table.focus()
 
     def action_clear_filter(self) -> None:
-        box = self.query_one("#learning-filter", Input)
-        if not box.display and not self.text_filter:
-            return
-        box.value = ""
-        box.display = False
-        self.text_filter = ""
-        self._show_rows()
-        self.table.focus()
+        if self.query_one("#learning-filter", FilterBox).close():
+            self.table.focus()
 
     def action_cycle_status(self) -> None:
         self.status_filter = (self.status_filter + 1) % len(STATUS_FILTERS)

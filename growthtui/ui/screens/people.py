@@ -21,6 +21,7 @@ from growthtui.ui.screens.goal_picker import GoalPicker
 from growthtui.ui.screens.interaction_form import InteractionForm, NextStepMilestoneForm
 from growthtui.ui.screens.person_card import conversation_detail, person_card
 from growthtui.ui.screens.person_form import PersonForm
+from growthtui.ui.widgets.filter_box import FilterBox
 from growthtui.ui.widgets.record_table import RecordTable, Row
 
 FOLLOW_FILTERS = ("everyone", "follow-up due", "losing touch")
@@ -55,7 +56,6 @@ class PeopleScreen(AreaScreen):
         super().__init__()
         self.follow_filter = 0
         self.relation_filter = 0
-        self.text_filter = ""
         self._people: dict[int, Person] = {}
         self._follow: dict[int, FollowUp] = {}
         self._talks: dict[int, list[Interaction]] = {}
@@ -67,7 +67,9 @@ class PeopleScreen(AreaScreen):
         with Horizontal(id="people-body"):
             with Vertical(id="people-list", classes="pane") as pane:
                 pane.border_title = "People"
-                yield Input(placeholder="filter: name, org, tags; esc clears", id="people-filter")
+                yield FilterBox(
+                    placeholder="filter: name, org, tags; esc clears", id="people-filter"
+                )
                 yield Static("", id="people-status", classes="pane-title")
                 table = RecordTable(id="people-table", flex="name")
                 table.add_column("Name", key="name")
@@ -87,7 +89,6 @@ class PeopleScreen(AreaScreen):
                     yield Static("", id="interaction-detail")
 
     def on_mount(self) -> None:
-        self.query_one("#people-filter", Input).display = False
         super().on_mount()
         self.people_table.focus()
 
@@ -245,21 +246,21 @@ class PeopleScreen(AreaScreen):
         if str(person_id) not in self.people_table.row_keys():
             self.follow_filter = 0
             self.relation_filter = 0
-            self.text_filter = ""
-            self.query_one("#people-filter", Input).value = ""
+            self.query_one("#people-filter", FilterBox).close()
             self._show_rows()
         self.people_table.move_to(str(person_id))
         self._show_person(force=True)
 
     # -- filters ---------------------------------------------------------------------
+    @property
+    def text_filter(self) -> str:
+        return self.query_one("#people-filter", FilterBox).words
+
     def action_filter(self) -> None:
-        box = self.query_one("#people-filter", Input)
-        box.display = True
-        box.focus()
+        self.query_one("#people-filter", FilterBox).open()
 
     @on(Input.Changed, "#people-filter")
-    def _filter_typed(self, event: Input.Changed) -> None:
-        self.text_filter = event.value.strip()
+    def _filter_typed(self, _event: Input.Changed) -> None:
         self._show_rows()
 
     @on(Input.Submitted, "#people-filter")
@@ -271,14 +272,8 @@ class PeopleScreen(AreaScreen):
         if self.in_log:
             self.people_table.focus()
             return
-        box = self.query_one("#people-filter", Input)
-        if not box.display and not self.text_filter:
-            return
-        box.value = ""
-        box.display = False
-        self.text_filter = ""
-        self._show_rows()
-        self.people_table.focus()
+        if self.query_one("#people-filter", FilterBox).close():
+            self.people_table.focus()
 
     def action_cycle_follow(self) -> None:
         self.follow_filter = (self.follow_filter + 1) % len(FOLLOW_FILTERS)
