@@ -48,6 +48,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+try:  # `python -m bench` (package) or `python bench/x.py` (script)
+    from bench.table import Row, render
+except ImportError:  # pragma: no cover
+    from table import Row, render  # type: ignore[no-redef]
+
 TODAY = "2026-11-24"
 SIZES = (1_000, 10_000, 50_000)
 RUNS = 7
@@ -194,16 +199,6 @@ class Samples:
     rss_kib: list[int] = field(default_factory=list)
     goals_listed: int = 0
     errors: list[str] = field(default_factory=list)
-
-
-@dataclass
-class Row:
-    size: int
-    figure: str
-    measured: str
-    target: str = "-"
-    ok: bool | None = None
-    """None: shown for reference (the target is set at another size, or none)."""
 
 
 def child_env(home: Path) -> dict[str, str]:
@@ -423,28 +418,6 @@ def rows_for(size: int, s: Samples) -> list[Row]:
     for error in s.errors:
         rows.append(Row(size, f"run failed: {error[:160]}", "-", "-", False))
     return rows
-
-
-def render(rows: Sequence[Row]) -> str:
-    header = ("N", "figure", "measured (median)", "target", "result")
-    table = [header] + [
-        (
-            f"{r.size:,}",
-            r.figure,
-            r.measured,
-            r.target,
-            "-" if r.ok is None else ("pass" if r.ok else "FAIL"),
-        )
-        for r in rows
-    ]
-    widths = [max(len(line[i]) for line in table) for i in range(len(header))]
-    lines = []
-    for n, line in enumerate(table):
-        cells = (cell.ljust(width) for cell, width in zip(line, widths, strict=True))
-        lines.append(" | ".join(cells).rstrip())
-        if n == 0:
-            lines.append("-+-".join("-" * width for width in widths))
-    return "\n".join(lines)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

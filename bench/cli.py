@@ -41,6 +41,11 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+try:  # `python -m bench` (package) or `python bench/x.py` (script)
+    from bench.table import Row, render
+except ImportError:  # pragma: no cover
+    from table import Row, render  # type: ignore[no-redef]
+
 TODAY = dt.date(2026, 11, 24)
 SIZES = (1_000, 10_000, 50_000)
 RUNS = 7
@@ -51,16 +56,6 @@ ADD_RATIO = 3.0
 TASK_RC = ("confirmation=off", "verbose=nothing", "gc=off", "hooks=off", "color=off")
 
 Command = Sequence[str]
-
-
-@dataclass
-class Row:
-    size: int | None
-    figure: str
-    measured: str
-    target: str = "-"
-    ok: bool | None = None
-    """None: a figure shown for reference, without a target of its own."""
 
 
 @dataclass
@@ -318,28 +313,6 @@ def _env_for(name: str, place: Place) -> dict[str, str]:
     return place.growthtui_env
 
 
-def render(rows: Sequence[Row]) -> str:
-    header = ("N", "figure", "measured (median: wall, cpu)", "target", "result")
-    table = [header] + [
-        (
-            "-" if r.size is None else f"{r.size:,}",
-            r.figure,
-            r.measured,
-            r.target,
-            "-" if r.ok is None else ("pass" if r.ok else "FAIL"),
-        )
-        for r in rows
-    ]
-    widths = [max(len(line[i]) for line in table) for i in range(len(header))]
-    lines = []
-    for n, line in enumerate(table):
-        cells = (cell.ljust(width) for cell, width in zip(line, widths, strict=True))
-        lines.append(" | ".join(cells).rstrip())
-        if n == 0:
-            lines.append("-+-".join("-" * width for width in widths))
-    return "\n".join(lines)
-
-
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command-line benchmark and print its table; exit 0 whatever the timings."""
     parser = argparse.ArgumentParser(prog="bench/cli.py", description=__doc__.split("\n")[0])
@@ -371,7 +344,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                 rows.extend(measure(place, growthtui, task, runs))
             except (RuntimeError, subprocess.CalledProcessError) as error:
                 rows.append(Row(size, "could not measure", str(error), "-", False))
-    print(render(rows))
+    print(render(rows, "measured (median: wall, cpu)"))
     print(f"load average after: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
     return 0
 

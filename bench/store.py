@@ -21,8 +21,12 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from pathlib import Path
+
+try:  # `python -m bench` (package) or `python bench/x.py` (script)
+    from bench.table import Row, render
+except ImportError:  # pragma: no cover
+    from table import Row, render  # type: ignore[no-redef]
 
 import orjson
 
@@ -39,16 +43,6 @@ SAVE_MS_AT_10K = 25.0
 OPEN_RATIO = 1.5
 GET_US = 100.0
 """A get must fit many times in a keystroke's budget (a screen reads dozens of records)."""
-
-
-@dataclass
-class Row:
-    size: int
-    figure: str
-    measured: str
-    target: str = "-"
-    ok: bool | None = None
-    """None: a figure shown for reference, without a target of its own."""
 
 
 def _median_ms(samples: Sequence[float]) -> float:
@@ -226,28 +220,6 @@ def measure(size: int, folder: Path, runs: int = RUNS) -> list[Row]:
         + _reads(store, size, runs)
         + _opens(store, path, size, runs)
     )
-
-
-def render(rows: Sequence[Row]) -> str:
-    header = ("N", "figure", "measured (median)", "target", "result")
-    table = [header] + [
-        (
-            f"{r.size:,}",
-            r.figure,
-            r.measured,
-            r.target,
-            "-" if r.ok is None else ("pass" if r.ok else "FAIL"),
-        )
-        for r in rows
-    ]
-    widths = [max(len(line[i]) for line in table) for i in range(len(header))]
-    lines = []
-    for n, line in enumerate(table):
-        cells = (cell.ljust(width) for cell, width in zip(line, widths, strict=True))
-        lines.append(" | ".join(cells).rstrip())
-        if n == 0:
-            lines.append("-+-".join("-" * width for width in widths))
-    return "\n".join(lines)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

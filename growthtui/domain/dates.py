@@ -93,3 +93,19 @@ def month_start(day: dt.date) -> dt.date:
 
 def days_between(start: dt.date, end: dt.date) -> int:
     return (end - start).days
+
+
+def relative_day(day: dt.date, today: dt.date) -> str:
+    """A date as a person says it from today: "today", "tomorrow", "yesterday",
+    "in 9 days", "3 days ago"; past two months, in months ("in 5 months")."""
+    days = (day - today).days
+    if days == 0:
+        return "today"
+    if days == 1:
+        return "tomorrow"
+    if days == -1:
+        return "yesterday"
+    if abs(days) < 60:
+        return f"in {days} days" if days > 0 else f"{-days} days ago"
+    months = round(abs(days) / 30.4)
+    return f"in {months} months" if days > 0 else f"{months} months ago"

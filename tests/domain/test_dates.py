@@ -209,3 +209,23 @@ def test_add_months_lands_in_the_right_month_on_the_same_or_last_day(
 def test_months_and_years_agree(day: dt.date) -> None:
     assert parse_date("1y", day) == add_months(day, 12) == parse_date("12m", day)
     assert parse_date("-1y", day) == add_months(day, -12)
+
+
+@pytest.mark.parametrize(
+    ("offset", "words"),
+    [
+        (0, "today"),
+        (1, "tomorrow"),
+        (-1, "yesterday"),
+        (9, "in 9 days"),
+        (-3, "3 days ago"),
+        (59, "in 59 days"),
+        (152, "in 5 months"),
+        (-365, "12 months ago"),
+    ],
+)
+def test_relative_day_reads_as_a_person_says_it(offset: int, words: str) -> None:
+    from growthtui.domain.dates import relative_day
+
+    today = dt.date(2026, 11, 24)
+    assert relative_day(today + dt.timedelta(days=offset), today) == words

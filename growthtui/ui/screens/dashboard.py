@@ -26,6 +26,7 @@ from growthtui.domain.cadence import follow_ups_due
 from growthtui.domain.progress import goal_progress
 from growthtui.domain.schedule import DUE_SOON_DAYS
 from growthtui.services.agenda import build_agenda
+from growthtui.services.milestones import toggle_done, toggled_message
 from growthtui.ui.screens.base import AreaScreen
 from growthtui.ui.widgets.record_table import Cell, RecordTable, Row
 
@@ -211,12 +212,8 @@ class DashboardScreen(AreaScreen):
             )
             return
         milestone = self.store.get(Milestone, int(table.current_key))
-        done = None if milestone.done_at else self.today
-        updated = milestone.model_copy(update={"done_at": done})
-        word = "done" if done else "not done"
         self.growth_app.attempt(
-            lambda: self.store.update(updated, base=milestone),
-            f"'{milestone.title}' marked {word} (u undoes)",
+            lambda: toggle_done(self.store, milestone, self.today), toggled_message(milestone)
         )
 
     @work

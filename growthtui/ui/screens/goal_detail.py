@@ -8,25 +8,12 @@ from collections.abc import Sequence
 from rich.text import Text
 
 from growthtui.domain import CheckIn, Goal, Milestone
+from growthtui.domain.dates import relative_day
 from growthtui.domain.progress import goal_progress
 from growthtui.domain.schedule import horizon_window, is_overdue
 from growthtui.domain.smart import check_smart
 from growthtui.ui.glyphs import Glyphs
 from growthtui.ui.screens.goal_form import render_smart
-
-
-def _when(day: dt.date, today: dt.date) -> str:
-    days = (day - today).days
-    if days == 0:
-        return "today"
-    if days == 1:
-        return "tomorrow"
-    if days == -1:
-        return "yesterday"
-    if abs(days) < 60:
-        return f"in {days} days" if days > 0 else f"{-days} days ago"
-    months = round(abs(days) / 30.4)
-    return f"in {months} months" if days > 0 else f"{months} months ago"
 
 
 def _field(text: Text, label: str, value: str, empty: str = "—") -> None:
@@ -49,7 +36,7 @@ def goal_detail(
     window = horizon_window(goal.horizon)
     facts = [window.label.split(" (")[0], goal.status.value]
     if goal.due:
-        facts.append(f"due {goal.due.isoformat()} ({_when(goal.due, today)})")
+        facts.append(f"due {goal.due.isoformat()} ({relative_day(goal.due, today)})")
     text.append(" · ".join(facts) + "\n", style="italic")
     if parent is not None:
         text.append(f"stepping stone toward #{parent.id} {parent.title}\n")

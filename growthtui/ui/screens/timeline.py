@@ -13,6 +13,7 @@ from textual.widgets import Static
 
 from growthtui.domain import CheckIn, Goal, GoalStatus, Milestone
 from growthtui.domain.timeline import first_due_from
+from growthtui.services.milestones import toggle_done, toggled_message
 from growthtui.ui.screens.base import AreaScreen
 from growthtui.ui.screens.confirm import ConfirmModal
 from growthtui.ui.screens.goal_form import GoalForm
@@ -335,12 +336,8 @@ class TimelineScreen(AreaScreen):
         milestone = self._need_milestone()
         if milestone is None:
             return
-        done = None if milestone.done_at else self.today
-        updated = milestone.model_copy(update={"done_at": done})
-        word = "done" if done else "not done"
         self.growth_app.attempt(
-            lambda: self.store.update(updated, base=milestone),
-            f"'{milestone.title}' marked {word} (u undoes)",
+            lambda: toggle_done(self.store, milestone, self.today), toggled_message(milestone)
         )
 
     @work

@@ -8,21 +8,10 @@ from collections.abc import Sequence
 from rich.text import Text
 
 from growthtui.domain import Goal, Milestone
+from growthtui.domain.dates import relative_day
 from growthtui.domain.schedule import goal_is_overdue, is_overdue
 from growthtui.domain.timeline import goal_span
 from growthtui.ui.glyphs import Glyphs
-
-
-def relative_day(day: dt.date, today: dt.date) -> str:
-    """ "today", "tomorrow", "in 9 days", "3 days ago"."""
-    days = (day - today).days
-    if days == 0:
-        return "today"
-    if days == 1:
-        return "tomorrow"
-    if days == -1:
-        return "yesterday"
-    return f"in {days} days" if days > 0 else f"{-days} days ago"
 
 
 def _goal_name(goal: Goal | None, goal_id: int) -> str:
