@@ -3,7 +3,6 @@ the data changed (here or in another session)."""
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -12,13 +11,12 @@ from textual.screen import Screen
 
 from growthtui.domain import GrowthError
 from growthtui.ui.areas import AREA_BY_MODE
-from growthtui.ui.glyphs import Glyphs
+from growthtui.ui.screens.app_access import AppAccess
 from growthtui.ui.widgets.area_tabs import AreaTabs
 from growthtui.ui.widgets.key_footer import KeyFooter
 
 if TYPE_CHECKING:
-    from growthtui.store import Store
-    from growthtui.ui.app import GrowthApp
+    pass
 
 
 STYLES = Path(__file__).resolve().parent.parent / "styles"
@@ -33,7 +31,7 @@ def load_styles(app: App[Any]) -> None:
             stylesheet.read(path)
 
 
-class AreaScreen(Screen[None]):
+class AreaScreen(AppAccess, Screen[None]):
     """An area of the app (Dashboard, Goals, ...). Subclasses compose `compose_body` and
     fill it in `refresh_data`, which runs when the screen is shown and whenever the data
     changed since it last ran."""
@@ -52,25 +50,6 @@ class AreaScreen(Screen[None]):
         # without this, Textual parses all the app's CSS again and restyles every widget
         # on the first visit of each area, a tenth of a second each time.
         self._css_update_count = self.app._css_update_count
-
-    @property
-    def growth_app(self) -> GrowthApp:
-        from growthtui.ui.app import GrowthApp
-
-        assert isinstance(self.app, GrowthApp)
-        return self.app
-
-    @property
-    def store(self) -> Store:
-        return self.growth_app.store
-
-    @property
-    def today(self) -> dt.date:
-        return self.growth_app.today()
-
-    @property
-    def glyphs(self) -> Glyphs:
-        return self.growth_app.glyphs
 
     @property
     def alarm_style(self) -> str:

@@ -14,14 +14,12 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Select, SelectionList, Static
 
 from growthtui.domain import GrowthError, InvalidInput, InvalidRecord
+from growthtui.ui.screens.app_access import AppAccess
 from growthtui.ui.screens.confirm import ConfirmModal
 from growthtui.ui.widgets.form import FormField, TypeAhead
 
 if TYPE_CHECKING:
-    import datetime as dt
-
-    from growthtui.store import Store
-    from growthtui.ui.app import GrowthApp
+    pass
 
 T = TypeVar("T")
 
@@ -38,7 +36,7 @@ def build_checked(model: type[Any], data: dict[str, Any], errors: dict[str, str]
     return record
 
 
-class RecordForm(TypeAhead, ModalScreen[T | None], Generic[T]):
+class RecordForm(AppAccess, TypeAhead, ModalScreen[T | None], Generic[T]):
     """A modal form returning what it saved (or None when cancelled).
 
     Subclasses yield FormFields from `fields()`, turn the values into a record in
@@ -88,17 +86,6 @@ class RecordForm(TypeAhead, ModalScreen[T | None], Generic[T]):
         yield from ()
 
     # -- shared ------------------------------------------------------------------------
-    @property
-    def growth_app(self) -> GrowthApp:
-        return self.app  # type: ignore[return-value]
-
-    @property
-    def store(self) -> Store:
-        return self.growth_app.store
-
-    @property
-    def today(self) -> dt.date:
-        return self.growth_app.today()
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="form-dialog"):

@@ -4,7 +4,6 @@ beside it to a decision, then look back and ahead. Every step is saved as a draf
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from rich.text import Text
@@ -31,13 +30,13 @@ from growthtui.domain.dates import parse_date
 from growthtui.domain.progress import goal_progress
 from growthtui.domain.reviews import ReviewStep
 from growthtui.services import reviews as service
+from growthtui.ui.screens.app_access import AppAccess
 from growthtui.ui.screens.review_form import SATISFACTION_CHOICES
 from growthtui.ui.screens.review_goal import DECISIONS, ReviewGoalForm, evidence_text, past_tense
 from growthtui.ui.widgets.form import FormField, choice, text_input
 
 if TYPE_CHECKING:
-    from growthtui.store import Store
-    from growthtui.ui.app import GrowthApp
+    pass
 
 STEP_NUMBER = {
     ReviewStep.PERIOD: 1,
@@ -60,7 +59,7 @@ TEXT_FIELDS = {
 KEYS = "[b]ctrl+s[/b] save and go on   [b]esc[/b] leave (kept as a draft)   [b]tab[/b] next field"
 
 
-class ReviewWizard(ModalScreen[Review | None]):
+class ReviewWizard(AppAccess, ModalScreen[Review | None]):
     """Walk a review draft to the end; dismisses with the finished review, or None when
     left half-way (the draft holds everything done and typed so far)."""
 
@@ -90,18 +89,6 @@ class ReviewWizard(ModalScreen[Review | None]):
         self.review = draft
         self.goal: Goal | None = None
         """The goal on screen during the goals step."""
-
-    @property
-    def growth_app(self) -> GrowthApp:
-        return self.app  # type: ignore[return-value]
-
-    @property
-    def store(self) -> Store:
-        return self.growth_app.store
-
-    @property
-    def today(self) -> dt.date:
-        return self.growth_app.today()
 
     def compose(self) -> ComposeResult:
         with Vertical(id="wizard"):
