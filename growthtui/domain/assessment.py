@@ -138,12 +138,19 @@ def unaddressed_weaknesses(
     skills: Iterable[Skill] = (),
 ) -> list[Trait]:
     """Current weaknesses that nothing works on: no open goal, no learning item (unless
-    dropped) and no skill links to them."""
-    goals, learning, skills = list(goals), list(learning), list(skills)
+    dropped) and no skill links to them. One pass over each kind (the same rule as
+    `addressed_by`, without walking every goal once per weakness)."""
+    addressed: set[int] = set()
+    for goal in goals:
+        if goal.is_open:
+            addressed.update(goal.trait_ids)
+    for item in learning:
+        if item.status is not LearningStatus.DROPPED:
+            addressed.update(item.trait_ids)
+    for skill in skills:
+        addressed.update(skill.trait_ids)
     return [
         t
         for t in traits
-        if t.kind is TraitKind.WEAKNESS
-        and not t.archived
-        and not addressed_by(t, goals, learning, skills)
+        if t.kind is TraitKind.WEAKNESS and not t.archived and t.id not in addressed
     ]

@@ -195,3 +195,8 @@ def test_weaknesses_nothing_works_on_are_flagged() -> None:
     found = unaddressed_weaknesses(traits, goals, learning, skills)
     assert [t.title for t in found] == ["estimates", "sql"]
     assert addressed_by(traits[0], goals, learning, skills) == [goals[0]]
+    # the one-pass list and the per-trait rule agree on every trait
+    for trait in traits:
+        open_weakness = trait.kind is TraitKind.WEAKNESS and not trait.archived
+        nothing = not addressed_by(trait, goals, learning, skills)
+        assert (trait in found) == (open_weakness and nothing), trait.title
