@@ -23,7 +23,7 @@ One run of the app, repeated RUNS times per size (medians reported):
    (the output then stays quiet for QUIET seconds), and the bytes of that frame. This is
    the whole round trip a person feels: input parsing, handlers, layout, rendering, write.
 5. `4`: key → the Timeline drawn (first visit); then `1`, `3`, `4` again (screens kept).
-6. `q`: the app exits; its peak RSS comes from wait4's rusage.
+6. `q`: the app exits; its peak RSS is the kernel's high-water mark (VmHWM) read just before.
 
 Always exits 0: timings on a shared machine vary; the table is for people to read.
 """

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import datetime as dt
+import functools
 import gc
 import os
 import signal
@@ -136,8 +137,20 @@ class GrowthApp(App[int]):
         for mode in WARM_UP_ORDER:
             if mode not in self._screen_stacks:
                 self._init_mode(mode)
-                self.set_timer(WARM_UP_SECONDS, self._build_next_area)
+                self.set_timer(WARM_UP_SECONDS, functools.partial(self._lay_out_unseen, mode))
                 return
+
+    def _lay_out_unseen(self, mode: str) -> None:
+        """Lay out and render a built area that is not on screen (the output is dropped),
+        so its first visit finds every widget sized and its lines cached, as a second visit
+        does; then build the next area. Textual lays out only the current screen by itself."""
+        stack = self._screen_stacks.get(mode)
+        if stack and stack[-1] is not self.screen and self.size:
+            screen = stack[-1]
+            screen._refresh_layout(self.size)
+            screen._compositor.render_update(full=True)
+            gc.freeze()  # what was built stays alive: out of the collector's rounds too
+        self.set_timer(WARM_UP_SECONDS, self._build_next_area)
 
     def data_changed(self) -> None:
         """This session changed the store: every screen catches up."""

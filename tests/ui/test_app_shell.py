@@ -14,7 +14,7 @@ from textual.widgets import Static
 from growthtui.domain import Goal, Milestone
 from growthtui.settings import Settings, load_settings
 from growthtui.store import Store
-from growthtui.ui.app import GrowthApp
+from growthtui.ui.app import WARM_UP_ORDER, GrowthApp
 from growthtui.ui.areas import AREAS
 from growthtui.ui.commands import GrowthCommands, palette_commands
 from growthtui.ui.glyphs import UNICODE
@@ -236,3 +236,35 @@ async def test_palette_search_for_every_area_shows_commands_with_their_keys(
         provider = GrowthCommands(app.screen)
         hits = [hit async for hit in provider.search("goals: filter")]
         assert any("(/)" in str(hit.help) for hit in hits)
+
+
+async def test_areas_built_and_laid_out_ahead_look_as_if_built_on_the_visit(
+    seeded_store: Store, make_app
+):
+    """The app builds and lays out the other areas while the Dashboard is read (not in
+    headless runs: the test drives it); the first visit then shows what a visit that
+    builds the area shows, at the size the terminal has by then."""
+
+    async def visits(warm: bool) -> list[str]:
+        app = make_app(seeded_store)
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.pause()
+            if warm:
+                for mode in WARM_UP_ORDER:
+                    app._init_mode(mode)
+                    await pilot.pause()
+                    app._lay_out_unseen(mode)
+                    await pilot.pause()
+                    assert app.screen.MODE == "dashboard"
+                    assert app._screen_stacks[mode][-1].size == (100, 30)
+                await pilot.resize_terminal(80, 24)
+            else:
+                await pilot.resize_terminal(80, 24)
+            shots = []
+            for area in AREAS[1:]:
+                await pilot.press(area.key)
+                await pilot.pause()
+                shots.append(app.export_screenshot())
+            return shots
+
+    assert await visits(warm=True) == await visits(warm=False)
