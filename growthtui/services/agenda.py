@@ -106,8 +106,10 @@ def plural(count: int, word: str) -> str:
     return f"{count} {word}" if count == 1 else f"{count} {word}s"
 
 
-def relative_day(day: dt.date, today: dt.date) -> str:
-    """`today`, `tomorrow`, `in 4 days`, `yesterday`, `3 days late`."""
+def _when(day: dt.date, today: dt.date) -> str:
+    """`today`, `tomorrow`, `in 4 days`, `1 day late`, `3 days late`: the agenda's own words
+    (its text is a contract, kept by a golden file), always in days; the screens say it as
+    a person does, in months when far, with domain.dates.relative_day."""
     delta = (day - today).days
     if delta == 0:
         return "today"
@@ -130,13 +132,13 @@ def _day(day: dt.date) -> str:
 
 def _milestone_line(item: AgendaItem, today: dt.date) -> str:
     goal = f"  (goal #{item.goal.id}: {_clean(item.goal.title)})" if item.goal else ""
-    when = relative_day(item.milestone.due, today)
+    when = _when(item.milestone.due, today)
     return f"  {_day(item.milestone.due)}  {_clean(item.milestone.title)}, {when}{goal}"
 
 
 def _goal_line(goal: Goal, today: dt.date) -> str:
     assert goal.due is not None
-    when = relative_day(goal.due, today)
+    when = _when(goal.due, today)
     return f"  {_day(goal.due)}  goal #{goal.id} due: {_clean(goal.title)}, {when}"
 
 
@@ -148,7 +150,7 @@ def _review_line(agenda: Agenda) -> str:
         return f"  {cadence} review overdue by {plural(-review.days, 'day')} (was due {review.due})"
     if review.days == 0:
         return f"  {cadence} review due today"
-    return f"  {cadence} review due {relative_day(review.due, agenda.today)} ({_day(review.due)})"
+    return f"  {cadence} review due {_when(review.due, agenda.today)} ({_day(review.due)})"
 
 
 def render_agenda(agenda: Agenda, color: bool = False) -> str:
