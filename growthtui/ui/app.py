@@ -134,6 +134,8 @@ class GrowthApp(App[int]):
     def _build_next_area(self) -> None:
         """Build one area screen that was not visited yet, while the person reads the
         Dashboard, so its first visit is as quick as any later one; then the next."""
+        if self._exit:
+            return
         for mode in WARM_UP_ORDER:
             if mode not in self._screen_stacks:
                 self._init_mode(mode)
@@ -145,6 +147,8 @@ class GrowthApp(App[int]):
         so its first visit finds every widget sized and its lines cached, as a second visit
         does; then build the next area. Textual lays out only the current screen by itself."""
         stack = self._screen_stacks.get(mode)
+        if self._exit:
+            return
         if stack and stack[-1] is not self.screen and self.size:
             screen = stack[-1]
             screen._refresh_layout(self.size)
@@ -325,6 +329,11 @@ class GrowthApp(App[int]):
             return
         if self.is_headless or os.environ.get("GROWTHTUI_DEBUG"):
             super()._handle_exception(error)
+            return
+        if self._exit:
+            # Already leaving (q, or the terminal hung up): a screen caught half-built by
+            # the exit fails to find its own widgets. Every change was saved when it was
+            # made, so there is nothing to report and nothing to lose.
             return
         report = _write_crash_report(error)
         where = f"; details in {report}" if report else ""

@@ -268,3 +268,25 @@ async def test_areas_built_and_laid_out_ahead_look_as_if_built_on_the_visit(
             return shots
 
     assert await visits(warm=True) == await visits(warm=False)
+
+
+def test_an_error_while_the_app_is_leaving_is_not_reported_as_a_crash(
+    seeded_store: Store, make_app, tmp_path: Path
+) -> None:
+    """After q or a hang-up, a screen caught half-built by the exit may fail to find its
+    widgets; every change is already saved, so that is not a crash to report. An error
+    before that is one: a sentence for the person and a crash log."""
+    import platformdirs
+
+    crash_log = Path(platformdirs.user_state_dir("growthtui", appauthor=False)) / "crash.log"
+    leaving = make_app(seeded_store)
+    assert not leaving.is_headless  # not running: the real handler, not the test one
+    leaving._exit = True
+    leaving._handle_exception(RuntimeError("no #table-reviews"))
+    assert leaving.crash_message is None
+    assert not crash_log.exists()
+
+    running = make_app(seeded_store)
+    running._handle_exception(RuntimeError("a real bug"))
+    assert running.crash_message is not None and "a real bug" in running.crash_message
+    assert "a real bug" in crash_log.read_text()
