@@ -5,11 +5,16 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import Generic, TypeVar
 
 from growthtui.domain.dates import add_months, days_between, quarter_start
-from growthtui.domain.people import Interaction, Person
-from growthtui.domain.profile import Cadence
-from growthtui.domain.reviews import Review
+from growthtui.domain.kinds import Cadence
+from growthtui.domain.shapes import InteractionShape, PersonShape, ReviewShape
+
+P = TypeVar("P", bound=PersonShape)
+"""The kind of person record: the model, or the plain record `agenda` reads."""
+P_co = TypeVar("P_co", bound=PersonShape, covariant=True)
+R = TypeVar("R", bound=ReviewShape)
 
 _MONTHS = {Cadence.MONTHLY: 1, Cadence.QUARTERLY: 3, Cadence.ANNUAL: 12}
 
@@ -49,7 +54,7 @@ def period_bounds(cadence: Cadence, today: dt.date) -> tuple[dt.date, dt.date]:
     return start, today
 
 
-def last_review(reviews: Iterable[Review]) -> Review | None:
+def last_review(reviews: Iterable[R]) -> R | None:
     """The latest finished review (drafts do not count)."""
     done = [r for r in reviews if not r.draft]
     return max(done, key=lambda r: (r.date, r.id or 0)) if done else None
@@ -82,7 +87,7 @@ def _days(count: int) -> str:
     return f"{count} day" if count == 1 else f"{count} days"
 
 
-def review_due(cadence: Cadence, reviews: Sequence[Review], today: dt.date) -> ReviewDue:
+def review_due(cadence: Cadence, reviews: Sequence[ReviewShape], today: dt.date) -> ReviewDue:
     """The next review is one cadence after the last finished one; with none, it is due now."""
     last = last_review(reviews)
     if last is None:
@@ -92,10 +97,10 @@ def review_due(cadence: Cadence, reviews: Sequence[Review], today: dt.date) -> R
 
 
 @dataclass(frozen=True)
-class FollowUp:
+class FollowUp(Generic[P_co]):
     """When to next contact a person, from the last interaction of any kind."""
 
-    person: Person
+    person: P_co
     last_contact: dt.date | None
     due: dt.date | None
     days: int | None
@@ -143,11 +148,11 @@ def _rhythm_words(days: int | None) -> str:
 
 
 def follow_up(
-    person: Person,
-    interactions: Iterable[Interaction],
+    person: P,
+    interactions: Iterable[InteractionShape],
     today: dt.date,
     default_days: int | None = None,
-) -> FollowUp:
+) -> FollowUp[P]:
     """Follow-up due for a person.
 
     The rhythm (the person's own, else `default_days`) restarts on any contact, whatever
@@ -178,14 +183,14 @@ def follow_up(
 
 
 def follow_ups_due(
-    people: Sequence[Person],
-    interactions: Sequence[Interaction],
+    people: Sequence[P],
+    interactions: Sequence[InteractionShape],
     today: dt.date,
     within_days: int = 0,
     default_days: int | None = None,
-) -> list[FollowUp]:
+) -> list[FollowUp[P]]:
     """People to contact by `today + within_days`, most overdue first."""
-    by_person: dict[int | None, list[Interaction]] = {}
+    by_person: dict[int | None, list[InteractionShape]] = {}
     for interaction in interactions:
         by_person.setdefault(interaction.person_id, []).append(interaction)
     due = []
@@ -197,16 +202,16 @@ def follow_ups_due(
 
 
 def losing_touch(
-    people: Sequence[Person],
-    interactions: Sequence[Interaction],
+    people: Sequence[P],
+    interactions: Sequence[InteractionShape],
     today: dt.date,
     default_days: int | None = None,
-) -> list[FollowUp]:
+) -> list[FollowUp[P]]:
     """People far past their rhythm (beyond the maximum gap), longest silence first.
 
     `default_days` is the rhythm of people without their own, as in `follow_ups_due`.
     """
-    by_person: dict[int | None, list[Interaction]] = {}
+    by_person: dict[int | None, list[InteractionShape]] = {}
     for interaction in interactions:
         by_person.setdefault(interaction.person_id, []).append(interaction)
     items = [follow_up(p, by_person.get(p.id, []), today, default_days) for p in people]

@@ -1,7 +1,6 @@
-"""The domain: pydantic models and pure rules. No textual, no tinydb, no clock, no I/O.
-
-"Today" is always a parameter.
-"""
+"""Every name `growthtui.domain` offers, and the list of stored entities. Importing this
+loads pydantic and builds the models; `growthtui.domain` loads it on the first use of one
+of these names."""
 
 from __future__ import annotations
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from enum import StrEnum
 from typing import ClassVar
 
 from pydantic import Field, ValidationInfo, field_validator
@@ -18,21 +17,9 @@ from growthtui.domain.base import (
     due_not_before_start,
     empty_list,
 )
-
-
-class Horizon(StrEnum):
-    """How far ahead a goal looks."""
-
-    SHORT = "short"
-    MEDIUM = "medium"
-    LONG = "long"
-
-
-class GoalStatus(StrEnum):
-    ACTIVE = "active"
-    PAUSED = "paused"
-    ACHIEVED = "achieved"
-    DROPPED = "dropped"
+from growthtui.domain.kinds import OPEN_STATUSES
+from growthtui.domain.kinds import GoalStatus as GoalStatus
+from growthtui.domain.kinds import Horizon as Horizon
 
 
 class Measure(Value):
@@ -116,7 +103,7 @@ class Goal(Record):
     @property
     def is_open(self) -> bool:
         """Active or paused: still part of the plan."""
-        return self.status in (GoalStatus.ACTIVE, GoalStatus.PAUSED)
+        return self.status in OPEN_STATUSES
 
 
 class Milestone(Record):

@@ -9,14 +9,7 @@ from typing import ClassVar
 from pydantic import Field, ValidationInfo, field_validator
 
 from growthtui.domain.base import Ids, Record, Text, Title, empty_list
-
-
-class Relation(StrEnum):
-    MENTOR = "mentor"
-    SPONSOR = "sponsor"
-    PEER = "peer"
-    MENTEE = "mentee"
-    CONTACT = "contact"
+from growthtui.domain.kinds import Relation as Relation
 
 
 class InteractionKind(StrEnum):

@@ -2,21 +2,13 @@
 
 from __future__ import annotations
 
-from enum import StrEnum
 from typing import ClassVar
 
 from pydantic import Field
 
 from growthtui.domain.base import Record, Text
-
-
-class Cadence(StrEnum):
-    """How often a person reviews their plan."""
-
-    WEEKLY = "weekly"
-    MONTHLY = "monthly"
-    QUARTERLY = "quarterly"
-    ANNUAL = "annual"
+from growthtui.domain.kinds import DEFAULT_REVIEW_CADENCE
+from growthtui.domain.kinds import Cadence as Cadence
 
 
 class Profile(Record):
@@ -28,6 +20,6 @@ class Profile(Record):
     name: Text = ""
     role: Text = ""
     vision: Text = ""
-    review_cadence: Cadence = Cadence.QUARTERLY
+    review_cadence: Cadence = DEFAULT_REVIEW_CADENCE
     follow_up_days: int = Field(default=30, ge=1, le=3650)
     """The follow-up rhythm filled in for each new person (they may change or clear it)."""

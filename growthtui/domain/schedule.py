@@ -4,9 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from growthtui.domain.dates import add_months
-from growthtui.domain.goals import Goal, Horizon, Milestone
+from growthtui.domain.kinds import Horizon
+from growthtui.domain.shapes import GoalShape, MilestoneShape
+
+if TYPE_CHECKING:
+    from growthtui.domain.goals import Goal
 
 DUE_SOON_DAYS = 14
 """The dashboard's look-ahead for milestones."""
@@ -30,17 +35,17 @@ HORIZON_WINDOWS: dict[Horizon, HorizonWindow] = {
 """Windows with some slack between them: a 9-month goal is medium, a 4-year one long."""
 
 
-def is_overdue(milestone: Milestone, today: dt.date) -> bool:
+def is_overdue(milestone: MilestoneShape, today: dt.date) -> bool:
     """Not done and its date has passed."""
     return milestone.done_at is None and milestone.due < today
 
 
-def is_due_soon(milestone: Milestone, today: dt.date, days: int = DUE_SOON_DAYS) -> bool:
+def is_due_soon(milestone: MilestoneShape, today: dt.date, days: int = DUE_SOON_DAYS) -> bool:
     """Not done and due between today and `days` from now (inclusive)."""
     return milestone.done_at is None and today <= milestone.due <= today + dt.timedelta(days=days)
 
 
-def goal_is_overdue(goal: Goal, today: dt.date) -> bool:
+def goal_is_overdue(goal: GoalShape, today: dt.date) -> bool:
     """An open goal past its due date."""
     return goal.is_open and goal.due is not None and goal.due < today
 

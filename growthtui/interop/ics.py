@@ -98,7 +98,7 @@ def _goal_event(goal: Goal, stamp: dt.datetime) -> Event:
     )
 
 
-def _follow_up_event(item: FollowUp, today: dt.date, stamp: dt.datetime) -> Event:
+def _follow_up_event(item: FollowUp[Person], today: dt.date, stamp: dt.datetime) -> Event:
     """On its due date, or today when that has passed (a past event is never seen)."""
     assert item.due is not None
     person = item.person

@@ -8,12 +8,27 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Protocol
 
-from growthtui.domain import Cadence, Goal, Interaction, InvalidInput, Milestone, Person, Review
 from growthtui.domain.cadence import FollowUp, ReviewDue, follow_ups_due, review_due
+from growthtui.domain.errors import InvalidInput
+from growthtui.domain.kinds import Cadence
 from growthtui.domain.schedule import goal_is_overdue, is_due_soon, is_overdue
-from growthtui.store import Store
+from growthtui.domain.shapes import (
+    GoalShape,
+    InteractionShape,
+    MilestoneShape,
+    PersonShape,
+    ReviewShape,
+)
+
+if TYPE_CHECKING:
+    from growthtui.store import Store
+
+# This module loads no model (and so no pydantic) until a Store is read: `growthtui agenda`
+# computes from the plain records of growthtui.store.quick_read when it can.
 
 MAX_DAYS = 3650
 """The longest look-ahead: ten years, the longest horizon."""
@@ -22,10 +37,53 @@ _WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
+class AgendaSource(Protocol):
+    """The records the agenda reads: the store's models (`records_of`), or the plain
+    records growthtui.store.quick_read makes without pydantic."""
+
+    @property
+    def goals(self) -> Sequence[GoalShape]: ...
+    @property
+    def milestones(self) -> Sequence[MilestoneShape]: ...
+    @property
+    def people(self) -> Sequence[PersonShape]: ...
+    @property
+    def interactions(self) -> Sequence[InteractionShape]: ...
+    @property
+    def reviews(self) -> Sequence[ReviewShape]: ...
+    @property
+    def review_cadence(self) -> Cadence: ...
+
+
+@dataclass(frozen=True)
+class StoreRecords:
+    """The agenda's records as the store's models."""
+
+    goals: Sequence[GoalShape]
+    milestones: Sequence[MilestoneShape]
+    people: Sequence[PersonShape]
+    interactions: Sequence[InteractionShape]
+    reviews: Sequence[ReviewShape]
+    review_cadence: Cadence
+
+
+def records_of(store: Store) -> StoreRecords:
+    from growthtui.domain import Goal, Interaction, Milestone, Person, Review
+
+    return StoreRecords(
+        goals=store.list(Goal),
+        milestones=store.list(Milestone),
+        people=store.list(Person),
+        interactions=store.list(Interaction),
+        reviews=store.list(Review),
+        review_cadence=store.profile().review_cadence,
+    )
+
+
 @dataclass(frozen=True)
 class AgendaItem:
-    milestone: Milestone
-    goal: Goal | None
+    milestone: MilestoneShape
+    goal: GoalShape | None
 
 
 @dataclass(frozen=True)
@@ -36,13 +94,13 @@ class Agenda:
     """Open milestones of open goals whose date has passed, oldest first."""
     upcoming: list[AgendaItem]
     """Open milestones of open goals due from today to `days` ahead, soonest first."""
-    overdue_goals: list[Goal]
+    overdue_goals: list[GoalShape]
     """Open goals past their due date, oldest first."""
-    follow_ups: list[FollowUp]
+    follow_ups: Sequence[FollowUp[PersonShape]]
     """People to contact by `days` ahead, most overdue first."""
     review: ReviewDue
     review_cadence: Cadence
-    upcoming_goals: tuple[Goal, ...] = ()
+    upcoming_goals: tuple[GoalShape, ...] = ()
     """Open goals due from today to `days` ahead, soonest first."""
 
     @property
@@ -57,18 +115,18 @@ class Agenda:
         )
 
 
-def build_agenda(store: Store, today: dt.date, days: int = 7) -> Agenda:
+def build_agenda(records: AgendaSource, today: dt.date, days: int = 7) -> Agenda:
     """Milestones and goals that are overdue or due within `days`, follow-ups due within
     `days`, and the review due date. Milestones of achieved or dropped goals are left out."""
     if not 0 <= days <= MAX_DAYS:
         raise InvalidInput(
             f"the agenda looks 0 to {MAX_DAYS} days ahead, not {days}: pick a number in that range"
         )
-    goals = {g.id: g for g in store.list(Goal)}
+    goals = {g.id: g for g in records.goals}
     open_ids = {gid for gid, g in goals.items() if g.is_open}
     overdue: list[AgendaItem] = []
     upcoming: list[AgendaItem] = []
-    for milestone in store.list(Milestone):
+    for milestone in records.milestones:
         if milestone.goal_id not in open_ids:
             continue
         if is_overdue(milestone, today):
@@ -82,8 +140,7 @@ def build_agenda(store: Store, today: dt.date, days: int = 7) -> Agenda:
     soon_goals = [
         g for g in goals.values() if g.is_open and g.due is not None and today <= g.due <= horizon
     ]
-    profile = store.profile()
-    follow = follow_ups_due(store.list(Person), store.list(Interaction), today, within_days=days)
+    follow = follow_ups_due(records.people, records.interactions, today, within_days=days)
     return Agenda(
         today=today,
         days=days,
@@ -91,13 +148,13 @@ def build_agenda(store: Store, today: dt.date, days: int = 7) -> Agenda:
         upcoming=upcoming,
         overdue_goals=sorted(late_goals, key=_goal_order),
         follow_ups=follow,
-        review=review_due(profile.review_cadence, store.list(Review), today),
-        review_cadence=profile.review_cadence,
+        review=review_due(records.review_cadence, records.reviews, today),
+        review_cadence=records.review_cadence,
         upcoming_goals=tuple(sorted(soon_goals, key=_goal_order)),
     )
 
 
-def _goal_order(goal: Goal) -> tuple[dt.date, int]:
+def _goal_order(goal: GoalShape) -> tuple[dt.date, int]:
     return (goal.due or dt.date.max, goal.id or 0)
 
 
@@ -136,7 +193,7 @@ def _milestone_line(item: AgendaItem, today: dt.date) -> str:
     return f"  {_day(item.milestone.due)}  {_clean(item.milestone.title)}, {when}{goal}"
 
 
-def _goal_line(goal: Goal, today: dt.date) -> str:
+def _goal_line(goal: GoalShape, today: dt.date) -> str:
     assert goal.due is not None
     when = _when(goal.due, today)
     return f"  {_day(goal.due)}  goal #{goal.id} due: {_clean(goal.title)}, {when}"

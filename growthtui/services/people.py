@@ -15,7 +15,7 @@ NEXT_STEP_DAYS = 14
 """A next step without a (future) follow-up date becomes a milestone due two weeks out."""
 
 
-def follow_ups(store: Store, today: dt.date) -> dict[int, FollowUp]:
+def follow_ups(store: Store, today: dt.date) -> dict[int, FollowUp[Person]]:
     """Each person's follow-up (by person id), from their last interaction of any kind."""
     by_person: dict[int, list[Interaction]] = defaultdict(list)
     for interaction in store.list(Interaction):

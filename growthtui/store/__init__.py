@@ -1,16 +1,39 @@
-"""Storage: the only package that imports tinydb."""
+"""Storage: the only package that imports tinydb.
 
-from growthtui.store.changes import Change, ImportReport
-from growthtui.store.errors import (
-    Conflict,
-    StoreBusy,
-    StoreError,
-    StoreTooNew,
-    StoreUnreadable,
-    StoreWriteFailed,
-)
-from growthtui.store.migrations import CURRENT_SCHEMA
-from growthtui.store.repository import Store
+The names below are imported when first used, not with this package: `growthtui agenda`
+reads the file through growthtui.store.quick_read without loading the repository (and
+pydantic with it).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from growthtui.store.changes import Change, ImportReport
+    from growthtui.store.errors import (
+        Conflict,
+        StoreBusy,
+        StoreError,
+        StoreTooNew,
+        StoreUnreadable,
+        StoreWriteFailed,
+    )
+    from growthtui.store.migrations import CURRENT_SCHEMA
+    from growthtui.store.repository import Store
+
+_HOME = {
+    "CURRENT_SCHEMA": "migrations",
+    "Change": "changes",
+    "Conflict": "errors",
+    "ImportReport": "changes",
+    "Store": "repository",
+    "StoreBusy": "errors",
+    "StoreError": "errors",
+    "StoreTooNew": "errors",
+    "StoreUnreadable": "errors",
+    "StoreWriteFailed": "errors",
+}
 
 __all__ = [
     "CURRENT_SCHEMA",
@@ -24,3 +47,14 @@ __all__ = [
     "StoreUnreadable",
     "StoreWriteFailed",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    home = _HOME.get(name)
+    if home is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    import importlib
+
+    value = getattr(importlib.import_module(f"{__name__}.{home}"), name)
+    globals()[name] = value
+    return value

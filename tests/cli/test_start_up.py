@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from growthtui.domain import Evidence, Goal
+from growthtui.domain import Evidence, Goal, Milestone
 from growthtui.store import Store
 
 if TYPE_CHECKING:  # fixtures' types, from tests/cli/conftest.py
@@ -33,8 +33,9 @@ print(json.dumps({"code": code, "loaded": loaded}), file=sys.stderr)
 """
 
 
-def loaded_by(*argv: str) -> list[str]:
-    """The heavy libraries `growthtui ARGV` loads (in a fresh interpreter)."""
+def loaded_by(*argv: str, exit_code: int = 0) -> list[str]:
+    """The heavy libraries `growthtui ARGV` loads (in a fresh interpreter), on its way to
+    `exit_code`."""
     code = f"HEAVY = {HEAVY!r}\n{PROBE}"
     done = subprocess.run(
         [sys.executable, "-c", code, *argv],
@@ -44,7 +45,7 @@ def loaded_by(*argv: str) -> list[str]:
         check=False,
     )
     report = json.loads(done.stderr.splitlines()[-1])
-    assert report["code"] == 0, done.stderr
+    assert report["code"] == exit_code, done.stderr
     loaded: list[str] = report["loaded"]
     return loaded
 
@@ -63,14 +64,32 @@ def test_version_and_help_load_no_library(argv: tuple[str, ...]) -> None:
     assert loaded_by(*argv) == []
 
 
-def test_agenda_on_a_given_file_loads_neither_the_lock_nor_platformdirs_nor_textual(
+def test_agenda_on_a_file_it_understands_loads_no_library_but_orjson(
     store: Store, today: dt.date
 ) -> None:
     store.add(Goal(title="Become a staff engineer", due=today))
     assert store.path is not None
-    loaded = loaded_by("agenda", "--data", str(store.path))
-    assert "filelock" not in loaded and "platformdirs" not in loaded and "textual" not in loaded
-    assert "pydantic" in loaded  # the records are still validated
+    assert loaded_by("agenda", "--data", str(store.path)) == []  # the quick read
+
+
+def test_agenda_on_a_file_it_does_not_understand_leaves_it_to_the_store(
+    run: Run, files: Files, store: Store, today: dt.date
+) -> None:
+    """A milestone date the quick read cannot vouch for: the Store reads the file and says
+    what is wrong, as every other command does."""
+    goal = store.add(Goal(title="Become a staff engineer", due=today))
+    store.add(Milestone(goal_id=goal.id or 0, title="Draft the RFC", due=today))
+    assert store.path is not None
+    data = json.loads(store.path.read_bytes())
+    data["milestones"]["1"]["due"] = "2026-02-30"
+    store.path.write_text(json.dumps(data))
+    assert "pydantic" in loaded_by("agenda", "--data", str(store.path), exit_code=2)
+    before = files(store.path.parent)
+    result = run("agenda", "--data", store.path)
+    assert result.code == 2, result.out
+    assert len(result.err_lines) == 1
+    assert str(store.path) in result.err and "milestone 1 is not valid" in result.err
+    assert files(store.path.parent) == before
 
 
 def test_the_collector_runs_again_after_a_command(run: Run, store_path: Path) -> None:

@@ -6,6 +6,7 @@ import csv
 import datetime as dt
 import io
 import json
+import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -33,8 +34,9 @@ from growthtui.domain import (
 )
 from growthtui.interop.formats import export_text, import_file
 from growthtui.interop.json_io import export_json, import_json
-from growthtui.services.agenda import build_agenda, render_agenda
+from growthtui.services.agenda import build_agenda, records_of, render_agenda
 from growthtui.store import Store
+from growthtui.store.quick_read import read_agenda_records
 
 TODAY = dt.date(2026, 11, 24)
 NOW = dt.datetime(2026, 11, 24, 9, 30, tzinfo=dt.UTC)
@@ -299,8 +301,25 @@ def test_every_format_reads_back_for_any_store(records: list[Record], today: dt.
     assert {f"milestone-{m.id}@growthtui" for m in milestones} <= uids
     assert {f"goal-{g.id}@growthtui" for g in goals if g.due} <= uids
 
-    agenda = render_agenda(build_agenda(store, today, 30))
+    agenda = render_agenda(build_agenda(records_of(store), today, 30))
     assert agenda.startswith(f"growthtui agenda for {today:%a} {today.isoformat()}")
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(records=stores(), today=_day, days=st.integers(0, 400))
+def test_the_quick_read_gives_the_agenda_the_store_gives_for_any_store(
+    records: list[Record], today: dt.date, days: int
+) -> None:
+    """`growthtui agenda` reads the file without pydantic when it can: for any valid store it
+    must say exactly what the Store's models say."""
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "growth.json"
+        store = Store.open(path, today=lambda: TODAY, now=lambda: NOW)
+        store.add_many(records)
+        quick = read_agenda_records(path)
+        assert quick is not None
+        expected = render_agenda(build_agenda(records_of(store), today, days))
+        assert render_agenda(build_agenda(quick, today, days)) == expected
 
 
 # -- merging into a store that already has data ---------------------------------------------

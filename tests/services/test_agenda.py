@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from growthtui.domain import Goal, GoalStatus, InvalidInput, Milestone
-from growthtui.services.agenda import build_agenda, render_agenda
+from growthtui.services.agenda import build_agenda, records_of, render_agenda
 from growthtui.store import Store
 
 GOLDEN = Path(__file__).parent / "golden" / "agenda_seeded_7_days.txt"
@@ -20,7 +20,7 @@ UPDATE = os.environ.get("GROWTHTUI_UPDATE_GOLDEN") == "1"
 
 
 def _agenda(store: Store, today: dt.date, days: int = 7, color: bool = False) -> str:
-    return render_agenda(build_agenda(store, today, days), color=color)
+    return render_agenda(build_agenda(records_of(store), today, days), color=color)
 
 
 def test_seeded_agenda_matches_the_golden_text(seeded_store: Store, today: dt.date) -> None:
@@ -95,7 +95,7 @@ def test_escape_codes_typed_into_titles_never_reach_the_terminal(
 
 def test_an_unreasonable_look_ahead_is_refused(memory_store: Store, today: dt.date) -> None:
     with pytest.raises(InvalidInput, match="0 to 3650 days"):
-        build_agenda(memory_store, today, 10**9)
+        build_agenda(records_of(memory_store), today, 10**9)
 
 
 # -- the command, as a user runs it ----------------------------------------------------------

@@ -25,7 +25,7 @@ from growthtui.domain import (
 from growthtui.domain.cadence import follow_ups_due
 from growthtui.domain.progress import goal_progress
 from growthtui.domain.schedule import DUE_SOON_DAYS
-from growthtui.services.agenda import build_agenda
+from growthtui.services.agenda import build_agenda, records_of
 from growthtui.services.milestones import toggle_done, toggled_message
 from growthtui.ui.screens.base import AreaScreen
 from growthtui.ui.widgets.record_table import Cell, RecordTable, Row
@@ -124,7 +124,7 @@ class DashboardScreen(AreaScreen):
             who.append("No vision yet: press p to write it", style="dim")
         self.query_one("#dashboard-who", Static).update(who)
 
-        agenda = build_agenda(store, today, DUE_SOON_DAYS)
+        agenda = build_agenda(records_of(store), today, DUE_SOON_DAYS)
         banner = self.query_one("#review-banner", Static)
         review = agenda.review
         show_banner = not empty and review.days <= 14

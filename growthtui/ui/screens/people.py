@@ -57,7 +57,7 @@ class PeopleScreen(AreaScreen):
         self.follow_filter = 0
         self.relation_filter = 0
         self._people: dict[int, Person] = {}
-        self._follow: dict[int, FollowUp] = {}
+        self._follow: dict[int, FollowUp[Person]] = {}
         self._talks: dict[int, list[Interaction]] = {}
         self._goals: dict[int, Goal] = {}
         self._milestones: dict[int, Milestone] = {}

@@ -17,7 +17,7 @@ def days_text(count: int) -> str:
 
 def person_card(
     person: Person,
-    follow: FollowUp,
+    follow: FollowUp[Person],
     goals: Mapping[int, Goal],
     glyphs: Glyphs,
     alarm_style: str,

@@ -1,0 +1,214 @@
+"""Read what `growthtui agenda` shows straight from the file, without pydantic.
+
+`agenda` runs in a login shell or a cron mail, where a quarter of a second matters, and
+loading pydantic and validating thousands of records costs more than everything else it
+does. This reads the six kinds the agenda needs into plain frozen records with the
+attributes the date rules read (growthtui.domain.shapes), decoding each field strictly as
+growthtui writes it: ISO dates, whole numbers, known kinds.
+
+It vouches only for a file it fully understands. A missing, unreadable, corrupt, foreign,
+older or newer file, or any field not as growthtui writes it, gives None: the caller then
+opens the Store, which migrates, or refuses with the sentence that says what is wrong.
+It never writes, and it takes no lock: the store replaces the file atomically, so a read
+sees one whole version.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, TypeVar
+
+import orjson
+
+from growthtui.domain.kinds import (
+    DEFAULT_REVIEW_CADENCE,
+    OPEN_STATUSES,
+    Cadence,
+    GoalStatus,
+    Relation,
+)
+from growthtui.store.migrations import CURRENT_SCHEMA, META_ID, META_TABLE
+
+T = TypeVar("T")
+
+
+class _Unsure(Exception):
+    """A field is not as growthtui writes it: leave the file to the Store."""
+
+
+@dataclass(frozen=True, slots=True)
+class PlainGoal:
+    id: int
+    title: str
+    due: dt.date | None
+    status: GoalStatus
+
+    @property
+    def is_open(self) -> bool:
+        return self.status in OPEN_STATUSES
+
+
+@dataclass(frozen=True, slots=True)
+class PlainMilestone:
+    id: int
+    goal_id: int
+    title: str
+    due: dt.date
+    done_at: dt.date | None
+
+
+@dataclass(frozen=True, slots=True)
+class PlainPerson:
+    id: int
+    name: str
+    relation: Relation
+    follow_up_days: int | None
+    max_gap_days: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class PlainInteraction:
+    id: int
+    person_id: int
+    date: dt.date
+    follow_up_on: dt.date | None
+
+
+@dataclass(frozen=True, slots=True)
+class PlainReview:
+    id: int
+    date: dt.date
+    draft: bool
+
+
+@dataclass(frozen=True)
+class AgendaRecords:
+    """The records the agenda reads, as growthtui.services.agenda.AgendaSource asks."""
+
+    goals: list[PlainGoal]
+    milestones: list[PlainMilestone]
+    people: list[PlainPerson]
+    interactions: list[PlainInteraction]
+    reviews: list[PlainReview]
+    review_cadence: Cadence
+
+
+def read_agenda_records(path: Path) -> AgendaRecords | None:
+    """The agenda's records from the store file at `path`, or None when this quick read
+    cannot vouch for the file (the Store can: open it instead)."""
+    try:
+        data = orjson.loads(path.read_bytes())
+    except (OSError, orjson.JSONDecodeError):
+        return None
+    try:
+        if not isinstance(data, dict):
+            raise _Unsure
+        meta = _table(data, META_TABLE).get(META_ID)
+        if not isinstance(meta, dict) or meta.get("schema_version") != CURRENT_SCHEMA:
+            raise _Unsure  # older (the Store migrates) or newer (it refuses)
+        profiles = _records(data, "profile", _review_cadence)
+        return AgendaRecords(
+            goals=_records(data, "goals", _goal),
+            milestones=_records(data, "milestones", _milestone),
+            people=_records(data, "people", _person),
+            interactions=_records(data, "interactions", _interaction),
+            reviews=_records(data, "reviews", _review),
+            review_cadence=profiles[0] if profiles else DEFAULT_REVIEW_CADENCE,
+        )
+    except (_Unsure, KeyError, TypeError, ValueError):
+        return None
+
+
+def _table(data: Mapping[str, Any], name: str) -> Mapping[str, Any]:
+    table = data.get(name, {})
+    if not isinstance(table, dict):
+        raise _Unsure
+    return table
+
+
+def _records(data: Mapping[str, Any], name: str, make: Callable[[int, Any], T]) -> list[T]:
+    return [make(_key(key), doc) for key, doc in _table(data, name).items()]
+
+
+def _key(key: str) -> int:
+    if not key.isdigit():
+        raise _Unsure
+    return int(key)
+
+
+def _int(value: Any) -> int:
+    if type(value) is not int:
+        raise _Unsure
+    return value
+
+
+def _optional_int(value: Any) -> int | None:
+    return None if value is None else _int(value)
+
+
+def _str(value: Any) -> str:
+    if type(value) is not str:
+        raise _Unsure
+    return value
+
+
+def _date(value: Any) -> dt.date:
+    if type(value) is not str or len(value) != 10:
+        raise _Unsure  # growthtui writes YYYY-MM-DD and nothing else
+    return dt.date.fromisoformat(value)
+
+
+def _optional_date(value: Any) -> dt.date | None:
+    return None if value is None else _date(value)
+
+
+def _goal(key: int, doc: Any) -> PlainGoal:
+    return PlainGoal(
+        id=key,
+        title=_str(doc["title"]),
+        due=_optional_date(doc.get("due")),
+        status=GoalStatus(_str(doc["status"])),
+    )
+
+
+def _milestone(key: int, doc: Any) -> PlainMilestone:
+    return PlainMilestone(
+        id=key,
+        goal_id=_int(doc["goal_id"]),
+        title=_str(doc["title"]),
+        due=_date(doc["due"]),
+        done_at=_optional_date(doc.get("done_at")),
+    )
+
+
+def _person(key: int, doc: Any) -> PlainPerson:
+    return PlainPerson(
+        id=key,
+        name=_str(doc["name"]),
+        relation=Relation(_str(doc["relation"])),
+        follow_up_days=_optional_int(doc.get("follow_up_days")),
+        max_gap_days=_optional_int(doc.get("max_gap_days")),
+    )
+
+
+def _interaction(key: int, doc: Any) -> PlainInteraction:
+    return PlainInteraction(
+        id=key,
+        person_id=_int(doc["person_id"]),
+        date=_date(doc["date"]),
+        follow_up_on=_optional_date(doc.get("follow_up_on")),
+    )
+
+
+def _review(key: int, doc: Any) -> PlainReview:
+    draft = doc.get("draft", False)
+    if type(draft) is not bool:
+        raise _Unsure
+    return PlainReview(id=key, date=_date(doc["date"]), draft=draft)
+
+
+def _review_cadence(key: int, doc: Any) -> Cadence:
+    return Cadence(_str(doc["review_cadence"]))
