@@ -49,8 +49,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 try:  # `python -m bench` (package) or `python bench/x.py` (script)
+    from bench.installed import compile_growthtui
     from bench.table import Row, render
 except ImportError:  # pragma: no cover
+    from installed import compile_growthtui  # type: ignore[no-redef]
     from table import Row, render  # type: ignore[no-redef]
 
 TODAY = "2026-11-24"
@@ -447,6 +449,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "--sizes", default=None, help="comma-separated store sizes (default 1000,10000,50000)"
     )
     args = parser.parse_args(argv)
+    compile_growthtui()
     runs = max(5, args.runs or (QUICK_RUNS if args.quick else RUNS))
     sizes: tuple[int, ...] = SIZES[:1] if args.quick else SIZES
     if args.sizes:

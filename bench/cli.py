@@ -42,8 +42,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 try:  # `python -m bench` (package) or `python bench/x.py` (script)
+    from bench.installed import compile_growthtui
     from bench.table import Row, render
 except ImportError:  # pragma: no cover
+    from installed import compile_growthtui  # type: ignore[no-redef]
     from table import Row, render  # type: ignore[no-redef]
 
 TODAY = dt.date(2026, 11, 24)
@@ -319,6 +321,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--quick", action="store_true", help="only the 1k store (CI smoke)")
     parser.add_argument("--runs", type=int, default=RUNS, help=f"rounds per figure (>= 5; {RUNS})")
     args = parser.parse_args(argv)
+    compile_growthtui()
     runs = max(5, args.runs)
     sizes = SIZES[:1] if args.quick else SIZES
     growthtui = growthtui_command()

@@ -4,7 +4,8 @@
 loading pydantic and validating thousands of records costs more than everything else it
 does. This reads the six kinds the agenda needs into plain frozen records with the
 attributes the date rules read (growthtui.domain.shapes), decoding each field strictly as
-growthtui writes it: ISO dates, whole numbers, known kinds.
+growthtui writes it: ISO dates, whole numbers, known kinds. The records are named tuples:
+thousands are made per run, and a tuple is the cheapest immutable record Python makes.
 
 It vouches only for a file it fully understands. A missing, unreadable, corrupt, foreign,
 older or newer file, or any field not as growthtui writes it, gives None: the caller then
@@ -17,9 +18,8 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, NamedTuple, TypeVar
 
 import orjson
 
@@ -39,8 +39,7 @@ class _Unsure(Exception):
     """A field is not as growthtui writes it: leave the file to the Store."""
 
 
-@dataclass(frozen=True, slots=True)
-class PlainGoal:
+class PlainGoal(NamedTuple):
     id: int
     title: str
     due: dt.date | None
@@ -51,8 +50,7 @@ class PlainGoal:
         return self.status in OPEN_STATUSES
 
 
-@dataclass(frozen=True, slots=True)
-class PlainMilestone:
+class PlainMilestone(NamedTuple):
     id: int
     goal_id: int
     title: str
@@ -60,8 +58,7 @@ class PlainMilestone:
     done_at: dt.date | None
 
 
-@dataclass(frozen=True, slots=True)
-class PlainPerson:
+class PlainPerson(NamedTuple):
     id: int
     name: str
     relation: Relation
@@ -69,23 +66,20 @@ class PlainPerson:
     max_gap_days: int | None
 
 
-@dataclass(frozen=True, slots=True)
-class PlainInteraction:
+class PlainInteraction(NamedTuple):
     id: int
     person_id: int
     date: dt.date
     follow_up_on: dt.date | None
 
 
-@dataclass(frozen=True, slots=True)
-class PlainReview:
+class PlainReview(NamedTuple):
     id: int
     date: dt.date
     draft: bool
 
 
-@dataclass(frozen=True)
-class AgendaRecords:
+class AgendaRecords(NamedTuple):
     """The records the agenda reads, as growthtui.services.agenda.AgendaSource asks."""
 
     goals: list[PlainGoal]
@@ -166,22 +160,20 @@ def _optional_date(value: Any) -> dt.date | None:
 
 
 def _goal(key: int, doc: Any) -> PlainGoal:
-    return PlainGoal(
-        id=key,
-        title=_str(doc["title"]),
-        due=_optional_date(doc.get("due")),
-        status=GoalStatus(_str(doc["status"])),
-    )
+    title, due = doc["title"], doc.get("due")
+    if type(title) is not str:
+        raise _Unsure
+    status = GoalStatus(doc["status"])
+    return PlainGoal(key, title, None if due is None else _date(due), status)
 
 
 def _milestone(key: int, doc: Any) -> PlainMilestone:
-    return PlainMilestone(
-        id=key,
-        goal_id=_int(doc["goal_id"]),
-        title=_str(doc["title"]),
-        due=_date(doc["due"]),
-        done_at=_optional_date(doc.get("done_at")),
-    )
+    # The most numerous kind: its checks are written out rather than called.
+    goal_id, title, done_at = doc["goal_id"], doc["title"], doc.get("done_at")
+    if type(goal_id) is not int or type(title) is not str:
+        raise _Unsure
+    done = None if done_at is None else _date(done_at)
+    return PlainMilestone(key, goal_id, title, _date(doc["due"]), done)
 
 
 def _person(key: int, doc: Any) -> PlainPerson:
@@ -195,12 +187,11 @@ def _person(key: int, doc: Any) -> PlainPerson:
 
 
 def _interaction(key: int, doc: Any) -> PlainInteraction:
-    return PlainInteraction(
-        id=key,
-        person_id=_int(doc["person_id"]),
-        date=_date(doc["date"]),
-        follow_up_on=_optional_date(doc.get("follow_up_on")),
-    )
+    person_id, follow_up_on = doc["person_id"], doc.get("follow_up_on")
+    if type(person_id) is not int:
+        raise _Unsure
+    follow = None if follow_up_on is None else _date(follow_up_on)
+    return PlainInteraction(key, person_id, _date(doc["date"]), follow)
 
 
 def _review(key: int, doc: Any) -> PlainReview:
