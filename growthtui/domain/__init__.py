@@ -2,19 +2,21 @@
 
 "Today" is always a parameter.
 
-The names below come from growthtui.domain.catalog when first used, not when this package
-is imported: the rules that need no model (dates, kinds, rhythms, shapes) can then be used
-without loading pydantic, which `growthtui agenda` relies on to start fast.
+The names below are imported from their modules when first used, not with this package:
+the rules that need no model (dates, kinds, shapes, schedule, cadence) then run without
+loading pydantic, which `growthtui agenda` relies on to start fast.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from growthtui.domain.lazy import lazy_names
 
 if TYPE_CHECKING:
     from growthtui.domain.assessment import Feedback, Skill, SkillRating, Source, Trait, TraitKind
     from growthtui.domain.base import Record, Value, explain
-    from growthtui.domain.catalog import ENTITIES, ENTITY_BY_TABLE
+    from growthtui.domain.entities import ENTITIES, ENTITY_BY_TABLE
     from growthtui.domain.errors import GrowthError, InvalidInput, InvalidRecord, NotFound
     from growthtui.domain.evidence import Evidence, EvidenceKind
     from growthtui.domain.goals import (
@@ -31,6 +33,31 @@ if TYPE_CHECKING:
     from growthtui.domain.people import Interaction, InteractionKind, Person, Relation
     from growthtui.domain.profile import Cadence, Profile
     from growthtui.domain.reviews import Decision, Review, ReviewDecision
+
+_MODULES: dict[str, tuple[str, ...]] = {
+    "assessment": ("Feedback", "Skill", "SkillRating", "Source", "Trait", "TraitKind"),
+    "base": ("Record", "Value", "explain"),
+    "entities": ("ENTITIES", "ENTITY_BY_TABLE"),
+    "errors": ("GrowthError", "InvalidInput", "InvalidRecord", "NotFound"),
+    "evidence": ("Evidence", "EvidenceKind"),
+    "goals": (
+        "TRACKED_FIELDS",
+        "CheckIn",
+        "Goal",
+        "GoalChange",
+        "GoalStatus",
+        "Horizon",
+        "Measure",
+        "Milestone",
+    ),
+    "learning": ("LearningItem", "LearningKind", "LearningStatus"),
+    "people": ("Interaction", "InteractionKind", "Person", "Relation"),
+    "profile": ("Cadence", "Profile"),
+    "reviews": ("Decision", "Review", "ReviewDecision"),
+}
+"""Each module of this package, and the names it gives `growthtui.domain`."""
+
+_HOME = {name: module for module, names in _MODULES.items() for name in names}
 
 __all__ = [
     "ENTITIES",
@@ -73,11 +100,4 @@ __all__ = [
 ]
 
 
-def __getattr__(name: str) -> Any:
-    if name in __all__:
-        from growthtui.domain import catalog
-
-        value = getattr(catalog, name)
-        globals()[name] = value
-        return value
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+__getattr__ = lazy_names(__name__, _HOME)
