@@ -217,13 +217,14 @@ def import_taskwarrior(
     projects = [w for w in wanted if w.external_id.startswith(PROJECT_PREFIX)]
     goals = [w for w in wanted if not w.external_id.startswith(PROJECT_PREFIX)]
     totals = ImportReport()
-    # Parents get their ids in a first write, so the goals under them can link to them.
-    for batch in [*_by_depth(projects), goals]:
-        existing = {g.external_id: g for g in store.list(Goal) if g.external_id}
-        records: list[Record] = [_record(w, existing, store) for w in batch]
-        if records:
-            report = store.merge(records, description=f"import {source} from taskwarrior")
-            totals = _add(totals, report)
+    # One transaction (one write, one `u`), merged in steps: parents first, so that the
+    # goals under them can link to the ids they get.
+    with store.transaction(f"import {source} from taskwarrior"):
+        for batch in [*_by_depth(projects), goals]:
+            existing = {g.external_id: g for g in store.list(Goal) if g.external_id}
+            records: list[Record] = [_record(w, existing, store) for w in batch]
+            if records:
+                totals = _add(totals, store.merge(records))
     return TaskwarriorReport(
         added=totals.added,
         updated=totals.updated,

@@ -73,9 +73,9 @@ def next_step_to_milestone(
             f"this next step is already milestone #{existing.id} '{existing.title}' "
             f"(goal #{existing.goal_id}); edit that milestone instead"
         )
-    milestone = store.add(
-        Milestone.build(goal_id=goal.id, title=title or current.next_step, due=due, notes=notes)
-    )
-    # Two changes, so `u` first forgets the link, then removes the milestone.
-    store.update(current.edit(milestone_id=milestone.id), base=current)
+    with store.transaction("turn a next step into a milestone"):  # one write, one `u`
+        milestone = store.add(
+            Milestone.build(goal_id=goal.id, title=title or current.next_step, due=due, notes=notes)
+        )
+        store.update(current.edit(milestone_id=milestone.id), base=current)
     return milestone

@@ -112,20 +112,22 @@ def decide(
     goal was edited (see `adjust_goal`). Returns the saved draft."""
     goal = store.get(Goal, goal_id)
     status = decision.status
-    if status is not None and goal.status is not status:
-        store.update(
-            goal.model_copy(update={"status": status}), reason=review.reason(note), base=goal
-        )
-    current = store.get(Review, review.id or 0)
-    entry = ReviewDecision(goal_id=goal_id, decision=decision, note=note.strip())
-    return store.update(current.with_decision(entry), base=current)
+    with store.transaction(f"decide to {decision.value} goal {goal_id}"):  # one write, one `u`
+        if status is not None and goal.status is not status:
+            store.update(
+                goal.model_copy(update={"status": status}), reason=review.reason(note), base=goal
+            )
+        current = store.get(Review, review.id or 0)
+        entry = ReviewDecision(goal_id=goal_id, decision=decision, note=note.strip())
+        return store.update(current.with_decision(entry), base=current)
 
 
 def adjust_goal(store: Store, review: Review, edited: Goal, base: Goal, note: str = "") -> Goal:
     """Save a goal changed during the review — its history records the review as the
     reason — and record the decision "adjust"."""
-    saved = store.update(edited, reason=review.reason(note), base=base)
-    decide(store, review, saved.id or 0, Decision.ADJUST, note)
+    with store.transaction(f"adjust goal {edited.id} in the review"):  # one write, one `u`
+        saved = store.update(edited, reason=review.reason(note), base=base)
+        decide(store, review, saved.id or 0, Decision.ADJUST, note)
     return saved
 
 

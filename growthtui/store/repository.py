@@ -77,6 +77,7 @@ class Store:
         """The highest id in each table, for the data of `_highest_generation`."""
         self._highest_generation = -1
         self._undo: builtins.list[Change] = []
+        self._open_transaction: Transaction | None = None
         self._own_writes = 0
         self.today = today
         self.now = now or (lambda: dt.datetime.now(dt.UTC).replace(microsecond=0))
@@ -298,11 +299,18 @@ class Store:
         """Lock, catch up with the file, apply, write once, unlock.
 
         If the body fails, its changes are rolled back in memory and nothing is written; if
-        the write fails, the file keeps its old version and memory is re-read from it."""
+        the write fails, the file keeps its old version and memory is re-read from it.
+        A transaction opened inside another joins it: what a person did as one thing (a
+        next step made a milestone, a review decision, an import) is one write and one `u`.
+        """
+        if self._open_transaction is not None:
+            yield self._open_transaction
+            return
         with self._storage.locked():
             self.refresh()
             self._validate_all()  # never rewrite a file holding a record we cannot read
             tx = Transaction(self, description)
+            self._open_transaction = tx
             try:
                 yield tx
                 if tx.change.ops:
@@ -311,6 +319,8 @@ class Store:
             except BaseException:
                 self._roll_back(tx)
                 raise
+            finally:
+                self._open_transaction = None
             if tx.change.ops:
                 self._storage.flush()
         if tx.change.ops:

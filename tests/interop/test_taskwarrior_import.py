@@ -221,3 +221,15 @@ def test_an_empty_export_imports_nothing(memory_store: Store) -> None:
     assert parse_export("") == []
     report = import_taskwarrior(memory_store, [])
     assert report.describe() == "0 added, 0 updated, 0 unchanged"
+
+
+def test_an_import_is_one_write_and_one_undo(memory_store: Store) -> None:
+    """Projects are merged before the goals under them, but it is all one change."""
+    kept = memory_store.add(Goal(title="Planned here"))
+    writes = memory_store.revision[1]
+    report = _import(memory_store, _tasks())
+    assert report.added == 14
+    assert memory_store.revision[1] == writes + 1
+    assert memory_store.undo_description() == "import tasks.json from taskwarrior"
+    memory_store.undo()
+    assert memory_store.list(Goal) == [kept]

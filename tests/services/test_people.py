@@ -82,15 +82,18 @@ def test_after_the_milestone_is_deleted_the_step_can_be_turned_again(
     assert store.get(Interaction, talk.id or 0).milestone_id == again.id
 
 
-def test_undo_takes_back_the_link_then_the_milestone(
+def test_one_undo_takes_back_the_milestone_and_the_link(
     store: Store, priya: tuple[Person, Goal, Interaction]
 ) -> None:
     _, goal, talk = priya
+    writes = store.revision
     next_step_to_milestone(store, talk, goal, dt.date(2026, 12, 15))
+    assert store.revision[1] == writes[1] + 1  # one write
+    assert store.undo_description() == "turn a next step into a milestone"
     store.undo()
     assert store.get(Interaction, talk.id or 0).milestone_id is None
-    store.undo()
     assert store.count(Milestone) == 0
+    assert store.get(Interaction, talk.id or 0) == talk  # the conversation itself stays
 
 
 def test_no_next_step_no_milestone(store: Store, priya: tuple[Person, Goal, Interaction]) -> None:

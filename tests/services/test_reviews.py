@@ -196,3 +196,15 @@ def test_discarding_a_draft_removes_it(seeded_store: Store) -> None:
     draft = service.start_or_resume(seeded_store, TODAY)
     service.discard(seeded_store, draft)
     assert service.open_draft(seeded_store) is None
+
+
+def test_a_decision_that_changes_a_goal_is_one_write_and_one_undo(seeded_store: Store) -> None:
+    draft = service.start_or_resume(seeded_store, TODAY)
+    goal = service.goals_left(seeded_store, draft)[0]
+    writes = seeded_store.revision[1]
+    draft = service.decide(seeded_store, draft, goal.id or 0, Decision.PAUSE, "no budget")
+    assert seeded_store.revision[1] == writes + 1
+    assert seeded_store.get(Goal, goal.id or 0).status is GoalStatus.PAUSED
+    seeded_store.undo()
+    assert seeded_store.get(Goal, goal.id or 0) == goal  # status and history as before
+    assert seeded_store.get(Review, draft.id or 0).decision_for(goal.id or 0) is None

@@ -305,3 +305,27 @@ def test_a_failed_write_says_so_and_leaves_the_old_file_and_memory_in_step(
         "Get promoted",
         "After cleaning up",
     ]
+
+
+def test_a_transaction_inside_another_joins_it(store: Store) -> None:
+    """One write and one undo step for what was done as one thing; a failure anywhere
+    inside leaves memory and file as they were."""
+    goal = store.add(Goal(title="Ship the RFC"))
+    writes = store.revision[1]
+    with store.transaction("plan the RFC"):
+        first = store.add(Milestone(goal_id=goal.id or 0, title="Draft", due=dt.date(2026, 12, 1)))
+        second = store.add(Milestone(goal_id=goal.id or 0, title="Send", due=dt.date(2026, 12, 8)))
+        store.update(goal.edit(notes="two steps"))
+    assert second.id == (first.id or 0) + 1
+    assert store.revision[1] == writes + 1
+    assert store.undo_description() == "plan the RFC"
+    store.undo()
+    assert store.list(Milestone) == [] and store.get(Goal, goal.id or 0) == goal
+
+    assert store.path is not None
+    on_disk = store.path.read_bytes()
+    with pytest.raises(Conflict), store.transaction("half done"):
+        store.add(Milestone(goal_id=goal.id or 0, title="Draft", due=dt.date(2026, 12, 1)))
+        raise Conflict("something else changed")
+    assert store.list(Milestone) == []
+    assert store.path.read_bytes() == on_disk
