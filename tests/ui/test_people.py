@@ -184,6 +184,12 @@ async def test_a_next_step_becomes_a_milestone_on_the_persons_goal_once(
         assert isinstance(app.screen, TimelineScreen)
         assert "Draft the RFC" in screen_text(app)
 
+        await pilot.press("u")  # one u takes back the milestone and the link
+        await pilot.pause()
+        assert memory_store.count(Milestone) == 0
+        assert memory_store.get(Interaction, talk.id or 0).milestone_id is None
+        assert "Draft the RFC" not in screen_text(app)
+
 
 async def test_escape_in_the_goal_picker_makes_nothing(memory_store: Store, make_app):
     mentor_with_next_step(memory_store)

@@ -362,7 +362,7 @@ class PeopleScreen(AreaScreen):
             return
         self.notify(
             f"milestone #{milestone.id} on #{goal.id} {goal.title}, due "
-            f"{milestone.due.isoformat()} (u twice undoes)",
+            f"{milestone.due.isoformat()} (u undoes)",
             timeout=5,
         )
         self.refresh_data()
