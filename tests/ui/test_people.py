@@ -8,7 +8,7 @@ import datetime as dt
 import html
 import re
 
-from textual.widgets import Input, Static
+from textual.widgets import Input, Label, OptionList, Static
 
 from growthtui.domain import Goal, Interaction, InteractionKind, Milestone, Person, Relation
 from growthtui.store import Store
@@ -203,6 +203,46 @@ async def test_escape_in_the_goal_picker_makes_nothing(memory_store: Store, make
         assert isinstance(app.screen, PeopleScreen)
         assert memory_store.count(Milestone) == 0
         assert memory_store.list(Interaction)[0].milestone_id is None
+
+
+async def test_the_goal_picker_filters_by_words_and_picks_with_enter(memory_store: Store, make_app):
+    _, _, talk = mentor_with_next_step(memory_store)
+    for title in ("Learn Rust", "Give a talk on tracing", "Ship the billing API"):
+        memory_store.add(Goal(title=title))
+    app = make_app(memory_store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("6", "tab", "m")
+        await pilot.pause()
+        picker = app.screen
+        assert isinstance(picker, GoalPicker)
+        options = picker.query_one("#goal-picker-list", OptionList)
+        assert options.option_count == 5
+
+        await pilot.press("slash", *"SHIP")  # words, any case
+        await pilot.pause()
+        shown = [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
+        assert [text.split("#")[1] for text in shown] == [
+            "1 Ship a side project (short-term)",
+            "5 Ship the billing API (short-term)",
+        ]
+        await pilot.press("space", "b", "i")  # every word must be there
+        await pilot.pause()
+        assert options.option_count == 1
+
+        await pilot.press("escape")  # empties the filter: every goal again
+        await pilot.pause()
+        assert isinstance(app.screen, GoalPicker) and options.option_count == 5
+
+        await pilot.press("slash", *"billing", "enter")  # enter picks what is highlighted
+        await pilot.pause()
+        form = app.screen
+        assert isinstance(form, NextStepMilestoneForm)
+        assert "#5 Ship the billing API" in str(form.query_one(".dialog-title", Label).render())
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        [milestone] = memory_store.list(Milestone)
+        assert milestone.goal_id == 5
+        assert memory_store.get(Interaction, talk.id or 0).milestone_id == milestone.id
 
 
 async def test_losing_touch_filter_shows_only_the_long_silences(seeded_store: Store, make_app):

@@ -1,4 +1,7 @@
-"""Pick a goal from a list, by key: which goal a next step or a milestone belongs to."""
+"""Pick a goal from a list, by key: which goal a next step or a milestone belongs to.
+
+`/` filters the list by words (as in every list of the app): with a decade of goals,
+`/ rfc enter` picks the one about the RFC."""
 
 from __future__ import annotations
 
@@ -10,10 +13,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Label, OptionList, Static
+from textual.widgets import Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from growthtui.domain import Goal
+from growthtui.ui.widgets.filter_box import FilterBox
 
 GoalChoice = Goal | tuple[Goal, str]
 """A goal, or a goal with the tree guide to draw before its title ("├ ", "└ ")."""
@@ -23,15 +27,18 @@ class GoalPicker(ModalScreen[Goal | None]):
     """Choose one of `goals`; `enter` picks, `escape` cancels with None.
 
     The cursor starts on `default` (or on the goal whose id is `selected`); goals in
-    `marked` get a star (e.g. those the person helps with, explained in `hint`).
+    `marked` get a star (e.g. those the person helps with, explained in `hint`). `/` opens
+    a words filter: the list keeps the goals whose number and title hold every word, the
+    arrows move in it, `enter` picks, `escape` empties it (a second `escape` cancels).
     """
 
     CSS_PATH = "../styles/people.tcss"
     BINDING_GROUP_TITLE = "Pick a goal"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "Cancel", id="goal_picker.cancel"),
-        Binding("j", "move(1)", "Down", id="goal_picker.down", show=False),
-        Binding("k", "move(-1)", "Up", id="goal_picker.up", show=False),
+        Binding("slash", "filter", "Filter", id="goal_picker.filter"),
+        Binding("j,down", "move(1)", "Down", id="goal_picker.down", show=False),
+        Binding("k,up", "move(-1)", "Up", id="goal_picker.up", show=False),
     ]
 
     def __init__(
@@ -52,28 +59,66 @@ class GoalPicker(ModalScreen[Goal | None]):
         self.start = next((i for i, g in enumerate(self.goals) if g.id == start), 0)
         self.hint = hint
         self.marked = marked
+        self.shown = list(range(len(self.goals)))
+        """Which of `goals` the list shows, in order (all of them until filtered)."""
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog goal-picker"):
             yield Label(self.question, classes="dialog-title")
-            star = bool(self.marked)
-            options = [
-                Option(
-                    ("* " if g.id in self.marked else "  " if star else "")
-                    + f"{guide}#{g.id} {g.title} ({g.horizon.value}-term)",
-                    id=str(g.id),
-                )
-                for g, guide in self.choices
-            ]
-            yield OptionList(*options, id="goal-picker-list")
-            keys = "[b]enter[/b] pick    [b]esc[/b] cancel"
+            yield FilterBox(
+                placeholder="filter: words from a goal's number or title, esc clears",
+                id="goal-picker-filter",
+            )
+            yield OptionList(*self._options(), id="goal-picker-list")
+            keys = "[b]enter[/b] pick    [b]/[/b] filter    [b]esc[/b] cancel"
             yield Static(f"{self.hint}\n{keys}" if self.hint else keys, classes="dialog-keys")
+
+    def _options(self) -> list[Option]:
+        star = bool(self.marked)
+        return [
+            Option(
+                ("* " if goal.id in self.marked else "  " if star else "")
+                + f"{guide}#{goal.id} {goal.title} ({goal.horizon.value}-term)",
+                id=str(goal.id),
+            )
+            for goal, guide in (self.choices[i] for i in self.shown)
+        ]
 
     def on_mount(self) -> None:
         options = self.query_one("#goal-picker-list", OptionList)
         if self.goals:
             options.highlighted = self.start
         options.focus()
+
+    @property
+    def _filter(self) -> FilterBox:
+        return self.query_one("#goal-picker-filter", FilterBox)
+
+    def action_filter(self) -> None:
+        self._filter.open()
+
+    @on(Input.Changed, "#goal-picker-filter")
+    def _filter_typed(self, _event: Input.Changed) -> None:
+        self._show_matching()
+
+    def _show_matching(self) -> None:
+        words = self._filter.words.lower().split()
+        self.shown = [
+            i
+            for i, goal in enumerate(self.goals)
+            if all(w in f"#{goal.id} {goal.title}".lower() for w in words)
+        ]
+        options = self.query_one("#goal-picker-list", OptionList)
+        options.clear_options()
+        options.add_options(self._options())
+        if self.shown:
+            options.highlighted = 0
+
+    @on(Input.Submitted, "#goal-picker-filter")
+    def _filter_done(self, _event: Input.Submitted) -> None:
+        options = self.query_one("#goal-picker-list", OptionList)
+        if options.highlighted is not None and self.shown:
+            self.dismiss(self.goals[self.shown[options.highlighted]])
 
     def action_move(self, step: int) -> None:
         options = self.query_one("#goal-picker-list", OptionList)
@@ -84,7 +129,11 @@ class GoalPicker(ModalScreen[Goal | None]):
 
     @on(OptionList.OptionSelected, "#goal-picker-list")
     def _picked(self, event: OptionList.OptionSelected) -> None:
-        self.dismiss(self.goals[event.option_index])
+        self.dismiss(self.goals[self.shown[event.option_index]])
 
     def action_cancel(self) -> None:
+        if self._filter.close():
+            self._show_matching()
+            self.query_one("#goal-picker-list", OptionList).focus()
+            return
         self.dismiss(None)
