@@ -102,11 +102,9 @@ class GoalPicker(ModalScreen[Goal | None]):
         self._show_matching()
 
     def _show_matching(self) -> None:
-        words = self._filter.words.lower().split()
+        words = self._filter
         self.shown = [
-            i
-            for i, goal in enumerate(self.goals)
-            if all(w in f"#{goal.id} {goal.title}".lower() for w in words)
+            i for i, goal in enumerate(self.goals) if words.matches(f"#{goal.id}", goal.title)
         ]
         options = self.query_one("#goal-picker-list", OptionList)
         options.clear_options()

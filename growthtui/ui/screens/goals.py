@@ -162,17 +162,15 @@ class GoalsScreen(AreaScreen):
     def _visible(self) -> list[Goal]:
         statuses = STATUS_FILTERS[self.status_filter][1]
         horizon = HORIZON_FILTERS[self.horizon_filter]
-        words = self.text_filter.lower().split()
+        words = self.query_one("#goals-filter", FilterBox)
         out = []
         for goal in self._goals.values():
             if goal.status not in statuses:
                 continue
             if horizon is not None and goal.horizon is not horizon:
                 continue
-            if words:
-                haystack = f"{goal.title} {goal.specific} {' '.join(goal.tags)}".lower()
-                if not all(w in haystack for w in words):
-                    continue
+            if not words.matches(goal.title, goal.specific, *goal.tags):
+                continue
             out.append(goal)
         return out
 

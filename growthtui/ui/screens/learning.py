@@ -141,15 +141,13 @@ class LearningScreen(AreaScreen):
     def _visible(self) -> list[LearningItem]:
         statuses = STATUS_FILTERS[self.status_filter][1]
         kind = KIND_FILTERS[self.kind_filter]
-        words = self.text_filter.lower().split()
+        words = self.query_one("#learning-filter", FilterBox)
         out = []
         for item in self._items.values():
             if item.status not in statuses or (kind is not None and item.kind is not kind):
                 continue
-            if words:
-                haystack = f"{item.title} {item.provider} {item.notes}".lower()
-                if not all(w in haystack for w in words):
-                    continue
+            if not words.matches(item.title, item.provider, item.notes):
+                continue
             out.append(item)
         return sorted(out, key=plan_order)
 

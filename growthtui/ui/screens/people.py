@@ -131,7 +131,7 @@ class PeopleScreen(AreaScreen):
 
     def _visible(self) -> list[Person]:
         relation = RELATION_FILTERS[self.relation_filter]
-        words = self.text_filter.lower().split()
+        words = self.query_one("#people-filter", FilterBox)
         out = []
         for person in self._people.values():
             follow = self._follow[person.id or 0]
@@ -141,12 +141,10 @@ class PeopleScreen(AreaScreen):
                 continue
             if self.follow_filter == 2 and not follow.losing_touch:
                 continue
-            if words:
-                haystack = " ".join(
-                    [person.name, person.role, person.organisation, person.expertise, *person.tags]
-                ).lower()
-                if not all(w in haystack for w in words):
-                    continue
+            if not words.matches(
+                person.name, person.role, person.organisation, person.expertise, *person.tags
+            ):
+                continue
             out.append(person)
 
         def order(person: Person) -> tuple[int, int, str]:

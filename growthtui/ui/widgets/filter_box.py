@@ -20,6 +20,14 @@ class FilterBox(Input):
         """What to filter by ("" when the box is closed or empty)."""
         return self.value.strip()
 
+    def matches(self, *texts: str) -> bool:
+        """Every word typed is somewhere in `texts`, in any case (True when none is)."""
+        words = self.words.lower().split()
+        if not words:
+            return True
+        haystack = " ".join(texts).lower()
+        return all(word in haystack for word in words)
+
     @property
     def is_open(self) -> bool:
         return self.has_class("-open")
