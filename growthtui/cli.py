@@ -249,13 +249,14 @@ def _seed(args: argparse.Namespace) -> int:
 
 
 def _agenda(args: argparse.Namespace) -> int:
-    from growthtui.services.agenda import AgendaSource, build_agenda, records_of, render_agenda
+    from growthtui.domain.shapes import AgendaRecords
+    from growthtui.services.agenda import build_agenda, records_of, render_agenda
     from growthtui.store.quick_read import read_agenda_records
 
     # The quick read takes a file it fully understands without loading pydantic; any other
     # (missing, older, corrupt, a field not as growthtui writes it) goes through the Store,
     # which migrates it or says what is wrong.
-    records: AgendaSource | None = read_agenda_records(_data_path(args))
+    records: AgendaRecords | None = read_agenda_records(_data_path(args))
     if records is None:
         records = records_of(_open_store(args))
     agenda = build_agenda(records, today(), args.days)

@@ -6,9 +6,10 @@ and so do the plain records `growthtui agenda` reads without pydantic
 from __future__ import annotations
 
 import datetime as dt
-from typing import Protocol
+from collections.abc import Sequence
+from typing import NamedTuple, Protocol
 
-from growthtui.domain.kinds import GoalStatus, Relation
+from growthtui.domain.kinds import Cadence, GoalStatus, Relation
 
 
 class GoalShape(Protocol):
@@ -68,3 +69,15 @@ class ReviewShape(Protocol):
     def date(self) -> dt.date: ...
     @property
     def draft(self) -> bool: ...
+
+
+class AgendaRecords(NamedTuple):
+    """What the agenda reads: the store's models (services.agenda.records_of), or the plain
+    records growthtui.store.quick_read makes without pydantic."""
+
+    goals: Sequence[GoalShape]
+    milestones: Sequence[MilestoneShape]
+    people: Sequence[PersonShape]
+    interactions: Sequence[InteractionShape]
+    reviews: Sequence[ReviewShape]
+    review_cadence: Cadence

@@ -10,19 +10,13 @@ import datetime as dt
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING
 
 from growthtui.domain.cadence import FollowUp, ReviewDue, follow_ups_due, review_due
 from growthtui.domain.errors import InvalidInput
 from growthtui.domain.kinds import Cadence
 from growthtui.domain.schedule import goal_is_overdue, is_due_soon, is_overdue
-from growthtui.domain.shapes import (
-    GoalShape,
-    InteractionShape,
-    MilestoneShape,
-    PersonShape,
-    ReviewShape,
-)
+from growthtui.domain.shapes import AgendaRecords, GoalShape, MilestoneShape, PersonShape
 
 if TYPE_CHECKING:
     from growthtui.store import Store
@@ -37,40 +31,11 @@ _WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
-class AgendaSource(Protocol):
-    """The records the agenda reads: the store's models (`records_of`), or the plain
-    records growthtui.store.quick_read makes without pydantic."""
-
-    @property
-    def goals(self) -> Sequence[GoalShape]: ...
-    @property
-    def milestones(self) -> Sequence[MilestoneShape]: ...
-    @property
-    def people(self) -> Sequence[PersonShape]: ...
-    @property
-    def interactions(self) -> Sequence[InteractionShape]: ...
-    @property
-    def reviews(self) -> Sequence[ReviewShape]: ...
-    @property
-    def review_cadence(self) -> Cadence: ...
-
-
-@dataclass(frozen=True)
-class StoreRecords:
+def records_of(store: Store) -> AgendaRecords:
     """The agenda's records as the store's models."""
-
-    goals: Sequence[GoalShape]
-    milestones: Sequence[MilestoneShape]
-    people: Sequence[PersonShape]
-    interactions: Sequence[InteractionShape]
-    reviews: Sequence[ReviewShape]
-    review_cadence: Cadence
-
-
-def records_of(store: Store) -> StoreRecords:
     from growthtui.domain import Goal, Interaction, Milestone, Person, Review
 
-    return StoreRecords(
+    return AgendaRecords(
         goals=store.list(Goal),
         milestones=store.list(Milestone),
         people=store.list(Person),
@@ -115,7 +80,7 @@ class Agenda:
         )
 
 
-def build_agenda(records: AgendaSource, today: dt.date, days: int = 7) -> Agenda:
+def build_agenda(records: AgendaRecords, today: dt.date, days: int = 7) -> Agenda:
     """Milestones and goals that are overdue or due within `days`, follow-ups due within
     `days`, and the review due date. Milestones of achieved or dropped goals are left out."""
     if not 0 <= days <= MAX_DAYS:

@@ -30,6 +30,7 @@ from growthtui.domain.kinds import (
     GoalStatus,
     Relation,
 )
+from growthtui.domain.shapes import AgendaRecords
 from growthtui.store.migrations import CURRENT_SCHEMA, META_ID, META_TABLE
 
 T = TypeVar("T")
@@ -77,17 +78,6 @@ class PlainReview(NamedTuple):
     id: int
     date: dt.date
     draft: bool
-
-
-class AgendaRecords(NamedTuple):
-    """The records the agenda reads, as growthtui.services.agenda.AgendaSource asks."""
-
-    goals: list[PlainGoal]
-    milestones: list[PlainMilestone]
-    people: list[PlainPerson]
-    interactions: list[PlainInteraction]
-    reviews: list[PlainReview]
-    review_cadence: Cadence
 
 
 def read_agenda_records(path: Path) -> AgendaRecords | None:
@@ -153,10 +143,6 @@ def _date(value: Any) -> dt.date:
     if type(value) is not str or len(value) != 10:
         raise _Unsure  # growthtui writes YYYY-MM-DD and nothing else
     return dt.date.fromisoformat(value)
-
-
-def _optional_date(value: Any) -> dt.date | None:
-    return None if value is None else _date(value)
 
 
 def _goal(key: int, doc: Any) -> PlainGoal:
