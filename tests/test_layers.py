@@ -41,7 +41,7 @@ def test_every_name_a_package_offers_is_found_where_it_says(package: str) -> Non
     import importlib
 
     module = importlib.import_module(package)
-    home = module._HOME
+    home = {name: where for where, names in module._MODULES.items() for name in names}
     assert sorted(module.__all__) == sorted(home)
     for name, where in home.items():
         defined = getattr(importlib.import_module(f"{package}.{where}"), name)

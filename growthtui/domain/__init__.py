@@ -19,19 +19,11 @@ if TYPE_CHECKING:
     from growthtui.domain.entities import ENTITIES, ENTITY_BY_TABLE
     from growthtui.domain.errors import GrowthError, InvalidInput, InvalidRecord, NotFound
     from growthtui.domain.evidence import Evidence, EvidenceKind
-    from growthtui.domain.goals import (
-        TRACKED_FIELDS,
-        CheckIn,
-        Goal,
-        GoalChange,
-        GoalStatus,
-        Horizon,
-        Measure,
-        Milestone,
-    )
+    from growthtui.domain.goals import TRACKED_FIELDS, CheckIn, Goal, GoalChange, Measure, Milestone
+    from growthtui.domain.kinds import Cadence, GoalStatus, Horizon, Relation
     from growthtui.domain.learning import LearningItem, LearningKind, LearningStatus
-    from growthtui.domain.people import Interaction, InteractionKind, Person, Relation
-    from growthtui.domain.profile import Cadence, Profile
+    from growthtui.domain.people import Interaction, InteractionKind, Person
+    from growthtui.domain.profile import Profile
     from growthtui.domain.reviews import Decision, Review, ReviewDecision
 
 _MODULES: dict[str, tuple[str, ...]] = {
@@ -40,24 +32,14 @@ _MODULES: dict[str, tuple[str, ...]] = {
     "entities": ("ENTITIES", "ENTITY_BY_TABLE"),
     "errors": ("GrowthError", "InvalidInput", "InvalidRecord", "NotFound"),
     "evidence": ("Evidence", "EvidenceKind"),
-    "goals": (
-        "TRACKED_FIELDS",
-        "CheckIn",
-        "Goal",
-        "GoalChange",
-        "GoalStatus",
-        "Horizon",
-        "Measure",
-        "Milestone",
-    ),
+    "goals": ("TRACKED_FIELDS", "CheckIn", "Goal", "GoalChange", "Measure", "Milestone"),
+    "kinds": ("Cadence", "GoalStatus", "Horizon", "Relation"),  # no pydantic
     "learning": ("LearningItem", "LearningKind", "LearningStatus"),
-    "people": ("Interaction", "InteractionKind", "Person", "Relation"),
-    "profile": ("Cadence", "Profile"),
+    "people": ("Interaction", "InteractionKind", "Person"),
+    "profile": ("Profile",),
     "reviews": ("Decision", "Review", "ReviewDecision"),
 }
 """Each module of this package, and the names it gives `growthtui.domain`."""
-
-_HOME = {name: module for module, names in _MODULES.items() for name in names}
 
 __all__ = [
     "ENTITIES",
@@ -100,4 +82,4 @@ __all__ = [
 ]
 
 
-__getattr__ = lazy_names(__name__, _HOME)
+__getattr__ = lazy_names(__name__, _MODULES)

@@ -9,13 +9,15 @@ from __future__ import annotations
 
 import importlib
 import sys
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 
-def lazy_names(package: str, home: Mapping[str, str]) -> Callable[[str], Any]:
-    """A module `__getattr__` for `package`: `home` maps each name to the module (inside
-    the package) that defines it; the first use imports that module and keeps the value."""
+def lazy_names(package: str, modules: Mapping[str, Iterable[str]]) -> Callable[[str], Any]:
+    """A module `__getattr__` for `package`: `modules` maps each module inside the package
+    to the names it gives the package; the first use of a name imports its module and
+    keeps the value."""
+    home = {name: module for module, names in modules.items() for name in names}
 
     def __getattr__(name: str) -> Any:
         module = home.get(name)

@@ -24,18 +24,20 @@ if TYPE_CHECKING:
     from growthtui.store.migrations import CURRENT_SCHEMA
     from growthtui.store.repository import Store
 
-_HOME = {
-    "CURRENT_SCHEMA": "migrations",
-    "Change": "changes",
-    "Conflict": "errors",
-    "ImportReport": "changes",
-    "Store": "repository",
-    "StoreBusy": "errors",
-    "StoreError": "errors",
-    "StoreTooNew": "errors",
-    "StoreUnreadable": "errors",
-    "StoreWriteFailed": "errors",
+_MODULES: dict[str, tuple[str, ...]] = {
+    "changes": ("Change", "ImportReport"),
+    "errors": (
+        "Conflict",
+        "StoreBusy",
+        "StoreError",
+        "StoreTooNew",
+        "StoreUnreadable",
+        "StoreWriteFailed",
+    ),
+    "migrations": ("CURRENT_SCHEMA",),
+    "repository": ("Store",),
 }
+"""Each module of this package, and the names it gives `growthtui.store`."""
 
 __all__ = [
     "CURRENT_SCHEMA",
@@ -51,4 +53,4 @@ __all__ = [
 ]
 
 
-__getattr__ = lazy_names(__name__, _HOME)
+__getattr__ = lazy_names(__name__, _MODULES)
