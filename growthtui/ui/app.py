@@ -149,9 +149,9 @@ class GrowthApp(App[int]):
         """Lay out and render a built area that is not on screen (the output is dropped),
         so its first visit finds every widget sized and its lines cached, as a second visit
         does; then build the next area. Textual lays out only the current screen by itself."""
-        stack = self._screen_stacks.get(mode)
         if self._exit:
             return
+        stack = self._screen_stacks.get(mode)
         if stack and stack[-1] is not self.screen and self.size:
             screen = stack[-1]
             screen._refresh_layout(self.size)
