@@ -18,6 +18,7 @@ from typing import Any
 
 import pytest
 
+from growthtui.domain import Milestone
 from growthtui.services.agenda import build_agenda, records_of, render_agenda
 from growthtui.services.seed import seed
 from growthtui.store import Store
@@ -82,6 +83,7 @@ UNSURE = {
     "a rhythm that is true": _set("people", "1", "follow_up_days", True),
     "a draft flag that is text": _set("reviews", "1", "draft", "no"),
     "a missing due date": lambda d: d["milestones"]["1"].pop("due"),
+    "a milestone that is a list": lambda d: d["milestones"].__setitem__("1", ["due"]),
     "an unknown cadence": _set("profile", "1", "review_cadence", "hourly"),
 }
 
@@ -92,7 +94,19 @@ def test_a_field_not_as_growthtui_writes_it_is_left_to_the_store(
 ) -> None:
     assert seeded_store.path is not None
     assert read_agenda_records(seeded_store.path) is not None
+    assert seeded_store.get(Milestone, 1).done_at is None  # the edits' milestone is read
     assert read_agenda_records(_edited(seeded_store.path, edit)) is None
+
+
+def test_milestones_already_done_are_left_unread(seeded_store: Store) -> None:
+    """The agenda never shows a milestone that is done, so the quick read skips them."""
+    done = next(m for m in seeded_store.list(Milestone) if m.done_at is not None)
+    assert seeded_store.path is not None
+    quick = read_agenda_records(
+        _edited(seeded_store.path, _set("milestones", str(done.id), "title", 42))
+    )
+    assert quick is not None
+    assert done.id not in {m.id for m in quick.milestones}
 
 
 @pytest.mark.parametrize(
