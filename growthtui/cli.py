@@ -14,6 +14,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import datetime as dt
+import functools
 import gc
 import os
 import sys
@@ -329,30 +330,40 @@ def _import(args: argparse.Namespace) -> int:
 def _run_app(args: argparse.Namespace) -> int:
     import tempfile
 
+    if args.demo:
+        with tempfile.TemporaryDirectory(prefix="growthtui-demo-") as folder:
+            demo = Path(folder) / "demo.json"
+            return _launch(functools.partial(_open_demo, demo), demo=True)
+    # The first frame is drawn before the store is read; then every record is read and
+    # checked (the Dashboard shows most kinds at once), and a file that cannot be used is
+    # refused in one sentence, exit 2, once the terminal is back to normal.
+    return _launch(functools.partial(_open_for_app, _data_path(args)))
+
+
+def _open_for_app(path: Path) -> Store:
     from growthtui.store import Store
 
-    if args.demo:
-        from growthtui.services.seed import seed
-
-        with tempfile.TemporaryDirectory(prefix="growthtui-demo-") as folder:
-            store = Store.open(Path(folder) / "demo.json", today=today)
-            seed(store, today())
-            return _launch(store, demo=True)
-    # Every record is read and checked before the first frame: the Dashboard shows most
-    # kinds at once, and a record that is not valid is refused in one sentence, exit 2.
-    store = Store.open(_data_path(args), create=True, today=today)
-    return _launch(store)
+    return Store.open(path, create=True, today=today)
 
 
-def _launch(store: Store, demo: bool = False) -> int:
+def _open_demo(path: Path) -> Store:
+    from growthtui.services.seed import seed
+    from growthtui.store import Store
+
+    store = Store.open(path, today=today)
+    seed(store, today())
+    return store
+
+
+def _launch(open_store: Callable[[], Store], demo: bool = False) -> int:
     from growthtui.ui.terminal import prepare_terminal_environment
 
     # Before Textual's first import: it reads the colour system once (256 colours unless
     # the terminal says truecolor; COLORTERM is not forwarded over SSH).
     prepare_terminal_environment(os.environ)
-    from growthtui.ui.app import run_app
+    from growthtui.ui.app import OpenAfterFirstFrame, run_app
 
-    code: int = run_app(store, today=today, demo=demo)
+    code: int = run_app(OpenAfterFirstFrame(open_store), today=today, demo=demo)
     return code
 
 

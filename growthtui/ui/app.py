@@ -12,23 +12,25 @@ import signal
 import sys
 import traceback
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
-from textual import work
+from textual import events, work
 from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.reactive import reactive
 from textual.screen import ModalScreen
 
-from growthtui.domain import GrowthError
+from growthtui.domain.errors import GrowthError
 from growthtui.settings import Settings, save_theme
-from growthtui.store import Store
-from growthtui.ui.areas import AREAS
+from growthtui.ui.areas import AREAS, area_screen
 from growthtui.ui.commands import GrowthCommands
 from growthtui.ui.glyphs import Glyphs, choose_glyphs
 from growthtui.ui.keymap import apply_keymap
-from growthtui.ui.screens.registry import AREA_SCREENS
+
+if TYPE_CHECKING:
+    from growthtui.store import Store
 
 WARM_UP_SECONDS = 0.15
 """Pause between building the areas not visited yet, after the first frame."""
@@ -37,6 +39,15 @@ WARM_UP_ORDER = ("goals", "timeline", "people", "reviews", "assessment", "learni
 
 POLL_SECONDS = 1.0
 """How often the app checks (one stat) whether another session changed the file."""
+
+
+@dataclass(frozen=True)
+class OpenAfterFirstFrame:
+    """A store the app opens itself, right after its first frame: the Dashboard's frame is
+    drawn while the records (and the models that check them) are still being read, and
+    keys typed meanwhile are kept and answered once the store is open."""
+
+    open: Callable[[], Store]
 
 
 class GrowthApp(App[int]):
@@ -64,12 +75,14 @@ class GrowthApp(App[int]):
         Binding("q", "quit", "Quit", id="app.quit"),
     ]
 
-    revision: reactive[object] = reactive(None, init=False, always_update=False)
-    """What the store holds, as a token: screens refresh when it changes."""
+    revision: reactive[object] = reactive(None, init=False, always_update=False, repaint=False)
+    """What the store holds, as a token: screens refresh when it changes. The screens
+    repaint what their refresh changed; the app repainting the whole screen on every save
+    would resend every cell of it."""
 
     def __init__(
         self,
-        store: Store,
+        store: Store | OpenAfterFirstFrame,
         settings: Settings | None = None,
         *,
         today: Callable[[], dt.date] = dt.date.today,
@@ -78,16 +91,30 @@ class GrowthApp(App[int]):
         poll: bool = True,
     ) -> None:
         super().__init__()
-        self.store = store
+        self._store: Store | None = None
+        self._opening: OpenAfterFirstFrame | None = None
+        self._typed_ahead: list[events.Key] = []
+        self.refusal: GrowthError | None = None
+        """Why the store could not be opened after the first frame (the app then exits 2)."""
         self.settings = settings or Settings()
         self.today = today
         self.glyphs = glyphs or choose_glyphs()
         self.demo = demo
         self.poll = poll
         self.crash_message: str | None = None
-        for mode, factory in AREA_SCREENS.items():
-            self.add_mode(mode, factory)
-        self.set_reactive(GrowthApp.revision, store.revision)
+        for area in AREAS:
+            self.add_mode(area.mode, functools.partial(area_screen, area.mode))
+        if isinstance(store, OpenAfterFirstFrame):
+            self._opening = store
+        else:
+            self._store = store
+            self.set_reactive(GrowthApp.revision, store.revision)
+
+    @property
+    def store(self) -> Store:
+        if self._store is None:
+            raise RuntimeError("the store is read after the first frame; it is not open yet")
+        return self._store
 
     # -- start -------------------------------------------------------------------------
     def on_mount(self) -> None:
@@ -103,7 +130,10 @@ class GrowthApp(App[int]):
         for problem in problems:
             self.notify(problem, severity="warning", timeout=12)
         self.switch_mode("dashboard")
-        self._data_in_memory()
+        if self._opening is not None:
+            self.call_after_refresh(self._open_store)
+        else:
+            self._data_in_memory()
         if not self.is_headless and hasattr(signal, "SIGHUP"):
             with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
                 # The SSH connection dropped or the terminal closed: stop as `q` would (a
@@ -121,6 +151,31 @@ class GrowthApp(App[int]):
             self.notify(str(error), severity="warning")
 
     # -- data ------------------------------------------------------------------------
+    def _open_store(self) -> None:
+        """The first frame is out: read the records, show them, answer the keys typed."""
+        assert self._opening is not None
+        try:
+            store = self._opening.open()
+        except GrowthError as error:  # a corrupt or newer file: one sentence, exit 2
+            self.refusal = error
+            self.exit(2)
+            return
+        self._store = store
+        self._opening = None
+        self.revision = store.revision
+        self._data_in_memory()
+        typed, self._typed_ahead = self._typed_ahead, []
+        for key in typed:
+            self.post_message(events.Key(key.key, key.character))
+
+    async def on_event(self, event: events.Event) -> None:
+        if self._opening is not None and isinstance(event, events.InputEvent):
+            # The records are not read yet: keep keys for then (mouse input is let go).
+            if isinstance(event, events.Key):
+                self._typed_ahead.append(event)
+            return
+        await super().on_event(event)
+
     def _data_in_memory(self) -> None:
         """The records are read: watch the file for other sessions, and take the records
         out of the garbage collector's rounds (at 50k records a full collection walks
@@ -370,7 +425,7 @@ def _write_crash_report(error: Exception) -> Path | None:
 
 
 def run_app(
-    store: Store,
+    store: Store | OpenAfterFirstFrame,
     *,
     today: Callable[[], dt.date],
     demo: bool = False,
@@ -390,6 +445,8 @@ def run_app(
         demo=demo,
     )
     code = app.run()
+    if app.refusal is not None:
+        raise app.refusal
     if app.crash_message:
         print(f"growthtui: {app.crash_message}", file=sys.stderr)
         return 1

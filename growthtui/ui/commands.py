@@ -47,7 +47,7 @@ def _verb(binding: Binding) -> str:
 def palette_commands() -> list[PaletteCommand]:
     """Every command the palette offers, in a stable order."""
     from growthtui.ui.app import GrowthApp
-    from growthtui.ui.screens.registry import AREA_SCREENS
+    from growthtui.ui.screens.registry import AREA_SCREEN_CLASSES
 
     commands: list[PaletteCommand] = []
     for binding in GrowthApp.BINDINGS:
@@ -70,7 +70,7 @@ def palette_commands() -> list[PaletteCommand]:
                 )
             )
     for area in AREAS:
-        screen_class = AREA_SCREENS[area.mode]
+        screen_class = AREA_SCREEN_CLASSES[area.mode]
         seen: set[str] = set()
         for binding in screen_class.__dict__.get("BINDINGS", []):
             if not isinstance(binding, Binding) or binding.action in seen:

@@ -11,8 +11,6 @@ import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from growthtui.domain.progress import progress_bar
-
 
 @dataclass(frozen=True)
 class Glyphs:
@@ -30,6 +28,10 @@ class Glyphs:
     ascii_only: bool
 
     def progress(self, fraction: float | None, width: int = 10) -> str:
+        # Imported here: the domain's goal models come with it, and the first frame is drawn
+        # before they are loaded.
+        from growthtui.domain.progress import progress_bar
+
         return progress_bar(fraction, width, ascii_only=self.ascii_only)
 
     def sparkline(self, levels: Sequence[int], low: int = 1, high: int = 5, width: int = 8) -> str:

@@ -85,6 +85,7 @@ def test_textual_draws_in_the_colour_system_decided_and_keeps_animations_off() -
 def start(term: Terminal, data: Path, prefix: str = "") -> None:
     term.start(f"{prefix}{growthtui_command()} --data {data}")
     term.wait_for("Active goals")
+    term.wait_until_still()  # the records follow the first frame
 
 
 @pytest.mark.e2e

@@ -54,6 +54,24 @@ def test_quit_and_start_again_everything_is_still_there(
     assert "Shipped the ledger migration" in [e["text"] for e in exported["evidence"]]
 
 
+def test_keys_typed_at_once_are_answered(
+    terminal: Terminal, terminal_env: dict[str, str], tmp_path: Path
+):
+    # The Dashboard is drawn before the store is read; a person who types at once (or
+    # ahead, before the app started) gets each key answered once the records are in
+    # (tests/ui/test_start.py holds the opening back to check the keys wait for it).
+    data = tmp_path / "s.json"
+    assert run_cli(terminal_env, "--data", str(data), "seed", "--scale", "2000").returncode == 0
+    terminal.start(f"{growthtui_command()} --data {data}")
+    terminal.keys("3", "j", "j")
+    shown = terminal.wait_for(" open goals")
+    terminal.wait_until_still()
+    rows = [line for line in terminal.screen().splitlines() if "#" in line and "%" in line]
+    assert rows, shown
+    terminal.keys("q")
+    terminal.wait_for("EXITED 0")
+
+
 def test_a_corrupt_store_is_one_clear_line_not_a_traceback(terminal: Terminal, tmp_path: Path):
     data = tmp_path / "broken.json"
     data.write_text('{"goals": {"1": {"title": "half a fi')
@@ -75,7 +93,8 @@ def test_works_in_80x24_without_colour(terminal_env: dict[str, str], tmp_path: P
     term = Terminal(env, width=80, height=24)
     try:
         term.start(f"{growthtui_command()} --data {data}")
-        shown = term.wait_for("Active goals")
+        term.wait_for("Active goals")
+        shown = term.wait_for("!2026-11-21")  # the records follow the first frame
         assert "!2026-11-21" in shown  # the overdue milestone is marked without colour
         term.keys("3")
         term.wait_for("Become a staff engineer")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
 from textual import work
@@ -12,23 +12,15 @@ from textual.binding import Binding, BindingType
 from textual.containers import Grid, Vertical, VerticalScroll
 from textual.widgets import Static
 
-from growthtui.domain import (
-    CheckIn,
-    Goal,
-    GoalStatus,
-    Interaction,
-    Milestone,
-    Person,
-    Skill,
-    Trait,
-)
-from growthtui.domain.cadence import follow_ups_due
-from growthtui.domain.progress import goal_progress
 from growthtui.domain.schedule import DUE_SOON_DAYS
-from growthtui.services.agenda import build_agenda, records_of
-from growthtui.services.milestones import toggle_done, toggled_message
 from growthtui.ui.screens.base import AreaScreen
 from growthtui.ui.widgets.record_table import Cell, RecordTable, Row
+
+if TYPE_CHECKING:
+    from growthtui.domain import CheckIn, Milestone
+
+# The records' modules (and pydantic with them) are imported where the records are read:
+# this screen's first frame is drawn before the store is open (see GrowthApp).
 
 FOLLOW_UP_DAYS = 7
 """Follow-ups due today or this week."""
@@ -104,6 +96,20 @@ class DashboardScreen(AreaScreen):
                     yield table
 
     def refresh_data(self) -> None:
+        from growthtui.domain import (
+            CheckIn,
+            Goal,
+            GoalStatus,
+            Interaction,
+            Milestone,
+            Person,
+            Skill,
+            Trait,
+        )
+        from growthtui.domain.cadence import follow_ups_due
+        from growthtui.domain.progress import goal_progress
+        from growthtui.services.agenda import build_agenda, records_of
+
         store = self.store
         today = self.today
         glyphs = self.glyphs
@@ -213,6 +219,9 @@ class DashboardScreen(AreaScreen):
                 "select a milestone (tab to the Milestones panel) to tick it off", timeout=3
             )
             return
+        from growthtui.domain import Milestone
+        from growthtui.services.milestones import toggle_done, toggled_message
+
         milestone = self.store.get(Milestone, int(table.current_key))
         self.growth_app.attempt(
             lambda: toggle_done(self.store, milestone, self.today), toggled_message(milestone)
@@ -227,6 +236,8 @@ class DashboardScreen(AreaScreen):
         if table.id == "dash-goals":
             await self.growth_app.show_goal(key)
         elif table.id == "dash-milestones":
+            from growthtui.domain import Milestone
+
             milestone = self.store.find(Milestone, key)
             if milestone is not None:
                 await self.growth_app.show_goal(milestone.goal_id)

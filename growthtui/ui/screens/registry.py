@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 
 from textual.screen import Screen
@@ -32,8 +31,7 @@ AREA_SCREEN_CLASSES: dict[str, type[AreaScreen]] = {
         ReviewsScreen,
     )
 }
-
-AREA_SCREENS: dict[str, Callable[[], Screen[None]]] = dict(AREA_SCREEN_CLASSES)
-"""Mode name → screen factory, for App.add_mode."""
+"""Every area's screen class, for the keymap check and the palette (the app itself builds
+an area from `ui.areas.area_screen`, which imports one screen's module)."""
 
 DIALOGS: tuple[type[Screen[Any]], ...] = (ConfirmModal, PromptModal, HelpScreen, RecordForm)

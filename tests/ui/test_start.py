@@ -1,0 +1,113 @@
+"""The app draws the Dashboard first and reads the store right after (issue 7's start-up):
+what the first frame shows, what it loads, and a store refused once the frame is out."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+from textual.widgets import Static
+
+from growthtui.store import Store, StoreUnreadable
+from growthtui.ui.app import GrowthApp, OpenAfterFirstFrame
+from growthtui.ui.screens.dashboard import DashboardScreen
+from growthtui.ui.screens.goals import GoalsScreen
+from growthtui.ui.widgets.record_table import RecordTable
+
+
+def _who(app: GrowthApp) -> str:
+    return str(app.screen.query_one("#dashboard-who", Static).render())
+
+
+async def test_the_dashboard_is_drawn_before_the_store_is_read_then_shows_it(
+    seeded_store: Store, make_app
+):
+    seen: list[tuple[str, bool]] = []
+
+    def open_store() -> Store:
+        screen = app.screen
+        seen.append((_who(app), isinstance(screen, DashboardScreen) and screen.is_mounted))
+        return seeded_store
+
+    app = make_app(OpenAfterFirstFrame(open_store))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert seen == [("Reading your plan…", True)]  # opened once, the frame drawn first
+        assert "Alex Rivera" in _who(app)
+        assert app.store is seeded_store
+        await pilot.press("3")  # the areas work on the store once it is open
+        await pilot.pause()
+        assert isinstance(app.screen, GoalsScreen)
+        assert app.screen.query_one(RecordTable).row_count > 0
+
+
+async def test_keys_pressed_before_the_store_is_open_are_answered_once_it_is(
+    seeded_store: Store, make_app
+):
+    app = make_app(OpenAfterFirstFrame(lambda: seeded_store))
+    app._open_store = lambda: None  # hold the opening back: the records are "still read"
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("3", "j")
+        await pilot.pause()
+        assert isinstance(app.screen, DashboardScreen)  # nothing acted on a store not open
+        GrowthApp._open_store(app)
+        await pilot.pause()
+        assert isinstance(app.screen, GoalsScreen)  # "3", then "j" on the Goals list
+        table = app.screen.query_one(RecordTable)
+        assert table.cursor_row == 1
+
+
+async def test_a_store_refused_after_the_first_frame_ends_the_app_with_exit_2(make_app, tmp_path):
+    refused = StoreUnreadable(tmp_path / "s.json", "it is not valid JSON", None)
+
+    def open_store() -> Store:
+        raise refused
+
+    app = make_app(OpenAfterFirstFrame(open_store))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert app.refusal is refused
+        assert app._exit  # leaving on its own, not waiting for a key
+    assert app.return_value == 2
+    assert app.refusal is refused  # run_app raises it: the command line says it, exit 2
+
+
+# In a fresh interpreter: what is loaded when the app asks for the store, i.e. everything
+# the first frame needed.
+PROBE = """
+import asyncio, json, sys
+from growthtui.ui.app import GrowthApp, OpenAfterFirstFrame
+
+loaded = []
+
+def open_store():
+    loaded.extend(sorted({m.split(".")[0] for m in sys.modules} & {"pydantic", "tinydb"}))
+    from growthtui.store import Store
+    return Store.in_memory()
+
+async def main():
+    app = GrowthApp(OpenAfterFirstFrame(open_store), poll=False)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        drawn = app.screen.query_one("#pane-goals").border_title
+    print(json.dumps({"loaded": loaded, "drawn": drawn}))
+
+asyncio.run(main())
+"""
+
+
+def test_the_first_frame_needs_neither_the_models_nor_the_store_library() -> None:
+    done = subprocess.run(
+        [sys.executable, "-c", PROBE], capture_output=True, text=True, timeout=120, check=True
+    )
+    report = json.loads(done.stdout.splitlines()[-1])
+    assert report == {"loaded": [], "drawn": "Active goals"}
+
+
+def test_the_screen_classes_the_areas_name_are_the_registered_ones() -> None:
+    from growthtui.ui.areas import AREAS, area_screen_class
+    from growthtui.ui.screens.registry import AREA_SCREEN_CLASSES
+
+    assert {a.mode: area_screen_class(a.mode) for a in AREAS} == AREA_SCREEN_CLASSES
