@@ -9,7 +9,6 @@ from collections.abc import Callable
 from pathlib import Path
 
 from textual.binding import Binding
-from textual.widgets._footer import FooterKey
 
 from growthtui.domain import Goal, Milestone
 from growthtui.settings import load_settings
@@ -25,6 +24,7 @@ from growthtui.ui.screens.goals import GoalsScreen
 from growthtui.ui.screens.help import HelpScreen
 from growthtui.ui.screens.timeline import TimelineScreen
 from growthtui.ui.widgets.form import FormField
+from growthtui.ui.widgets.key_footer import KeyFooter
 from growthtui.ui.widgets.lane_list import LaneList
 from growthtui.ui.widgets.record_table import RecordTable
 
@@ -42,8 +42,14 @@ def app_with_config(store: Store, tmp_path: Path, text: str) -> GrowthApp:
 
 
 def footer(app: GrowthApp) -> dict[str, str]:
-    """What the footer shows: description → key."""
-    return {key.description: key.key_display for key in app.screen.query(FooterKey)}
+    """What the footer shows: description → key, as drawn."""
+    bar = app.screen.query_one(KeyFooter)
+    shown, palette = bar.keys()
+    drawn = bar.render().plain
+    keys = {key.description: key.display for key in (*shown, *([palette] if palette else []))}
+    for description, key in keys.items():
+        assert f"{key} {description}" in drawn, drawn
+    return keys
 
 
 def warnings(app: GrowthApp) -> list[str]:

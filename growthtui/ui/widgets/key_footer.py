@@ -1,60 +1,116 @@
-"""The footer of keys, composed again only when the keys it shows changed."""
+"""The footer of keys: one line, drawn by one widget.
+
+Textual's Footer mounts a widget per key and composes them all again whenever the keys
+change (every screen switch, every focus move): six to eight widgets to style, lay out and
+draw before a screen's first frame. This footer draws the same line itself and repaints
+only when the keys it shows changed."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, ClassVar, NamedTuple
 
-from textual.app import ComposeResult
+from rich.text import Text
 from textual.screen import Screen
-from textual.widgets import Footer
+from textual.widget import Widget
+
+SEPARATOR = "▏"
+"""Before the command palette's key, on the right (Textual's footer draws the same)."""
 
 
-class KeyFooter(Footer):
-    """Textual's Footer, but a screen switch or a focus move that announces the same keys
-    again leaves it alone: each recompose mounts every key anew and lays the whole screen
-    out, three or four times per screen switch."""
+class FooterKey(NamedTuple):
+    """One key as the footer shows it."""
 
-    def __init__(self, *, compact: bool = False) -> None:
-        super().__init__(compact=compact)
-        # Compose with the keys at once: Textual's Footer mounts empty and fills itself a
-        # frame later, laying the screen out twice.
-        self.set_reactive(Footer._bindings_ready, True)
-        self._shown: tuple[Any, ...] | None = None
-        self._pending = False
+    key: str
+    display: str
+    description: str
+    enabled: bool
 
-    def _keys_shown(self) -> tuple[Any, ...]:
-        """What `compose` draws from: the shown bindings (and the command palette's), their
-        state and how they read. Keys that only the focused list answers are not shown."""
+
+class KeyFooter(Widget, can_focus=False):
+    """The keys the focused widget, the screen and the app answer (those bound with
+    `show=True`, one per action), and the command palette's key on the right."""
+
+    ALLOW_SELECT = False
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "footer-key--key",
+        "footer-key--description",
+        "footer-key--separator",
+    }
+    DEFAULT_CSS = """
+    KeyFooter {
+        dock: bottom;
+        height: 1;
+        color: $footer-foreground;
+        background: $footer-background;
+        .footer-key--key {
+            color: $footer-key-foreground;
+            background: $footer-key-background;
+            text-style: bold;
+        }
+        .footer-key--description {
+            color: $footer-description-foreground;
+            background: $footer-description-background;
+        }
+        .footer-key--separator {
+            color: $foreground 20%;
+        }
+    }
+    """
+
+    def __init__(self, *, compact: bool = True) -> None:
+        super().__init__()
+        self.compact = compact
+        self._shown: tuple[tuple[FooterKey, ...], FooterKey | None] | None = None
+
+    def on_mount(self) -> None:
+        self.screen.bindings_updated_signal.subscribe(self, self._bindings_changed)
+
+    def on_unmount(self) -> None:
+        self.screen.bindings_updated_signal.unsubscribe(self)
+
+    def keys(self) -> tuple[tuple[FooterKey, ...], FooterKey | None]:
+        """The keys shown (left to right) and the command palette's key (or None)."""
         app = self.app
-        keys = tuple(
-            (
-                key,
-                binding.key,
-                app.get_key_display(binding),
-                binding.description,
-                binding.action,
-                binding.group,
-                enabled,
-                tooltip,
+        shown: list[FooterKey] = []
+        actions: set[str] = set()
+        palette: FooterKey | None = None
+        for key, (_node, binding, enabled, _tip) in self.screen.active_bindings.items():
+            entry = FooterKey(key, app.get_key_display(binding), binding.description, enabled)
+            if key == app.COMMAND_PALETTE_BINDING and app.ENABLE_COMMAND_PALETTE:
+                palette = entry
+            elif binding.show and binding.action not in actions:
+                actions.add(binding.action)
+                shown.append(entry)
+        return tuple(shown), palette
+
+    def _bindings_changed(self, screen: Screen[Any]) -> None:
+        if self.is_attached and screen is self.screen and self.keys() != self._shown:
+            self.refresh()
+
+    def render(self) -> Text:
+        keys, palette = self._shown = self.keys()
+        key_style = self.get_component_rich_style("footer-key--key")
+        description_style = self.get_component_rich_style("footer-key--description")
+        gap = "" if self.compact else " "
+
+        def entry(key: FooterKey) -> Text:
+            text = Text.assemble(
+                (f"{gap}{key.display}{gap}", key_style), (f" {key.description}", description_style)
             )
-            for key, (_node, binding, enabled, tooltip) in self.screen.active_bindings.items()
-            if binding.show or key == app.COMMAND_PALETTE_BINDING
-        )
-        return (keys, self.compact, self.show_command_palette, app.ENABLE_COMMAND_PALETTE)
+            if not key.enabled:
+                text.stylize("dim")
+            return text
 
-    def compose(self) -> ComposeResult:
-        self._shown = self._keys_shown()
-        yield from super().compose()
-
-    def bindings_changed(self, screen: Screen[Any]) -> None:
-        self._bindings_ready = True
-        if not screen.app.app_focus:
-            return
-        if self.is_attached and screen is self.screen and not self._pending:
-            self._pending = True
-            self.call_after_refresh(self._recompose_if_changed)
-
-    async def _recompose_if_changed(self) -> None:
-        self._pending = False
-        if self.is_attached and self._keys_shown() != self._shown:
-            await self.recompose()
+        line = Text(no_wrap=True, overflow="crop", end="")
+        for key in keys:
+            line.append_text(entry(key))
+            line.append(" ")
+        if palette is not None:
+            right = Text(SEPARATOR, style=self.get_component_rich_style("footer-key--separator"))
+            right.append_text(entry(palette))
+            right.append(" ")
+            room = self.size.width - right.cell_len
+            line.truncate(max(0, room), pad=True)
+            line.append_text(right)
+        line.stylize_before(self.rich_style)  # the footer's colours under every part
+        return line
