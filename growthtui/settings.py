@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import os
 import re
-import tomllib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -48,6 +47,8 @@ def load_settings(path: Path) -> Settings:
     except OSError as error:
         settings.problems.append(f"cannot read settings {path}: {error.strerror}; using defaults")
         return settings
+    import tomllib  # only when there is a file: most starts have none (a few ms saved)
+
     try:
         data = tomllib.loads(raw.decode("utf-8"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
