@@ -17,8 +17,12 @@ characters, a zero-width character with no cell to join). The inline driver is l
 from __future__ import annotations
 
 import contextlib
+import functools
+import itertools
+import re
 import weakref
 from collections.abc import Iterable, Iterator
+from operator import ne, or_
 from typing import TYPE_CHECKING, Any
 
 from rich.cells import get_character_cell_size
@@ -33,11 +37,19 @@ if TYPE_CHECKING:
 CONTINUATION = ""
 """The right half of a wide character: a cell the character to its left covers."""
 
+CELL_CACHE = 4096
+"""Strips whose cells are remembered (a 120x40 screen in fragments is a few hundred)."""
+
 MERGE_GAP = 16
 """Unchanged gaps longer than this are always jumped over (a move is at most 8 bytes)."""
 
 _RESET = "\x1b[0m"
+_CHANGED = re.compile(b"\x01+")
 _LINK_CLOSE = "\x1b]8;;\x1b\\"
+
+Piece = tuple[int, Strip, int | None]
+"""A fragment of a line: its first column, its strip, and how many cells of it Textual
+writes (None: all)."""
 
 Key = Any
 """What a cell's style writes: the SGR parameters, or (parameters, link id, link)."""
@@ -180,6 +192,19 @@ class _Opaque(Exception):
     """A fragment that cannot be read cell by cell: written as Textual writes it."""
 
 
+@functools.cache
+def _narrow() -> frozenset[str]:
+    """Characters Rich measures one cell wide, from the common ranges (Latin, Greek,
+    Cyrillic, box drawing, blocks, shapes): a text of only these is one cell a character."""
+    ranges = ((0x20, 0x7E), (0xA0, 0x2FF), (0x370, 0x482), (0x2500, 0x25FF), (0x2800, 0x28FF))
+    return frozenset(
+        char
+        for start, end in ranges
+        for char in map(chr, range(start, end + 1))
+        if char.isprintable() and get_character_cell_size(char) == 1
+    )
+
+
 def _cells(strip: Strip, color_system: ColorSystem) -> tuple[list[str], list[Key]]:
     """A strip as cells: each cell's text (a character and any zero-width ones joined to
     it; CONTINUATION for the right half of a wide one) and its style's key, the SGR
@@ -187,6 +212,7 @@ def _cells(strip: Strip, color_system: ColorSystem) -> tuple[list[str], list[Key
     chars: list[str] = []
     keys: list[Key] = []
     render_ansi = Strip.render_ansi
+    narrow = _narrow()
     for text, style, control in strip._segments:
         if control:
             raise _Opaque
@@ -199,7 +225,7 @@ def _cells(strip: Strip, color_system: ColorSystem) -> tuple[list[str], list[Key
             if ansi is None:
                 ansi = render_ansi(style, color_system)
             key = (ansi, style._link_id, style._link) if style._link else ansi
-        if text.isascii() and text.isprintable():
+        if (text.isascii() and text.isprintable()) or narrow.issuperset(text):
             chars += text
             keys += [key] * len(text)
             continue
@@ -214,12 +240,14 @@ def _cells(strip: Strip, color_system: ColorSystem) -> tuple[list[str], list[Key
             elif width == 2:
                 chars += (char, CONTINUATION)
                 keys += (key, key)
-            elif len(chars) > first and char.isprintable():
+            elif width == 0 and len(chars) > first and char.isprintable():
                 # A zero-width character joins the cell before it, in the same style.
                 last = -2 if chars[-1] == CONTINUATION else -1
                 chars[last] += char
             else:
                 raise _Opaque
+    if len(chars) != strip.cell_length:
+        raise _Opaque  # Rich measures this text otherwise (a grapheme cluster, say)
     return chars, keys
 
 
@@ -232,6 +260,19 @@ class FrameEncoder:
         self._keys: list[list[Key]] = []
         self.failures = 0
         """Frames the encoder failed on (written by Textual's own encoding instead)."""
+        self._cell_cache: dict[int, tuple[Strip, ColorSystem, list[str], list[Key]]] = {}
+
+    def cells(self, strip: Strip, color_system: ColorSystem) -> tuple[list[str], list[Key]]:
+        """`_cells(strip)`, remembered: Textual keeps the strips of lines it did not
+        render again, so most fragments of an update were seen in the last one."""
+        cached = self._cell_cache.get(id(strip))
+        if cached is not None and cached[0] is strip and cached[1] is color_system:
+            return cached[2], cached[3]
+        chars, keys = _cells(strip, color_system)
+        if len(self._cell_cache) >= CELL_CACHE:
+            self._cell_cache.clear()
+        self._cell_cache[id(strip)] = (strip, color_system, chars, keys)
+        return chars, keys
 
     def invalidate(self) -> None:
         """Forget what the terminal shows: every cell is written again."""
@@ -265,34 +306,35 @@ class FrameEncoder:
         return writer.finish()
 
 
-def _layout_rows(update: LayoutUpdate) -> Iterator[tuple[int, list[tuple[int, Strip]], set[int]]]:
+def _layout_rows(update: LayoutUpdate) -> Iterator[tuple[int, list[Piece], list[int]]]:
     """A full update's lines, each written from its first column on (one move per line)."""
     x0 = update.region.x
     for y, line in enumerate(update.strips, update.region.y):
-        pieces: list[tuple[int, Strip]] = []
+        pieces: list[Piece] = []
         x = x0
         for strip in line:
             if strip is None:
                 continue
-            pieces.append((x, strip))
+            pieces.append((x, strip, None))
             x += strip.cell_length
-        yield y, pieces, {x0}
+        yield y, pieces, [x0]
 
 
-def _chops_rows(update: ChopsUpdate) -> Iterator[tuple[int, list[tuple[int, Strip]], set[int]]]:
+def _chops_rows(update: ChopsUpdate) -> Iterator[tuple[int, list[Piece], list[int]]]:
     """A partial update's fragments per line, chosen and cropped as ChopsUpdate does;
     Textual moves the cursor to each fragment's start."""
     for y, x1, x2 in update.spans:
         line = update.chops[y]
         ends = update.chop_ends[y]
-        pieces: list[tuple[int, Strip]] = []
+        pieces: list[Piece] = []
         for end, (x, strip) in zip(ends, line.items(), strict=False):
             if strip is None or x > x2 or end <= x1:
                 continue
-            if not (x2 > x >= x1 and end <= x2):
-                strip = strip.crop(0, min(end, x2) - x)
-            pieces.append((x, strip))
-        yield y, pieces, {x for x, _ in pieces}
+            if x2 > x >= x1 and end <= x2:
+                pieces.append((x, strip, None))
+            else:
+                pieces.append((x, strip, min(end, x2) - x))
+        yield y, pieces, [x for x, _, _ in pieces]
 
 
 class _Writer:
@@ -313,7 +355,7 @@ class _Writer:
         self.lost = False
         """Something was written as Textual writes it: forget the model after the frame."""
 
-    def row(self, y: int, pieces: list[tuple[int, Strip]], starts: set[int]) -> None:
+    def row(self, y: int, pieces: list[Piece], starts: list[int]) -> None:
         encoder = self.encoder
         width = encoder.size[0]
         if y >= encoder.size[1] or not pieces:
@@ -322,8 +364,13 @@ class _Writer:
         model_keys = encoder._keys[y]
         cells: list[tuple[int, list[str], list[Key]]] = []
         try:
-            for x, strip in pieces:
-                chars, keys = _cells(strip, self.color_system)
+            for x, strip, crop in pieces:
+                chars, keys = encoder.cells(strip, self.color_system)
+                if crop is not None and crop < len(chars):
+                    if chars[crop] == CONTINUATION:  # Rich pads a cut wide character
+                        chars, keys = encoder.cells(strip.crop(0, crop), self.color_system)
+                    else:
+                        chars, keys = chars[:crop], keys[:crop]
                 if x < 0 or x + len(chars) > width:
                     raise _Opaque
                 cells.append((x, chars, keys))
@@ -334,11 +381,13 @@ class _Writer:
         # The line as it will be: the model, with the fragments that differ from it.
         target_chars: list[str | None] | None = None
         target_keys: list[Key] = []
-        changed: set[int] = set()
+        runs: list[list[int]] = []
         applied: list[tuple[int, int]] = []
         for x, chars, keys in cells:
             end = x + len(chars)
-            if model_chars[x:end] == chars and model_keys[x:end] == keys:
+            old_chars = model_chars[x:end]
+            old_keys = model_keys[x:end]
+            if old_chars == chars and old_keys == keys:
                 continue
             if target_chars is None:
                 target_chars = model_chars.copy()
@@ -346,10 +395,8 @@ class _Writer:
             target_chars[x:end] = chars
             target_keys[x:end] = keys
             applied.append((x, end))
-            for offset, (char, key) in enumerate(zip(chars, keys, strict=True)):
-                column = x + offset
-                if char != model_chars[column] or key != model_keys[column]:
-                    changed.add(column)
+            differs = bytes(map(or_, map(ne, chars, old_chars), map(ne, keys, old_keys)))
+            runs += ([x + m.start(), x + m.end()] for m in _CHANGED.finditer(differs))
         if target_chars is None:
             return
         # A wide character of the model cut by a fragment's edge: its other half is not
@@ -361,8 +408,7 @@ class _Writer:
             if end < width and target_chars[end] == CONTINUATION:
                 target_chars[end] = target_keys[end] = None
 
-        runs = self._runs(sorted(changed), target_chars, target_keys)
-        for start, end in runs:
+        for start, end in self._runs(runs, target_chars, target_keys):
             self._write(y, start, end, target_chars, target_keys, starts, width)
             # A terminal that sees half of a wide character overwritten clears the other
             # half (or not): that half is unknown now.
@@ -374,18 +420,15 @@ class _Writer:
             model_keys[start:end] = target_keys[start:end]
 
     def _runs(
-        self,
-        changed: list[int],
-        chars: list[str | None],
-        keys: list[Key],
+        self, changed: list[list[int]], chars: list[str | None], keys: list[Key]
     ) -> list[tuple[int, int]]:
-        """Changed cells as runs [start, end): whole wide characters, and short unchanged
-        gaps between them written through when that costs less than moving over them."""
-        runs: list[list[int]] = []
+        """Runs of changed cells [start, end) widened to whole wide characters, and short
+        unchanged gaps between them written through when that costs less than a move."""
         width = len(chars)
-        for column in changed:
-            start = column - 1 if chars[column] == CONTINUATION else column
-            end = column + 1
+        runs: list[list[int]] = []
+        for start, end in changed:
+            if chars[start] == CONTINUATION:
+                start -= 1
             if end < width and chars[end] == CONTINUATION:
                 end += 1
             if runs and start <= runs[-1][1]:
@@ -428,40 +471,37 @@ class _Writer:
         end: int,
         chars: list[str | None],
         keys: list[Key],
-        starts: set[int],
+        starts: list[int],
         width: int,
     ) -> None:
+        if None in keys[start:end]:
+            raise ValueError(f"a run over cells not known: {start}-{end}, {y}")
         out = self.out
         self._move_to(start, y)
-        run: list[str] = []
-        for column in range(start, end):
-            char = chars[column]
-            if char is None:
-                raise ValueError(f"a run over a cell not known: {column}, {y}")
-            if char == CONTINUATION:
-                continue
-            if self.drift and column in starts and column != start:
-                out.append("".join(run))
-                run.clear()
-                self._move_to(column, y)
-            key = keys[column]
-            link = key[1:] if type(key) is tuple else None
-            sgr = key[0] if type(key) is tuple else key
-            if sgr != self.style or link != self.link:
-                out.append("".join(run))
-                run.clear()
+        # Textual moves to each fragment's start; after non-ASCII text so does this.
+        bounds = [start, *(x for x in starts if start < x < end), end]
+        for left, right in itertools.pairwise(bounds):
+            if left != start and self.drift:
+                self._move_to(left, y)
+            column = left
+            for key, group in itertools.groupby(keys[left:right]):
+                count = len(list(group))
+                link = key[1:] if type(key) is tuple else None
+                sgr = key[0] if type(key) is tuple else key
                 if link != self.link:
                     if self.link is not None:
                         out.append(_LINK_CLOSE)
                     if link is not None:
                         out.append(f"\x1b]8;id={link[0]};{link[1]}\x1b\\")
                     self.link = link
-                out.append(sgr_change(self.style, sgr))
-                self.style = sgr
-            run.append(char)
-            if not char.isascii():
-                self.drift = True
-        out.append("".join(run))
+                if sgr != self.style:
+                    out.append(sgr_change(self.style, sgr))
+                    self.style = sgr
+                text = "".join(chars[column : column + count])  # type: ignore[arg-type]
+                out.append(text)
+                if not text.isascii():
+                    self.drift = True
+                column += count
         # After the last column a terminal may hold the cursor there, or past it.
         self.cursor = (end, y) if end < width else None
 
@@ -471,12 +511,14 @@ class _Writer:
         self.cursor = (x, y)
         self.drift = False
 
-    def _verbatim(self, y: int, pieces: list[tuple[int, Strip]]) -> None:
+    def _verbatim(self, y: int, pieces: list[Piece]) -> None:
         """Write fragments as Textual does, and forget the model after this frame."""
         self._close_link()
         if self.style != "":
             self.out.append(_RESET)
-        for x, strip in pieces:
+        for x, strip, crop in pieces:
+            if crop is not None:
+                strip = strip.crop(0, crop)
             self.out.append(f"\x1b[{y + 1};{x + 1}H")
             self.out.append(strip.render(self.console))
         self.style = None
