@@ -26,6 +26,7 @@ from growthtui.settings import Settings, save_theme
 from growthtui.store import Store
 from growthtui.ui.areas import AREAS
 from growthtui.ui.commands import GrowthCommands
+from growthtui.ui.frames import FrameEncoding
 from growthtui.ui.glyphs import Glyphs, choose_glyphs
 from growthtui.ui.keymap import apply_keymap
 from growthtui.ui.screens.registry import AREA_SCREENS
@@ -39,7 +40,7 @@ POLL_SECONDS = 1.0
 """How often the app checks (one stat) whether another session changed the file."""
 
 
-class GrowthApp(App[int]):
+class GrowthApp(FrameEncoding, App[int]):
     """The growthtui app on a store. `today` is the clock; tests pass a fixed date."""
 
     TITLE = "growthtui"

@@ -6,8 +6,11 @@ worth nothing if a single cell differs."""
 from __future__ import annotations
 
 import itertools
+from collections.abc import Callable
+from typing import Any
 
 import pyte
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from rich.console import Console
@@ -393,3 +396,132 @@ def test_each_change_of_style_leaves_the_style_textual_writes(
         ours.feed(sgr_change(current, ansi) + text)
         current = ansi
     assert_same_screen(textual, ours, f"styles {styles}")
+
+
+# -- the real app --------------------------------------------------------------------------
+
+
+class Recorded:
+    """Two terminals beside a running GrowthApp: one gets Textual's own bytes for each
+    update, the other what the app's frame encoding writes."""
+
+    def __init__(self, app: Any, console: Console) -> None:
+        self.app = app
+        self.console = console
+        self.textual: Terminal | None = None
+        self.ours: Terminal | None = None
+        self.sent = [0, 0]
+        self.updates = 0
+
+    def display(self, screen: Any, renderable: Any) -> None:
+        encoded = self.app._encoded(screen, renderable)
+        if not isinstance(renderable, CompositorUpdate):
+            return
+        width, height = self.app.size
+        for name in ("textual", "ours"):
+            terminal = getattr(self, name)
+            if terminal is None:
+                terminal = Terminal(width, height)
+                terminal.feed("\x1b[?7l")
+                setattr(self, name, terminal)
+            else:
+                terminal.resize(height, width)
+        assert self.textual is not None and self.ours is not None
+        expected = renderable.render_segments(self.console)
+        actual = encoded.render_segments(self.console)
+        self.sent[0] += len(expected.encode())
+        self.sent[1] += len(actual.encode())
+        self.textual.feed(expected + "\x1b[1;1H")
+        self.ours.feed(actual + "\x1b[1;1H")
+        self.updates += 1
+        assert_same_screen(self.textual, self.ours, f"update {self.updates}")
+
+    def check_fresh(self) -> None:
+        """The encoder's terminal shows what a fresh full redraw of the screen shows."""
+        assert self.ours is not None
+        full = self.app.screen._compositor.render_update(full=True)
+        fresh = Terminal(self.ours.columns, self.ours.lines)
+        fresh.feed("\x1b[?7l" + full.render_segments(self.console))
+        assert_same_screen(fresh, self.ours, "against a fresh redraw")
+
+
+def recording_app(make_app: Callable[..., Any], store: Any, console: Console) -> Any:
+    from growthtui.ui.app import GrowthApp
+
+    class RecordingApp(GrowthApp):
+        """Headless apps write nothing: this one hands each update to a Recorded."""
+
+        recorded: Recorded
+
+        def _frames_written(self) -> bool:
+            return True
+
+        def _display(self, screen: Any, renderable: Any) -> None:
+            self.recorded.display(screen, renderable)
+
+    app = make_app(store)
+    app.__class__ = RecordingApp
+    app.recorded = Recorded(app, console)
+    return app
+
+
+@pytest.mark.parametrize("system", ["256", "truecolor"])
+async def test_the_app_on_the_encoder_shows_what_textual_would(
+    seeded_store: Any, make_app: Callable[..., Any], system: str
+) -> None:
+    """A person's session: Goals, j and k many times, a form opened and closed, every
+    area, a resize. After each update the encoder's terminal matches Textual's; at the end
+    both match a fresh redraw; moving in Goals costs far fewer bytes."""
+    app = recording_app(make_app, seeded_store, CONSOLES[system])
+    recorded: Recorded = app.recorded
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("3")
+        await pilot.pause()
+        before = list(recorded.sent)
+        for key in "jjjjkjjjkkjj":
+            await pilot.press(key)
+            await pilot.pause()
+        moves = [now - then for now, then in zip(recorded.sent, before, strict=True)]
+        assert moves[1] * 2 < moves[0], f"Textual {moves[0]} bytes, encoder {moves[1]}"
+        await pilot.press("n")
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        for key in "1234567":
+            await pilot.press(key)
+            await pilot.pause()
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause()
+        await pilot.press("3", "j", "j")
+        await pilot.pause()
+        recorded.check_fresh()
+        assert app._frame_encoder.failures == 0
+    assert recorded.updates > 20
+
+
+async def test_the_encoder_forgets_the_screen_when_something_else_writes(
+    seeded_store: Any, make_app: Callable[..., Any]
+) -> None:
+    """Anything but a compositor update (and a resume from suspend, which clears the
+    screen) makes the next frames write every cell Textual writes."""
+    app = recording_app(make_app, seeded_store, CONSOLES["256"])
+    recorded: Recorded = app.recorded
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("3", "j")
+        await pilot.pause()
+        encoder = app._frame_encoder
+        assert any(key is not None for row in encoder._keys for key in row)
+
+        app._display(app.screen, "written around the encoder")
+        assert all(key is None for row in encoder._keys for key in row)
+
+        # Resumed from a suspend: the driver starts a new writer on a cleared screen.
+        await pilot.press("j")
+        await pilot.pause()
+        for terminal in (recorded.textual, recorded.ours):
+            assert terminal is not None
+            terminal.feed("\x1b[2J")
+        app._driver._writer_thread = object()
+        await pilot.press("j")
+        await pilot.pause()
+        assert recorded.updates > 3
