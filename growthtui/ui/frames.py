@@ -367,7 +367,9 @@ class _Writer:
             for x, strip, crop in pieces:
                 chars, keys = encoder.cells(strip, self.color_system)
                 if crop is not None and crop < len(chars):
-                    if chars[crop] == CONTINUATION:  # Rich pads a cut wide character
+                    if chars[crop] == CONTINUATION or len(chars[crop - 1]) > 1:
+                        # Rich pads a cut wide character, and may drop zero-width ones
+                        # at the cut: what Textual writes is the cropped strip.
                         chars, keys = encoder.cells(strip.crop(0, crop), self.color_system)
                     else:
                         chars, keys = chars[:crop], keys[:crop]
