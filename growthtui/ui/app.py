@@ -26,6 +26,7 @@ from growthtui.domain.errors import GrowthError
 from growthtui.settings import Settings, save_theme
 from growthtui.ui.areas import AREAS, area_screen
 from growthtui.ui.commands import GrowthCommands
+from growthtui.ui.frames import FrameEncoding
 from growthtui.ui.glyphs import Glyphs, choose_glyphs
 from growthtui.ui.keymap import apply_keymap
 
@@ -50,7 +51,7 @@ class OpenAfterFirstFrame:
     open: Callable[[], Store]
 
 
-class GrowthApp(App[int]):
+class GrowthApp(FrameEncoding, App[int]):
     """The growthtui app on a store. `today` is the clock; tests pass a fixed date."""
 
     TITLE = "growthtui"

@@ -1,0 +1,527 @@
+"""The frame encoder (growthtui.ui.frames) against Textual's own encoding, on an emulated
+terminal: both byte streams go into their own pyte screen, and after every update the two
+screens must hold the same cells (character, colours, every attribute). Fewer bytes are
+worth nothing if a single cell differs."""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Callable
+from typing import Any
+
+import pyte
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from rich.console import Console
+from rich.segment import Segment
+from rich.style import Style
+from textual._compositor import ChopsUpdate, CompositorUpdate, LayoutUpdate
+from textual.geometry import Region
+from textual.strip import Strip
+
+from growthtui.ui.frames import FrameEncoder, sgr_change
+
+# -- an emulated terminal with the whole of SGR ---------------------------------------------
+
+_OFF = {
+    22: {1, 2},
+    23: {3},
+    24: {4, 21},
+    25: {5, 6},
+    27: {7},
+    28: {8},
+    29: {9},
+    54: {51, 52},
+    55: {53},
+}
+_ON = {1, 2, 3, 4, 5, 6, 7, 8, 9, 21, 51, 52, 53}
+
+
+class Terminal(pyte.Screen):  # type: ignore[misc]
+    """A pyte screen that keeps every SGR attribute xterm keeps (pyte alone forgets dim,
+    conceal, double underline, overline...): the full state rides in the cell's fg/bg."""
+
+    def __init__(self, columns: int, lines: int) -> None:
+        self.sgr: tuple[frozenset[int], tuple[int, ...], tuple[int, ...]] = (frozenset(), (), ())
+        super().__init__(columns, lines)
+        self.stream = pyte.Stream(self)
+
+    def feed(self, data: str) -> None:
+        self.stream.feed(data)
+
+    def reset(self) -> None:
+        super().reset()
+        self.sgr = (frozenset(), (), ())
+
+    def select_graphic_rendition(self, *params: int, private: bool = False) -> None:
+        attributes, fg, bg = set(self.sgr[0]), self.sgr[1], self.sgr[2]
+        codes = list(params) or [0]
+        index = 0
+        while index < len(codes):
+            code = codes[index]
+            index += 1
+            if code == 0:
+                attributes, fg, bg = set(), (), ()
+            elif code in _ON:
+                attributes.add(code)
+            elif code in _OFF:
+                attributes -= _OFF[code]
+            elif 30 <= code <= 37 or 90 <= code <= 97:
+                fg = (code,)
+            elif 40 <= code <= 47 or 100 <= code <= 107:
+                bg = (code,)
+            elif code == 39:
+                fg = ()
+            elif code == 49:
+                bg = ()
+            elif code in (38, 48):
+                size = 2 if codes[index] == 5 else 4
+                color = (code, *codes[index : index + size])
+                index += size
+                if code == 38:
+                    fg = color
+                else:
+                    bg = color
+            else:
+                raise AssertionError(f"unexpected SGR parameter {code}")
+        self.sgr = (frozenset(attributes), fg, bg)
+        self.cursor.attrs = self.default_char._replace(
+            fg=repr(fg), bg=repr((bg, sorted(attributes)))
+        )
+
+    def cells(self) -> list[list[tuple[str, str, str]]]:
+        default = self.default_char._replace(fg=repr(()), bg=repr(((), [])))
+        rows = []
+        for y in range(self.lines):
+            line = self.buffer[y]
+            row = []
+            for x in range(self.columns):
+                char = line[x]
+                if char.fg == "default":  # never written: the default style
+                    char = char._replace(fg=default.fg, bg=default.bg)
+                row.append((char.data, char.fg, char.bg))
+            rows.append(row)
+        return rows
+
+
+def assert_same_screen(expected: Terminal, actual: Terminal, context: str = "") -> None:
+    want, got = expected.cells(), actual.cells()
+    for y, (want_row, got_row) in enumerate(zip(want, got, strict=True)):
+        for x, (a, b) in enumerate(zip(want_row, got_row, strict=True)):
+            assert a == b, f"cell ({x}, {y}) differs: Textual {a!r}, encoder {b!r} {context}"
+
+
+CONSOLES = {
+    name: Console(color_system=system, force_terminal=True, width=80)  # type: ignore[arg-type]
+    for name, system in (("truecolor", "truecolor"), ("256", "256"), ("16", "standard"))
+}
+
+
+# -- random screens, random updates ---------------------------------------------------------
+
+GLYPHS = ["a", "b", " ", "─", "█", "é", "e\u0301", "中", "😀"]
+"""Cell texts: ASCII, box and block drawing, a precomposed and a combining accent, a CJK
+character and an emoji (both two cells wide)."""
+
+
+ATTRIBUTES = (
+    "bold",
+    "dim",
+    "italic",
+    "underline",
+    "blink",
+    "blink2",
+    "reverse",
+    "conceal",
+    "strike",
+    "underline2",
+    "frame",
+    "encircle",
+    "overline",
+)
+COLORS = (None, "default", "red", "bright_cyan", "color(200)", "color(7)", "#102030", "#ffeedd")
+
+
+@st.composite
+def styles_for(draw: st.DrawFn) -> list[Style | None]:
+    """A few styles for one example: random attributes and colours (so every pair of them
+    is a change of style to encode), a link, and no style at all. Fresh objects each time:
+    Rich caches a style's SGR on the object for the colour system it first met."""
+    styles: list[Style | None] = [None]
+    for _ in range(draw(st.integers(2, 6))):
+        attributes = draw(st.sets(st.sampled_from(ATTRIBUTES), max_size=4))
+        styles.append(
+            Style(
+                color=draw(st.sampled_from(COLORS)),
+                bgcolor=draw(st.sampled_from(COLORS)),
+                **dict.fromkeys(attributes, True),
+            )
+        )
+    styles.append(Style(color="red", link="https://example.com/a"))
+    styles.append(Style(bold=True, meta={"@click": "app.bell"}))
+    return styles
+
+
+Cell = tuple[str, int]  # (text, style index); text "" is the right half of a wide glyph
+
+
+class Scene:
+    """What the app means the screen to show, cell by cell, changed a little at a time."""
+
+    def __init__(self, width: int, height: int) -> None:
+        self.width, self.height = width, height
+        self.rows: list[list[Cell]] = [[(" ", 0)] * width for _ in range(height)]
+
+    def resize(self, width: int, height: int) -> None:
+        rows = [(row + [(" ", 0)] * width)[:width] for row in self.rows[:height]]
+        rows += [[(" ", 0)] * width for _ in range(height - len(rows))]
+        self.rows, self.width, self.height = rows, width, height
+        for y in range(height):
+            self.split(y, width)
+
+    def put(self, x: int, y: int, glyph: str, style: int) -> None:
+        row = self.rows[y]
+        wide = glyph in ("中", "😀")
+        if wide and x + 1 >= self.width:
+            glyph, wide = "a", False
+        self.split(y, x)
+        self.split(y, x + 1)
+        if wide:
+            self.split(y, x + 2)
+        row[x] = (glyph, style)
+        if wide:
+            row[x + 1] = ("", style)
+
+    def split(self, y: int, x: int) -> None:
+        """No wide glyph across the boundary before column x (as Rich pads a cut one)."""
+        row = self.rows[y]
+        if 0 < x < self.width and row[x][0] == "":
+            style = row[x][1]
+            row[x - 1] = row[x] = (" ", style)
+
+    def strip(
+        self,
+        y: int,
+        start: int,
+        end: int,
+        styles: list[Style | None],
+        joins: list[bool],
+        lone_accent: bool,
+    ) -> Strip:
+        segments: list[Segment] = []
+        for x in range(start, end):
+            text, index = self.rows[y][x]
+            if not text:
+                continue
+            style = styles[index]
+            if segments and segments[-1].style is style and not joins[x % len(joins)]:
+                segments[-1] = Segment(segments[-1].text + text, style)
+            else:
+                segments.append(Segment(text, style))
+        if lone_accent:
+            # A zero-width character alone in its segment: the encoder writes this
+            # fragment as Textual does and forgets what it knew.
+            segments.insert(len(segments) // 2, Segment("\u0301", styles[1]))
+        return Strip(segments, end - start)
+
+
+@st.composite
+def cuts_for(draw: st.DrawFn, width: int) -> list[int]:
+    inner = draw(st.lists(st.integers(1, max(1, width - 1)), max_size=3))
+    return sorted({0, width, *(c for c in inner if 0 < c < width)})
+
+
+def full_update(
+    scene: Scene,
+    cuts: list[list[int]],
+    styles: list[Style | None],
+    joins: list[bool],
+    accent_row: int,
+) -> LayoutUpdate:
+    lines = []
+    for y in range(scene.height):
+        row_cuts = cuts[y]
+        lines.append(
+            [
+                scene.strip(y, a, b, styles, joins, lone_accent=(y == accent_row and a == 0))
+                for a, b in itertools.pairwise(row_cuts)
+            ]
+        )
+    return LayoutUpdate(lines, Region(0, 0, scene.width, scene.height))  # type: ignore[arg-type]
+
+
+def partial_update(
+    scene: Scene,
+    cuts: list[list[int]],
+    spans: list[tuple[int, int, int]],
+    styles: list[Style | None],
+    joins: list[bool],
+    accent_row: int,
+    missing: int,
+) -> ChopsUpdate:
+    """The chops of the spans' lines; a fragment no span touches may be missing (None), as
+    one outside the region Textual rendered is."""
+    chops: list[dict[int, Strip | None]] = []
+    for y in range(scene.height):
+        row_cuts = cuts[y]
+        line: dict[int, Strip | None] = dict.fromkeys(row_cuts[:-1])
+        row_spans = [(x1, x2) for span_y, x1, x2 in spans if span_y == y]
+        for index, (a, b) in enumerate(itertools.pairwise(row_cuts)):
+            touched = any(a <= x2 and b > x1 for x1, x2 in row_spans)
+            if touched or (y * 7 + index) % 5 != missing:
+                line[a] = scene.strip(
+                    y, a, b, styles, joins, lone_accent=(y == accent_row and index == 1)
+                )
+        chops.append(line)
+    return ChopsUpdate(chops, spans, [c[1:] for c in cuts])
+
+
+@st.composite
+def spans_for(draw: st.DrawFn, width: int, height: int) -> list[tuple[int, int, int]]:
+    spans: list[tuple[int, int, int]] = []
+    for y in sorted(draw(st.sets(st.integers(0, height - 1), min_size=1))):
+        edges = sorted(draw(st.sets(st.integers(0, width), min_size=2, max_size=4)))
+        spans += [(y, a, b) for a, b in zip(edges[::2], edges[1::2], strict=False)]
+    return spans
+
+
+def run_both(
+    updates: list[CompositorUpdate],
+    console: Console,
+    width: int,
+    height: int,
+    resizes: dict[int, tuple[int, int]] | None = None,
+) -> tuple[int, int]:
+    """Feed Textual's and the encoder's bytes for each update into two terminals; they must
+    agree after every update. Returns the bytes each wrote."""
+    resizes = resizes or {}
+    textual, ours = Terminal(width, height), Terminal(width, height)
+    # No autowrap, as Textual's driver sets (pyte would otherwise wrap a combining
+    # character written after the last column, which no terminal does).
+    textual.feed("\x1b[?7l")
+    ours.feed("\x1b[?7l")
+    encoder = FrameEncoder()
+    sent = [0, 0]
+    history: list[str] = []
+    for index, update in enumerate(updates):
+        if index in resizes:
+            columns, lines = resizes[index]
+            textual.resize(lines, columns)
+            ours.resize(lines, columns)
+        expected = update.render_segments(console)
+        actual = encoder.encode(update, console)
+        history.append(
+            f"{index}: resize {resizes.get(index)}\n{index}: Textual {expected!r}\n"
+            f"{index}: encoder {actual!r}"
+        )
+        sent[0] += len(expected.encode())
+        sent[1] += len(actual.encode())
+        # App._display ends each frame with a move to the app's cursor position (0, 0 here).
+        textual.feed(expected + "\x1b[1;1H")
+        ours.feed(actual + "\x1b[1;1H")
+        assert_same_screen(
+            textual, ours, f"after update {index} ({type(update).__name__}):\n" + "\n".join(history)
+        )
+    return sent[0], sent[1]
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(data=st.data())
+def test_random_updates_leave_the_screen_textual_would(data: st.DataObject) -> None:
+    console = CONSOLES[data.draw(st.sampled_from(sorted(CONSOLES)))]
+    styles = data.draw(styles_for())
+    width, height = data.draw(st.integers(1, 14)), data.draw(st.integers(1, 4))
+    scene = Scene(width, height)
+    joins = data.draw(st.lists(st.booleans(), min_size=1, max_size=5))
+    updates: list[CompositorUpdate] = []
+    resizes: dict[int, tuple[int, int]] = {}
+    first_width, first_height = width, height
+    for index in range(data.draw(st.integers(1, 10))):
+        if index and data.draw(st.integers(0, 9)) == 0:
+            width, height = data.draw(st.integers(1, 14)), data.draw(st.integers(1, 4))
+            scene.resize(width, height)
+            resizes[index] = (width, height)
+        for _ in range(data.draw(st.integers(0, 6))):
+            x, y = data.draw(st.integers(0, width - 1)), data.draw(st.integers(0, height - 1))
+            glyph = data.draw(st.sampled_from(GLYPHS))
+            scene.put(x, y, glyph, data.draw(st.integers(0, len(styles) - 1)))
+        cuts = [data.draw(cuts_for(width)) for _ in range(height)]
+        for y, row_cuts in enumerate(cuts):
+            for cut in row_cuts:
+                scene.split(y, cut)
+        accent_row = data.draw(st.integers(-8, height - 1))  # mostly none
+        if data.draw(st.integers(0, 6)) == 0:
+            updates.append(full_update(scene, cuts, styles, joins, accent_row))
+        else:
+            spans = data.draw(spans_for(width, height))
+            missing = data.draw(st.integers(0, 5))
+            updates.append(partial_update(scene, cuts, spans, styles, joins, accent_row, missing))
+    run_both(updates, console, first_width, first_height, resizes)
+
+
+@st.composite
+def one_style(draw: st.DrawFn) -> Style:
+    attributes = draw(st.sets(st.sampled_from(ATTRIBUTES)))
+    return Style(
+        color=draw(st.sampled_from(COLORS)),
+        bgcolor=draw(st.sampled_from(COLORS)),
+        **dict.fromkeys(attributes, True),
+    )
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    styles=st.lists(one_style(), min_size=2, max_size=5),
+    junk=st.sampled_from(["", "\x1b[1;2;4;7;38;5;9m", "\x1b[48;2;1;2;3;21;53m"]),
+    system=st.sampled_from(sorted(CONSOLES)),
+)
+def test_each_change_of_style_leaves_the_style_textual_writes(
+    styles: list[Style], junk: str, system: str
+) -> None:
+    """Text in one style after another: Textual writes each whole and resets; the encoder
+    writes only what changed, from a style it does not know at first (`junk`: what another
+    writer may have left; Textual's own frames always end in a reset). The cells must come
+    out the same."""
+    console = CONSOLES[system]
+    color_system = console._color_system
+    assert color_system is not None
+    textual, ours = Terminal(len(styles), 1), Terminal(len(styles), 1)
+    ours.feed(junk)
+    current: str | None = None
+    for index, style in enumerate(styles):
+        text = "xyz"[index % 3]
+        textual.feed(Strip.render_style(style, text, color_system))
+        ansi = Strip.render_ansi(style, color_system)
+        ours.feed(sgr_change(current, ansi) + text)
+        current = ansi
+    assert_same_screen(textual, ours, f"styles {styles}")
+
+
+# -- the real app --------------------------------------------------------------------------
+
+
+class Recorded:
+    """Two terminals beside a running GrowthApp: one gets Textual's own bytes for each
+    update, the other what the app's frame encoding writes."""
+
+    def __init__(self, app: Any, console: Console) -> None:
+        self.app = app
+        self.console = console
+        self.textual: Terminal | None = None
+        self.ours: Terminal | None = None
+        self.sent = [0, 0]
+        self.updates = 0
+
+    def display(self, screen: Any, renderable: Any) -> None:
+        encoded = self.app._encoded(screen, renderable)
+        if not isinstance(renderable, CompositorUpdate):
+            return
+        width, height = self.app.size
+        for name in ("textual", "ours"):
+            terminal = getattr(self, name)
+            if terminal is None:
+                terminal = Terminal(width, height)
+                terminal.feed("\x1b[?7l")
+                setattr(self, name, terminal)
+            else:
+                terminal.resize(height, width)
+        assert self.textual is not None and self.ours is not None
+        expected = renderable.render_segments(self.console)
+        actual = encoded.render_segments(self.console)
+        self.sent[0] += len(expected.encode())
+        self.sent[1] += len(actual.encode())
+        self.textual.feed(expected + "\x1b[1;1H")
+        self.ours.feed(actual + "\x1b[1;1H")
+        self.updates += 1
+        assert_same_screen(self.textual, self.ours, f"update {self.updates}")
+
+    def check_fresh(self) -> None:
+        """The encoder's terminal shows what a fresh full redraw of the screen shows."""
+        assert self.ours is not None
+        full = self.app.screen._compositor.render_update(full=True)
+        fresh = Terminal(self.ours.columns, self.ours.lines)
+        fresh.feed("\x1b[?7l" + full.render_segments(self.console))
+        assert_same_screen(fresh, self.ours, "against a fresh redraw")
+
+
+def recording_app(make_app: Callable[..., Any], store: Any, console: Console) -> Any:
+    from growthtui.ui.app import GrowthApp
+
+    class RecordingApp(GrowthApp):
+        """Headless apps write nothing: this one hands each update to a Recorded."""
+
+        recorded: Recorded
+
+        def _frames_written(self) -> bool:
+            return True
+
+        def _display(self, screen: Any, renderable: Any) -> None:
+            self.recorded.display(screen, renderable)
+
+    app = make_app(store)
+    app.__class__ = RecordingApp
+    app.recorded = Recorded(app, console)
+    return app
+
+
+@pytest.mark.parametrize("system", ["256", "truecolor"])
+async def test_the_app_on_the_encoder_shows_what_textual_would(
+    seeded_store: Any, make_app: Callable[..., Any], system: str
+) -> None:
+    """A person's session: Goals, j and k many times, a form opened and closed, every
+    area, a resize. After each update the encoder's terminal matches Textual's; at the end
+    both match a fresh redraw; moving in Goals costs far fewer bytes."""
+    app = recording_app(make_app, seeded_store, CONSOLES[system])
+    recorded: Recorded = app.recorded
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("3")
+        await pilot.pause()
+        before = list(recorded.sent)
+        for key in "jjjjkjjjkkjj":
+            await pilot.press(key)
+            await pilot.pause()
+        moves = [now - then for now, then in zip(recorded.sent, before, strict=True)]
+        assert moves[1] * 2 < moves[0], f"Textual {moves[0]} bytes, encoder {moves[1]}"
+        await pilot.press("n")
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        for key in "1234567":
+            await pilot.press(key)
+            await pilot.pause()
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause()
+        await pilot.press("3", "j", "j")
+        await pilot.pause()
+        recorded.check_fresh()
+        assert app._frame_encoder.failures == 0
+    assert recorded.updates > 20
+
+
+async def test_the_encoder_forgets_the_screen_when_something_else_writes(
+    seeded_store: Any, make_app: Callable[..., Any]
+) -> None:
+    """Anything but a compositor update (and a resume from suspend, which clears the
+    screen) makes the next frames write every cell Textual writes."""
+    app = recording_app(make_app, seeded_store, CONSOLES["256"])
+    recorded: Recorded = app.recorded
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("3", "j")
+        await pilot.pause()
+        encoder = app._frame_encoder
+        assert any(key is not None for row in encoder._keys for key in row)
+
+        app._display(app.screen, "written around the encoder")
+        assert all(key is None for row in encoder._keys for key in row)
+
+        # Resumed from a suspend: the driver starts a new writer on a cleared screen.
+        await pilot.press("j")
+        await pilot.pause()
+        for terminal in (recorded.textual, recorded.ours):
+            assert terminal is not None
+            terminal.feed("\x1b[2J")
+        app._driver._writer_thread = object()
+        await pilot.press("j")
+        await pilot.pause()
+        assert recorded.updates > 3
