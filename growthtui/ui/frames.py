@@ -7,8 +7,13 @@ what the terminal already shows (short unchanged gaps are written through when t
 shorter than a cursor move), and a style only when it changes, as the attributes that
 changed or a reset and the full style, whichever is shorter.
 
+A full update (a screen switch, a resize) is written as Textual writes it, which is quick:
+the whole screen is new, there is nothing to leave out, and encoding every cell of it in
+Python costs ten times Textual's own. Its lines are kept and the model learns a line from
+them when a later partial update touches it (a cursor move learns the rows it changes).
+
 The model is only as good as the knowledge that nothing else wrote to the terminal: it is
-dropped on every full update (which then teaches it the whole screen), on a change of
+dropped on every full update (which then teaches it, line by line), on a change of
 screen or size, whenever Textual writes anything that is not a compositor update, when the
 app is suspended or resumed, and after any fragment it cannot read cell by cell (control
 characters, a zero-width character with no cell to join). The inline driver is left alone.
@@ -261,6 +266,8 @@ class FrameEncoder:
         self.failures = 0
         """Frames the encoder failed on (written by Textual's own encoding instead)."""
         self._cell_cache: dict[int, tuple[Strip, ColorSystem, list[str], list[Key]]] = {}
+        self._unlearned: dict[int, list[Piece]] = {}
+        """Lines of the last full update the model has not learned yet (row → pieces)."""
 
     def cells(self, strip: Strip, color_system: ColorSystem) -> tuple[list[str], list[Key]]:
         """`_cells(strip)`, remembered: Textual keeps the strips of lines it did not
@@ -279,6 +286,40 @@ class FrameEncoder:
         width, height = self.size
         self._chars = [[None] * width for _ in range(height)]
         self._keys = [[None] * width for _ in range(height)]
+        self._unlearned = {}
+
+    def _readable(self, strip: Strip, color_system: ColorSystem) -> bool:
+        """Whether the model can learn `strip` cell by cell. Plain text (most of a screen)
+        is; anything else is read now (and remembered for when its line is learned)."""
+        narrow = _narrow()
+        for text, _style, control in strip._segments:
+            if control:
+                return False
+            if text and not ((text.isascii() and text.isprintable()) or narrow.issuperset(text)):
+                try:
+                    self.cells(strip, color_system)
+                except _Opaque:
+                    return False
+                return True
+        return True
+
+    def _learn(self, y: int, color_system: ColorSystem) -> None:
+        """Learn row `y` as the last full update wrote it (a whole line, from column 0)."""
+        pieces = self._unlearned.pop(y)
+        width = self.size[0]
+        chars_row: list[str | None] = [None] * width
+        keys_row: list[Key] = [None] * width
+        try:
+            for x, strip, _crop in pieces:
+                chars, keys = self.cells(strip, color_system)
+                if x < 0 or x + len(chars) > width:
+                    return  # not readable cell by cell: the row stays unknown
+                chars_row[x : x + len(chars)] = chars
+                keys_row[x : x + len(keys)] = keys
+        except _Opaque:
+            return
+        self._chars[y] = chars_row
+        self._keys[y] = keys_row
 
     def _resize(self, width: int, height: int) -> None:
         self.size = (width, height)
@@ -291,13 +332,25 @@ class FrameEncoder:
         if isinstance(update, LayoutUpdate):
             region = update.region
             self._resize(region.right, region.bottom)
-            rows = list(_layout_rows(update))
+            unlearned = {y: pieces for y, pieces, _ in _layout_rows(update)}
+            if all(
+                self._readable(strip, color_system)
+                for pieces in unlearned.values()
+                for _, strip, _ in pieces
+            ):
+                self._unlearned = unlearned
+            # else the model stays empty: a line it cannot read (a control character, a
+            # zero-width one with no cell to join) may show elsewhere than its cells say.
+            return update.render_segments(console)
         elif isinstance(update, ChopsUpdate):
             height = len(update.chops)
             width = max((ends[-1] for ends in update.chop_ends if ends), default=0)
             if (width, height) != self.size:
                 self._resize(width, height)
             rows = list(_chops_rows(update))
+            for y, _, _ in rows:
+                if y in self._unlearned:
+                    self._learn(y, color_system)
         else:
             raise TypeError(f"not a compositor update: {update!r}")
         writer = _Writer(self, color_system, console)

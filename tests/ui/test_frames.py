@@ -360,6 +360,27 @@ def test_random_updates_leave_the_screen_textual_would(data: st.DataObject) -> N
     run_both(updates, console, first_width, first_height, resizes)
 
 
+def test_a_full_update_with_a_line_the_model_cannot_read_teaches_it_no_line() -> None:
+    # Found by the test above: a full update is written as Textual writes it, and its
+    # lines are learned when a later partial update touches them. A zero-width accent
+    # alone at the start of row 1 lands on another cell (row 0's, in pyte), so row 0 must
+    # not be learned as its strip says either: the next write of row 0 is sent whole.
+    def line(*texts: str) -> list[Strip]:
+        return [Strip([Segment(text) for text in texts], 1)]
+
+    def full(*rows: list[Strip]) -> LayoutUpdate:
+        return LayoutUpdate(list(rows), Region(0, 0, 1, len(rows)))  # type: ignore[arg-type]
+
+    blank = line(" ")
+    again = ChopsUpdate([{0: line("a")[0]}, {0: None}], [(0, 0, 1)], [[1], [1]])
+    updates: list[CompositorUpdate] = [
+        full(line("\u0301", "a"), blank),
+        full(line("a"), line("\u0301", " ")),
+        again,
+    ]
+    run_both(updates, CONSOLES[sorted(CONSOLES)[0]], 1, 2)
+
+
 @st.composite
 def one_style(draw: st.DrawFn) -> Style:
     attributes = draw(st.sets(st.sampled_from(ATTRIBUTES)))
