@@ -1,0 +1,120 @@
+"""Frames written with fewer bytes: Textual's screen updates re-encoded against a model of
+what this app last sent to each cell of the terminal.
+
+Textual writes every changed fragment of a line whole, each segment as a full style, its
+text and a reset. `FrameEncoder` writes the same screen: only the cells that differ from
+what the terminal already shows (short unchanged gaps are written through when that is
+shorter than a cursor move), and a style only when it changes, as the attributes that
+changed or a reset and the full style, whichever is shorter.
+
+A full update (a screen switch, a resize) is written as Textual writes it, which is quick:
+the whole screen is new, there is nothing to leave out, and encoding every cell of it in
+Python costs ten times Textual's own. Its lines are kept and the model learns a line from
+them when a later partial update touches it (a cursor move learns the rows it changes).
+
+The model is only as good as the knowledge that nothing else wrote to the terminal: it is
+dropped on every full update (which then teaches it, line by line), on a change of
+screen or size, whenever Textual writes anything that is not a compositor update, when the
+app is suspended or resumed, and after any fragment it cannot read cell by cell (control
+characters, a zero-width character with no cell to join). The inline driver is left alone.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import weakref
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
+
+from textual._compositor import ChopsUpdate, CompositorUpdate, LayoutUpdate
+
+from growthtui.ui.frames.encoder import FrameEncoder
+from growthtui.ui.frames.sgr import sgr_change
+
+if TYPE_CHECKING:
+    from rich.console import Console, ConsoleOptions, RenderableType, RenderResult
+    from textual.screen import Screen
+
+__all__ = ["FrameEncoder", "FrameEncoding", "encode_all", "sgr_change"]
+
+
+class _EncodedUpdate(CompositorUpdate):
+    """A compositor update that App._display writes through a FrameEncoder."""
+
+    def __init__(self, encoder: FrameEncoder, update: CompositorUpdate) -> None:
+        self.encoder = encoder
+        self.update = update
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        return self.update.__rich_console__(console, options)  # type: ignore[attr-defined, no-any-return]
+
+    def render_segments(self, console: Console) -> str:
+        try:
+            return self.encoder.encode(self.update, console)
+        except Exception:
+            # A frame must reach the terminal: Textual's own encoding, and start over.
+            self.encoder.failures += 1
+            self.encoder.invalidate()
+            return self.update.render_segments(console)
+
+
+class FrameEncoding:
+    """Mixin for an App (before App in the bases): its screen updates go through a
+    FrameEncoder. The inline driver and anything that is not a compositor update are
+    written as Textual writes them, and the model is forgotten."""
+
+    _frame_encoder: FrameEncoder | None = None
+    _frame_screen: weakref.ref[Screen[Any]] | None = None
+    _frame_writer: object = None
+
+    def _display(self, screen: Screen[Any], renderable: RenderableType | None) -> None:
+        super()._display(screen, self._encoded(screen, renderable))  # type: ignore[misc]
+
+    def _encoded(
+        self, screen: Screen[Any], renderable: RenderableType | None
+    ) -> RenderableType | None:
+        if renderable is None:
+            return None
+        app: Any = self
+        encoder = self._frame_encoder
+        if encoder is None:
+            encoder = self._frame_encoder = FrameEncoder()
+            self._subscribe(app, encoder)
+        if not self._frames_written() or not isinstance(renderable, ChopsUpdate | LayoutUpdate):
+            encoder.invalidate()
+            return renderable
+        driver = app._driver
+        # Suspend and resume (ctrl+z, App.suspend) start a new writer and a clear screen.
+        writer = getattr(driver, "_writer_thread", None)
+        known = self._frame_screen() if self._frame_screen is not None else None
+        if (
+            screen is not known
+            or writer is not self._frame_writer
+            or (tuple(app.size) != encoder.size and isinstance(renderable, ChopsUpdate))
+        ):
+            encoder.invalidate()
+            self._frame_screen = weakref.ref(screen)
+            self._frame_writer = writer
+        return _EncodedUpdate(encoder, renderable)
+
+    def _frames_written(self) -> bool:
+        """Whether App._display writes to a terminal, in full-screen mode."""
+        app: Any = self
+        driver = app._driver
+        return driver is not None and not driver.is_inline and not app.is_headless
+
+    @staticmethod
+    def _subscribe(app: Any, encoder: FrameEncoder) -> None:
+        def forget(_: object) -> None:
+            encoder.invalidate()
+
+        for signal in (app.app_suspend_signal, app.app_resume_signal):
+            # Not running yet: the check of the driver's writer still catches a resume.
+            with contextlib.suppress(Exception):
+                signal.subscribe(app, forget, immediate=True)
+
+
+def encode_all(updates: Iterable[CompositorUpdate], console: Console) -> list[str]:
+    """Each update encoded in turn by one FrameEncoder (for tests and measurements)."""
+    encoder = FrameEncoder()
+    return [encoder.encode(update, console) for update in updates]
