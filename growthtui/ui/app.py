@@ -38,6 +38,11 @@ WARM_UP_SECONDS = 0.15
 WARM_UP_ORDER = ("goals", "timeline", "people", "reviews", "assessment", "learning")
 """The daily loop first."""
 
+WARM_SWITCH_HOLD = 0.01
+"""How long a switch to an area already built (and laid out) holds the screen back.
+Textual holds every switch 0.05 s to hide a screen being built; a built one has nothing
+to hide, and the hold was half of what a switch took."""
+
 POLL_SECONDS = 1.0
 """How often the app checks (one stat) whether another session changed the file."""
 
@@ -95,6 +100,7 @@ class GrowthApp(FrameEncoding, App[int]):
         self._store: Store | None = None
         self._opening: OpenAfterFirstFrame | None = None
         self._typed_ahead: list[events.Key] = []
+        self._warm_switch = False
         self.refusal: GrowthError | None = None
         """Why the store could not be opened after the first frame (the app then exits 2)."""
         self.settings = settings or Settings()
@@ -257,7 +263,14 @@ class GrowthApp(FrameEncoding, App[int]):
         return not (action in ("area", "undo", "log_win", "help") and self._modal_open())
 
     def action_area(self, mode: str) -> None:
-        self.switch_mode(mode)
+        self._warm_switch = mode in self._screen_stacks
+        try:
+            self.switch_mode(mode)
+        finally:
+            self._warm_switch = False
+
+    def delay_update(self, delay: float = 0.05) -> None:
+        super().delay_update(WARM_SWITCH_HOLD if self._warm_switch else delay)
 
     def action_help(self) -> None:
         from growthtui.ui.screens.help import HelpScreen

@@ -290,3 +290,31 @@ def test_an_error_while_the_app_is_leaving_is_not_reported_as_a_crash(
     running._handle_exception(RuntimeError("a real bug"))
     assert running.crash_message is not None and "a real bug" in running.crash_message
     assert "a real bug" in crash_log.read_text()
+
+
+async def test_a_switch_to_an_area_already_built_is_not_held_back(
+    seeded_store: Store, make_app, monkeypatch
+):
+    # Textual holds the screen 0.05 s on every switch to hide a screen being built; an
+    # area built before (a visit, or the warm-up) is shown after WARM_SWITCH_HOLD.
+    from textual.app import App
+
+    from growthtui.ui.app import WARM_SWITCH_HOLD
+
+    holds: list[float] = []
+    original = App.delay_update
+
+    def delay_update(self: App[object], delay: float = 0.05) -> None:
+        holds.append(delay)
+        original(self, delay)
+
+    monkeypatch.setattr(App, "delay_update", delay_update)
+    app = make_app(seeded_store)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        holds.clear()  # the start's own switch to the Dashboard
+        await pilot.press("3")  # not built yet (no warm-up under the Pilot)
+        await pilot.pause()
+        await pilot.press("1", "3")  # both built now
+        await pilot.pause()
+    assert holds == [0.05, WARM_SWITCH_HOLD, WARM_SWITCH_HOLD]
