@@ -31,6 +31,8 @@ from growthtui.ui.glyphs import Glyphs, choose_glyphs
 from growthtui.ui.keymap import apply_keymap
 
 if TYPE_CHECKING:
+    from textual.driver import Driver
+
     from growthtui.store import Store
 
 WARM_UP_SECONDS = 0.15
@@ -392,6 +394,16 @@ class GrowthApp(FrameEncoding, App[int]):
         reports = []
         if self.attempt(lambda: reports.append(import_file(self.store, path, fmt))):
             self.notify(f"imported {path.name} ({fmt}): {reports[0].describe()}", timeout=8)
+
+    def get_driver_class(self) -> type[Driver]:
+        driver_class = super().get_driver_class()
+        from textual.drivers.linux_driver import LinuxDriver
+
+        if driver_class is LinuxDriver:  # not on Windows, nor a driver chosen by TEXTUAL_DRIVER
+            from growthtui.ui.driver import GrowthDriver
+
+            return GrowthDriver
+        return driver_class
 
     # -- errors ----------------------------------------------------------------------
     def _handle_exception(self, error: Exception) -> None:
