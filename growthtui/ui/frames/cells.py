@@ -38,6 +38,12 @@ def narrow_characters() -> frozenset[str]:
     )
 
 
+def one_cell_each(text: str) -> bool:
+    """Whether `text` is plain: printable characters that Rich measures one cell each (so
+    its cells are its characters, nothing to read one by one)."""
+    return (text.isascii() and text.isprintable()) or narrow_characters().issuperset(text)
+
+
 def read_cells(strip: Strip, color_system: ColorSystem) -> tuple[list[str], list[Key]]:
     """A strip as cells: each cell's text (a character and any zero-width ones joined to
     it; CONTINUATION for the right half of a wide one) and its style's key, the SGR
@@ -45,7 +51,6 @@ def read_cells(strip: Strip, color_system: ColorSystem) -> tuple[list[str], list
     chars: list[str] = []
     keys: list[Key] = []
     render_ansi = Strip.render_ansi
-    narrow = narrow_characters()
     for text, style, control in strip._segments:
         if control:
             raise Opaque
@@ -58,7 +63,7 @@ def read_cells(strip: Strip, color_system: ColorSystem) -> tuple[list[str], list
             if ansi is None:
                 ansi = render_ansi(style, color_system)
             key = (ansi, style._link_id, style._link) if style._link else ansi
-        if (text.isascii() and text.isprintable()) or narrow.issuperset(text):
+        if one_cell_each(text):
             chars += text
             keys += [key] * len(text)
             continue

@@ -18,7 +18,7 @@ from growthtui.ui.frames.cells import (
     Key,
     Opaque,
     Piece,
-    narrow_characters,
+    one_cell_each,
     read_cells,
 )
 from growthtui.ui.frames.sgr import RESET, sgr_change
@@ -87,11 +87,10 @@ class FrameEncoder:
     def _readable(self, strip: Strip, color_system: ColorSystem) -> bool:
         """Whether the model can learn `strip` cell by cell. Plain text (most of a screen)
         is; anything else is read now (and remembered for when its line is learned)."""
-        narrow = narrow_characters()
         for text, _style, control in strip._segments:
             if control:
                 return False
-            if text and not ((text.isascii() and text.isprintable()) or narrow.issuperset(text)):
+            if text and not one_cell_each(text):
                 try:
                     self.cells(strip, color_system)
                 except Opaque:
@@ -105,15 +104,13 @@ class FrameEncoder:
         width = self.size[0]
         chars_row: list[str | None] = [None] * width
         keys_row: list[Key] = [None] * width
-        try:
-            for x, strip, _crop in pieces:
-                chars, keys = self.cells(strip, color_system)
-                if x < 0 or x + len(chars) > width:
-                    return  # not readable cell by cell: the row stays unknown
-                chars_row[x : x + len(chars)] = chars
-                keys_row[x : x + len(keys)] = keys
-        except Opaque:
-            return
+        # Every strip passed `_readable` when the full update came: none is Opaque.
+        for x, strip, _crop in pieces:
+            chars, keys = self.cells(strip, color_system)
+            if x < 0 or x + len(chars) > width:
+                return  # wider than the screen: the row stays unknown
+            chars_row[x : x + len(chars)] = chars
+            keys_row[x : x + len(keys)] = keys
         self._chars[y] = chars_row
         self._keys[y] = keys_row
 
