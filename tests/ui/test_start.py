@@ -111,3 +111,4 @@ def test_the_screen_classes_the_areas_name_are_the_registered_ones() -> None:
     from growthtui.ui.screens.registry import AREA_SCREEN_CLASSES
 
     assert {a.mode: area_screen_class(a.mode) for a in AREAS} == AREA_SCREEN_CLASSES
+    assert all(mode == screen.MODE for mode, screen in AREA_SCREEN_CLASSES.items())
