@@ -32,6 +32,7 @@ from growthtui.ui.keymap import apply_keymap
 
 if TYPE_CHECKING:
     from textual.driver import Driver
+    from textual.widget import AwaitMount
 
     from growthtui.store import Store
 
@@ -265,9 +266,14 @@ class GrowthApp(FrameEncoding, App[int]):
         return not (action in ("area", "undo", "log_win", "help") and self._modal_open())
 
     def action_area(self, mode: str) -> None:
+        self.switch_mode(mode)
+
+    def switch_mode(self, mode: str) -> AwaitMount:
+        # Every way to an area (its key, the palette, a goal opened from the Dashboard)
+        # comes through here; Textual's switch calls delay_update.
         self._warm_switch = mode in self._screen_stacks
         try:
-            self.switch_mode(mode)
+            return super().switch_mode(mode)
         finally:
             self._warm_switch = False
 
