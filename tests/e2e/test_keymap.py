@@ -20,7 +20,10 @@ def test_a_key_rebound_in_the_config_file_shows_in_the_footer_and_works(
     config.write_text('[keymap]\n"goals.new" = "a"\n"app.quit" = "ctrl+q"\n', encoding="utf-8")
     terminal.start(f"{growthtui_command()} --data {tmp_path / 's.json'}")
     terminal.keys("3")
-    shown = terminal.wait_for("No goals yet")
+    terminal.wait_for("No goals yet")
+    # The frame can reach tmux in several reads: read the screen once it has settled, not
+    # the moment the body shows (the footer, on the last line, may not be there yet).
+    shown = terminal.wait_until_still()
     footer = [line for line in shown.splitlines() if line.strip()][-1]
     assert "a New" in footer and "n New" not in footer, footer
     assert "^q Quit" in footer, footer
