@@ -22,7 +22,6 @@ import contextlib
 import errno
 import gc
 import os
-import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -32,14 +31,19 @@ import orjson
 from tinydb.storages import Storage
 
 from growthtui.store.errors import StoreBusy, StoreWriteFailed
+from growthtui.store.files import (
+    DIR_MODE,
+    FILE_MODE,
+    TEMP_SUFFIX,
+    replace_with,
+    temp_prefix,
+)
 
 if TYPE_CHECKING:
     from filelock import BaseFileLock
 
 Data = dict[str, dict[str, Any]]
 
-FILE_MODE = 0o600
-DIR_MODE = 0o700
 LOCK_TIMEOUT_SECONDS = 10.0
 LOCK_POLL_SECONDS = 0.005
 """How often a waiting writer retries the lock: short, so a session is not starved by
@@ -105,42 +109,9 @@ def decode(raw: bytes) -> Data:
     return data
 
 
-def fsync_dir(folder: Path) -> None:
-    """Make a rename in `folder` durable."""
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
-def _replace_with(path: Path, payload: bytes, mode: int) -> int:
-    """Write `payload` as the new version of `path`; returns an open descriptor on it."""
-    folder = path.parent
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-    try:
-        os.fchmod(fd, mode)
-        view = memoryview(payload)
-        while view:
-            view = view[os.write(fd, view) :]
-        os.fsync(fd)
-        os.replace(tmp_name, path)
-    except BaseException:
-        os.close(fd)
-        with contextlib.suppress(OSError):
-            os.unlink(tmp_name)
-        raise
-    try:
-        fsync_dir(folder)
-    except BaseException:
-        os.close(fd)
-        raise
-    return fd
-
-
 def atomic_write(path: Path, payload: bytes, mode: int = FILE_MODE) -> FileStamp:
     """Write `payload` to `path` so that a crash leaves the old or the new file, whole."""
-    fd = _replace_with(path, payload, mode)
+    fd = replace_with(path, payload, mode)
     try:
         return FileStamp.of(os.fstat(fd))
     finally:
@@ -149,12 +120,14 @@ def atomic_write(path: Path, payload: bytes, mode: int = FILE_MODE) -> FileStamp
 
 def temp_files_of(path: Path) -> list[Path]:
     """Temp files a writer of `path` (or of its backups) makes while it writes."""
-    prefix = f".{path.name}."
+    prefix = temp_prefix(path)
     try:
         entries = list(os.scandir(path.parent))
     except FileNotFoundError:
         return []
-    return [Path(e.path) for e in entries if e.name.startswith(prefix) and e.name.endswith(".tmp")]
+    return [
+        Path(e.path) for e in entries if e.name.startswith(prefix) and e.name.endswith(TEMP_SUFFIX)
+    ]
 
 
 class AtomicJSONStorage(Storage):
@@ -297,7 +270,7 @@ class AtomicJSONStorage(Storage):
             with contextlib.suppress(FileNotFoundError):
                 mode = os.stat(self.path).st_mode & 0o777
             self.path.parent.mkdir(parents=True, exist_ok=True, mode=DIR_MODE)
-            held = _replace_with(self.path, payload, mode)
+            held = replace_with(self.path, payload, mode)
         except OSError as error:
             self.discard()
             raise write_failed(self.path, error) from None

@@ -1,0 +1,67 @@
+"""Writing a file so that a crash leaves the old version or the new one, whole.
+
+Standard library only, and little of it: the quick write of `growthtui add goal` uses this
+without loading the rest of the store (orjson, TinyDB, filelock).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import itertools
+import os
+from pathlib import Path
+
+FILE_MODE = 0o600
+DIR_MODE = 0o700
+TEMP_SUFFIX = ".tmp"
+
+_names = itertools.count()
+
+
+def temp_prefix(path: Path) -> str:
+    """Temp files for `path` are `.<name>.<unique>.tmp` beside it (swept when orphaned)."""
+    return f".{path.name}."
+
+
+def fsync_dir(folder: Path) -> None:
+    """Make a rename in `folder` durable."""
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _new_temp(path: Path, mode: int) -> tuple[int, str]:
+    """Create a temp file beside `path` that no other writer can have opened."""
+    while True:
+        name = str(path.parent / f"{temp_prefix(path)}{os.getpid()}-{next(_names)}{TEMP_SUFFIX}")
+        try:
+            return os.open(name, os.O_WRONLY | os.O_CREAT | os.O_EXCL, mode), name
+        except FileExistsError:  # left by a killed process that had our pid
+            continue
+
+
+def replace_with(path: Path, payload: bytes, mode: int) -> int:
+    """Write `payload` as the new version of `path`: temp file in the same folder, write,
+    fsync, `os.replace`, fsync of the folder. Returns an open descriptor on the new
+    version; on failure the old version is untouched and the temp file gone."""
+    fd, tmp_name = _new_temp(path, mode)
+    try:
+        os.fchmod(fd, mode)  # the umask may have narrowed it
+        view = memoryview(payload)
+        while view:
+            view = view[os.write(fd, view) :]
+        os.fsync(fd)
+        os.replace(tmp_name, path)
+    except BaseException:
+        os.close(fd)
+        with contextlib.suppress(OSError):
+            os.unlink(tmp_name)
+        raise
+    try:
+        fsync_dir(path.parent)
+    except BaseException:
+        os.close(fd)
+        raise
+    return fd
