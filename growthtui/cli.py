@@ -193,10 +193,19 @@ def _open_store(args: argparse.Namespace, create: bool = False) -> Store:
 
 
 def _add_goal(args: argparse.Namespace) -> int:
-    from growthtui.domain import Goal
     from growthtui.domain.dates import parse_optional_date
+    from growthtui.domain.kinds import Horizon
+    from growthtui.store.quick_write import add_goal
 
-    due = parse_optional_date(args.due or "", today(), "due date")
+    day = today()
+    due = parse_optional_date(args.due or "", day, "due date")
+    # The short way when it can vouch for the file and the input (see quick_write).
+    added = add_goal(_data_path(args), args.title, Horizon(args.horizon), due, day)
+    if added is not None:
+        print(f"added goal {added}: {args.title}")
+        return EXIT_OK
+    from growthtui.domain import Goal
+
     goal = Goal.build(title=args.title, horizon=args.horizon, due=due)
     stored = _open_store(args).add(goal)
     print(f"added goal {stored.id}: {stored.title}")
@@ -301,7 +310,7 @@ def _check_output(path: Path, data_file: Path | None) -> None:
 def _write_output(path: Path, text: str) -> None:
     """Write the export whole or not at all: a failed write never leaves half a file."""
     from growthtui.domain.errors import InvalidInput
-    from growthtui.store.storage import FILE_MODE, atomic_write
+    from growthtui.store.files import FILE_MODE, atomic_write
 
     mode = path.stat().st_mode & 0o777 if path.exists() else FILE_MODE
     try:

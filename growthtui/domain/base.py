@@ -8,13 +8,12 @@ from typing import Annotated, Any, ClassVar, Self
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError
 
 from growthtui.domain.errors import InvalidRecord
+from growthtui.domain.kinds import TITLE_MAX
 
 # Stripping and the length checks run inside pydantic-core (no Python call per field): a
 # store of ten years validates tens of thousands of these on open.
 Text = Annotated[str, StringConstraints(strip_whitespace=True)]
 """Free text, surrounding whitespace removed; may be empty."""
-
-TITLE_MAX = 500
 
 Title = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=TITLE_MAX)]
 """A name or title a person types: required, stripped, at most 500 characters."""

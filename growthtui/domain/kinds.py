@@ -9,6 +9,9 @@ from __future__ import annotations
 
 from enum import StrEnum
 
+TITLE_MAX = 500
+"""The longest name or title a person may type, in characters."""
+
 
 class Horizon(StrEnum):
     """How far ahead a goal looks."""

@@ -7,7 +7,7 @@ import glob
 import re
 from pathlib import Path
 
-from growthtui.store.storage import FILE_MODE, atomic_write
+from growthtui.store.files import FILE_MODE, atomic_write
 
 KEEP_DAILY = 14
 

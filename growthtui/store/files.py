@@ -65,3 +65,8 @@ def replace_with(path: Path, payload: bytes, mode: int) -> int:
         os.close(fd)
         raise
     return fd
+
+
+def atomic_write(path: Path, payload: bytes, mode: int = FILE_MODE) -> None:
+    """Write `payload` to `path` so that a crash leaves the old or the new file, whole."""
+    os.close(replace_with(path, payload, mode))

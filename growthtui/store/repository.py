@@ -323,6 +323,7 @@ class Store:
                 self._open_transaction = None
             if tx.change.ops:
                 self._storage.flush()
+                self._storage.seal(CURRENT_SCHEMA)  # checked above, written whole: sealed
         if tx.change.ops:
             self._own_writes += 1
             if undoable:

@@ -38,6 +38,7 @@ from growthtui.store.files import (
     replace_with,
     temp_prefix,
 )
+from growthtui.store.seal import write_seal
 
 if TYPE_CHECKING:
     from filelock import BaseFileLock
@@ -107,15 +108,6 @@ def decode(raw: bytes) -> Data:
                 f"it is JSON, but not a growthtui store ('{name}' is not a table of records)"
             )
     return data
-
-
-def atomic_write(path: Path, payload: bytes, mode: int = FILE_MODE) -> FileStamp:
-    """Write `payload` to `path` so that a crash leaves the old or the new file, whole."""
-    fd = replace_with(path, payload, mode)
-    try:
-        return FileStamp.of(os.fstat(fd))
-    finally:
-        os.close(fd)
 
 
 def temp_files_of(path: Path) -> list[Path]:
@@ -276,6 +268,12 @@ class AtomicJSONStorage(Storage):
             raise write_failed(self.path, error) from None
         self._hold(held)
 
+    def seal(self, schema: int) -> None:
+        """Note beside the file that the version just written is the Store's own, checked
+        and canonical (see `seal`); the caller holds the lock and has just flushed."""
+        if self._held is not None:
+            write_seal(self.path, os.fstat(self._held), schema)
+
     # -- internals ------------------------------------------------------------------
     def _hold(self, fd: int) -> None:
         """Keep `fd` (the version now in memory) open, and remember its stamp."""
@@ -367,3 +365,6 @@ class MemoryBackedStorage(Storage):
 
     def replace_data(self, data: Data) -> None:
         self.memory = data
+
+    def seal(self, schema: int) -> None:
+        pass

@@ -92,6 +92,36 @@ def test_agenda_on_a_file_it_does_not_understand_leaves_it_to_the_store(
     assert files(store.path.parent) == before
 
 
+def test_add_goal_on_a_file_the_store_sealed_loads_no_library(
+    run: Run, store: Store, today: dt.date, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The quick write (store/quick_write.py): no pydantic, no parse, the same answer."""
+    monkeypatch.setenv("GROWTHTUI_TODAY", today.isoformat())
+    store.add(Goal(title="Become a staff engineer"))
+    store.add(Goal(title="Learn Rust"))  # the day's second write: today's backup exists
+    assert store.path is not None
+    assert loaded_by("add", "goal", "Learn Go", "--data", str(store.path)) == []
+    result = run("add", "goal", "Give a talk", "--due", "2027-03-31", "--data", store.path)
+    assert (result.code, result.out, result.err) == (0, "added goal 4: Give a talk\n", "")
+    goals = Store.open(store.path, today=lambda: today).list(Goal)
+    assert [(g.id, g.title, g.due) for g in goals][2:] == [
+        (3, "Learn Go", None),
+        (4, "Give a talk", dt.date(2027, 3, 31)),
+    ]
+
+
+def test_add_goal_with_a_title_to_tidy_takes_the_stores_way(
+    run: Run, store: Store, today: dt.date, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("GROWTHTUI_TODAY", today.isoformat())
+    store.add(Goal(title="Become a staff engineer"))
+    store.add(Goal(title="Learn Rust"))
+    assert store.path is not None
+    assert "pydantic" in loaded_by("add", "goal", "  Learn Go  ", "--data", str(store.path))
+    result = run("add", "goal", "   ", "--data", store.path)
+    assert result.code == 2 and len(result.err_lines) == 1 and "title" in result.err
+
+
 def test_the_collector_runs_again_after_a_command(run: Run, store_path: Path) -> None:
     assert gc.isenabled()
     assert run("add", "goal", "Learn Rust", "--data", store_path).code == 0

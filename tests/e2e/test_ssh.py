@@ -160,5 +160,5 @@ def test_a_dropped_connection_keeps_what_was_saved_and_leaves_no_lock(
     added = run_cli(terminal_env, "--data", str(data), "add", "goal", "Written after the drop")
     assert added.returncode == 0, added.stderr
     assert len(export(terminal_env, data)["goals"]) == 2
-    assert sorted(p.name for p in tmp_path.glob(".growth.json*")) == []  # no temp file left
+    assert sorted(p.name for p in tmp_path.glob(".growth.json.*.tmp")) == []  # no temp file left
     assert not (tmp_path / "home" / ".local" / "state" / "growthtui" / "crash.log").exists()

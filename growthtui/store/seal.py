@@ -1,0 +1,60 @@
+"""The seal: a note beside the data file saying "the Store wrote this very version".
+
+The Store checks every record before it writes, and writes its own canonical form. After
+each write it records the new version's identity (inode, size, modification and change
+times, schema version) in `.<name>.seal`. A file whose identity still matches its seal is
+therefore whole, valid, current and laid out exactly as `storage.encode` lays it out — which
+is what lets `growthtui add goal` add a record without parsing or validating ten years of
+data (`quick_write`).
+
+Anything else means "not sealed", never an error: no seal, an unreadable or torn one,
+another version's, or a file changed since by anyone (an editor, a restore, `touch`; the
+change time cannot be set back). Then the caller takes the Store's path, which checks
+everything. Losing a seal costs speed once, never data, so it is written without fsync.
+Standard library only.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+from pathlib import Path
+
+from growthtui.store.files import FILE_MODE
+
+_MAGIC = "growthtui-seal 1"
+
+
+def seal_path(path: Path) -> Path:
+    return path.with_name(f".{path.name}.seal")
+
+
+def _identity(stat: os.stat_result, schema: int) -> str:
+    return (
+        f"{_MAGIC} schema={schema} ino={stat.st_ino} size={stat.st_size} "
+        f"mtime={stat.st_mtime_ns} ctime={stat.st_ctime_ns}\n"
+    )
+
+
+def write_seal(path: Path, stat: os.stat_result, schema: int) -> None:
+    """Record that the version of `path` described by `stat` is the Store's own.
+
+    The caller holds the write lock. A failure is ignored: the next write goes the slow way.
+    """
+    text = _identity(stat, schema).encode("ascii")
+    with contextlib.suppress(OSError):
+        fd = os.open(seal_path(path), os.O_WRONLY | os.O_CREAT | os.O_TRUNC, FILE_MODE)
+        try:
+            os.write(fd, text)
+        finally:
+            os.close(fd)
+
+
+def is_sealed(path: Path, stat: os.stat_result, schema: int) -> bool:
+    """True when `stat` (of `path`, taken under the write lock) is the sealed version."""
+    try:
+        with open(seal_path(path), "rb") as seal:
+            recorded = seal.read(512)
+    except OSError:
+        return False
+    return recorded == _identity(stat, schema).encode("ascii")

@@ -1,0 +1,226 @@
+"""The quick write of `add goal`: the same bytes as the Store's way, or nothing at all."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+from filelock import FileLock
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from growthtui.domain import Goal, Horizon, Milestone
+from growthtui.domain.kinds import TITLE_MAX
+from growthtui.store import Store, quick_write
+from growthtui.store.backups import daily_backup_path
+from growthtui.store.quick_write import add_goal, new_goal_doc
+from growthtui.store.seal import is_sealed, seal_path
+
+TODAY = dt.date(2026, 11, 24)
+DUE = dt.date(2027, 3, 31)
+
+
+def _open(path: Path) -> Store:
+    return Store.open(path, today=lambda: TODAY)
+
+
+def _sealed_store(path: Path) -> Path:
+    """A store the Store wrote on TODAY, twice (so today's backup exists): sealed."""
+    store = _open(path)
+    first = store.add(Goal.build(title="Become a staff engineer", horizon="long"))
+    store.add(Milestone.build(goal_id=first.id, title="Write the RFC", due="2026-12-15"))
+    store.add(Goal.build(title="Learn Rust", due="2027-01-31"))
+    store.close()
+    assert daily_backup_path(path, TODAY).exists()
+    return path
+
+
+def _the_stores_way(
+    path: Path, folder: Path, title: str, horizon: str, due: dt.date | None
+) -> bytes:
+    """The file the Store writes for the same goal, from a copy of `path`."""
+    copy = folder / "copy" / path.name
+    copy.parent.mkdir(exist_ok=True)
+    shutil.copyfile(path, copy)
+    store = _open(copy)
+    store.add(Goal.build(title=title, horizon=horizon, due=due))
+    store.close()
+    return copy.read_bytes()
+
+
+@pytest.fixture
+def sealed(tmp_path: Path) -> Path:
+    return _sealed_store(tmp_path / "growth.json")
+
+
+def _temp_files(folder: Path) -> list[str]:
+    return sorted(p.name for p in folder.iterdir() if p.name.endswith(".tmp"))
+
+
+@pytest.mark.parametrize(
+    ("title", "horizon", "due"),
+    [
+        ("Give a conference talk", "medium", DUE),
+        ("Ship it", "short", None),
+        ('He said "ship it" \\ then left / again', "long", DUE),
+        ("Éclairer l’équipe — 学习 🚀", "short", None),
+        ("x" * TITLE_MAX, "short", None),
+    ],
+)
+def test_the_file_is_byte_for_byte_what_the_store_writes(
+    sealed: Path, tmp_path: Path, title: str, horizon: str, due: dt.date | None
+) -> None:
+    expected = _the_stores_way(sealed, tmp_path, title, horizon, due)
+    assert add_goal(sealed, title, Horizon(horizon), due, TODAY) == 3
+    assert sealed.read_bytes() == expected
+
+
+def test_the_counter_wins_over_the_highest_id_after_a_delete(sealed: Path, tmp_path: Path) -> None:
+    store = _open(sealed)
+    store.delete(Goal, 2)  # the counter stays at 3: an id is never reused
+    store.close()
+    expected = _the_stores_way(sealed, tmp_path, "Mentor a junior", "short", None)
+    assert add_goal(sealed, "Mentor a junior", Horizon.SHORT, None, TODAY) == 3
+    assert sealed.read_bytes() == expected
+    assert b'"2": {' not in expected.split(b'"goals": {')[1].split(b"\n  }")[0]
+
+
+def test_the_highest_id_wins_over_a_lagging_counter(sealed: Path, tmp_path: Path) -> None:
+    # An imported record may carry an id above the counter (the Store takes the larger).
+    store = _open(sealed)
+    store.add_many([Goal.build(id=40, title="Imported goal")])
+    store.close()
+    expected = _the_stores_way(sealed, tmp_path, "After the import", "short", None)
+    assert add_goal(sealed, "After the import", Horizon.SHORT, None, TODAY) == 41
+    assert sealed.read_bytes() == expected
+
+
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    title=st.text(st.characters(blacklist_categories=("Cs",)), min_size=1, max_size=40).filter(
+        lambda t: t.strip()
+    )
+)
+def test_any_title_is_stored_as_the_store_would_or_left_to_it(
+    tmp_path_factory: pytest.TempPathFactory, title: str
+) -> None:
+    folder = tmp_path_factory.mktemp("any")
+    path = _sealed_store(folder / "growth.json")
+    expected = _the_stores_way(path, folder, title, "short", None)
+    before = path.read_bytes()
+    added = add_goal(path, title, Horizon.SHORT, None, TODAY)
+    if added is None:  # not vouched for: nothing changed, the Store's way takes it
+        assert path.read_bytes() == before
+        assert not quick_write.title_stored_unchanged(title)
+    else:
+        assert path.read_bytes() == expected
+
+
+def test_the_new_version_is_sealed_and_read_by_the_store(sealed: Path) -> None:
+    assert add_goal(sealed, "First", Horizon.SHORT, None, TODAY) == 3
+    assert add_goal(sealed, "Second", Horizon.LONG, DUE, TODAY) == 4
+    assert is_sealed(sealed, os.stat(sealed), 1)
+    store = _open(sealed)
+    assert [(g.id, g.title, g.created) for g in store.list(Goal)][-2:] == [
+        (3, "First", TODAY),
+        (4, "Second", TODAY),
+    ]
+    assert store.get(Goal, 4).due == DUE
+    assert oct(sealed.stat().st_mode & 0o777) == "0o600"
+    assert _temp_files(sealed.parent) == []
+
+
+def test_an_open_session_sees_the_quick_goal_and_keeps_it(sealed: Path) -> None:
+    session = _open(sealed)
+    assert session.count(Goal) == 2
+    assert add_goal(sealed, "From the shell", Horizon.SHORT, None, TODAY) == 3
+    session.add(Goal.build(title="From the app"))
+    titles = [g.title for g in _open(sealed).list(Goal)]
+    assert titles[-2:] == ["From the shell", "From the app"]
+
+
+def _declines(path: Path, title: str = "Learn Go", day: dt.date = TODAY) -> None:
+    before = path.read_bytes()
+    assert add_goal(path, title, Horizon.SHORT, None, day) is None
+    assert path.read_bytes() == before
+    assert _temp_files(path.parent) == []
+
+
+@pytest.mark.parametrize(
+    "title",
+    [" padded", "padded ", "", "x" * (TITLE_MAX + 1), "tab\there", "bell\x07", "line\u2028"],
+)
+def test_a_title_the_model_would_change_or_refuse_is_left_to_the_store(
+    sealed: Path, title: str
+) -> None:
+    _declines(sealed, title)
+
+
+def test_a_file_without_a_seal_is_left_to_the_store(sealed: Path) -> None:
+    seal_path(sealed).unlink()
+    _declines(sealed)
+
+
+def test_a_file_changed_since_its_seal_is_left_to_the_store(sealed: Path) -> None:
+    # The same bytes written again (an editor's save): a new change time breaks the seal.
+    sealed.write_bytes(sealed.read_bytes())
+    _declines(sealed)
+
+
+def test_a_file_touched_back_to_its_old_times_is_left_to_the_store(sealed: Path) -> None:
+    stat = sealed.stat()
+    raw = sealed.read_bytes()
+    sealed.write_bytes(raw.replace(b"Learn Rust", b"Learn Ruby"))  # same size
+    os.utime(sealed, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    assert sealed.stat().st_size == stat.st_size
+    _declines(sealed)
+
+
+def test_a_torn_seal_is_left_to_the_store(sealed: Path) -> None:
+    seal = seal_path(sealed)
+    seal.write_bytes(seal.read_bytes()[:20])
+    _declines(sealed)
+
+
+def test_the_first_change_of_a_day_is_left_to_the_store(sealed: Path) -> None:
+    _declines(sealed, day=TODAY + dt.timedelta(days=1))  # its backup is the Store's to take
+
+
+def test_a_busy_lock_is_left_to_the_store(sealed: Path) -> None:
+    with FileLock(f"{sealed}.lock"):
+        _declines(sealed)
+
+
+def test_a_store_without_goals_is_left_to_the_store(tmp_path: Path) -> None:
+    path = tmp_path / "growth.json"
+    store = _open(path)
+    goal = store.add(Goal.build(title="Only one"))
+    store.delete(Goal, goal.id)  # writes `"goals": {}` and is sealed
+    store.close()
+    _declines(path)
+
+
+def test_a_missing_file_is_left_to_the_store(tmp_path: Path) -> None:
+    assert add_goal(tmp_path / "none.json", "Learn Go", Horizon.SHORT, None, TODAY) is None
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_failed_write_changes_nothing(sealed: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def full_disk(path: Path, payload: bytes, mode: int) -> int:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(quick_write, "replace_with", full_disk)
+    _declines(sealed)
+
+
+def test_the_new_goal_has_every_field_of_the_model_in_its_order() -> None:
+    built = Goal.build(title="Learn Rust", horizon="medium", due=DUE, created=TODAY)
+    model = built.model_dump(mode="json", exclude={"id"})
+    doc = new_goal_doc("Learn Rust", Horizon.MEDIUM, DUE, TODAY)
+    assert list(doc) == list(model)
+    assert doc == model
