@@ -34,6 +34,7 @@ import shutil
 import statistics
 import subprocess
 import sys
+import sysconfig
 import tempfile
 import time
 import uuid
@@ -55,6 +56,7 @@ AGENDA_RATIO = 1.5
 """`growthtui agenda` against `task next`, on the same number of records."""
 ADD_RATIO = 3.0
 """`growthtui add goal` against `task add`."""
+ADD_GOAL = ("add", "goal", "A goal added by the benchmark")
 TASK_RC = ("confirmation=off", "verbose=nothing", "gc=off", "hooks=off", "color=off")
 
 Command = Sequence[str]
@@ -264,7 +266,7 @@ def measure(place: Place, growthtui: list[str], task: str | None, runs: int) -> 
     data = ["--data", str(place.store)]
     mine = {
         "agenda": [*growthtui, "agenda", *data],
-        "add": [*growthtui, "add", "goal", "A goal added by the benchmark", *data],
+        "add": [*growthtui, *ADD_GOAL, *data],
     }
     if task is None or place.task_env is None:
         alone = alternate(mine, place.growthtui_env, runs)
@@ -278,7 +280,11 @@ def measure(place: Place, growthtui: list[str], task: str | None, runs: int) -> 
     }
     # One round: task next, agenda, task add, add goal (each pair back to back).
     pairs = {"next": theirs["next"], "agenda": mine["agenda"]}
-    adds = {"task add": theirs["task add"], "add": mine["add"]}
+    adds = {
+        "task add": theirs["task add"],
+        "add": mine["add"],
+        "add -S": _without_site([*ADD_GOAL, *data]),
+    }
     timings: dict[str, Timing] = {name: Timing([], []) for name in (*pairs, *adds)}
     for name, command in (*pairs.items(), *adds.items()):  # warm-up, untimed: caches, backup
         run_once(command, _env_for(name, place), Timing([], []))
@@ -305,7 +311,28 @@ def measure(place: Place, growthtui: list[str], task: str | None, runs: int) -> 
             f"<= {ADD_RATIO:g}x task add",
             add_ratio <= ADD_RATIO,
         ),
+        Row(
+            n,
+            "growthtui add goal started by python -S (no .pth hooks)",
+            f"{timings['add -S'].describe()} = "
+            f"{ratio(timings['add -S'], timings['task add']):.2f}x task add",
+        ),
     ]
+
+
+def _without_site(arguments: Command) -> list[str]:
+    """growthtui run on `arguments` by an interpreter that skips `site`: no .pth hook of
+    this machine runs first (an editable install's import finder, a sandbox's certificate
+    patch). What a person whose install
+    has none would see; shown beside the target, not judged against it."""
+    import growthtui
+
+    paths = [str(Path(growthtui.__file__).parents[1]), sysconfig.get_paths()["purelib"]]
+    start = (
+        f"import sys; sys.path[:0] = {paths!r}; "
+        "from growthtui.cli import main; sys.exit(main(sys.argv[1:]))"
+    )
+    return [sys.executable, "-S", "-c", start, *arguments]
 
 
 def _env_for(name: str, place: Place) -> dict[str, str]:
