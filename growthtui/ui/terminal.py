@@ -52,3 +52,30 @@ def prepare_terminal_environment(environ: MutableMapping[str, str]) -> None:
     """Settle the colour system in `environ` (normally `os.environ`) before Textual is
     imported, so Textual draws in what the terminal can show (see the module's doc)."""
     environ[COLOR_SYSTEM_ENV] = color_system_for(environ)
+
+
+def erases_with_background(environ: Mapping[str, str]) -> bool:
+    """Whether the terminal `TERM` names fills the cells it erases with the current
+    background (terminfo `bce`) and can erase characters (`ech`). Then the frame encoder
+    erases runs of blanks instead of writing them; elsewhere (tmux and screen say no `bce`)
+    an erased cell could show the terminal's own background, so spaces are written.
+
+    Reads the terminfo entry once per process (curses' `setupterm` reads only the first
+    one it is given); no terminfo entry, or no curses, means no."""
+    term = environ.get("TERM", "")
+    if not term or term == "dumb":
+        return False
+    try:
+        import curses
+    except ImportError:  # pragma: no cover - a Python built without curses
+        return False
+    import os
+
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    try:
+        curses.setupterm(term, devnull)
+        return curses.tigetflag("bce") == 1 and bool(curses.tigetstr("ech"))
+    except curses.error:
+        return False
+    finally:
+        os.close(devnull)

@@ -5,7 +5,12 @@ worth nothing if a single cell differs."""
 
 from __future__ import annotations
 
+import ast
 import itertools
+import os
+import subprocess
+import sys
+import unicodedata
 from collections.abc import Callable
 from typing import Any
 
@@ -36,6 +41,8 @@ _OFF = {
     55: {53},
 }
 _ON = {1, 2, 3, 4, 5, 6, 7, 8, 9, 21, 51, 52, 53}
+SHOWN_ON_A_SPACE = {4, 21, 9, 51, 52, 53}
+"""Underline, double underline, strike, frame, encircle, overline."""
 
 
 class Terminal(pyte.Screen):  # type: ignore[misc]
@@ -91,6 +98,9 @@ class Terminal(pyte.Screen):  # type: ignore[misc]
         )
 
     def cells(self) -> list[list[tuple[str, str, str]]]:
+        """Each cell as it looks: its character, colours and attributes; for a space only
+        what a space shows (background; lines under, through, over, around it), unless
+        reverse video shows its foreground too."""
         default = self.default_char._replace(fg=repr(()), bg=repr(((), [])))
         rows = []
         for y in range(self.lines):
@@ -100,9 +110,21 @@ class Terminal(pyte.Screen):  # type: ignore[misc]
                 char = line[x]
                 if char.fg == "default":  # never written: the default style
                     char = char._replace(fg=default.fg, bg=default.bg)
+                if char.data[:1] == " " and all(map(_zero_width, char.data[1:])):
+                    # A space, or one that a lone zero-width character written at the
+                    # start of the next fragment joined (Textual's own output puts it
+                    # there, on a cell it does not belong to): compared as a blank.
+                    bg, attributes = ast.literal_eval(char.bg)
+                    if 7 not in attributes:
+                        shown = sorted(a for a in attributes if a in SHOWN_ON_A_SPACE)
+                        char = char._replace(fg="(a space)", bg=repr((bg, shown)))
                 row.append((char.data, char.fg, char.bg))
             rows.append(row)
         return rows
+
+
+def _zero_width(char: str) -> bool:
+    return unicodedata.category(char) in ("Mn", "Me", "Cf")
 
 
 def assert_same_screen(expected: Terminal, actual: Terminal, context: str = "") -> None:
@@ -292,6 +314,7 @@ def run_both(
     width: int,
     height: int,
     resizes: dict[int, tuple[int, int]] | None = None,
+    erase: bool = False,
 ) -> tuple[int, int]:
     """Feed Textual's and the encoder's bytes for each update into two terminals; they must
     agree after every update. Returns the bytes each wrote."""
@@ -301,7 +324,7 @@ def run_both(
     # character written after the last column, which no terminal does).
     textual.feed("\x1b[?7l")
     ours.feed("\x1b[?7l")
-    encoder = FrameEncoder()
+    encoder = FrameEncoder(erase=erase)
     sent = [0, 0]
     history: list[str] = []
     for index, update in enumerate(updates):
@@ -331,7 +354,7 @@ def run_both(
 def test_random_updates_leave_the_screen_textual_would(data: st.DataObject) -> None:
     console = CONSOLES[data.draw(st.sampled_from(sorted(CONSOLES)))]
     styles = data.draw(styles_for())
-    width, height = data.draw(st.integers(1, 14)), data.draw(st.integers(1, 4))
+    width, height = data.draw(st.integers(1, 24)), data.draw(st.integers(1, 4))
     scene = Scene(width, height)
     joins = data.draw(st.lists(st.booleans(), min_size=1, max_size=5))
     updates: list[CompositorUpdate] = []
@@ -339,11 +362,16 @@ def test_random_updates_leave_the_screen_textual_would(data: st.DataObject) -> N
     first_width, first_height = width, height
     for index in range(data.draw(st.integers(1, 10))):
         if index and data.draw(st.integers(0, 9)) == 0:
-            width, height = data.draw(st.integers(1, 14)), data.draw(st.integers(1, 4))
+            width, height = data.draw(st.integers(1, 24)), data.draw(st.integers(1, 4))
             scene.resize(width, height)
             resizes[index] = (width, height)
         for _ in range(data.draw(st.integers(0, 6))):
             x, y = data.draw(st.integers(0, width - 1)), data.draw(st.integers(0, height - 1))
+            if data.draw(st.integers(0, 3)) == 0:  # a line made shorter: blanks to its end
+                style = data.draw(st.integers(0, len(styles) - 1))
+                for blank in range(x, width):
+                    scene.put(blank, y, " ", style)
+                continue
             glyph = data.draw(st.sampled_from(GLYPHS))
             scene.put(x, y, glyph, data.draw(st.integers(0, len(styles) - 1)))
         cuts = [data.draw(cuts_for(width)) for _ in range(height)]
@@ -357,7 +385,8 @@ def test_random_updates_leave_the_screen_textual_would(data: st.DataObject) -> N
             spans = data.draw(spans_for(width, height))
             missing = data.draw(st.integers(0, 5))
             updates.append(partial_update(scene, cuts, spans, styles, joins, accent_row, missing))
-    run_both(updates, console, first_width, first_height, resizes)
+    erase = data.draw(st.booleans())  # on a terminal that erases with the background
+    run_both(updates, console, first_width, first_height, resizes, erase)
 
 
 def test_a_full_update_with_a_line_the_model_cannot_read_teaches_it_no_line() -> None:
@@ -426,9 +455,11 @@ class Recorded:
     """Two terminals beside a running GrowthApp: one gets Textual's own bytes for each
     update, the other what the app's frame encoding writes."""
 
-    def __init__(self, app: Any, console: Console) -> None:
+    def __init__(self, app: Any, console: Console, erase: bool) -> None:
         self.app = app
         self.console = console
+        self.erase = erase
+        app._frame_terminal_read = True  # the terminal is these, not this process's TERM
         self.textual: Terminal | None = None
         self.ours: Terminal | None = None
         self.sent = [0, 0]
@@ -436,6 +467,7 @@ class Recorded:
 
     def display(self, screen: Any, renderable: Any) -> None:
         encoded = self.app._encoded(screen, renderable)
+        self.app._frame_encoder.erase = self.erase
         if not isinstance(renderable, CompositorUpdate):
             return
         width, height = self.app.size
@@ -466,7 +498,9 @@ class Recorded:
         assert_same_screen(fresh, self.ours, "against a fresh redraw")
 
 
-def recording_app(make_app: Callable[..., Any], store: Any, console: Console) -> Any:
+def recording_app(
+    make_app: Callable[..., Any], store: Any, console: Console, erase: bool = False
+) -> Any:
     from growthtui.ui.app import GrowthApp
 
     class RecordingApp(GrowthApp):
@@ -482,18 +516,19 @@ def recording_app(make_app: Callable[..., Any], store: Any, console: Console) ->
 
     app = make_app(store)
     app.__class__ = RecordingApp
-    app.recorded = Recorded(app, console)
+    app.recorded = Recorded(app, console, erase)
     return app
 
 
+@pytest.mark.parametrize("erase", [False, True], ids=["spaces", "erase"])
 @pytest.mark.parametrize("system", ["256", "truecolor"])
 async def test_the_app_on_the_encoder_shows_what_textual_would(
-    seeded_store: Any, make_app: Callable[..., Any], system: str
+    seeded_store: Any, make_app: Callable[..., Any], system: str, erase: bool
 ) -> None:
     """A person's session: Goals, j and k many times, a form opened and closed, every
     area, a resize. After each update the encoder's terminal matches Textual's; at the end
     both match a fresh redraw; moving in Goals costs far fewer bytes."""
-    app = recording_app(make_app, seeded_store, CONSOLES[system])
+    app = recording_app(make_app, seeded_store, CONSOLES[system], erase)
     recorded: Recorded = app.recorded
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("3")
@@ -546,3 +581,114 @@ async def test_the_encoder_forgets_the_screen_when_something_else_writes(
         await pilot.press("j")
         await pilot.pause()
         assert recorded.updates > 3
+
+
+# -- blanks: erased where the terminal erases with the background, never restyled --------
+
+
+def _row(width: int, *parts: tuple[str, Style | None]) -> Strip:
+    segments = [Segment(text, style) for text, style in parts]
+    used = sum(len(text) for text, _ in parts)
+    if used < width:
+        segments.append(Segment(" " * (width - used), parts[-1][1]))
+    return Strip(segments, width)
+
+
+def _full(width: int, row: Strip) -> LayoutUpdate:
+    return LayoutUpdate([[row]], Region(0, 0, width, 1))  # type: ignore[arg-type]
+
+
+def _partial(width: int, row: Strip) -> ChopsUpdate:
+    return ChopsUpdate([{0: row}], [(0, 0, width)], [[width]])
+
+
+def pane() -> Style:  # fresh each time: Rich keeps a style's SGR for the first console
+    return Style(color="#e0e0e0", bgcolor="#121212")
+
+
+def dim() -> Style:
+    return Style(color="#999999", bgcolor="#121212", italic=True)
+
+
+@pytest.mark.parametrize("console", sorted(CONSOLES))
+def test_a_line_made_shorter_is_erased_where_the_terminal_erases_with_its_background(
+    console: str,
+) -> None:
+    width = 60
+    updates: list[CompositorUpdate] = [
+        _full(width, _row(width, ("What exactly   a concrete, checkable result", pane()))),
+        _partial(width, _row(width, ("Why  ", pane()), ("—", dim()))),
+    ]
+    spaces = run_both(updates, CONSOLES[console], width, 1, erase=False)
+    erased = run_both(updates, CONSOLES[console], width, 1, erase=True)
+    assert erased[1] < spaces[1] < spaces[0]
+    encoder = FrameEncoder(erase=True)
+    out = [encoder.encode(update, CONSOLES[console]) for update in updates][1]
+    assert "\x1b[" in out and out.count("X") == 1 and " " * 9 not in out
+
+
+def test_no_erase_on_a_terminal_that_does_not_erase_with_its_background() -> None:
+    width = 60
+    encoder = FrameEncoder(erase=False)
+    console = CONSOLES["truecolor"]
+    encoder.encode(_full(width, _row(width, ("x" * 50, pane()))), console)
+    out = encoder.encode(_partial(width, _row(width, ("y", pane()))), console)
+    assert out.endswith(" " * 49 + "\x1b[0m") and "X" not in out
+
+
+def test_an_underlined_blank_is_written_not_erased() -> None:
+    # An erase leaves the background alone: a line under the blanks would be lost.
+    underlined = Style(color="#e0e0e0", bgcolor="#121212", underline=True)
+    width = 30
+    updates: list[CompositorUpdate] = [
+        _full(width, _row(width, ("x" * 30, pane()))),
+        _partial(width, _row(width, ("y", underlined))),
+    ]
+    run_both(updates, CONSOLES["truecolor"], width, 1, erase=True)
+    encoder = FrameEncoder(erase=True)
+    out = [encoder.encode(update, CONSOLES["truecolor"]) for update in updates][1]
+    assert "X" not in out.replace("\x1b[0m", "")
+
+
+@pytest.mark.parametrize("console", sorted(CONSOLES))
+def test_blanks_restyled_in_what_a_blank_does_not_show_are_not_written(console: str) -> None:
+    width = 30
+    bold_green = Style(color="green", bgcolor="#121212", bold=True, italic=True)
+    updates: list[CompositorUpdate] = [
+        _full(width, _row(width, ("ab", pane()), (" " * 28, pane()))),
+        _partial(width, _row(width, ("ab", pane()), (" " * 28, bold_green))),
+    ]
+    run_both(updates, CONSOLES[console], width, 1)
+    encoder = FrameEncoder()
+    assert [encoder.encode(u, CONSOLES[console]) for u in updates][1] == ""
+
+
+def test_blanks_on_another_background_are_written() -> None:
+    width = 30
+    other = Style(color="#e0e0e0", bgcolor="#272727")
+    updates: list[CompositorUpdate] = [
+        _full(width, _row(width, ("ab", pane()), (" " * 28, pane()))),
+        _partial(width, _row(width, ("ab", pane()), (" " * 28, other))),
+    ]
+    run_both(updates, CONSOLES["truecolor"], width, 1)
+    encoder = FrameEncoder()
+    assert " " * 28 in [encoder.encode(u, CONSOLES["truecolor"]) for u in updates][1]
+
+
+@pytest.mark.parametrize(
+    ("term", "erases"),
+    [("xterm-256color", True), ("linux", True), ("screen", False), ("no-such-terminal", False)],
+)
+def test_the_terminal_is_asked_whether_it_erases_with_its_background(
+    term: str, erases: bool
+) -> None:
+    # In a fresh interpreter each: curses reads the first terminfo entry it is given only.
+    code = (
+        "import os; from growthtui.ui.terminal import erases_with_background as e; "
+        "print(e(os.environ))"
+    )
+    env = {**os.environ, "TERM": term}
+    done = subprocess.run(
+        [sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True
+    )
+    assert done.stdout.strip() == str(erases)

@@ -5,7 +5,12 @@ Textual writes every changed fragment of a line whole, each segment as a full st
 text and a reset. `FrameEncoder` writes the same screen: only the cells that differ from
 what the terminal already shows (short unchanged gaps are written through when that is
 shorter than a cursor move), and a style only when it changes, as the attributes that
-changed or a reset and the full style, whichever is shorter.
+changed or a reset and the full style, whichever is shorter. A blank counts as unchanged
+when only what a blank does not show changed (its foreground, bold, italic...), and is
+written in whatever style is set if that looks the same. On a terminal whose terminfo
+entry says it erases with the current background (`bce`, and `ech`: xterm, the Linux
+console, most terminal emulators; not tmux or screen), runs of blanks are erased (ECH)
+rather than written.
 
 A full update (a screen switch, a resize) is written as Textual writes it, which is quick:
 the whole screen is new, there is nothing to leave out, and encoding every cell of it in
@@ -22,6 +27,7 @@ characters, a zero-width character with no cell to join). The inline driver is l
 from __future__ import annotations
 
 import contextlib
+import os
 import weakref
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
@@ -66,6 +72,7 @@ class FrameEncoding:
     _frame_encoder: FrameEncoder | None = None
     _frame_screen: weakref.ref[Screen[Any]] | None = None
     _frame_writer: object = None
+    _frame_terminal_read = False
 
     def _display(self, screen: Screen[Any], renderable: RenderableType | None) -> None:
         super()._display(screen, self._encoded(screen, renderable))  # type: ignore[misc]
@@ -83,6 +90,12 @@ class FrameEncoding:
         if not self._frames_written() or not isinstance(renderable, ChopsUpdate | LayoutUpdate):
             encoder.invalidate()
             return renderable
+        if isinstance(renderable, ChopsUpdate) and not self._frame_terminal_read:
+            # After the first frame (which is written whole anyway): not on its way.
+            from growthtui.ui.terminal import erases_with_background
+
+            encoder.erase = erases_with_background(os.environ)
+            self._frame_terminal_read = True
         driver = app._driver
         # Suspend and resume (ctrl+z, App.suspend) start a new writer and a clear screen.
         writer = getattr(driver, "_writer_thread", None)

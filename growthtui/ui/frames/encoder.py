@@ -21,7 +21,7 @@ from growthtui.ui.frames.cells import (
     one_cell_each,
     read_cells,
 )
-from growthtui.ui.frames.sgr import RESET, sgr_change
+from growthtui.ui.frames.sgr import RESET, blank_look, erasable, sgr_change
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -32,7 +32,12 @@ CELL_CACHE = 4096
 MERGE_GAP = 16
 """Unchanged gaps longer than this are always jumped over (a move is at most 8 bytes)."""
 
+ERASE_MIN = 9
+"""Blank runs at least this long are erased (ECH, 4-6 bytes, and maybe a move after it)
+rather than written as spaces, on a terminal that erases with the current background."""
+
 _CHANGED = re.compile(b"\x01+")
+_BLANKS = re.compile(f" {{{ERASE_MIN},}}")
 _LINK_CLOSE = "\x1b]8;;\x1b\\"
 
 
@@ -55,7 +60,10 @@ def _move(x: int, y: int, cursor: tuple[int, int] | None) -> str:
 class FrameEncoder:
     """Encodes Textual's compositor updates against what the terminal shows."""
 
-    def __init__(self) -> None:
+    def __init__(self, erase: bool = False) -> None:
+        self.erase = erase
+        """The terminal fills erased cells with the current background (terminfo `bce`):
+        runs of blanks may be erased instead of written."""
         self.size: tuple[int, int] = (0, 0)
         self._chars: list[list[str | None]] = []
         self._keys: list[list[Key]] = []
@@ -200,6 +208,8 @@ class _Writer:
         fragment's start and so corrects such a disagreement there; so does this)."""
         self.lost = False
         """Something was written as Textual writes it: forget the model after the frame."""
+        self.erased = False
+        """The last thing written was an erase: the cursor stayed at its start."""
 
     def row(self, y: int, pieces: list[Piece], starts: list[int]) -> None:
         encoder = self.encoder
@@ -243,7 +253,7 @@ class _Writer:
             target_chars[x:end] = chars
             target_keys[x:end] = keys
             applied.append((x, end))
-            differs = bytes(map(or_, map(ne, chars, old_chars), map(ne, keys, old_keys)))
+            differs = _differing(chars, keys, old_chars, old_keys)
             runs += ([x + m.start(), x + m.end()] for m in _CHANGED.finditer(differs))
         if target_chars is None:
             return
@@ -328,14 +338,27 @@ class _Writer:
         self._move_to(start, y)
         # Textual moves to each fragment's start; after non-ASCII text so does this.
         bounds = [start, *(x for x in starts if start < x < end), end]
+        self.erased = False
         for left, right in itertools.pairwise(bounds):
-            if left != start and self.drift:
+            if left != start and (self.drift or self.erased):
                 self._move_to(left, y)
             column = left
             for key, group in itertools.groupby(keys[left:right]):
                 count = len(list(group))
                 link = key[1:] if type(key) is tuple else None
                 sgr = key[0] if type(key) is tuple else key
+                cells = chars[column : column + count]
+                if (
+                    link is None
+                    and self.style is not None
+                    and sgr != self.style
+                    and cells.count(" ") == count
+                    and _same_blank(sgr, self.style)
+                ):
+                    # Spaces look the same in the style already set: no change of style,
+                    # and the model keeps the style the terminal really has.
+                    sgr = self.style
+                    keys[column : column + count] = [sgr] * count
                 if link != self.link:
                     if self.link is not None:
                         out.append(_LINK_CLOSE)
@@ -345,19 +368,48 @@ class _Writer:
                 if sgr != self.style:
                     out.append(sgr_change(self.style, sgr))
                     self.style = sgr
-                text = "".join(chars[column : column + count])  # type: ignore[arg-type]
-                out.append(text)
-                if not text.isascii():
-                    self.drift = True
+                erase = self.encoder.erase and link is None and erasable(sgr)
+                self._put(y, column, cells, erase)  # type: ignore[arg-type]
                 column += count
-        # After the last column a terminal may hold the cursor there, or past it.
-        self.cursor = (end, y) if end < width else None
+        if not self.erased:
+            # After the last column a terminal may hold the cursor there, or past it.
+            self.cursor = (end, y) if end < width else None
+
+    def _put(self, y: int, column: int, cells: list[str], erase: bool) -> None:
+        """Write `cells` from `column` in the style set; with `erase`, runs of at least
+        ERASE_MIN blanks are erased (ECH) instead."""
+        done = 0
+        if erase:
+            text = "".join(cells)
+            if len(text) != len(cells) or CONTINUATION in cells:
+                # Not a character a cell: a string whose index is the cell's.
+                text = "".join(" " if cell == " " else "_" for cell in cells)
+            for a, b in [found.span() for found in _BLANKS.finditer(text)]:
+                self._text(y, column + done, cells[done:a])
+                if self.drift or self.erased:
+                    self._move_to(column + a, y)
+                self.out.append(f"\x1b[{b - a}X")  # ECH: the cursor stays where it is
+                self.cursor = (column + a, y)
+                self.erased = True
+                done = b
+        self._text(y, column + done, cells[done:])
+
+    def _text(self, y: int, column: int, cells: list[str]) -> None:
+        if not cells:
+            return
+        if self.erased:
+            self._move_to(column, y)
+        text = "".join(cells)
+        self.out.append(text)
+        if not text.isascii():
+            self.drift = True
 
     def _move_to(self, x: int, y: int) -> None:
         cursor = None if self.drift else self.cursor
         self.out.append(_move(x, y, cursor))
         self.cursor = (x, y)
         self.drift = False
+        self.erased = False
 
     def _verbatim(self, y: int, pieces: list[Piece]) -> None:
         """Write fragments as Textual does, and forget the model after this frame."""
@@ -389,6 +441,24 @@ class _Writer:
         if self.lost:
             self.encoder.invalidate()
         return "".join(self.out)
+
+
+def _same_blank(key: Key, other: Key) -> bool:
+    """Whether a space in style `key` looks like a space in style `other` (no link)."""
+    return type(key) is str and type(other) is str and blank_look(key) == blank_look(other)
+
+
+def _differing(
+    chars: list[str], keys: list[Key], old_chars: list[str | None], old_keys: list[Key]
+) -> bytes:
+    """1 for each cell that will look different from the model's, else 0. A space whose
+    style changed only in what a space does not show (its colour, bold...) is the same."""
+    differs = bytearray(map(or_, map(ne, chars, old_chars), map(ne, keys, old_keys)))
+    for found in list(_CHANGED.finditer(differs)):
+        for x in range(found.start(), found.end()):
+            if chars[x] == " " == old_chars[x] and _same_blank(keys[x], old_keys[x]):
+                differs[x] = 0
+    return bytes(differs)
 
 
 def _sgr_of(key: Key) -> str:

@@ -121,3 +121,34 @@ def _step(before: _Sgr, after: _Sgr) -> str | None:
         codes += after.background or ("49",)
     # No codes: the two write the same style ("\x1b[m" would be a reset).
     return f"\x1b[{';'.join(codes)}m" if codes else ""
+
+
+# Attributes a blank cell shows: lines under, through, over or around it. Bold, dim,
+# italic, blink and conceal change nothing on a space; reverse video shows the foreground
+# (such a style is kept whole).
+_SHOWN_ON_BLANK = frozenset({"4", "21", "9", "53", "51", "52"})
+_blank_cache: dict[str, object] = {}
+
+
+def blank_look(parameters: str) -> object:
+    """What a space in style `parameters` looks like, as a value: two styles whose spaces
+    look alike give equal values. It is the background and the attributes that show on a
+    blank; a style that reverses video or holds anything not read gives itself."""
+    look = _blank_cache.get(parameters)
+    if look is None:
+        sgr = _read(parameters)
+        if not sgr.plain or "7" in sgr.attributes:
+            look = ("as is", parameters)
+        else:
+            look = (sgr.background, frozenset(sgr.attributes & _SHOWN_ON_BLANK))
+        if len(_blank_cache) > 4096:
+            _blank_cache.clear()
+        _blank_cache[parameters] = look
+    return look
+
+
+def erasable(parameters: str) -> bool:
+    """Whether a space in this style is what an erase (ECH) leaves on a terminal that fills
+    erased cells with the current background: the background alone shows."""
+    look = blank_look(parameters)
+    return look[0] != "as is" and not look[1]  # type: ignore[index]
