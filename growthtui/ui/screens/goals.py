@@ -6,6 +6,7 @@ import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import partial
 from typing import ClassVar
 
 from rich.text import Text
@@ -37,6 +38,8 @@ STATUS_FILTERS: tuple[tuple[str, frozenset[GoalStatus]], ...] = (
     ("dropped", frozenset({GoalStatus.DROPPED})),
     ("all", frozenset(GoalStatus)),
 )
+NEIGHBOURS_AFTER = 0.02
+"""Seconds after a move before the goals next to the cursor have their detail prepared."""
 HORIZON_FILTERS: tuple[Horizon | None, ...] = (None, Horizon.LONG, Horizon.MEDIUM, Horizon.SHORT)
 HORIZON_ORDER = {Horizon.LONG: 0, Horizon.MEDIUM: 1, Horizon.SHORT: 2}
 
@@ -232,8 +235,10 @@ class GoalsScreen(AreaScreen):
         another_goal = self._detail_for is None or self._detail_for[0] != token[0]
         self._detail_for = token
         detail.show(self._detail_text(goal, token), top=another_goal, key=token)
-        # The goals above and below are the likely next: have their detail ready.
-        self.call_after_refresh(self._prepare_neighbours, self.table.cursor_row)
+        # The goals above and below are the likely next: have their detail ready, once
+        # this frame is out (run at once, the wrapping would hold the interpreter while
+        # the output thread writes the frame).
+        self.set_timer(NEIGHBOURS_AFTER, partial(self._prepare_neighbours, self.table.cursor_row))
 
     def _detail_text(self, goal: Goal, token: tuple[int, object]) -> Text:
         """The detail of a goal (kept for the goals next to the cursor)."""
