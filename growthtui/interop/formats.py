@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -47,6 +48,26 @@ def import_file(store: Store, path: Path, fmt: str = "json") -> ImportReport:
         text = _read_text(path)
         return import_taskwarrior(store, parse_export(text, str(path)), source=str(path))
     raise InvalidInput(f"unknown import format {fmt!r}: use one of {', '.join(IMPORT_FORMATS)}")
+
+
+def import_format_of(path: Path) -> str:
+    """The import format of the file at `path`: "taskwarrior" for what `task export` writes
+    (a JSON array, or one task object per line), else "json" (whose import then says what
+    is wrong with a file that is neither, or cannot be read)."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return "json"
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError:
+        first = next((line.strip().rstrip(",") for line in text.splitlines() if line.strip()), "")
+        try:
+            data = json.loads(first)
+        except json.JSONDecodeError:
+            return "json"
+    # A growthtui export is one object; a list can only be tasks (or not an export at all).
+    return "taskwarrior" if isinstance(data, list) or _looks_like_taskwarrior(data) else "json"
 
 
 def _looks_like_taskwarrior(data: Any) -> bool:

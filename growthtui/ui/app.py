@@ -377,7 +377,7 @@ class GrowthApp(FrameEncoding, App[int]):
 
     @work
     async def action_import_data(self) -> None:
-        from growthtui.interop.formats import import_file
+        from growthtui.interop.formats import import_file, import_format_of
         from growthtui.ui.screens.prompt import PromptModal
 
         answer = await self.push_screen_wait(
@@ -390,13 +390,7 @@ class GrowthApp(FrameEncoding, App[int]):
         if not answer:
             return
         path = Path(answer).expanduser()
-        fmt = "json"
-        try:
-            head = path.read_text(encoding="utf-8", errors="replace")[:4096].lstrip()
-        except OSError:
-            head = ""
-        if head.startswith("[") or ('"uuid"' in head and '"schema_version"' not in head):
-            fmt = "taskwarrior"
+        fmt = import_format_of(path)
         reports = []
         if self.attempt(lambda: reports.append(import_file(self.store, path, fmt))):
             self.notify(f"imported {path.name} ({fmt}): {reports[0].describe()}", timeout=8)

@@ -318,3 +318,44 @@ async def test_a_switch_to_an_area_already_built_is_not_held_back(
         await pilot.press("1", "3")  # both built now
         await pilot.pause()
     assert holds == [0.05, WARM_SWITCH_HOLD, WARM_SWITCH_HOLD]
+
+
+async def _import_from_palette(app: GrowthApp, pilot, path: Path) -> list[str]:
+    await pilot.press("ctrl+p")
+    await pilot.pause()
+    await pilot.press(*"import")
+    await pilot.pause(0.2)
+    await pilot.press("enter")
+    await pilot.pause()
+    await pilot.press(*str(path), "enter")
+    await pilot.pause()
+    return [str(n.message) for n in app._notifications]
+
+
+async def test_the_palette_imports_a_taskwarrior_export_by_its_content(
+    memory_store: Store, make_app, tmp_path: Path
+) -> None:
+    path = tmp_path / "tasks.json"  # named .json, as `task export > tasks.json` makes it
+    path.write_text(
+        '{"uuid": "a-1", "description": "Write the RFC", "status": "pending", '
+        '"entry": "20261120T000000Z"}\n'
+    )
+    app = make_app(memory_store)
+    async with app.run_test(size=(120, 40)) as pilot:
+        said = await _import_from_palette(app, pilot, path)
+    assert said == ["imported tasks.json (taskwarrior): 1 added, 0 updated, 0 unchanged"]
+    assert [g.title for g in memory_store.list(Goal)] == ["Write the RFC"]
+
+
+async def test_the_palette_imports_a_growthtui_export(
+    seeded_store: Store, memory_store: Store, make_app, tmp_path: Path
+) -> None:
+    from growthtui.interop.formats import export_text
+
+    path = tmp_path / "growth.json"
+    path.write_text(export_text(seeded_store, "json", TODAY))
+    app = make_app(memory_store)
+    async with app.run_test(size=(120, 40)) as pilot:
+        said = await _import_from_palette(app, pilot, path)
+    assert len(said) == 1 and said[0].startswith("imported growth.json (json): ")
+    assert memory_store.count(Goal) == seeded_store.count(Goal) > 0
