@@ -37,6 +37,7 @@ def _looks(terminal: Terminal) -> list[list[tuple[str, object]]]:
 def test_moves_in_goals_leave_the_screen_a_redraw_shows(
     terminal: Terminal, terminal_env: dict[str, str], tmp_path: Path, term: str, erases: bool
 ) -> None:
+    pytest.importorskip("curses", reason="Python without curses: terminfo is not read")
     data = tmp_path / "growth.json"
     assert run_cli(terminal_env, "--data", str(data), "seed", "--scale", "1000").returncode == 0
     raw = tmp_path / "pane.out"

@@ -682,6 +682,7 @@ def test_blanks_on_another_background_are_written() -> None:
 def test_the_terminal_is_asked_whether_it_erases_with_its_background(
     term: str, erases: bool
 ) -> None:
+    pytest.importorskip("curses", reason="Python without curses: terminfo is not read")
     # In a fresh interpreter each: curses reads the first terminfo entry it is given only.
     code = (
         "import os; from growthtui.ui.terminal import erases_with_background as e; "
