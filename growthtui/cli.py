@@ -226,22 +226,28 @@ def _add_milestone(args: argparse.Namespace) -> int:
 
 
 def _log(args: argparse.Namespace) -> int:
-    from growthtui.domain import Evidence, EvidenceKind, Goal
     from growthtui.domain.dates import parse_date
+    from growthtui.domain.kinds import EvidenceKind
+    from growthtui.store.quick_write import log_evidence
 
-    kinds = {"feedback": EvidenceKind.FEEDBACK}
-    when = parse_date(args.date, today(), "date") if args.date else today()
+    day = today()
+    kind = EvidenceKind.FEEDBACK if args.kind == "feedback" else EvidenceKind(args.kind)
+    when = parse_date(args.date, day, "date") if args.date else day
+    target = f" for goal {args.goal}" if args.goal else ""
+    # The short way when it can vouch for the file and the input (see quick_write).
+    logged = log_evidence(_data_path(args), args.text, kind, when, args.goal, day)
+    if logged is not None:
+        print(f"logged {kind.value} {logged}{target}: {args.text}")
+        return EXIT_OK
+    from growthtui.domain import Evidence, Goal
+
     evidence = Evidence.build(
-        date=when,
-        text=args.text,
-        kind=kinds.get(args.kind, args.kind),
-        goal_ids=[args.goal] if args.goal else [],
+        date=when, text=args.text, kind=kind, goal_ids=[args.goal] if args.goal else []
     )
     store = _open_store(args)
     if args.goal:
         store.get(Goal, args.goal)
     stored = store.add(evidence)
-    target = f" for goal {args.goal}" if args.goal else ""
     print(f"logged {stored.kind.value} {stored.id}{target}: {stored.text}")
     return EXIT_OK
 

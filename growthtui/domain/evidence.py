@@ -3,19 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
-from enum import StrEnum
 from typing import ClassVar
 
 from pydantic import Field
 
 from growthtui.domain.base import Ids, Record, Title, empty_list
+from growthtui.domain.kinds import EvidenceKind
 
-
-class EvidenceKind(StrEnum):
-    WIN = "win"
-    FEEDBACK = "feedback received"
-    LESSON = "lesson"
-    PRAISE = "praise"
+__all__ = ["Evidence", "EvidenceKind"]
 
 
 class Evidence(Record):

@@ -21,6 +21,15 @@ class Horizon(StrEnum):
     LONG = "long"
 
 
+class EvidenceKind(StrEnum):
+    """What a piece of evidence (a line of the brag document) is."""
+
+    WIN = "win"
+    FEEDBACK = "feedback received"
+    LESSON = "lesson"
+    PRAISE = "praise"
+
+
 class GoalStatus(StrEnum):
     ACTIVE = "active"
     PAUSED = "paused"

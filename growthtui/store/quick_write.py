@@ -1,21 +1,23 @@
-"""`growthtui add goal` without pydantic, without parsing or validating the file.
+"""`growthtui add goal` and `growthtui log` without pydantic, without parsing or validating
+the file.
 
-A goal typed at a shell prompt should be stored before the prompt comes back. The Store's
-way costs about half a second on ten years of data: loading pydantic, parsing the file and
-checking every record before it writes (it never rewrites a file holding a record it cannot
-read). This takes a shorter way, and only when it can vouch for every step:
+A goal or a win typed at a shell prompt should be stored before the prompt comes back.
+The Store's way costs about half a second on ten years of data: loading pydantic, parsing
+the file and checking every record before it writes (it never rewrites a file holding a
+record it cannot read). This takes a shorter way, and only when it can vouch for every step:
 
 - the file's identity matches its seal (`seal`): the Store wrote this very version after
   checking every record, in its canonical layout, at the current schema version;
-- the title is one the model would store unchanged (no surrounding space, printable, at
-  most TITLE_MAX characters), and the dates are already parsed;
+- the title (or the win's text) is one the model would store unchanged (no surrounding
+  space, printable, at most TITLE_MAX characters), the dates are already parsed, and a
+  goal the record links to is in the file;
 - today's daily backup exists (the first change of a day goes the Store's way, which
   takes it);
 - the write lock is free at once (a waiting writer goes the Store's way, which waits).
 
-It then adds the goal's JSON text at the end of the goals table and raises the goal
-counter in `meta`, byte for byte as `storage.encode` would lay out what the Store writes for
-the same goal (the tests compare the two files), replaces the file atomically and seals
+It then adds the record's JSON text at the end of its table and raises the table's counter
+in `meta`, byte for byte as `storage.encode` would lay out what the Store writes for the
+same record (the tests compare the two files), replaces the file atomically and seals
 the new version. When it cannot vouch, it returns None and changes nothing; the caller
 then takes the Store's way, which refuses bad input with the sentence that says why.
 
@@ -33,13 +35,14 @@ import re
 from pathlib import Path
 from typing import Any
 
-from growthtui.domain.kinds import TITLE_MAX, GoalStatus, Horizon
+from growthtui.domain.kinds import TITLE_MAX, EvidenceKind, GoalStatus, Horizon
 from growthtui.store.backups import daily_backup_path
 from growthtui.store.files import FILE_MODE, replace_with
 from growthtui.store.migrations import CURRENT_SCHEMA, META_ID, META_TABLE
 from growthtui.store.seal import is_sealed, write_seal
 
 GOALS = "goals"
+EVIDENCE = "evidence"
 
 _RECORD_ID = re.compile(rb'\n    "(\d+)": \{')
 
@@ -71,6 +74,21 @@ def new_goal_doc(
     }
 
 
+def new_evidence_doc(
+    text: str, kind: EvidenceKind, when: dt.date, goal_ids: list[int]
+) -> dict[str, Any]:
+    """The document the Store writes for `Evidence(date=…, text=…, kind=…, goal_ids=…)`
+    (compared to the model's own by a test, as the goal's is)."""
+    return {
+        "date": when.isoformat(),
+        "text": text,
+        "kind": kind.value,
+        "goal_ids": goal_ids,
+        "skill_ids": [],
+        "person_ids": [],
+    }
+
+
 def title_stored_unchanged(title: str) -> bool:
     """True when the model would accept `title` and store it exactly as given."""
     return 0 < len(title) <= TITLE_MAX and title == title.strip() and title.isprintable()
@@ -82,6 +100,25 @@ def add_goal(
     """Add the goal and return its id; None when this way cannot vouch (nothing changed)."""
     if not title_stored_unchanged(title):
         return None
+    return _append(path, GOALS, new_goal_doc(title, horizon, due, today), today)
+
+
+def log_evidence(
+    path: Path, text: str, kind: EvidenceKind, when: dt.date, goal_id: int | None, today: dt.date
+) -> int | None:
+    """Log a piece of evidence (linked to goal `goal_id`, if given) and return its id;
+    None when this way cannot vouch (nothing changed)."""
+    if not title_stored_unchanged(text):
+        return None
+    goal_ids = [goal_id] if goal_id is not None else []
+    doc = new_evidence_doc(text, kind, when, goal_ids)
+    return _append(path, EVIDENCE, doc, today, tuple(goal_ids))
+
+
+def _append(
+    path: Path, table: str, doc: dict[str, Any], today: dt.date, goal_ids: tuple[int, ...] = ()
+) -> int | None:
+    """Append `doc` to `table` under the lock, if the file is sealed and holds `goal_ids`."""
     if not daily_backup_path(path, today).exists():
         return None
     try:
@@ -97,12 +134,14 @@ def add_goal(
             fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except OSError:
             return None
-        return _add_locked(path, new_goal_doc(title, horizon, due, today))
+        return _append_locked(path, table, doc, goal_ids)
     finally:
         os.close(lock)  # releases the lock
 
 
-def _add_locked(path: Path, doc: dict[str, Any]) -> int | None:
+def _append_locked(
+    path: Path, table: str, doc: dict[str, Any], goal_ids: tuple[int, ...]
+) -> int | None:
     try:
         fd = os.open(path, os.O_RDONLY)
     except OSError:
@@ -114,10 +153,12 @@ def _add_locked(path: Path, doc: dict[str, Any]) -> int | None:
         raw = _read_all(fd, stat.st_size)
     finally:
         os.close(fd)
-    spliced = _splice(raw, doc)
+    if goal_ids and not set(goal_ids) <= _ids_in(raw, GOALS):
+        return None  # a goal not there: the Store's way says which
+    spliced = _splice(raw, table, doc)
     if spliced is None:
         return None
-    payload, goal_id = spliced
+    payload, record_id = spliced
     try:
         held = replace_with(path, payload, stat.st_mode & 0o777)
     except OSError:
@@ -126,7 +167,7 @@ def _add_locked(path: Path, doc: dict[str, Any]) -> int | None:
         write_seal(path, os.fstat(held), CURRENT_SCHEMA)
     finally:
         os.close(held)
-    return goal_id
+    return record_id
 
 
 def _read_all(fd: int, size: int) -> bytes:
@@ -146,40 +187,47 @@ def _table(raw: bytes, name: str) -> tuple[int, int] | None:
     return (start + len(opening) - 1, end) if end >= 0 else None
 
 
-def _goal_counter(raw: bytes, meta: tuple[int, int]) -> tuple[int, int] | None:
-    """Where the goal counter's digits are in meta's `next_id`, at the current schema."""
+def _ids_in(raw: bytes, table: str) -> set[int]:
+    """The ids of the records of `table`."""
+    where = _table(raw, table)
+    return {int(found) for found in _RECORD_ID.findall(raw, *where)} if where else set()
+
+
+def _counter(raw: bytes, meta: tuple[int, int], table: str) -> tuple[int, int] | None:
+    """Where `table`'s counter digits are in meta's `next_id`, at the current schema."""
     head = (
         f'\n    "{META_ID}": {{\n      "schema_version": {CURRENT_SCHEMA},\n      "next_id": {{\n'
     ).encode()
     if not raw.startswith(head, meta[0]):
         return None
     counters_end = raw.find(b"\n      }", meta[0], meta[1])
-    line = raw.find(b'\n        "goals": ', meta[0] + len(head) - 1, counters_end)
+    key = f'\n        "{table}": '.encode()
+    line = raw.find(key, meta[0] + len(head) - 1, counters_end)
     if line < 0:
         return None
-    start = line + len(b'\n        "goals": ')
+    start = line + len(key)
     end = start
     while raw[end : end + 1].isdigit():
         end += 1
     return (start, end) if end > start and raw[end : end + 1] in (b",", b"\n") else None
 
 
-def _splice(raw: bytes, doc: dict[str, Any]) -> tuple[bytes, int] | None:
-    """The file with `doc` appended to the goals and the goal counter raised, and the id."""
-    goals = _table(raw, GOALS)
+def _splice(raw: bytes, table: str, doc: dict[str, Any]) -> tuple[bytes, int] | None:
+    """The file with `doc` appended to `table` and its counter raised, and the new id."""
+    records = _table(raw, table)
     meta = _table(raw, META_TABLE)
-    if goals is None or meta is None:
+    if records is None or meta is None:
         return None
-    ids = [int(found) for found in _RECORD_ID.findall(raw, *goals)]
-    counter = _goal_counter(raw, meta)
+    ids = [int(found) for found in _RECORD_ID.findall(raw, *records)]
+    counter = _counter(raw, meta, table)
     if not ids or counter is None:
         return None
-    goal_id = max(int(raw[counter[0] : counter[1]]), max(ids) + 1)
+    record_id = max(int(raw[counter[0] : counter[1]]), max(ids) + 1)
     record = json.dumps(doc, indent=2, ensure_ascii=False).replace("\n", "\n    ")
     edits = sorted(
         [
-            (goals[1], goals[1], f',\n    "{goal_id}": {record}'.encode()),
-            (counter[0], counter[1], str(goal_id + 1).encode()),
+            (records[1], records[1], f',\n    "{record_id}": {record}'.encode()),
+            (counter[0], counter[1], str(record_id + 1).encode()),
         ]
     )
     parts, at = [], 0
@@ -187,4 +235,4 @@ def _splice(raw: bytes, doc: dict[str, Any]) -> tuple[bytes, int] | None:
         parts += [raw[at:start], text]
         at = end
     parts.append(raw[at:])
-    return b"".join(parts), goal_id
+    return b"".join(parts), record_id

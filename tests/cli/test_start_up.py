@@ -110,6 +110,23 @@ def test_add_goal_on_a_file_the_store_sealed_loads_no_library(
     ]
 
 
+def test_log_on_a_file_the_store_sealed_loads_no_library(
+    run: Run, store: Store, today: dt.date, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("GROWTHTUI_TODAY", today.isoformat())
+    goal = store.add(Goal(title="Become a staff engineer"))
+    store.add(Evidence.build(date=today, text="Led the review", goal_ids=[goal.id]))
+    assert store.path is not None
+    assert loaded_by("log", "Shipped it", "--data", str(store.path)) == []
+    result = run("log", "Praised", "--kind", "feedback", "--goal", "1", "--data", store.path)
+    assert (result.code, result.err) == (0, "")
+    assert result.out == "logged feedback received 3 for goal 1: Praised\n"
+    result = run("log", "Nope", "--goal", "7", "--data", store.path)  # the Store's way says
+    assert result.code == 2 and "no goal with id 7" in result.err
+    texts = [e.text for e in Store.open(store.path, today=lambda: today).list(Evidence)]
+    assert texts == ["Led the review", "Shipped it", "Praised"]
+
+
 def test_add_goal_with_a_title_to_tidy_takes_the_stores_way(
     run: Run, store: Store, today: dt.date, monkeypatch: pytest.MonkeyPatch
 ) -> None:

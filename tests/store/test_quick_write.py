@@ -1,4 +1,4 @@
-"""The quick write of `add goal`: the same bytes as the Store's way, or nothing at all."""
+"""The quick write of `add goal` and `log`: the same bytes as the Store's way, or nothing."""
 
 from __future__ import annotations
 
@@ -12,11 +12,11 @@ from filelock import FileLock
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from growthtui.domain import Goal, Horizon, Milestone
+from growthtui.domain import Evidence, EvidenceKind, Goal, Horizon, Milestone
 from growthtui.domain.kinds import TITLE_MAX
 from growthtui.store import Store, quick_write
 from growthtui.store.backups import daily_backup_path
-from growthtui.store.quick_write import add_goal, new_goal_doc
+from growthtui.store.quick_write import add_goal, log_evidence, new_evidence_doc, new_goal_doc
 from growthtui.store.seal import is_sealed, seal_path
 
 TODAY = dt.date(2026, 11, 24)
@@ -222,5 +222,70 @@ def test_the_new_goal_has_every_field_of_the_model_in_its_order() -> None:
     built = Goal.build(title="Learn Rust", horizon="medium", due=DUE, created=TODAY)
     model = built.model_dump(mode="json", exclude={"id"})
     doc = new_goal_doc("Learn Rust", Horizon.MEDIUM, DUE, TODAY)
+    assert list(doc) == list(model)
+    assert doc == model
+
+
+# -- `growthtui log`: evidence, the same way ---------------------------------------------
+
+
+def _with_evidence(path: Path) -> Path:
+    """A sealed store that already holds evidence (the table the quick way appends to)."""
+    store = _open(path)
+    store.add(Evidence.build(date=TODAY, text="Led the incident review", goal_ids=[1]))
+    store.close()
+    return path
+
+
+def _the_stores_log(path: Path, folder: Path, **fields: object) -> bytes:
+    copy = folder / "copy-log" / path.name
+    copy.parent.mkdir(exist_ok=True)
+    shutil.copyfile(path, copy)
+    store = _open(copy)
+    store.add(Evidence.build(**fields))
+    store.close()
+    return copy.read_bytes()
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "when", "goal_id"),
+    [
+        ("Shipped the search rewrite", EvidenceKind.WIN, TODAY, None),
+        ("Praise from the VP — «clear RFC»", EvidenceKind.FEEDBACK, dt.date(2026, 11, 20), 1),
+        ("Don't deploy on Fridays", EvidenceKind.LESSON, TODAY, 2),
+    ],
+)
+def test_a_logged_win_is_byte_for_byte_what_the_store_writes(
+    sealed: Path,
+    tmp_path: Path,
+    text: str,
+    kind: EvidenceKind,
+    when: dt.date,
+    goal_id: int | None,
+) -> None:
+    path = _with_evidence(sealed)
+    goal_ids = [goal_id] if goal_id else []
+    expected = _the_stores_log(path, tmp_path, date=when, text=text, kind=kind, goal_ids=goal_ids)
+    assert log_evidence(path, text, kind, when, goal_id, TODAY) == 2
+    assert path.read_bytes() == expected
+
+
+def test_a_win_for_a_goal_not_in_the_file_is_left_to_the_store(sealed: Path) -> None:
+    path = _with_evidence(sealed)
+    before = path.read_bytes()
+    assert log_evidence(path, "Shipped", EvidenceKind.WIN, TODAY, 99, TODAY) is None
+    assert path.read_bytes() == before
+
+
+def test_the_first_win_is_left_to_the_store(sealed: Path) -> None:
+    before = sealed.read_bytes()  # no evidence yet: the table is not in the file
+    assert log_evidence(sealed, "Shipped", EvidenceKind.WIN, TODAY, None, TODAY) is None
+    assert sealed.read_bytes() == before
+
+
+def test_the_new_evidence_has_every_field_of_the_model_in_its_order() -> None:
+    built = Evidence.build(date=TODAY, text="Shipped", kind=EvidenceKind.PRAISE, goal_ids=[2])
+    model = built.model_dump(mode="json", exclude={"id"})
+    doc = new_evidence_doc("Shipped", EvidenceKind.PRAISE, TODAY, [2])
     assert list(doc) == list(model)
     assert doc == model
