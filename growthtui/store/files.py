@@ -18,6 +18,20 @@ TEMP_SUFFIX = ".tmp"
 _names = itertools.count()
 
 
+def lock_path(path: Path) -> str:
+    """The file every writer of `path` locks (`flock`) while it writes."""
+    return f"{path}.lock"
+
+
+def read_all(fd: int) -> bytes:
+    """Everything in the open file `fd`, read from where it stands."""
+    size = os.fstat(fd).st_size
+    chunks = []
+    while chunk := os.read(fd, max(size, 1 << 16)):
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
 def temp_prefix(path: Path) -> str:
     """Temp files for `path` are `.<name>.<unique>.tmp` beside it (swept when orphaned)."""
     return f".{path.name}."

@@ -37,7 +37,7 @@ from typing import Any
 
 from growthtui.domain.kinds import TITLE_MAX, EvidenceKind, GoalStatus, Horizon
 from growthtui.store.backups import daily_backup_path
-from growthtui.store.files import FILE_MODE, replace_with
+from growthtui.store.files import FILE_MODE, lock_path, read_all, replace_with
 from growthtui.store.migrations import CURRENT_SCHEMA, META_ID, META_TABLE
 from growthtui.store.seal import is_sealed, write_seal
 
@@ -126,7 +126,7 @@ def _append(
     except ImportError:  # pragma: no cover - not on Windows
         return None
     try:
-        lock = os.open(f"{path}.lock", os.O_RDWR | os.O_CREAT, FILE_MODE)
+        lock = os.open(lock_path(path), os.O_RDWR | os.O_CREAT, FILE_MODE)
     except OSError:
         return None
     try:
@@ -150,7 +150,7 @@ def _append_locked(
         stat = os.fstat(fd)
         if not is_sealed(path, stat, CURRENT_SCHEMA):
             return None
-        raw = _read_all(fd, stat.st_size)
+        raw = read_all(fd)
     finally:
         os.close(fd)
     if goal_ids and not set(goal_ids) <= _ids_in(raw, GOALS):
@@ -168,13 +168,6 @@ def _append_locked(
     finally:
         os.close(held)
     return record_id
-
-
-def _read_all(fd: int, size: int) -> bytes:
-    chunks = []
-    while chunk := os.read(fd, max(size, 1 << 16)):
-        chunks.append(chunk)
-    return b"".join(chunks)
 
 
 def _table(raw: bytes, name: str) -> tuple[int, int] | None:

@@ -35,6 +35,8 @@ from growthtui.store.files import (
     DIR_MODE,
     FILE_MODE,
     TEMP_SUFFIX,
+    lock_path,
+    read_all,
     replace_with,
     temp_prefix,
 )
@@ -203,7 +205,9 @@ class AtomicJSONStorage(Storage):
         from filelock import FileLock, Timeout
 
         if self._lock is None:
-            self._lock = FileLock(f"{self.path}.lock", timeout=LOCK_TIMEOUT_SECONDS, mode=FILE_MODE)
+            self._lock = FileLock(
+                lock_path(self.path), timeout=LOCK_TIMEOUT_SECONDS, mode=FILE_MODE
+            )
         lock = self._lock
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True, mode=DIR_MODE)
@@ -292,17 +296,14 @@ class AtomicJSONStorage(Storage):
             self.generation += 1
             return
         try:
-            size = os.fstat(fd).st_size
-            chunks = []
-            while chunk := os.read(fd, max(size, 1 << 16)):
-                chunks.append(chunk)
+            raw = read_all(fd)
         except BaseException:
             os.close(fd)
             raise
         self.parse_count += 1
         try:
             with gc_paused():
-                data = decode(b"".join(chunks))
+                data = decode(raw)
         except BaseException:
             os.close(fd)
             raise
