@@ -153,7 +153,8 @@ def _append_locked(
         raw = read_all(fd)
     finally:
         os.close(fd)
-    if goal_ids and not set(goal_ids) <= _ids_in(raw, GOALS):
+    goals = _table(raw, GOALS)
+    if goal_ids and not (goals and set(goal_ids) <= _ids_in(raw, goals)):
         return None  # a goal not there: the Store's way says which
     spliced = _splice(raw, table, doc)
     if spliced is None:
@@ -180,10 +181,9 @@ def _table(raw: bytes, name: str) -> tuple[int, int] | None:
     return (start + len(opening) - 1, end) if end >= 0 else None
 
 
-def _ids_in(raw: bytes, table: str) -> set[int]:
-    """The ids of the records of `table`."""
-    where = _table(raw, table)
-    return {int(found) for found in _RECORD_ID.findall(raw, *where)} if where else set()
+def _ids_in(raw: bytes, table: tuple[int, int]) -> set[int]:
+    """The ids of the records of the table at `table` (where `_table` found it)."""
+    return {int(found) for found in _RECORD_ID.findall(raw, *table)}
 
 
 def _counter(raw: bytes, meta: tuple[int, int], table: str) -> tuple[int, int] | None:
@@ -211,7 +211,7 @@ def _splice(raw: bytes, table: str, doc: dict[str, Any]) -> tuple[bytes, int] | 
     meta = _table(raw, META_TABLE)
     if records is None or meta is None:
         return None
-    ids = [int(found) for found in _RECORD_ID.findall(raw, *records)]
+    ids = _ids_in(raw, records)
     counter = _counter(raw, meta, table)
     if not ids or counter is None:
         return None

@@ -38,17 +38,22 @@ def _sealed_store(path: Path) -> Path:
     return path
 
 
-def _the_stores_way(
-    path: Path, folder: Path, title: str, horizon: str, due: dt.date | None
-) -> bytes:
-    """The file the Store writes for the same goal, from a copy of `path`."""
+def _the_stores_file(path: Path, folder: Path, record: Goal | Evidence) -> bytes:
+    """The file the Store writes when it adds `record`, from a copy of `path`."""
     copy = folder / "copy" / path.name
     copy.parent.mkdir(exist_ok=True)
     shutil.copyfile(path, copy)
     store = _open(copy)
-    store.add(Goal.build(title=title, horizon=horizon, due=due))
+    store.add(record)
     store.close()
     return copy.read_bytes()
+
+
+def _the_stores_way(
+    path: Path, folder: Path, title: str, horizon: str, due: dt.date | None
+) -> bytes:
+    """The file the Store writes for the same goal, from a copy of `path`."""
+    return _the_stores_file(path, folder, Goal.build(title=title, horizon=horizon, due=due))
 
 
 @pytest.fixture
@@ -237,16 +242,6 @@ def _with_evidence(path: Path) -> Path:
     return path
 
 
-def _the_stores_log(path: Path, folder: Path, **fields: object) -> bytes:
-    copy = folder / "copy-log" / path.name
-    copy.parent.mkdir(exist_ok=True)
-    shutil.copyfile(path, copy)
-    store = _open(copy)
-    store.add(Evidence.build(**fields))
-    store.close()
-    return copy.read_bytes()
-
-
 @pytest.mark.parametrize(
     ("text", "kind", "when", "goal_id"),
     [
@@ -265,7 +260,8 @@ def test_a_logged_win_is_byte_for_byte_what_the_store_writes(
 ) -> None:
     path = _with_evidence(sealed)
     goal_ids = [goal_id] if goal_id else []
-    expected = _the_stores_log(path, tmp_path, date=when, text=text, kind=kind, goal_ids=goal_ids)
+    logged = Evidence.build(date=when, text=text, kind=kind, goal_ids=goal_ids)
+    expected = _the_stores_file(path, tmp_path, logged)
     assert log_evidence(path, text, kind, when, goal_id, TODAY) == 2
     assert path.read_bytes() == expected
 
