@@ -3,6 +3,8 @@ for the frame encoder (see growthtui.ui.frames)."""
 
 from __future__ import annotations
 
+import functools
+
 RESET = "\x1b[0m"
 
 # SGR parameters that turn an attribute off, and every attribute each turns off.
@@ -63,17 +65,12 @@ class _Sgr:
             index += 1
 
 
-_read_cache: dict[str, _Sgr] = {}
 _change_cache: dict[tuple[str | None, str], str] = {}
 
 
+@functools.lru_cache(maxsize=4096)
 def _read(parameters: str) -> _Sgr:
-    sgr = _read_cache.get(parameters)
-    if sgr is None:
-        if len(_read_cache) > 4096:
-            _read_cache.clear()
-        sgr = _read_cache[parameters] = _Sgr(parameters)
-    return sgr
+    return _Sgr(parameters)
 
 
 def sgr_change(current: str | None, target: str) -> str:
@@ -127,28 +124,22 @@ def _step(before: _Sgr, after: _Sgr) -> str | None:
 # italic, blink and conceal change nothing on a space; reverse video shows the foreground
 # (such a style is kept whole).
 _SHOWN_ON_BLANK = frozenset({"4", "21", "9", "53", "51", "52"})
-_blank_cache: dict[str, object] = {}
+_REVERSE = "7"
 
 
+@functools.lru_cache(maxsize=4096)
 def blank_look(parameters: str) -> object:
     """What a space in style `parameters` looks like, as a value: two styles whose spaces
     look alike give equal values. It is the background and the attributes that show on a
     blank; a style that reverses video or holds anything not read gives itself."""
-    look = _blank_cache.get(parameters)
-    if look is None:
-        sgr = _read(parameters)
-        if not sgr.plain or "7" in sgr.attributes:
-            look = ("as is", parameters)
-        else:
-            look = (sgr.background, frozenset(sgr.attributes & _SHOWN_ON_BLANK))
-        if len(_blank_cache) > 4096:
-            _blank_cache.clear()
-        _blank_cache[parameters] = look
-    return look
+    sgr = _read(parameters)
+    if not sgr.plain or _REVERSE in sgr.attributes:
+        return parameters
+    return (sgr.background, frozenset(sgr.attributes & _SHOWN_ON_BLANK))
 
 
 def erasable(parameters: str) -> bool:
     """Whether a space in this style is what an erase (ECH) leaves on a terminal that fills
     erased cells with the current background: the background alone shows."""
-    look = blank_look(parameters)
-    return look[0] != "as is" and not look[1]  # type: ignore[index]
+    sgr = _read(parameters)
+    return sgr.plain and not sgr.attributes & (_SHOWN_ON_BLANK | {_REVERSE})
