@@ -61,10 +61,9 @@ def import_format_of(path: Path) -> str:
     try:
         data = json.loads(text)
     except json.JSONDecodeError:
-        first = next((line.strip().rstrip(",") for line in text.splitlines() if line.strip()), "")
-        try:
-            data = json.loads(first)
-        except json.JSONDecodeError:
+        try:  # one task object per line, read as the Taskwarrior import reads it
+            return "taskwarrior" if _looks_like_taskwarrior(parse_export(text)) else "json"
+        except InvalidInput:
             return "json"
     # A growthtui export is one object; a list can only be tasks (or not an export at all).
     return "taskwarrior" if isinstance(data, list) or _looks_like_taskwarrior(data) else "json"
