@@ -17,6 +17,7 @@ before anything imports it.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Mapping, MutableMapping
 
 COLOR_SYSTEM_ENV = "TEXTUAL_COLOR_SYSTEM"
@@ -69,8 +70,6 @@ def erases_with_background(environ: Mapping[str, str]) -> bool:
         import curses
     except ImportError:  # pragma: no cover - a Python built without curses
         return False
-    import os
-
     devnull = os.open(os.devnull, os.O_WRONLY)
     try:
         curses.setupterm(term, devnull)

@@ -334,11 +334,9 @@ class _Writer:
     ) -> None:
         if None in keys[start:end]:
             raise ValueError(f"a run over cells not known: {start}-{end}, {y}")
-        out = self.out
         self._move_to(start, y)
         # Textual moves to each fragment's start; after non-ASCII text so does this.
         bounds = [start, *(x for x in starts if start < x < end), end]
-        self.erased = False
         for left, right in itertools.pairwise(bounds):
             if left != start and (self.drift or self.erased):
                 self._move_to(left, y)
@@ -359,21 +357,25 @@ class _Writer:
                     # and the model keeps the style the terminal really has.
                     sgr = self.style
                     keys[column : column + count] = [sgr] * count
-                if link != self.link:
-                    if self.link is not None:
-                        out.append(_LINK_CLOSE)
-                    if link is not None:
-                        out.append(f"\x1b]8;id={link[0]};{link[1]}\x1b\\")
-                    self.link = link
-                if sgr != self.style:
-                    out.append(sgr_change(self.style, sgr))
-                    self.style = sgr
+                self._set_style(sgr, link)
                 erase = self.encoder.erase and link is None and erasable(sgr)
                 self._put(y, column, cells, erase)  # type: ignore[arg-type]
                 column += count
         if not self.erased:
             # After the last column a terminal may hold the cursor there, or past it.
             self.cursor = (end, y) if end < width else None
+
+    def _set_style(self, sgr: str, link: tuple[str, str] | None) -> None:
+        """Make `link` (or none) and the style `sgr` the terminal's, as few bytes as it takes."""
+        if link != self.link:
+            if self.link is not None:
+                self.out.append(_LINK_CLOSE)
+            if link is not None:
+                self.out.append(f"\x1b]8;id={link[0]};{link[1]}\x1b\\")
+            self.link = link
+        if sgr != self.style:
+            self.out.append(sgr_change(self.style, sgr))
+            self.style = sgr
 
     def _put(self, y: int, column: int, cells: list[str], erase: bool) -> None:
         """Write `cells` from `column` in the style set; with `erase`, runs of at least
