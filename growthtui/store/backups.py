@@ -1,25 +1,37 @@
-"""Daily rotating backups beside the data file, and the ones taken before a migration."""
+"""Daily rotating backups beside the data file, and the ones taken before a migration.
+
+`glob` and `re` are imported by the functions that use them: the quick write imports this
+module for `daily_backup_name` alone, and every module it loads costs `growthtui add goal`
+time (see quick_write).
+"""
 
 from __future__ import annotations
 
-import datetime as dt
-import glob
-import re
-from pathlib import Path
-
 from growthtui.store.files import FILE_MODE, atomic_write
 
-KEEP_DAILY = 14
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    import datetime as dt
+    from pathlib import Path
 
-_DAILY = re.compile(r"\d{4}-\d{2}-\d{2}\.bak")
+KEEP_DAILY = 14
+DAILY_PATTERN = r"\d{4}-\d{2}-\d{2}\.bak"
+"""What follows `<name>.` in a daily backup's name."""
+
+
+def daily_backup_name(name: str, day: dt.date) -> str:
+    """The name of `name`'s backup of `day`, beside it."""
+    return f"{name}.{day.isoformat()}.bak"
 
 
 def daily_backup_path(path: Path, day: dt.date) -> Path:
-    return path.with_name(f"{path.name}.{day.isoformat()}.bak")
+    return path.with_name(daily_backup_name(path.name, day))
 
 
 def backups_of(path: Path) -> list[Path]:
     """Every backup of `path` (daily and pre-migration), newest first by modification time."""
+    import glob
+
     pattern = f"{glob.escape(path.name)}.*.bak"
     found = [p for p in path.parent.glob(pattern) if p.is_file()]
     return sorted(found, key=lambda p: (p.stat().st_mtime_ns, p.name), reverse=True)
@@ -34,6 +46,9 @@ def take_daily_backup(
     path: Path, raw: bytes, today: dt.date, keep: int = KEEP_DAILY
 ) -> Path | None:
     """Save `raw` (the file as it was before today's first change) once a day; keep `keep`."""
+    import glob
+    import re
+
     target = daily_backup_path(path, today)
     if target.exists():
         return None
@@ -43,7 +58,7 @@ def take_daily_backup(
         (
             p
             for p in path.parent.glob(f"{glob.escape(prefix)}*.bak")
-            if _DAILY.fullmatch(p.name.removeprefix(prefix))
+            if re.fullmatch(DAILY_PATTERN, p.name.removeprefix(prefix))
         ),
         key=lambda p: p.name,
         reverse=True,

@@ -1,15 +1,16 @@
 """Writing a file so that a crash leaves the old version or the new one, whole.
 
-Standard library only, and little of it: the quick write of `growthtui add goal` uses this
-without loading the rest of the store (orjson, TinyDB, filelock).
+Standard library only, and little of it (`os` and `itertools`, both loaded with the
+interpreter): the quick write of `growthtui add goal` uses this without loading the rest of
+the store (orjson, TinyDB, filelock), nor pathlib. Paths are anything `os` takes.
 """
 
 from __future__ import annotations
 
-import contextlib
 import itertools
 import os
-from pathlib import Path
+
+StrPath = str | os.PathLike[str]
 
 FILE_MODE = 0o600
 DIR_MODE = 0o700
@@ -18,9 +19,9 @@ TEMP_SUFFIX = ".tmp"
 _names = itertools.count()
 
 
-def lock_path(path: Path) -> str:
+def lock_path(path: StrPath) -> str:
     """The file every writer of `path` locks (`flock`) while it writes."""
-    return f"{path}.lock"
+    return f"{os.fspath(path)}.lock"
 
 
 def read_all(fd: int) -> bytes:
@@ -32,12 +33,12 @@ def read_all(fd: int) -> bytes:
     return b"".join(chunks)
 
 
-def temp_prefix(path: Path) -> str:
+def temp_prefix(path: StrPath) -> str:
     """Temp files for `path` are `.<name>.<unique>.tmp` beside it (swept when orphaned)."""
-    return f".{path.name}."
+    return f".{os.path.basename(path)}."
 
 
-def fsync_dir(folder: Path) -> None:
+def fsync_dir(folder: StrPath) -> None:
     """Make a rename in `folder` durable."""
     fd = os.open(folder, os.O_RDONLY)
     try:
@@ -46,17 +47,23 @@ def fsync_dir(folder: Path) -> None:
         os.close(fd)
 
 
-def _new_temp(path: Path, mode: int) -> tuple[int, str]:
+def _folder(path: StrPath) -> str:
+    """The folder `path` is in ("." for a bare file name)."""
+    return os.path.dirname(os.fspath(path)) or os.curdir
+
+
+def _new_temp(path: StrPath, mode: int) -> tuple[int, str]:
     """Create a temp file beside `path` that no other writer can have opened."""
     while True:
-        name = str(path.parent / f"{temp_prefix(path)}{os.getpid()}-{next(_names)}{TEMP_SUFFIX}")
+        unique = f"{temp_prefix(path)}{os.getpid()}-{next(_names)}{TEMP_SUFFIX}"
+        name = os.path.join(_folder(path), unique)
         try:
             return os.open(name, os.O_WRONLY | os.O_CREAT | os.O_EXCL, mode), name
         except FileExistsError:  # left by a killed process that had our pid
             continue
 
 
-def replace_with(path: Path, payload: bytes, mode: int) -> int:
+def replace_with(path: StrPath, payload: bytes, mode: int) -> int:
     """Write `payload` as the new version of `path`: temp file in the same folder, write,
     fsync, `os.replace`, fsync of the folder. Returns an open descriptor on the new
     version; on failure the old version is untouched and the temp file gone."""
@@ -70,17 +77,19 @@ def replace_with(path: Path, payload: bytes, mode: int) -> int:
         os.replace(tmp_name, path)
     except BaseException:
         os.close(fd)
-        with contextlib.suppress(OSError):
+        try:  # noqa: SIM105 - contextlib would cost the quick write an import
             os.unlink(tmp_name)
+        except OSError:
+            pass
         raise
     try:
-        fsync_dir(path.parent)
+        fsync_dir(_folder(path))
     except BaseException:
         os.close(fd)
         raise
     return fd
 
 
-def atomic_write(path: Path, payload: bytes, mode: int = FILE_MODE) -> None:
+def atomic_write(path: StrPath, payload: bytes, mode: int = FILE_MODE) -> None:
     """Write `payload` to `path` so that a crash leaves the old or the new file, whole."""
     os.close(replace_with(path, payload, mode))

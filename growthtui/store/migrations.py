@@ -9,11 +9,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-Data = dict[str, dict[str, Any]]
+from growthtui.store.schema import CURRENT_SCHEMA, META_ID, META_TABLE
 
-CURRENT_SCHEMA = 1
-META_TABLE = "meta"
-META_ID = "1"
+Data = dict[str, dict[str, Any]]
 
 
 class UnknownVersion(ValueError):

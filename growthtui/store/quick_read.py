@@ -31,7 +31,7 @@ from growthtui.domain.kinds import (
     Relation,
 )
 from growthtui.domain.shapes import AgendaRecords
-from growthtui.store.migrations import CURRENT_SCHEMA, META_ID, META_TABLE
+from growthtui.store.schema import CURRENT_SCHEMA, META_ID, META_TABLE
 
 T = TypeVar("T")
 

@@ -24,27 +24,34 @@ then takes the Store's way, which refuses bad input with the sentence that says 
 The layout it relies on: `encode` writes JSON indented by two spaces, one key per line, and
 a JSON string never holds a raw newline, so a line's indentation tells its depth: tables at
 2 spaces, record ids at 4, a record's fields at 6, the counters in meta at 8.
+
+Every import here is one the interpreter has loaded already, or a small module of ours
+(`files`, `seal`, `schema`, `backups`, and `kinds`, which brings `enum`). Where starting a
+module costs milliseconds (a container's file system, a cold disk), `json`, `re`, `pathlib`
+and `typing` together cost more than the write itself. So the record's JSON text is laid
+out by `_json` (for the few kinds of value a new record holds), and ids are found with
+`bytes.find`.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-import json
 import os
-import re
-from pathlib import Path
-from typing import Any
 
 from growthtui.domain.kinds import TITLE_MAX, EvidenceKind, GoalStatus, Horizon
-from growthtui.store.backups import daily_backup_path
-from growthtui.store.files import FILE_MODE, lock_path, read_all, replace_with
-from growthtui.store.migrations import CURRENT_SCHEMA, META_ID, META_TABLE
+from growthtui.store.backups import daily_backup_name
+from growthtui.store.files import FILE_MODE, StrPath, lock_path, read_all, replace_with
+from growthtui.store.schema import CURRENT_SCHEMA, META_ID, META_TABLE
 from growthtui.store.seal import is_sealed, write_seal
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    import datetime as dt
+    from typing import Any
 
 GOALS = "goals"
 EVIDENCE = "evidence"
-
-_RECORD_ID = re.compile(rb'\n    "(\d+)": \{')
+_RECORD_KEY = b'\n    "'
+"""How a record's line starts (its id follows, then `": {`); a field's line is indented more."""
 
 
 def new_goal_doc(
@@ -95,7 +102,7 @@ def title_stored_unchanged(title: str) -> bool:
 
 
 def add_goal(
-    path: Path, title: str, horizon: Horizon, due: dt.date | None, today: dt.date
+    path: StrPath, title: str, horizon: Horizon, due: dt.date | None, today: dt.date
 ) -> int | None:
     """Add the goal and return its id; None when this way cannot vouch (nothing changed)."""
     if not title_stored_unchanged(title):
@@ -104,7 +111,7 @@ def add_goal(
 
 
 def log_evidence(
-    path: Path, text: str, kind: EvidenceKind, when: dt.date, goal_id: int | None, today: dt.date
+    path: StrPath, text: str, kind: EvidenceKind, when: dt.date, goal_id: int | None, today: dt.date
 ) -> int | None:
     """Log a piece of evidence (linked to goal `goal_id`, if given) and return its id;
     None when this way cannot vouch (nothing changed)."""
@@ -116,10 +123,11 @@ def log_evidence(
 
 
 def _append(
-    path: Path, table: str, doc: dict[str, Any], today: dt.date, goal_ids: tuple[int, ...] = ()
+    path: StrPath, table: str, doc: dict[str, Any], today: dt.date, goal_ids: tuple[int, ...] = ()
 ) -> int | None:
     """Append `doc` to `table` under the lock, if the file is sealed and holds `goal_ids`."""
-    if not daily_backup_path(path, today).exists():
+    folder, name = os.path.split(os.fspath(path))
+    if not os.path.exists(os.path.join(folder, daily_backup_name(name, today))):
         return None
     try:
         import fcntl
@@ -140,7 +148,7 @@ def _append(
 
 
 def _append_locked(
-    path: Path, table: str, doc: dict[str, Any], goal_ids: tuple[int, ...]
+    path: StrPath, table: str, doc: dict[str, Any], goal_ids: tuple[int, ...]
 ) -> int | None:
     try:
         fd = os.open(path, os.O_RDONLY)
@@ -153,8 +161,7 @@ def _append_locked(
         raw = read_all(fd)
     finally:
         os.close(fd)
-    goals = _table(raw, GOALS)
-    if goal_ids and not (goals and set(goal_ids) <= _ids_in(raw, goals)):
+    if goal_ids and not _holds(raw, GOALS, goal_ids):
         return None  # a goal not there: the Store's way says which
     spliced = _splice(raw, table, doc)
     if spliced is None:
@@ -171,19 +178,40 @@ def _append_locked(
     return record_id
 
 
-def _table(raw: bytes, name: str) -> tuple[int, int] | None:
-    """Where table `name`'s records are: from its opening line to its closing `  }`."""
+def _table(raw: bytes, name: str, from_end: bool = False) -> tuple[int, int] | None:
+    """Where table `name`'s records are: from its opening line to its closing `  }`.
+
+    A table's opening line is in the file once, so a search from either end finds it;
+    `from_end` is quicker for a table that comes late (`meta`, in a seeded store)."""
     opening = b'\n  "' + name.encode() + b'": {\n'
-    start = raw.find(opening)
+    start = raw.rfind(opening) if from_end else raw.find(opening)
     if start < 0:  # missing, or empty (`{}` on one line)
         return None
     end = raw.find(b"\n  }", start + len(opening) - 1)
     return (start + len(opening) - 1, end) if end >= 0 else None
 
 
+def _holds(raw: bytes, name: str, ids: tuple[int, ...]) -> bool:
+    """True when table `name` holds a record with each of `ids`."""
+    table = _table(raw, name)
+    return table is not None and all(
+        raw.find(b'%s%d": {' % (_RECORD_KEY, record_id), *table) >= 0 for record_id in ids
+    )
+
+
 def _ids_in(raw: bytes, table: tuple[int, int]) -> set[int]:
     """The ids of the records of the table at `table` (where `_table` found it)."""
-    return {int(found) for found in _RECORD_ID.findall(raw, *table)}
+    ids = set()
+    at = raw.find(_RECORD_KEY, *table)
+    while at >= 0:
+        start = at + len(_RECORD_KEY)
+        end = raw.find(b'": {', start, table[1])
+        if end < 0:
+            break
+        if raw[start:end].isdigit():
+            ids.add(int(raw[start:end]))
+        at = raw.find(_RECORD_KEY, end, table[1])
+    return ids
 
 
 def _counter(raw: bytes, meta: tuple[int, int], table: str) -> tuple[int, int] | None:
@@ -208,7 +236,7 @@ def _counter(raw: bytes, meta: tuple[int, int], table: str) -> tuple[int, int] |
 def _splice(raw: bytes, table: str, doc: dict[str, Any]) -> tuple[bytes, int] | None:
     """The file with `doc` appended to `table` and its counter raised, and the new id."""
     records = _table(raw, table)
-    meta = _table(raw, META_TABLE)
+    meta = _table(raw, META_TABLE, from_end=True)
     if records is None or meta is None:
         return None
     ids = _ids_in(raw, records)
@@ -216,16 +244,41 @@ def _splice(raw: bytes, table: str, doc: dict[str, Any]) -> tuple[bytes, int] | 
     if not ids or counter is None:
         return None
     record_id = max(int(raw[counter[0] : counter[1]]), max(ids) + 1)
-    record = json.dumps(doc, indent=2, ensure_ascii=False).replace("\n", "\n    ")
+    record = _json(doc, "\n    ")
     edits = sorted(
         [
             (records[1], records[1], f',\n    "{record_id}": {record}'.encode()),
             (counter[0], counter[1], str(record_id + 1).encode()),
         ]
     )
-    parts, at = [], 0
+    whole = memoryview(raw)  # slices of it are not copies: the join copies the file once
+    parts: list[bytes | memoryview] = []
+    at = 0
     for start, end, text in edits:
-        parts += [raw[at:start], text]
+        parts += [whole[at:start], text]
         at = end
-    parts.append(raw[at:])
+    parts.append(whole[at:])
     return b"".join(parts), record_id
+
+
+def _json(value: object, indent: str) -> str:
+    """`value` as `storage.encode` lays it out (orjson, two-space indent) at the depth whose
+    lines start with `indent`: for what a new record holds (dicts, lists, text, whole
+    numbers, None). Text is printable (`title_stored_unchanged`; the fields the caller
+    fills are plain words and ISO dates), so `\\` and `"` are all it needs escaped."""
+    if value is None:
+        return "null"
+    if isinstance(value, str):
+        return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    if isinstance(value, int) and not isinstance(value, bool):
+        return str(value)
+    inner = indent + "  "
+    if isinstance(value, list):
+        items = [inner + _json(item, inner) for item in value]
+        return "[" + ",".join(items) + indent + "]" if items else "[]"
+    if isinstance(value, dict):
+        fields = [
+            f"{inner}{_json(key, inner)}: {_json(item, inner)}" for key, item in value.items()
+        ]
+        return "{" + ",".join(fields) + indent + "}" if fields else "{}"
+    raise TypeError(f"a new record holds no {type(value).__name__}")

@@ -39,15 +39,13 @@ from growthtui.store.errors import Conflict, StoreTooNew, StoreUnreadable, Store
 from growthtui.store.goal_history import with_history
 from growthtui.store.links import check_links, delete_cascading
 from growthtui.store.migrations import (
-    CURRENT_SCHEMA,
-    META_ID,
-    META_TABLE,
     UnknownVersion,
     foreign_tables_only,
     migrate,
     schema_version,
 )
 from growthtui.store.record_cache import InvalidStoredRecord, RecordCache
+from growthtui.store.schema import CURRENT_SCHEMA, META_ID, META_TABLE
 from growthtui.store.storage import (
     AtomicJSONStorage,
     Data,

@@ -11,22 +11,21 @@ Anything else means "not sealed", never an error: no seal, an unreadable or torn
 another version's, or a file changed since by anyone (an editor, a restore, `touch`; the
 change time cannot be set back). Then the caller takes the Store's path, which checks
 everything. Losing a seal costs speed once, never data, so it is written without fsync.
-Standard library only.
+Standard library only (`os`), like `files`.
 """
 
 from __future__ import annotations
 
-import contextlib
 import os
-from pathlib import Path
 
-from growthtui.store.files import FILE_MODE
+from growthtui.store.files import FILE_MODE, StrPath
 
 _MAGIC = "growthtui-seal 1"
 
 
-def seal_path(path: Path) -> Path:
-    return path.with_name(f".{path.name}.seal")
+def seal_path(path: StrPath) -> str:
+    folder, name = os.path.split(os.fspath(path))
+    return os.path.join(folder, f".{name}.seal")
 
 
 def _identity(stat: os.stat_result, schema: int) -> str:
@@ -36,21 +35,23 @@ def _identity(stat: os.stat_result, schema: int) -> str:
     )
 
 
-def write_seal(path: Path, stat: os.stat_result, schema: int) -> None:
+def write_seal(path: StrPath, stat: os.stat_result, schema: int) -> None:
     """Record that the version of `path` described by `stat` is the Store's own.
 
     The caller holds the write lock. A failure is ignored: the next write goes the slow way.
     """
     text = _identity(stat, schema).encode("ascii")
-    with contextlib.suppress(OSError):
+    try:
         fd = os.open(seal_path(path), os.O_WRONLY | os.O_CREAT | os.O_TRUNC, FILE_MODE)
         try:
             os.write(fd, text)
         finally:
             os.close(fd)
+    except OSError:
+        pass
 
 
-def is_sealed(path: Path, stat: os.stat_result, schema: int) -> bool:
+def is_sealed(path: StrPath, stat: os.stat_result, schema: int) -> bool:
     """True when `stat` (of `path`, taken under the write lock) is the sealed version."""
     try:
         with open(seal_path(path), "rb") as seal:

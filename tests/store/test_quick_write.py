@@ -167,7 +167,7 @@ def test_a_title_the_model_would_change_or_refuse_is_left_to_the_store(
 
 
 def test_a_file_without_a_seal_is_left_to_the_store(sealed: Path) -> None:
-    seal_path(sealed).unlink()
+    Path(seal_path(sealed)).unlink()
     _declines(sealed)
 
 
@@ -187,7 +187,7 @@ def test_a_file_touched_back_to_its_old_times_is_left_to_the_store(sealed: Path)
 
 
 def test_a_torn_seal_is_left_to_the_store(sealed: Path) -> None:
-    seal = seal_path(sealed)
+    seal = Path(seal_path(sealed))
     seal.write_bytes(seal.read_bytes()[:20])
     _declines(sealed)
 
