@@ -1,6 +1,6 @@
-"""`python -m growthtui` runs the command line."""
+"""`python -m growthtui` runs the command line, as the `growthtui` command does."""
 
-from growthtui.cli import main
+from growthtui.launch import main
 
 if __name__ == "__main__":
     raise SystemExit(main())

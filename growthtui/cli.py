@@ -22,7 +22,8 @@ from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
-from growthtui import __version__
+from growthtui import __version__, clock
+from growthtui.domain.kinds import EVIDENCE_KIND_WORDS, Horizon
 
 if TYPE_CHECKING:
     from growthtui.store import Store
@@ -31,8 +32,6 @@ EXIT_OK = 0
 EXIT_FAILURE = 1
 EXIT_BAD_INPUT = 2
 DEBUG_ENV = "GROWTHTUI_DEBUG"
-TODAY_ENV = "GROWTHTUI_TODAY"
-"""Pins "today" (YYYY-MM-DD) for demos, screenshots and tests."""
 
 
 class UsageError(Exception):
@@ -48,17 +47,12 @@ class _Parser(argparse.ArgumentParser):
 
 def today() -> dt.date:
     """The date growthtui works with: GROWTHTUI_TODAY when set, else the clock's."""
-    pinned = os.environ.get(TODAY_ENV)
-    if pinned:
-        try:
-            return dt.date.fromisoformat(pinned)
-        except ValueError:
-            from growthtui.domain.errors import InvalidInput
+    try:
+        return clock.today()
+    except ValueError as error:
+        from growthtui.domain.errors import InvalidInput
 
-            raise InvalidInput(
-                f"{TODAY_ENV}={pinned!r} is not a date: use YYYY-MM-DD or unset it"
-            ) from None
-    return dt.date.today()
+        raise InvalidInput(str(error)) from None
 
 
 def _positive(text: str) -> int:
@@ -115,7 +109,9 @@ def build_parser() -> argparse.ArgumentParser:
     add_kinds.required = True
     add_goal = add_kinds.add_parser("goal", help="add a goal", parents=[common])
     add_goal.add_argument("title", metavar="TITLE")
-    add_goal.add_argument("--horizon", choices=["short", "medium", "long"], default="short")
+    add_goal.add_argument(
+        "--horizon", choices=[horizon.value for horizon in Horizon], default=Horizon.SHORT.value
+    )
     add_goal.add_argument("--due", metavar="YYYY-MM-DD")
     add_goal.set_defaults(handler=_add_goal)
     add_ms = add_kinds.add_parser("milestone", help="add a milestone to a goal", parents=[common])
@@ -129,7 +125,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     log.add_argument("text", metavar="TEXT")
     log.add_argument("--goal", metavar="GOAL_ID", type=_goal_id)
-    log.add_argument("--kind", choices=["win", "lesson", "praise", "feedback"], default="win")
+    log.add_argument("--kind", choices=list(EVIDENCE_KIND_WORDS), default="win")
     log.add_argument("--date", metavar="YYYY-MM-DD", help="when it happened (default: today)")
     log.set_defaults(handler=_log)
 
@@ -194,7 +190,6 @@ def _open_store(args: argparse.Namespace, create: bool = False) -> Store:
 
 def _add_goal(args: argparse.Namespace) -> int:
     from growthtui.domain.dates import parse_optional_date
-    from growthtui.domain.kinds import Horizon
     from growthtui.store.quick_write import add_goal
 
     day = today()
@@ -227,11 +222,10 @@ def _add_milestone(args: argparse.Namespace) -> int:
 
 def _log(args: argparse.Namespace) -> int:
     from growthtui.domain.dates import parse_date
-    from growthtui.domain.kinds import EvidenceKind
     from growthtui.store.quick_write import log_evidence
 
     day = today()
-    kind = EvidenceKind.FEEDBACK if args.kind == "feedback" else EvidenceKind(args.kind)
+    kind = EVIDENCE_KIND_WORDS[args.kind]
     when = parse_date(args.date, day, "date") if args.date else day
     target = f" for goal {args.goal}" if args.goal else ""
     # The short way when it can vouch for the file and the input (see quick_write).
@@ -420,9 +414,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:
-        # `growthtui export | head`: the reader left; not an error worth a message. Point
-        # stdout at devnull so the interpreter's last flush does not complain either.
-        _silence_stdout()
+        # `growthtui export | head`: the reader left; not an error worth a message.
+        silence_stdout()
         return EXIT_OK
     except Exception as error:
         # Whatever raised a GrowthError has loaded the domain: this import costs nothing.
@@ -431,16 +424,24 @@ def main(argv: Sequence[str] | None = None) -> int:
         if isinstance(error, GrowthError):
             _say(str(error))
             return EXIT_BAD_INPUT
-        if os.environ.get(DEBUG_ENV):  # a bug: one line, never a traceback by default
-            raise
-        _say(
-            f"unexpected error: {type(error).__name__}: {error} — please report it; "
-            f"run again with {DEBUG_ENV}=1 to see the details"
-        )
-        return EXIT_FAILURE
+        return report_unexpected(error)
 
 
-def _silence_stdout() -> None:
+def report_unexpected(error: Exception) -> int:
+    """A bug: one line on stderr and exit 1, never a traceback, unless GROWTHTUI_DEBUG is
+    set (then it is raised again, with its traceback)."""
+    if os.environ.get(DEBUG_ENV):
+        raise error
+    _say(
+        f"unexpected error: {type(error).__name__}: {error} — please report it; "
+        f"run again with {DEBUG_ENV}=1 to see the details"
+    )
+    return EXIT_FAILURE
+
+
+def silence_stdout() -> None:
+    """Point stdout at devnull: its reader left (`growthtui export | head`), and the
+    interpreter's last flush must not complain either."""
     try:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())

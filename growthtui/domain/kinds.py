@@ -30,6 +30,15 @@ class EvidenceKind(StrEnum):
     PRAISE = "praise"
 
 
+EVIDENCE_KIND_WORDS = {
+    "win": EvidenceKind.WIN,
+    "lesson": EvidenceKind.LESSON,
+    "praise": EvidenceKind.PRAISE,
+    "feedback": EvidenceKind.FEEDBACK,
+}
+"""The one word that names each kind on the command line (`growthtui log --kind …`)."""
+
+
 class GoalStatus(StrEnum):
     ACTIVE = "active"
     PAUSED = "paused"

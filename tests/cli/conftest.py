@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from growthtui.cli import main
+from growthtui.launch import main
 
 
 @dataclass(frozen=True)

@@ -26,7 +26,7 @@ HEAVY = ("pydantic", "tinydb", "filelock", "platformdirs", "textual")
 # Runs the command line in a fresh interpreter, then prints which of HEAVY it loaded.
 PROBE = """
 import json, sys
-from growthtui.cli import main
+from growthtui.launch import main
 code = main(sys.argv[1:])
 loaded = sorted({m.split(".")[0] for m in sys.modules} & set(HEAVY))
 print(json.dumps({"code": code, "loaded": loaded}), file=sys.stderr)

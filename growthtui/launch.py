@@ -1,0 +1,180 @@
+"""The `growthtui` command's first step: the plain forms of `add goal` and `log`, stored
+without loading the rest of the command line.
+
+A goal or a win typed at a shell prompt should be stored before the prompt comes back. On
+ten years of data the quick write itself (store/quick_write.py) takes a few milliseconds;
+building the argparse parser, and importing what argparse and pathlib bring, took longer
+than that. So these two commands, typed in their plain forms, are read here:
+
+    growthtui [--data PATH] add goal TITLE [--data PATH] [--due YYYY-MM-DD] [--horizon H]
+    growthtui [--data PATH] log TEXT [--data PATH] [--goal ID] [--kind K] [--date YYYY-MM-DD]
+
+Each option at most once, as `--name value` or `--name=value`; the store named by `--data`
+or GROWTHTUI_DATA; dates in ISO form; horizons, kinds and ids as the full command line
+takes them. Anything else (another command, `--help`, an abbreviated option, a relative
+date, the default store location, a value or a title starting with `-`, …) and anything the
+quick write cannot vouch for goes to growthtui.cli, which reads the whole command line,
+takes the Store's way when it must, and says what is wrong. A form read here means what
+argparse would read from it: tests compare the two on many command lines.
+
+Standard library only, and only what the interpreter has loaded already (plus `datetime`).
+"""
+
+from __future__ import annotations
+
+import sys
+
+from growthtui.clock import today
+from growthtui.locations import given_data_path
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    import datetime as dt
+    from collections.abc import Sequence
+
+DATA = "--data"
+FORMS: dict[tuple[str, ...], frozenset[str]] = {
+    ("add", "goal"): frozenset({DATA, "--due", "--horizon"}),
+    ("log",): frozenset({DATA, "--goal", "--kind", "--date"}),
+}
+"""The commands read here, and the options each takes after its words (`--data` may also
+come before or between them, as the full command line allows)."""
+
+
+class Plain:
+    """A command line in one of the plain FORMS: its words, its one positional argument
+    (the title or text), and its options by name."""
+
+    def __init__(self, words: tuple[str, ...], text: str, options: dict[str, str]) -> None:
+        self.words = words
+        self.text = text
+        self.options = options
+
+
+def read_plain(argv: Sequence[str]) -> Plain | None:
+    """`argv` as a Plain command line, or None when it is not one."""
+    positional: list[str] = []
+    options: dict[str, str] = {}
+    after: dict[str, int] = {}  # how many words came before each option
+    tokens = iter(argv)
+    for token in tokens:
+        if not token.startswith("-"):
+            positional.append(token)
+            continue
+        name, equals, value = token.partition("=")
+        if not equals:
+            following = next(tokens, None)
+            if following is None:
+                return None
+            value = following
+        if name in options or not value.strip() or value.startswith("-"):
+            return None
+        options[name] = value
+        after[name] = len(positional)
+    for words, allowed in FORMS.items():
+        if tuple(positional[:-1]) != words or len(positional) != len(words) + 1:
+            continue
+        for name in options:
+            if name not in allowed or (name != DATA and after[name] < len(words)):
+                return None
+        return Plain(words, positional[-1], options)
+    return None
+
+
+def iso_date(text: str) -> dt.date | None:
+    """`text` as a date when it is exactly `YYYY-MM-DD` in ASCII digits and a real date
+    (what domain.dates.parse_date reads from such text); None for anything else."""
+    import datetime as dt
+
+    digits = text[:4] + text[5:7] + text[8:]
+    if len(text) != 10 or text[4] != "-" or text[7] != "-":
+        return None
+    if not (digits.isascii() and digits.isdigit()):
+        return None
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        return None
+
+
+def goal_id(text: str) -> int | None:
+    """`text` as a goal id when it is a whole number from 1, in ASCII digits."""
+    if not (text.isascii() and text.isdigit()):
+        return None
+    value = int(text)
+    return value if value >= 1 else None
+
+
+def run_plain(plain: Plain) -> str | None:
+    """Store what `plain` asks for by the quick write; the line to print, or None when
+    this way cannot (nothing changed)."""
+    path = given_data_path(plain.options.get(DATA))
+    if path is None:
+        return None
+    try:
+        day = today()
+    except ValueError:
+        return None
+    if plain.words == ("add", "goal"):
+        return _add_goal(path, plain, day)
+    return _log(path, plain, day)
+
+
+def _add_goal(path: str, plain: Plain, day: dt.date) -> str | None:
+    from growthtui.domain.kinds import Horizon
+    from growthtui.store.quick_write import add_goal
+
+    due = None
+    if "--due" in plain.options:
+        due = iso_date(plain.options["--due"])
+        if due is None:
+            return None
+    try:
+        horizon = Horizon(plain.options.get("--horizon", Horizon.SHORT.value))
+    except ValueError:
+        return None
+    added = add_goal(path, plain.text, horizon, due, day)
+    return None if added is None else f"added goal {added}: {plain.text}"
+
+
+def _log(path: str, plain: Plain, day: dt.date) -> str | None:
+    from growthtui.domain.kinds import EVIDENCE_KIND_WORDS
+    from growthtui.store.quick_write import log_evidence
+
+    kind = EVIDENCE_KIND_WORDS.get(plain.options.get("--kind", "win"))
+    when = iso_date(plain.options["--date"]) if "--date" in plain.options else day
+    goal = goal_id(plain.options["--goal"]) if "--goal" in plain.options else None
+    if kind is None or when is None or ("--goal" in plain.options and goal is None):
+        return None
+    logged = log_evidence(path, plain.text, kind, when, goal, day)
+    if logged is None:
+        return None
+    target = f" for goal {goal}" if goal else ""
+    return f"logged {kind.value} {logged}{target}: {plain.text}"
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run growthtui on `argv` (default: this process's command line); the exit code."""
+    plain = read_plain(sys.argv[1:] if argv is None else argv)
+    said = None
+    if plain is not None:
+        try:
+            said = run_plain(plain)
+        except KeyboardInterrupt:
+            return 130
+        except Exception as error:  # a bug: reported as the full command line reports one
+            from growthtui.cli import report_unexpected
+
+            return report_unexpected(error)
+    if said is None:
+        from growthtui.cli import main as run
+
+        return run(argv)
+    try:
+        print(said)
+        sys.stdout.flush()
+    except BrokenPipeError:  # `growthtui add goal … | head -0`: stored all the same
+        from growthtui.cli import silence_stdout
+
+        silence_stdout()
+    return 0
