@@ -10,15 +10,22 @@ tasks with their due dates and projects, every other record (done milestones, cl
 check-ins, evidence, interactions, people...) a completed one. Both tools then hold the
 same open work, which is what `agenda` and `task next` show.
 
-Every command runs as a person types it, as a fresh process (the `growthtui` script beside
-this interpreter, not a shell shim), output to /dev/null. The pairs are timed alternately in
-each of RUNS rounds, so the machine's load hits both alike; a ratio is the median of the
-per-round ratios. `add goal` and `task add` write to the same store and task list in every
-round (growth accepted: at most RUNS + 1 records on N). Wall-clock medians are the figures;
-the children's CPU time (user + sys) is shown beside them.
+Every command runs as a person types it, as a fresh process, output to /dev/null. The
+`growthtui` run is a copy installed the way a person installs it (`pip install .` into a
+virtual environment of its own, as pipx does; bench/installed.py), so the figures do not
+include what this interpreter's `.pth` hooks do at every start (an editable install's
+import finder, a sandbox's certificate patch). The script beside this interpreter (the
+editable install, hooks and all) is timed too, and shown beside the target, not judged.
 
-The interpreter's floor (`python -c pass`, then with pydantic imported) is printed first: it
-is the part of every figure that no change inside growthtui can remove.
+The pairs are timed alternately in each of RUNS rounds, so the machine's load hits both
+alike; a ratio is the median of the per-round ratios. `add goal` and `task add` write to
+the same store and task list in every round (growth accepted: at most 2 * RUNS + 2 records
+on N). Wall-clock medians are the figures; the children's CPU time (user + sys) is shown
+beside them.
+
+The interpreter's floor (`python -c pass`, in the copy's environment and in this one, then
+with pydantic imported) is printed first: it is the part of every figure that no change
+inside growthtui can remove.
 
 Always exits 0: timings on a shared machine vary; the table is for people to read.
 """
@@ -34,7 +41,6 @@ import shutil
 import statistics
 import subprocess
 import sys
-import sysconfig
 import tempfile
 import time
 import uuid
@@ -43,10 +49,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 try:  # `python -m bench` (package) or `python bench/x.py` (script)
-    from bench.installed import compile_growthtui
+    from bench.installed import compile_growthtui, install_copy
     from bench.table import Row, render
 except ImportError:  # pragma: no cover
-    from installed import compile_growthtui  # type: ignore[no-redef]
+    from installed import compile_growthtui, install_copy  # type: ignore[no-redef]
     from table import Row, render  # type: ignore[no-redef]
 
 TODAY = dt.date(2026, 11, 24)
@@ -245,9 +251,11 @@ def prepare(size: int, folder: Path, task: str | None, growthtui: list[str]) -> 
 def floors(growthtui: list[str], runs: int) -> list[Row]:
     """Where the time goes before growthtui does anything: the interpreter, then pydantic."""
     env = dict(os.environ)
+    copy_python = str(Path(growthtui[0]).with_name("python"))
     commands = {
         "python -S -c pass (no site-packages, no .pth files)": [sys.executable, "-S", "-c", "pass"],
-        "python -c pass": [sys.executable, "-c", "pass"],
+        "python -c pass, in the installed copy's venv": [copy_python, "-c", "pass"],
+        "python -c pass, this interpreter (its .pth hooks run)": [sys.executable, "-c", "pass"],
         'python -c "import pydantic"': [sys.executable, "-c", "import pydantic"],
         'python -c "from pydantic import BaseModel"': [
             sys.executable,
@@ -260,7 +268,9 @@ def floors(growthtui: list[str], runs: int) -> list[Row]:
     return [Row(None, f"floor: {name}", t.describe()) for name, t in timings.items()]
 
 
-def measure(place: Place, growthtui: list[str], task: str | None, runs: int) -> list[Row]:
+def measure(
+    place: Place, growthtui: list[str], editable: list[str], task: str | None, runs: int
+) -> list[Row]:
     """growthtui agenda and add goal on `place`, each beside its Taskwarrior counterpart."""
     n = place.size
     data = ["--data", str(place.store)]
@@ -283,7 +293,7 @@ def measure(place: Place, growthtui: list[str], task: str | None, runs: int) -> 
     adds = {
         "task add": theirs["task add"],
         "add": mine["add"],
-        "add -S": _without_site([*ADD_GOAL, *data]),
+        "add, editable": [*editable, *ADD_GOAL, *data],
     }
     timings: dict[str, Timing] = {name: Timing([], []) for name in (*pairs, *adds)}
     for name, command in (*pairs.items(), *adds.items()):  # warm-up, untimed: caches, backup
@@ -313,26 +323,11 @@ def measure(place: Place, growthtui: list[str], task: str | None, runs: int) -> 
         ),
         Row(
             n,
-            "growthtui add goal started by python -S (no .pth hooks)",
-            f"{timings['add -S'].describe()} = "
-            f"{ratio(timings['add -S'], timings['task add']):.2f}x task add",
+            "growthtui add goal, by this interpreter's script (editable; .pth hooks)",
+            f"{timings['add, editable'].describe()} = "
+            f"{ratio(timings['add, editable'], timings['task add']):.2f}x task add",
         ),
     ]
-
-
-def _without_site(arguments: Command) -> list[str]:
-    """growthtui run on `arguments` by an interpreter that skips `site`: no .pth hook of
-    this machine runs first (an editable install's import finder, a sandbox's certificate
-    patch). What a person whose install
-    has none would see; shown beside the target, not judged against it."""
-    import growthtui
-
-    paths = [str(Path(growthtui.__file__).parents[1]), sysconfig.get_paths()["purelib"]]
-    start = (
-        f"import sys; sys.path[:0] = {paths!r}; "
-        "from growthtui.cli import main; sys.exit(main(sys.argv[1:]))"
-    )
-    return [sys.executable, "-S", "-c", start, *arguments]
 
 
 def _env_for(name: str, place: Place) -> dict[str, str]:
@@ -351,13 +346,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     compile_growthtui()
     runs = max(5, args.runs)
     sizes = SIZES[:1] if args.quick else SIZES
-    growthtui = growthtui_command()
+    editable = growthtui_command()
     found = taskwarrior()
     task = found[0] if found else None
     print(
         f"command-line benchmark, median of {runs} rounds each (targets beside; exit 0 regardless)"
     )
-    print(f"growthtui: {' '.join(growthtui)}; python: {sys.executable}")
     if found is None:
         print(
             "Taskwarrior (`task`) is not installed: the comparisons with it are skipped "
@@ -366,12 +360,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     else:
         print(f"Taskwarrior: {found[0]} {found[1]}, rc: {' '.join(TASK_RC)}")
     print(f"load average: {' '.join(f'{x:.2f}' for x in os.getloadavg())} on {os.cpu_count()} cpus")
-    rows = floors(growthtui, runs)
     with tempfile.TemporaryDirectory(prefix="growthtui-bench-cli-") as folder:
+        script, how = install_copy(Path(folder))
+        growthtui = [str(script)] if script is not None else editable
+        print(f"growthtui: {' '.join(growthtui)} ({how}); python: {sys.executable}")
+        rows = floors(growthtui, runs)
         for size in sizes:
             try:
                 place = prepare(size, Path(folder), task, growthtui)
-                rows.extend(measure(place, growthtui, task, runs))
+                rows.extend(measure(place, growthtui, editable, task, runs))
             except (RuntimeError, subprocess.CalledProcessError) as error:
                 rows.append(Row(size, "could not measure", str(error), "-", False))
     print(render(rows, "measured (median: wall, cpu)"))

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import compileall
+import subprocess
+import sys
+import sysconfig
 from pathlib import Path
 
 
@@ -16,3 +19,44 @@ def compile_growthtui() -> None:
     import growthtui
 
     compileall.compile_dir(Path(growthtui.__file__).parent, quiet=1)
+
+
+def install_copy(folder: Path) -> tuple[Path | None, str]:
+    """growthtui installed as a person installs it (`pip install .`, as pipx does): a
+    virtual environment of its own in `folder`, the package built and installed into it
+    (not editable), its `growthtui` script beside the environment's interpreter.
+
+    Its dependencies are this interpreter's, reached through a plain path line in a .pth
+    file, so nothing is downloaded but the build tools. Unlike this interpreter's own
+    script, it runs none of the `.pth` hooks of this interpreter's site-packages: an
+    editable install's import finder (~20 ms a start here), a sandbox's certificate patch.
+
+    Returns (the script, how it was made), or (None, why not) when it could not be made
+    (e.g. offline, with no build tools cached)."""
+    import growthtui
+
+    source = Path(growthtui.__file__).parents[1]
+    if not (source / "pyproject.toml").is_file():
+        return None, f"no source tree beside {growthtui.__file__} (not an editable install)"
+    env = folder / "venv"
+    python = str(env / "bin" / "python")
+    where = "import sysconfig; print(sysconfig.get_paths()['purelib'])"
+    install = [sys.executable, "-m", "pip", "--python", python, "install", "--quiet"]
+    try:
+        _run([sys.executable, "-m", "venv", "--without-pip", str(env)])
+        site = Path(_run([python, "-c", where]).decode().strip())
+        paths = sorted({sysconfig.get_paths()["purelib"], sysconfig.get_paths()["platlib"]})
+        (site / "_bench_dependencies.pth").write_text("\n".join(paths) + "\n")
+        _run([*install, "--no-deps", "--disable-pip-version-check", str(source)])
+    except (OSError, subprocess.SubprocessError) as error:
+        detail = getattr(error, "stderr", None) or b""
+        last = detail.decode(errors="replace").strip().splitlines()[-1:]
+        return None, " ".join(["could not install a copy:", str(error), *last])
+    script = env / "bin" / "growthtui"
+    if not script.is_file():
+        return None, "the copy was installed without its `growthtui` script"
+    return script, "pip install . into a venv of its own (dependencies by a .pth path line)"
+
+
+def _run(command: list[str]) -> bytes:
+    return subprocess.run(command, check=True, capture_output=True, timeout=600).stdout
