@@ -33,11 +33,18 @@ def goal_detail(
     """Everything about one goal, as text for the detail pane."""
     text = Text()
     text.append(f"#{goal.id} {goal.title}\n", style="bold")
+    # The lines are laid out so that moving the cursor to another goal moves few of them
+    # (the terminal is sent only the cells that differ): the facts one line each, the
+    # progress without its source (the Measure field and the Milestones heading say it),
+    # the SMART score one line near the top, and the check's reasons, which wrap to one
+    # line or two, after the fields.
     window = horizon_window(goal.horizon)
-    facts = [window.label.split(" (")[0], goal.status.value]
+    text.append(f"{window.label.split(' (')[0]} · {goal.status.value}\n", style="italic")
     if goal.due:
-        facts.append(f"due {goal.due.isoformat()} ({relative_day(goal.due, today)})")
-    text.append(" · ".join(facts) + "\n", style="italic")
+        due = f"due {goal.due.isoformat()} ({relative_day(goal.due, today)})"
+        text.append(f"{due}\n", style="italic")
+    else:
+        text.append("no due date\n", style="dim italic")
     if parent is not None:
         text.append(f"stepping stone toward #{parent.id} {parent.title}\n")
     if children:
@@ -45,18 +52,10 @@ def goal_detail(
         more = f" and {len(children) - 4} more" if len(children) > 4 else ""
         text.append(f"stepping stones: {names}{more}\n")
     progress = goal_progress(goal, milestones, checkins)
-    text.append("\nProgress       ", style="bold")
-    done = sum(1 for m in milestones if m.done_at)
-    source = ""
-    if goal.measure.is_set and progress is not None:
-        source = f"  ({goal.measure.metric})"
-    elif milestones:
-        source = f"  ({done} of {len(milestones)} milestones done)"
-    text.append(f"{glyphs.progress(progress)}{source}\n\n")
-    text.append_text(
-        render_smart(check_smart(goal, today, milestones, parent), glyphs.done, glyphs.overdue)
-    )
+    smart = check_smart(goal, today, milestones, parent)
     text.append("\n")
+    _field(text, "Progress", glyphs.progress(progress))
+    _field(text, "SMART", f"{smart.score}/5  {smart.summary()}")
     _field(text, "What exactly", goal.specific)
     measure = goal.measure
     if measure.metric:
@@ -79,8 +78,13 @@ def goal_detail(
         _field(text, "Tags", ", ".join(goal.tags))
     if goal.notes:
         _field(text, "Notes", goal.notes)
+    text.append("\n")
+    text.append_text(render_smart(smart, glyphs.done, glyphs.overdue))
 
     text.append("\nMilestones", style="bold underline")
+    if milestones:
+        done = sum(1 for m in milestones if m.done_at)
+        text.append(f"  {done} of {len(milestones)} done")
     text.append("  (m adds one)\n", style="dim")
     if not milestones:
         text.append("  none yet\n", style="dim")
