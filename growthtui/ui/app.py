@@ -194,6 +194,10 @@ class GrowthApp(FrameEncoding, App[int]):
             self.set_interval(POLL_SECONDS, self.check_for_outside_changes)
         if not self.is_headless:
             self.call_after_refresh(gc.freeze)
+        # The command started without the collector (launch.main): back on, once what
+        # start-up built is frozen out of its rounds.
+        self.call_after_refresh(gc.enable)
+        if not self.is_headless:
             # Counted from the first frame, not from now: at 10k records drawing the
             # Dashboard takes longer than WARM_UP_SECONDS, and an area built (and laid out)
             # before that frame is written only delays it.

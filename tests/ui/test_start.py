@@ -3,6 +3,7 @@ what the first frame shows, what it loads, and a store refused once the frame is
 
 from __future__ import annotations
 
+import gc
 import json
 import subprocess
 import sys
@@ -112,3 +113,25 @@ def test_the_screen_classes_the_areas_name_are_the_registered_ones() -> None:
 
     assert {a.mode: area_screen_class(a.mode) for a in AREAS} == AREA_SCREEN_CLASSES
     assert all(mode == screen.MODE for mode, screen in AREA_SCREEN_CLASSES.items())
+
+
+async def test_the_collector_is_back_on_once_the_records_are_in(seeded_store: Store, make_app):
+    """`growthtui` starts without the cyclic garbage collector (launch.main); the app turns
+    it back on once its records are in, so a long session never runs without it."""
+    gc.disable()
+    try:
+        app = make_app(OpenAfterFirstFrame(lambda: seeded_store))
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.pause()
+            assert app.store is seeded_store
+            assert gc.isenabled()
+    finally:
+        gc.enable()
+
+
+def test_a_command_run_in_process_leaves_the_collector_as_it_was(tmp_path) -> None:
+    from growthtui.launch import main
+
+    assert gc.isenabled()
+    assert main(["add", "goal", "Ship it", "--data", str(tmp_path / "g.json")]) == 0
+    assert gc.isenabled()
