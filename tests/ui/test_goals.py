@@ -18,6 +18,7 @@ from growthtui.ui.screens.progress_forms import CheckInForm, MilestoneForm
 from growthtui.ui.screens.prompt import PromptModal
 from growthtui.ui.widgets.form import FormField
 from growthtui.ui.widgets.record_table import RecordTable
+from growthtui.ui.widgets.text_pane import TextPane
 
 TODAY = dt.date(2026, 11, 24)
 
@@ -314,3 +315,28 @@ async def test_opening_a_goal_hidden_by_the_filter_clears_the_filter(seeded_stor
         box = app.screen.query_one("#goals-filter", FilterBox)
         assert (box.is_open, box.value) == (False, "")
         assert table.current_key == "1"
+
+
+async def test_the_detail_border_says_where_more_of_the_text_is(seeded_store: Store, make_app):
+    """The detail pane draws no scrollbar (a thumb redrawn on most moves): its border says
+    in words where the rest of a long text is, and that tab gets there."""
+    app = make_app(seeded_store)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("3")
+        await pilot.pause()
+        pane = app.screen.query_one("#goals-detail")
+        detail = app.screen.query_one("#goal-detail", TextPane)
+        assert detail.max_scroll_y > 0  # the first goal's detail is taller than the pane
+        assert pane.border_subtitle == "more below · tab"
+        detail.focus()
+        await pilot.pause()
+        assert pane.border_subtitle == "more below"
+        await pilot.press("down", "down")
+        await pilot.pause()
+        assert pane.border_subtitle == "more above and below"
+        await pilot.press("end")
+        await pilot.pause(0.5)
+        assert pane.border_subtitle == "more above"
+        app.screen.query_one(RecordTable).focus()
+        await pilot.pause()
+        assert pane.border_subtitle == "more above · tab"

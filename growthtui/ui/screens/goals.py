@@ -134,6 +134,13 @@ class GoalsScreen(AreaScreen):
     def on_mount(self) -> None:
         table = self.query_one("#goals-table", RecordTable)
         table.follow = lambda _key: self._show_detail()
+        # The detail draws no scrollbar: its border says where more of the text is.
+        pane = self.query_one("#goals-detail")
+        self.watch(
+            self.query_one("#goal-detail", TextPane),
+            "hint",
+            lambda hint: setattr(pane, "border_subtitle", hint),
+        )
         super().on_mount()
         table.focus()
 
