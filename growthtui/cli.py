@@ -208,10 +208,18 @@ def _add_goal(args: argparse.Namespace) -> int:
 
 
 def _add_milestone(args: argparse.Namespace) -> int:
-    from growthtui.domain import Goal, Milestone
     from growthtui.domain.dates import parse_date
+    from growthtui.store.quick_write import add_milestone
 
-    due = parse_date(args.due, today(), "due date")
+    day = today()
+    due = parse_date(args.due, day, "due date")
+    # The short way when it can vouch for the file and the input (see quick_write).
+    added = add_milestone(_data_path(args), args.goal_id, args.title, due, day)
+    if added is not None:
+        print(f"added milestone {added[0]} to goal {args.goal_id} ({added[1]}), due {due}")
+        return EXIT_OK
+    from growthtui.domain import Goal, Milestone
+
     milestone = Milestone.build(goal_id=args.goal_id, title=args.title, due=due)
     store = _open_store(args)
     goal = store.get(Goal, args.goal_id)

@@ -1,12 +1,13 @@
-"""The `growthtui` command's first step: the plain forms of `add goal` and `log`, stored
-without loading the rest of the command line.
+"""The `growthtui` command's first step: the plain forms of `add goal`, `add milestone`
+and `log`, stored without loading the rest of the command line.
 
-A goal or a win typed at a shell prompt should be stored before the prompt comes back. On
-ten years of data the quick write itself (store/quick_write.py) takes a few milliseconds;
-building the argparse parser, and importing what argparse and pathlib bring, took longer
-than that. So these two commands, typed in their plain forms, are read here:
+A goal, a milestone or a win typed at a shell prompt should be stored before the prompt
+comes back. On ten years of data the quick write itself (store/quick_write.py) takes a few
+milliseconds; building the argparse parser, and importing what argparse and pathlib bring,
+took longer than that. So these commands, typed in their plain forms, are read here:
 
     growthtui [--data PATH] add goal TITLE [--data PATH] [--due YYYY-MM-DD] [--horizon H]
+    growthtui [--data PATH] add milestone GOAL_ID TITLE --due YYYY-MM-DD [--data PATH]
     growthtui [--data PATH] log TEXT [--data PATH] [--goal ID] [--kind K] [--date YYYY-MM-DD]
 
 Each option at most once, as `--name value` or `--name=value`; the store named by `--data`
@@ -34,21 +35,23 @@ if TYPE_CHECKING:
     from collections.abc import Sequence
 
 DATA = "--data"
-FORMS: dict[tuple[str, ...], frozenset[str]] = {
-    ("add", "goal"): frozenset({DATA, "--due", "--horizon"}),
-    ("log",): frozenset({DATA, "--goal", "--kind", "--date"}),
+FORMS: dict[tuple[str, ...], tuple[int, frozenset[str]]] = {
+    ("add", "goal"): (1, frozenset({DATA, "--due", "--horizon"})),
+    ("add", "milestone"): (2, frozenset({DATA, "--due"})),
+    ("log",): (1, frozenset({DATA, "--goal", "--kind", "--date"})),
 }
-"""The commands read here, and the options each takes after its words (`--data` may also
-come before or between them, as the full command line allows)."""
+"""The commands read here: how many arguments follow their words, and the options they take
+after their words (`--data` may also come before or between them, as the full command
+line allows)."""
 
 
 class Plain:
-    """A command line in one of the plain FORMS: its words, its one positional argument
-    (the title or text), and its options by name."""
+    """A command line in one of the plain FORMS: its words, the arguments after them (the
+    title or text; a goal id first for a milestone), and its options by name."""
 
-    def __init__(self, words: tuple[str, ...], text: str, options: dict[str, str]) -> None:
+    def __init__(self, words: tuple[str, ...], args: list[str], options: dict[str, str]):
         self.words = words
-        self.text = text
+        self.args = args
         self.options = options
 
 
@@ -72,13 +75,13 @@ def read_plain(argv: Sequence[str]) -> Plain | None:
             return None
         options[name] = value
         after[name] = len(positional)
-    for words, allowed in FORMS.items():
-        if tuple(positional[:-1]) != words or len(positional) != len(words) + 1:
+    for words, (count, allowed) in FORMS.items():
+        if tuple(positional[: len(words)]) != words or len(positional) != len(words) + count:
             continue
         for name in options:
             if name not in allowed or (name != DATA and after[name] < len(words)):
                 return None
-        return Plain(words, positional[-1], options)
+        return Plain(words, positional[len(words) :], options)
     return None
 
 
@@ -118,6 +121,8 @@ def run_plain(plain: Plain) -> str | None:
         return None
     if plain.words == ("add", "goal"):
         return _add_goal(path, plain, day)
+    if plain.words == ("add", "milestone"):
+        return _add_milestone(path, plain, day)
     return _log(path, plain, day)
 
 
@@ -134,8 +139,21 @@ def _add_goal(path: str, plain: Plain, day: dt.date) -> str | None:
         horizon = Horizon(plain.options.get("--horizon", Horizon.SHORT.value))
     except ValueError:
         return None
-    added = add_goal(path, plain.text, horizon, due, day)
-    return None if added is None else f"added goal {added}: {plain.text}"
+    added = add_goal(path, plain.args[0], horizon, due, day)
+    return None if added is None else f"added goal {added}: {plain.args[0]}"
+
+
+def _add_milestone(path: str, plain: Plain, day: dt.date) -> str | None:
+    from growthtui.store.quick_write import add_milestone
+
+    goal = goal_id(plain.args[0])
+    due = iso_date(plain.options.get("--due", ""))
+    if goal is None or due is None:  # no --due: the full command line says it is needed
+        return None
+    added = add_milestone(path, goal, plain.args[1], due, day)
+    if added is None:
+        return None
+    return f"added milestone {added[0]} to goal {goal} ({added[1]}), due {due}"
 
 
 def _log(path: str, plain: Plain, day: dt.date) -> str | None:
@@ -147,11 +165,11 @@ def _log(path: str, plain: Plain, day: dt.date) -> str | None:
     goal = goal_id(plain.options["--goal"]) if "--goal" in plain.options else None
     if kind is None or when is None or ("--goal" in plain.options and goal is None):
         return None
-    logged = log_evidence(path, plain.text, kind, when, goal, day)
+    logged = log_evidence(path, plain.args[0], kind, when, goal, day)
     if logged is None:
         return None
     target = f" for goal {goal}" if goal else ""
-    return f"logged {kind.value} {logged}{target}: {plain.text}"
+    return f"logged {kind.value} {logged}{target}: {plain.args[0]}"
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -1,7 +1,8 @@
-"""`growthtui add goal` and `growthtui log` without pydantic, without parsing or validating
-the file.
+"""`growthtui add goal`, `add milestone` and `log` without pydantic, without parsing or
+validating the file.
 
-A goal or a win typed at a shell prompt should be stored before the prompt comes back.
+A goal, a milestone or a win typed at a shell prompt should be stored before the prompt
+comes back.
 The Store's way costs about half a second on ten years of data: loading pydantic, parsing
 the file and checking every record before it writes (it never rewrites a file holding a
 record it cannot read). This takes a shorter way, and only when it can vouch for every step:
@@ -46,9 +47,11 @@ from growthtui.store.seal import is_sealed, write_seal
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     import datetime as dt
+    from collections.abc import Callable
     from typing import Any
 
 GOALS = "goals"
+MILESTONES = "milestones"
 EVIDENCE = "evidence"
 _RECORD_KEY = b'\n    "'
 """How a record's line starts (its id follows, then `": {`); a field's line is indented more."""
@@ -96,6 +99,18 @@ def new_evidence_doc(
     }
 
 
+def new_milestone_doc(goal_id: int, title: str, due: dt.date) -> dict[str, Any]:
+    """The document the Store writes for `Milestone(goal_id=…, title=…, due=…)` (compared
+    to the model's own by a test, as the goal's is)."""
+    return {
+        "goal_id": goal_id,
+        "title": title,
+        "due": due.isoformat(),
+        "done_at": None,
+        "notes": "",
+    }
+
+
 def title_stored_unchanged(title: str) -> bool:
     """True when the model would accept `title` and store it exactly as given."""
     return 0 < len(title) <= TITLE_MAX and title == title.strip() and title.isprintable()
@@ -107,7 +122,25 @@ def add_goal(
     """Add the goal and return its id; None when this way cannot vouch (nothing changed)."""
     if not title_stored_unchanged(title):
         return None
-    return _append(path, GOALS, new_goal_doc(title, horizon, due, today), today)
+    appended = _append(path, GOALS, new_goal_doc(title, horizon, due, today), today)
+    return None if appended is None else appended[0]
+
+
+def add_milestone(
+    path: StrPath, goal_id: int, title: str, due: dt.date, today: dt.date
+) -> tuple[int, str] | None:
+    """Add a milestone to goal `goal_id`; its id and the goal's title (for the line the
+    command prints), or None when this way cannot vouch (nothing changed)."""
+    if not title_stored_unchanged(title):
+        return None
+    doc = new_milestone_doc(goal_id, title, due)
+
+    def title_of_goal(raw: bytes) -> str | None:
+        # Read under the lock, before the write: a title this cannot read leaves the whole
+        # command to the Store's way, which must not find the milestone already added.
+        return _goal_title(goal_id, raw)
+
+    return _append(path, MILESTONES, doc, today, (goal_id,), title_of_goal)
 
 
 def log_evidence(
@@ -119,13 +152,21 @@ def log_evidence(
         return None
     goal_ids = [goal_id] if goal_id is not None else []
     doc = new_evidence_doc(text, kind, when, goal_ids)
-    return _append(path, EVIDENCE, doc, today, tuple(goal_ids))
+    appended = _append(path, EVIDENCE, doc, today, tuple(goal_ids))
+    return None if appended is None else appended[0]
 
 
 def _append(
-    path: StrPath, table: str, doc: dict[str, Any], today: dt.date, goal_ids: tuple[int, ...] = ()
-) -> int | None:
-    """Append `doc` to `table` under the lock, if the file is sealed and holds `goal_ids`."""
+    path: StrPath,
+    table: str,
+    doc: dict[str, Any],
+    today: dt.date,
+    goal_ids: tuple[int, ...] = (),
+    read: Callable[[bytes], str | None] = lambda raw: "",
+) -> tuple[int, str] | None:
+    """Append `doc` to `table` under the lock, if the file is sealed, holds `goal_ids`,
+    and `read` finds what it reads in it (before the write); the new record's id and what
+    `read` read."""
     folder, name = os.path.split(os.fspath(path))
     if not os.path.exists(os.path.join(folder, daily_backup_name(name, today))):
         return None
@@ -142,14 +183,18 @@ def _append(
             fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except OSError:
             return None
-        return _append_locked(path, table, doc, goal_ids)
+        return _append_locked(path, table, doc, goal_ids, read)
     finally:
         os.close(lock)  # releases the lock
 
 
 def _append_locked(
-    path: StrPath, table: str, doc: dict[str, Any], goal_ids: tuple[int, ...]
-) -> int | None:
+    path: StrPath,
+    table: str,
+    doc: dict[str, Any],
+    goal_ids: tuple[int, ...],
+    read: Callable[[bytes], str | None],
+) -> tuple[int, str] | None:
     try:
         fd = os.open(path, os.O_RDONLY)
     except OSError:
@@ -163,6 +208,9 @@ def _append_locked(
         os.close(fd)
     if goal_ids and not _holds(raw, GOALS, goal_ids):
         return None  # a goal not there: the Store's way says which
+    found = read(raw)
+    if found is None:
+        return None
     spliced = _splice(raw, table, doc)
     if spliced is None:
         return None
@@ -175,7 +223,7 @@ def _append_locked(
         write_seal(path, os.fstat(held), CURRENT_SCHEMA)
     finally:
         os.close(held)
-    return record_id
+    return record_id, found
 
 
 def _table(raw: bytes, name: str, from_end: bool = False) -> tuple[int, int] | None:
@@ -197,6 +245,22 @@ def _holds(raw: bytes, name: str, ids: tuple[int, ...]) -> bool:
     return table is not None and all(
         raw.find(b'%s%d": {' % (_RECORD_KEY, record_id), *table) >= 0 for record_id in ids
     )
+
+
+def _goal_title(goal_id: int, raw: bytes) -> str | None:
+    """The title of goal `goal_id` in `raw`: its record's first field, as the model orders
+    them. None when it holds an escape (`\\`), which this does not undo."""
+    goals = _table(raw, GOALS)
+    if goals is None:
+        return None
+    key = b'%s%d": {\n      "title": "' % (_RECORD_KEY, goal_id)
+    at = raw.find(key, *goals)
+    if at < 0:
+        return None
+    start = at + len(key)
+    end = raw.find(b'",\n', start, goals[1])  # a `"` inside the text is escaped: `\"`
+    text = raw[start:end]
+    return text.decode() if end >= 0 and b"\\" not in text else None
 
 
 def _ids_in(raw: bytes, table: tuple[int, int]) -> set[int]:

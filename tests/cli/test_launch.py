@@ -17,7 +17,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from growthtui import cli, launch
-from growthtui.domain import Evidence, Goal
+from growthtui.domain import Evidence, Goal, Milestone
 from growthtui.store import Store, quick_write
 
 if TYPE_CHECKING:  # fixtures' types, from tests/cli/conftest.py
@@ -25,6 +25,7 @@ if TYPE_CHECKING:  # fixtures' types, from tests/cli/conftest.py
 
 FORMS = {
     ("add", "goal"): ["--data", "--due", "--horizon"],
+    ("add", "milestone"): ["--data", "--due"],
     ("log",): ["--data", "--goal", "--kind", "--date"],
 }
 VALUES = {
@@ -39,7 +40,13 @@ VALUES = {
     "--version": [],
 }
 TEXTS = ["Ship it", "A goal", "goal", "log", "1", "-x", "", "  padded  ", "--", "Ω ✓ «x»"]
+GOAL_IDS = ["2", "02", "#2", "0", "-1", "two", "Ship it"]
 JUNK = ["extra", "--", "-", "--help", "--demo", "=", "milestone", "agenda"]
+
+
+def _mostly_first(values: list[str]) -> st.SearchStrategy[str]:
+    """The first (good) value half of the time, else any: most lines are then read here."""
+    return st.one_of(st.just(values[0]), st.sampled_from(values))
 
 
 @st.composite
@@ -47,14 +54,21 @@ def command_lines(draw: st.DrawFn) -> list[str]:
     """A plain form's words and text, its options (and some foreign ones) in any place and
     either spelling, with good and bad values, and now and then a stray word."""
     words = draw(st.sampled_from(list(FORMS)))
-    pieces = [[word] for word in words] + [[draw(st.sampled_from(TEXTS))]]
-    names = [*FORMS[words], "--hor", "-h", "--version", "--goal", "--due"]
-    for name in draw(st.lists(st.sampled_from(names), max_size=4)):
+    pieces = [[word] for word in words]
+    if words == ("add", "milestone"):
+        pieces.append([draw(_mostly_first(GOAL_IDS))])
+    pieces.append([draw(_mostly_first(TEXTS))])
+    chosen = draw(st.lists(st.sampled_from(FORMS[words]), unique=True))
+    if words == ("add", "milestone") and "--due" not in chosen and draw(st.integers(0, 5)):
+        chosen.append("--due")  # it needs one: most of its command lines have it
+    if draw(st.integers(0, 3)) == 0:  # an option it does not take, or one given twice
+        chosen.append(draw(st.sampled_from(["--hor", "-h", "--version", "--goal", "--due"])))
+    for name in chosen:
         values = VALUES[name]
         if not values:
             group = [name]
         else:
-            value = draw(st.sampled_from(values))
+            value = draw(_mostly_first(values))
             group = [f"{name}={value}"] if draw(st.booleans()) else [name, value]
         pieces.insert(draw(st.integers(0, len(pieces))), group)
     if draw(st.integers(0, 4)) == 0:
@@ -68,11 +82,16 @@ class Calls:
     def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
         self.made: list[tuple[Any, ...]] = []
         monkeypatch.setattr(quick_write, "add_goal", self._add_goal)
+        monkeypatch.setattr(quick_write, "add_milestone", self._add_milestone)
         monkeypatch.setattr(quick_write, "log_evidence", self._log)
 
     def _add_goal(self, path: Any, *args: Any) -> int:
         self.made.append(("goal", Path(path), *args))
         return 7
+
+    def _add_milestone(self, path: Any, *args: Any) -> tuple[int, str]:
+        self.made.append(("milestone", Path(path), *args))
+        return 7, "Become a staff engineer"
 
     def _log(self, path: Any, *args: Any) -> int:
         self.made.append(("log", Path(path), *args))
@@ -113,17 +132,25 @@ def test_a_plain_form_means_what_the_full_command_line_reads(
         ["add", "goal", "Ship it", "--hor", "long"],  # an abbreviated option
         ["add", "goal", "-Ship it"],  # a title that looks like an option
         ["add", "goal", "Ship it", "--due", "2027-03-31", "--due", "2027-04-30"],
+        ["--goal", "2", "log", "--goal", "2", "Shipped"],  # once too soon, then in place
         ["--due", "2027-03-31", "add", "goal", "Ship it"],  # an option before its command
         ["add", "goal", "Ship it", "extra"],
         ["log", "Shipped", "--goal", "#2"],
         ["log", "Shipped", "--kind", "feedback received"],
-        ["add", "milestone", "1", "Draft", "--due", "2027-03-31"],
+        ["add", "milestone", "1", "Draft"],  # no --due: the full command line says so
+        ["add", "milestone", "#1", "Draft", "--due", "2027-03-31"],
+        ["add", "milestone", "1", "Draft", "--due", "+1w"],
         ["add", "goal", "--help"],
     ],
 )
-def test_anything_else_is_left_to_the_full_command_line(argv: list[str]) -> None:
+def test_anything_else_is_left_to_the_full_command_line(
+    argv: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("GROWTHTUI_DATA", "env.json")
+    calls = Calls(monkeypatch)  # a form read here would be "stored" by these
     plain = launch.read_plain(argv)
     assert plain is None or launch.run_plain(plain) is None
+    assert calls.take() == []
 
 
 def test_a_plain_form_without_a_named_store_is_left_to_the_full_command_line(
@@ -150,8 +177,10 @@ def test_a_bad_pinned_today_is_left_to_the_full_command_line(
 
 @pytest.fixture
 def sealed(store: Store, today: dt.date) -> Path:
-    """A store the Store wrote twice today: sealed, and today's backup taken."""
+    """A store the Store wrote today: sealed, today's backup taken, a record of each kind
+    the quick way adds (it leaves the first of a kind to the Store)."""
     store.add(Goal(title="Become a staff engineer"))
+    store.add(Milestone(goal_id=1, title="Write the RFC", due=today))
     store.add(Evidence.build(date=today, text="Led the review"))
     assert store.path is not None
     return store.path
@@ -169,6 +198,17 @@ def test_the_launcher_stores_a_goal_and_a_win_the_quick_way(
     assert (goal.title, goal.horizon.value, goal.created) == ("Learn Go", "long", today)
     win = store.get(Evidence, 2)
     assert (win.text, win.goal_ids, win.date) == ("Shipped", [2], dt.date(2026, 11, 20))
+
+
+def test_the_launcher_adds_a_milestone_the_quick_way(
+    run: Run, sealed: Path, today: dt.date
+) -> None:
+    added = run("add", "milestone", "1", "Draft it", "--due", "2027-01-31", "--data", sealed)
+    assert (added.code, added.err) == (0, "")
+    assert added.out == "added milestone 2 to goal 1 (Become a staff engineer), due 2027-01-31\n"
+    milestone = Store.open(sealed, today=lambda: today).get(Milestone, 2)
+    assert (milestone.goal_id, milestone.title) == (1, "Draft it")
+    assert milestone.due == dt.date(2027, 1, 31)
 
 
 def test_a_form_the_launcher_leaves_is_stored_by_the_full_command_line(
@@ -189,13 +229,23 @@ code = main(sys.argv[1:])
 print(json.dumps({"code": code, "loaded": sorted(set(sys.modules) - before)}), file=sys.stderr)
 """
 SLOW_TO_START = {"argparse", "json", "re", "pathlib", "typing", "orjson", "pydantic", "tinydb"}
-"""What the quick add of a goal leaves out: each costs milliseconds to import on a slow
+"""What the quick way leaves out: each costs milliseconds to import on a slow
 file system, and together more than the write itself (see store/quick_write.py)."""
 
 
-def test_adding_a_goal_the_quick_way_imports_none_of_the_slow_modules(sealed: Path) -> None:
+@pytest.mark.parametrize(
+    ("argv", "stored"),
+    [
+        (["add", "goal", "Learn Go"], b'"title": "Learn Go"'),
+        (["add", "milestone", "1", "Draft", "--due", "2027-01-31"], b'"title": "Draft"'),
+        (["log", "Shipped", "--goal", "1"], b'"text": "Shipped"'),
+    ],
+)
+def test_the_quick_way_imports_none_of_the_slow_modules(
+    sealed: Path, argv: list[str], stored: bytes
+) -> None:
     done = subprocess.run(
-        [sys.executable, "-c", PROBE, "add", "goal", "Learn Go", "--data", str(sealed)],
+        [sys.executable, "-c", PROBE, *argv, "--data", str(sealed)],
         capture_output=True,
         text=True,
         timeout=120,
@@ -207,4 +257,4 @@ def test_adding_a_goal_the_quick_way_imports_none_of_the_slow_modules(sealed: Pa
     loaded = {name.split(".")[0] for name in report["loaded"]}
     assert "growthtui" in loaded  # the probe saw the launcher's own imports
     assert loaded & SLOW_TO_START == set()
-    assert b'"title": "Learn Go"' in sealed.read_bytes()
+    assert stored in sealed.read_bytes()

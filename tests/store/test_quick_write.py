@@ -16,7 +16,14 @@ from growthtui.domain import Evidence, EvidenceKind, Goal, Horizon, Milestone
 from growthtui.domain.kinds import TITLE_MAX
 from growthtui.store import Store, quick_write
 from growthtui.store.backups import daily_backup_path
-from growthtui.store.quick_write import add_goal, log_evidence, new_evidence_doc, new_goal_doc
+from growthtui.store.quick_write import (
+    add_goal,
+    add_milestone,
+    log_evidence,
+    new_evidence_doc,
+    new_goal_doc,
+    new_milestone_doc,
+)
 from growthtui.store.seal import is_sealed, seal_path
 
 TODAY = dt.date(2026, 11, 24)
@@ -38,7 +45,7 @@ def _sealed_store(path: Path) -> Path:
     return path
 
 
-def _the_stores_file(path: Path, folder: Path, record: Goal | Evidence) -> bytes:
+def _the_stores_file(path: Path, folder: Path, record: Goal | Milestone | Evidence) -> bytes:
     """The file the Store writes when it adds `record`, from a copy of `path`."""
     copy = folder / "copy" / path.name
     copy.parent.mkdir(exist_ok=True)
@@ -283,5 +290,64 @@ def test_the_new_evidence_has_every_field_of_the_model_in_its_order() -> None:
     built = Evidence.build(date=TODAY, text="Shipped", kind=EvidenceKind.PRAISE, goal_ids=[2])
     model = built.model_dump(mode="json", exclude={"id"})
     doc = new_evidence_doc("Shipped", EvidenceKind.PRAISE, TODAY, [2])
+    assert list(doc) == list(model)
+    assert doc == model
+
+
+# -- `growthtui add milestone`: a milestone, and the goal's title for the line printed --
+
+
+@pytest.mark.parametrize(
+    ("goal_id", "title", "due"),
+    [
+        (1, "Draft the promotion packet", DUE),
+        (2, 'Read "Programming Rust" \\ chapter 3 — 第三章', dt.date(2026, 12, 31)),
+    ],
+)
+def test_a_milestone_is_byte_for_byte_what_the_store_writes(
+    sealed: Path, tmp_path: Path, goal_id: int, title: str, due: dt.date
+) -> None:
+    expected = _the_stores_file(
+        sealed, tmp_path, Milestone.build(goal_id=goal_id, title=title, due=due)
+    )
+    goal_title = {1: "Become a staff engineer", 2: "Learn Rust"}[goal_id]
+    assert add_milestone(sealed, goal_id, title, due, TODAY) == (2, goal_title)
+    assert sealed.read_bytes() == expected
+
+
+def test_a_milestone_for_a_goal_not_in_the_file_is_left_to_the_store(sealed: Path) -> None:
+    before = sealed.read_bytes()
+    assert add_milestone(sealed, 99, "Draft", DUE, TODAY) is None
+    assert sealed.read_bytes() == before
+
+
+def test_a_goal_title_with_an_escape_leaves_the_whole_milestone_to_the_store(
+    sealed: Path,
+) -> None:
+    """The goal's title is read before the write: when it cannot be read here, nothing is
+    written, so the Store's way (which then runs) does not add the milestone twice."""
+    store = _open(sealed)
+    store.add(Goal.build(title='Say "no" more often'))  # stored as `Say \"no\" more often`
+    store.close()
+    before = sealed.read_bytes()
+    assert add_milestone(sealed, 3, "Decline one meeting", DUE, TODAY) is None
+    assert sealed.read_bytes() == before
+
+
+def test_the_first_milestone_is_left_to_the_store(tmp_path: Path) -> None:
+    path = tmp_path / "growth.json"
+    store = _open(path)
+    store.add(Goal.build(title="Become a staff engineer"))
+    store.add(Goal.build(title="Learn Rust"))  # sealed, today's backup taken, no milestone
+    store.close()
+    before = path.read_bytes()
+    assert add_milestone(path, 1, "Draft", DUE, TODAY) is None
+    assert path.read_bytes() == before
+
+
+def test_the_new_milestone_has_every_field_of_the_model_in_its_order() -> None:
+    built = Milestone.build(goal_id=2, title="Draft", due=DUE)
+    model = built.model_dump(mode="json", exclude={"id"})
+    doc = new_milestone_doc(2, "Draft", DUE)
     assert list(doc) == list(model)
     assert doc == model
