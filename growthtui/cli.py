@@ -22,7 +22,7 @@ from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
-from growthtui import __version__, clock
+from growthtui import __version__, clock, replies
 from growthtui.domain.kinds import EVIDENCE_KIND_WORDS, Horizon
 
 if TYPE_CHECKING:
@@ -197,13 +197,13 @@ def _add_goal(args: argparse.Namespace) -> int:
     # The short way when it can vouch for the file and the input (see quick_write).
     added = add_goal(_data_path(args), args.title, Horizon(args.horizon), due, day)
     if added is not None:
-        print(f"added goal {added}: {args.title}")
+        print(replies.added_goal(added, args.title))
         return EXIT_OK
     from growthtui.domain import Goal
 
     goal = Goal.build(title=args.title, horizon=args.horizon, due=due)
     stored = _open_store(args).add(goal)
-    print(f"added goal {stored.id}: {stored.title}")
+    print(replies.added_goal(stored.id, stored.title))
     return EXIT_OK
 
 
@@ -216,7 +216,7 @@ def _add_milestone(args: argparse.Namespace) -> int:
     # The short way when it can vouch for the file and the input (see quick_write).
     added = add_milestone(_data_path(args), args.goal_id, args.title, due, day)
     if added is not None:
-        print(f"added milestone {added[0]} to goal {args.goal_id} ({added[1]}), due {due}")
+        print(replies.added_milestone(added[0], args.goal_id, added[1], due))
         return EXIT_OK
     from growthtui.domain import Goal, Milestone
 
@@ -224,7 +224,7 @@ def _add_milestone(args: argparse.Namespace) -> int:
     store = _open_store(args)
     goal = store.get(Goal, args.goal_id)
     stored = store.add(milestone)
-    print(f"added milestone {stored.id} to goal {goal.id} ({goal.title}), due {stored.due}")
+    print(replies.added_milestone(stored.id, goal.id, goal.title, stored.due))
     return EXIT_OK
 
 
@@ -235,11 +235,10 @@ def _log(args: argparse.Namespace) -> int:
     day = today()
     kind = EVIDENCE_KIND_WORDS[args.kind]
     when = parse_date(args.date, day, "date") if args.date else day
-    target = f" for goal {args.goal}" if args.goal else ""
     # The short way when it can vouch for the file and the input (see quick_write).
     logged = log_evidence(_data_path(args), args.text, kind, when, args.goal, day)
     if logged is not None:
-        print(f"logged {kind.value} {logged}{target}: {args.text}")
+        print(replies.logged(kind.value, logged, args.goal, args.text))
         return EXIT_OK
     from growthtui.domain import Evidence, Goal
 
@@ -250,7 +249,7 @@ def _log(args: argparse.Namespace) -> int:
     if args.goal:
         store.get(Goal, args.goal)
     stored = store.add(evidence)
-    print(f"logged {stored.kind.value} {stored.id}{target}: {stored.text}")
+    print(replies.logged(stored.kind.value, stored.id, args.goal, stored.text))
     return EXIT_OK
 
 

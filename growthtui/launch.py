@@ -26,6 +26,7 @@ from __future__ import annotations
 import gc
 import sys
 
+from growthtui import replies
 from growthtui.clock import today
 from growthtui.locations import given_data_path
 
@@ -140,7 +141,7 @@ def _add_goal(path: str, plain: Plain, day: dt.date) -> str | None:
     except ValueError:
         return None
     added = add_goal(path, plain.args[0], horizon, due, day)
-    return None if added is None else f"added goal {added}: {plain.args[0]}"
+    return None if added is None else replies.added_goal(added, plain.args[0])
 
 
 def _add_milestone(path: str, plain: Plain, day: dt.date) -> str | None:
@@ -153,7 +154,7 @@ def _add_milestone(path: str, plain: Plain, day: dt.date) -> str | None:
     added = add_milestone(path, goal, plain.args[1], due, day)
     if added is None:
         return None
-    return f"added milestone {added[0]} to goal {goal} ({added[1]}), due {due}"
+    return replies.added_milestone(added[0], goal, added[1], due)
 
 
 def _log(path: str, plain: Plain, day: dt.date) -> str | None:
@@ -168,8 +169,7 @@ def _log(path: str, plain: Plain, day: dt.date) -> str | None:
     logged = log_evidence(path, plain.args[0], kind, when, goal, day)
     if logged is None:
         return None
-    target = f" for goal {goal}" if goal else ""
-    return f"logged {kind.value} {logged}{target}: {plain.args[0]}"
+    return replies.logged(kind.value, logged, goal, plain.args[0])
 
 
 def main(argv: Sequence[str] | None = None) -> int:
