@@ -26,11 +26,6 @@ def given_data_path(cli_value: str | None) -> str | None:
     return os.path.expanduser(override) if override else None
 
 
-def default_data_path() -> Path:
-    """The store: `GROWTHTUI_DATA` if set, else the platform's user data dir."""
-    return data_path(None)
-
-
 def data_path(cli_value: str | None) -> Path:
     """`--data` beats `GROWTHTUI_DATA` beats the platform default."""
     from pathlib import Path

@@ -194,14 +194,13 @@ class GrowthApp(FrameEncoding, App[int]):
             self.set_interval(POLL_SECONDS, self.check_for_outside_changes)
         if not self.is_headless:
             self.call_after_refresh(gc.freeze)
-        # The command started without the collector (launch.main): back on, once what
-        # start-up built is frozen out of its rounds.
-        self.call_after_refresh(gc.enable)
-        if not self.is_headless:
             # Counted from the first frame, not from now: at 10k records drawing the
             # Dashboard takes longer than WARM_UP_SECONDS, and an area built (and laid out)
             # before that frame is written only delays it.
             self.call_after_refresh(self.set_timer, WARM_UP_SECONDS, self._build_next_area)
+        # The command started without the collector (launch.main): back on, once what
+        # start-up built is frozen out of its rounds (the callbacks run in this order).
+        self.call_after_refresh(gc.enable)
 
     def _build_next_area(self) -> None:
         """Build one area screen that was not visited yet, while the person reads the
