@@ -110,8 +110,8 @@ def test_the_json_and_ics_exports_are_data_for_programs(imported: Path, fmt: str
 def test_an_import_error_quoting_the_file_shows_escapes(tmp_path: Path) -> None:
     """The file's name and content reach the message; neither as raw control bytes."""
     named = tmp_path / f"plan{CLIPBOARD}.json"
-    named.write_text(f'{{"schema_version": 1, "goals": [{{"id": 1, "title": {json.dumps(HOSTILE)}, '
-                     f'"horizon": {json.dumps(HOSTILE)}}}]}}', encoding="utf-8")  # fmt: skip
+    goal = {"id": 1, "title": HOSTILE, "horizon": HOSTILE}
+    named.write_text(json.dumps({"schema_version": 1, "goals": [goal]}), encoding="utf-8")
     for argv in (
         ["import", named],  # a horizon that is not one, quoted in the sentence
         ["import", tmp_path / f"missing{CLIPBOARD}.json"],
