@@ -209,8 +209,16 @@ def _typed(text: str, what: str) -> str:
     """`text` as typed on the command line without surrounding whitespace (the records
     never keep it), when it may be stored: no control characters, no direction overrides;
     InvalidInput saying which character otherwise."""
+    from growthtui.domain.errors import InvalidInput
     from growthtui.domain.printable import check_typed
 
+    undecoded = next((char for char in text if "\udc80" <= char <= "\udcff"), None)
+    if undecoded is not None:  # a byte the locale's encoding could not read (PEP 383)
+        raise InvalidInput(
+            f"the {what} holds a byte that is not text in your terminal's encoding "
+            f"(0x{ord(undecoded) - 0xDC00:02x}): check the terminal's encoding (UTF-8) and "
+            "type it again"
+        )
     return check_typed(text.strip(), what)
 
 
