@@ -72,11 +72,11 @@ def _write(stream: TextIO | None, text: str) -> None:
     stream.flush()
 
 
-def reply(line: str) -> None:
-    """Print the reply of a command that has stored something. Never raises: the record is
-    stored, so the command succeeds; when the reply cannot be printed, standard error says
-    so in one line (when it can)."""
-    shown = printable(line)
+def reply(text: str) -> None:
+    """Print the reply of a command that has stored something (a line, or a report of
+    several). Never raises: the record is stored, so the command succeeds; when the reply
+    cannot be printed, standard error says so in one line (when it can)."""
+    shown = printable(text, lines=True)
     try:
         _write(sys.stdout, shown + "\n")
     except BrokenPipeError:  # `growthtui add goal … | head -0`: the reader left
