@@ -53,6 +53,18 @@ class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:
         raise UsageError(f"{message} (see `{self.prog} --help`)")
 
+    def parse_args(  # type: ignore[override]
+        self, args: Sequence[str] | None = None, namespace: None = None
+    ) -> argparse.Namespace:
+        parsed = super().parse_args(args, namespace)
+        # `--days=--`: argparse (before Python 3.12.7) drops the `--` and hands the option
+        # an empty list instead of refusing it; no option here takes a list.
+        for name, value in vars(parsed).items():
+            if isinstance(value, list):
+                option = "--from" if name == "source" else f"--{name.replace('_', '-')}"
+                self.error(f"{option} needs a value, not `--`")
+        return parsed
+
     def _print_message(self, message: str, file: SupportsWrite[str] | None = None) -> None:
         if message and file is sys.stdout:  # sys.stdout is None when it was closed
             output.deliver(message, "the help" if "usage:" in message else "the version")
