@@ -2,6 +2,12 @@
 
 Exit codes: 0 success, 2 bad input (one line on stderr saying what and what to do),
 1 an unexpected failure (one line too; set GROWTHTUI_DEBUG=1 for the traceback).
+A command that stored something exits 0 even when its reply cannot be printed, and one
+that only prints exits 2 when its text cannot be delivered (growthtui.output).
+
+Text a person types (a title, a win) is refused when it holds a control character or a
+direction override (`check_typed`); text that was stored elsewhere is printed through
+`printable`, so no line this prints can drive the terminal.
 
 Start-up is most of what a subcommand costs, so this module imports only the standard
 library: pydantic comes with the domain when a handler needs it (`--version`, `--help` and
@@ -22,10 +28,12 @@ from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
-from growthtui import __version__, clock, replies
+from growthtui import __version__, clock, output, replies
 from growthtui.domain.kinds import EVIDENCE_KIND_WORDS, Horizon
 
 if TYPE_CHECKING:
+    from _typeshed import SupportsWrite
+
     from growthtui.store import Store
 
 EXIT_OK = 0
@@ -39,10 +47,29 @@ class UsageError(Exception):
 
 
 class _Parser(argparse.ArgumentParser):
-    """argparse, but errors are one line on stderr and exit 2."""
+    """argparse, but errors are one line on stderr and exit 2, and help or a version that
+    cannot be printed is an error too (argparse would drop it silently and exit 0)."""
 
     def error(self, message: str) -> NoReturn:
         raise UsageError(f"{message} (see `{self.prog} --help`)")
+
+    def parse_args(  # type: ignore[override]
+        self, args: Sequence[str] | None = None, namespace: None = None
+    ) -> argparse.Namespace:
+        parsed = super().parse_args(args, namespace)
+        # `--days=--`: argparse (before Python 3.12.7) drops the `--` and hands the option
+        # an empty list instead of refusing it; no option here takes a list.
+        for name, value in vars(parsed).items():
+            if isinstance(value, list):
+                option = "--from" if name == "source" else f"--{name.replace('_', '-')}"
+                self.error(f"{option} needs a value, not `--`")
+        return parsed
+
+    def _print_message(self, message: str, file: SupportsWrite[str] | None = None) -> None:
+        if message and file is sys.stdout:  # sys.stdout is None when it was closed
+            output.deliver(message, "the help" if "usage:" in message else "the version")
+        else:
+            super()._print_message(message, file)
 
 
 def today() -> dt.date:
@@ -174,83 +201,113 @@ def _data_path(args: argparse.Namespace) -> Path:
     return path
 
 
-def _open_store(args: argparse.Namespace, create: bool = False) -> Store:
+def _open_store(args: argparse.Namespace, *, lazy: bool = True) -> Store:
     """The store named by --data / GROWTHTUI_DATA / the default.
 
     Subcommands open it without creating it: a missing file reads as empty, and the first
     change that succeeds creates it. So input refused by a check never leaves a file behind.
-    They also open it lazily: a kind of record is checked when first read (`agenda` reads
-    six of the twelve), and every record before the first write, so a file holding a record
-    that is not valid is still refused (exit 2) and never rewritten.
+    A command that writes opens it lazily: a kind of record is checked when first read, and
+    every record before the first write, so a file holding a record that is not valid is
+    refused (exit 2) and never rewritten. A command that only reads passes `lazy=False`:
+    every record is checked as it opens, so it refuses exactly the files a write refuses,
+    with the same sentence, whichever kinds it shows.
     """
     from growthtui.store import Store
 
-    return Store.open(_data_path(args), create=create, today=today, lazy=True)
+    return Store.open(_data_path(args), create=False, today=today, lazy=lazy)
+
+
+def _typed(text: str, what: str) -> str:
+    """`text` as typed on the command line without surrounding whitespace (the records
+    never keep it), when it may be stored: no control characters, no direction overrides;
+    InvalidInput saying which character otherwise."""
+    from growthtui.domain.errors import InvalidInput
+    from growthtui.domain.printable import check_typed
+
+    undecoded = next((char for char in text if "\udc80" <= char <= "\udcff"), None)
+    if undecoded is not None:  # a byte the locale's encoding could not read (PEP 383)
+        raise InvalidInput(
+            f"the {what} holds a byte that is not text in your terminal's encoding "
+            f"(0x{ord(undecoded) - 0xDC00:02x}): check the terminal's encoding (UTF-8) and "
+            "type it again"
+        )
+    return check_typed(text.strip(), what)
+
+
+def _stored(reply: str, warning: str | None = None) -> int:
+    """What a command that stored something prints: its reply, and a warning on stderr.
+    It has succeeded whatever happens to them (growthtui.output)."""
+    output.reply(reply)
+    if warning is not None:
+        output.say(warning)
+    return EXIT_OK
 
 
 def _add_goal(args: argparse.Namespace) -> int:
     from growthtui.domain.dates import parse_optional_date
     from growthtui.store.quick_write import add_goal
 
+    title = _typed(args.title, "title")
     day = today()
     due = parse_optional_date(args.due or "", day, "due date")
+    warning = replies.due_warning(due, day)
     # The short way when it can vouch for the file and the input (see quick_write).
-    added = add_goal(_data_path(args), args.title, Horizon(args.horizon), due, day)
+    added = add_goal(_data_path(args), title, Horizon(args.horizon), due, day)
     if added is not None:
-        print(replies.added_goal(added, args.title))
-        return EXIT_OK
+        return _stored(replies.added_goal(added, title), warning)
     from growthtui.domain import Goal
 
-    goal = Goal.build(title=args.title, horizon=args.horizon, due=due)
+    goal = Goal.build(title=title, horizon=args.horizon, due=due)
     stored = _open_store(args).add(goal)
-    print(replies.added_goal(stored.id, stored.title))
-    return EXIT_OK
+    return _stored(replies.added_goal(stored.id, stored.title), warning)
 
 
 def _add_milestone(args: argparse.Namespace) -> int:
     from growthtui.domain.dates import parse_date
+    from growthtui.store.goal_peek import goal_start
     from growthtui.store.quick_write import add_milestone
 
+    title = _typed(args.title, "title")
     day = today()
     due = parse_date(args.due, day, "due date")
     # The short way when it can vouch for the file and the input (see quick_write).
-    added = add_milestone(_data_path(args), args.goal_id, args.title, due, day)
+    path = _data_path(args)
+    added = add_milestone(path, args.goal_id, title, due, day)
     if added is not None:
-        print(replies.added_milestone(added[0], args.goal_id, added[1], due))
-        return EXIT_OK
+        warning = replies.due_warning(due, day, args.goal_id, goal_start(path, args.goal_id))
+        return _stored(replies.added_milestone(added[0], args.goal_id, added[1], due), warning)
     from growthtui.domain import Goal, Milestone
 
-    milestone = Milestone.build(goal_id=args.goal_id, title=args.title, due=due)
+    milestone = Milestone.build(goal_id=args.goal_id, title=title, due=due)
     store = _open_store(args)
     goal = store.get(Goal, args.goal_id)
     stored = store.add(milestone)
-    print(replies.added_milestone(stored.id, goal.id, goal.title, stored.due))
-    return EXIT_OK
+    warning = replies.due_warning(stored.due, day, goal.id, goal.start)
+    return _stored(replies.added_milestone(stored.id, goal.id, goal.title, stored.due), warning)
 
 
 def _log(args: argparse.Namespace) -> int:
     from growthtui.domain.dates import parse_date
     from growthtui.store.quick_write import log_evidence
 
+    text = _typed(args.text, "text")
     day = today()
     kind = EVIDENCE_KIND_WORDS[args.kind]
     when = parse_date(args.date, day, "date") if args.date else day
     # The short way when it can vouch for the file and the input (see quick_write).
-    logged = log_evidence(_data_path(args), args.text, kind, when, args.goal, day)
+    logged = log_evidence(_data_path(args), text, kind, when, args.goal, day)
     if logged is not None:
-        print(replies.logged(kind.value, logged, args.goal, args.text))
-        return EXIT_OK
+        return _stored(replies.logged(kind.value, logged, args.goal, text))
     from growthtui.domain import Evidence, Goal
 
     evidence = Evidence.build(
-        date=when, text=args.text, kind=kind, goal_ids=[args.goal] if args.goal else []
+        date=when, text=text, kind=kind, goal_ids=[args.goal] if args.goal else []
     )
     store = _open_store(args)
     if args.goal:
         store.get(Goal, args.goal)
     stored = store.add(evidence)
-    print(replies.logged(stored.kind.value, stored.id, args.goal, stored.text))
-    return EXIT_OK
+    return _stored(replies.logged(stored.kind.value, stored.id, args.goal, stored.text))
 
 
 def _seed(args: argparse.Namespace) -> int:
@@ -259,10 +316,11 @@ def _seed(args: argparse.Namespace) -> int:
 
     if args.scale is not None and args.scale > MAX_SCALE:  # the argument before the store
         raise InvalidInput(f"--scale must be between 0 and {MAX_SCALE:,}, not {args.scale}")
+    from growthtui.domain.words import counted
+
     store = _open_store(args)
     count = seed(store, today(), args.scale)
-    print(f"seeded {count} records into {store.path}")
-    return EXIT_OK
+    return _stored(f"seeded {counted(count, 'record')} into {store.path}")
 
 
 def _agenda(args: argparse.Namespace) -> int:
@@ -270,62 +328,40 @@ def _agenda(args: argparse.Namespace) -> int:
     from growthtui.services.agenda import build_agenda, records_of, render_agenda
     from growthtui.store.quick_read import read_agenda_records
 
-    # The quick read takes a file it fully understands without loading pydantic; any other
-    # (missing, older, corrupt, a field not as growthtui writes it) goes through the Store,
-    # which migrates it or says what is wrong.
+    # The quick read takes a file the Store sealed as its own (checked and written whole)
+    # without loading pydantic; any other (missing, older, edited by hand, corrupt) goes
+    # through the Store, every record checked, which migrates it or says what is wrong.
     records: AgendaRecords | None = read_agenda_records(_data_path(args))
     if records is None:
-        records = records_of(_open_store(args))
+        records = records_of(_open_store(args, lazy=False))
     agenda = build_agenda(records, today(), args.days)
-    color = sys.stdout.isatty() and not os.environ.get("NO_COLOR")
-    sys.stdout.write(render_agenda(agenda, color=color))
+    output.deliver(render_agenda(agenda, color=_colour_allowed()), "the agenda")
     return EXIT_OK
+
+
+def _colour_allowed() -> bool:
+    """Colour codes only for a terminal, and never with NO_COLOR."""
+    try:
+        return sys.stdout is not None and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+    except (OSError, ValueError):
+        return False
 
 
 def _export(args: argparse.Namespace) -> int:
     from growthtui.interop.formats import export_text
+    from growthtui.services.exports import check_export_target, write_export
 
-    store = _open_store(args)
-    output = Path(args.output).expanduser() if args.output not in (None, "-") else None
-    if output is not None:
-        _check_output(output, store.path)
+    store = _open_store(args, lazy=False)
+    target = Path(args.output).expanduser() if args.output not in (None, "-") else None
+    if target is not None:
+        check_export_target(target, store.path)
     text = export_text(store, args.format, today())
-    if output is None:
-        sys.stdout.write(text)
+    if target is None:
+        output.deliver(text, f"the {args.format} export")
     else:
-        _write_output(output, text)
-        print(f"wrote the {args.format} export to {output}", file=sys.stderr)
+        write_export(target, text, store.path)
+        output.note(f"wrote the {args.format} export to {target}")
     return EXIT_OK
-
-
-def _check_output(path: Path, data_file: Path | None) -> None:
-    """Refuse an -o that cannot work before doing anything else."""
-    from growthtui.domain.errors import InvalidInput
-
-    if path.is_dir():
-        raise InvalidInput(f"{path} is a folder: give -o a file name, e.g. -o {path / 'export'}")
-    if not path.parent.is_dir():
-        raise InvalidInput(
-            f"the folder {path.parent} does not exist: create it first or pick another -o path"
-        )
-    if data_file is not None and path.exists() and path.samefile(data_file):
-        raise InvalidInput(
-            f"{path} is the data file itself: give -o another file name so the store is kept"
-        )
-
-
-def _write_output(path: Path, text: str) -> None:
-    """Write the export whole or not at all: a failed write never leaves half a file."""
-    from growthtui.domain.errors import InvalidInput
-    from growthtui.store.files import FILE_MODE, atomic_write
-
-    mode = path.stat().st_mode & 0o777 if path.exists() else FILE_MODE
-    try:
-        atomic_write(path, text.encode("utf-8"), mode)
-    except OSError as error:
-        raise InvalidInput(
-            f"cannot write {path}: {error.strerror or error}; check the folder's permissions"
-        ) from None
 
 
 def _import(args: argparse.Namespace) -> int:
@@ -339,8 +375,7 @@ def _import(args: argparse.Namespace) -> int:
         # cannot be imported leaves nothing behind (not even a lock file or the folder).
         import_file(Store.in_memory(today=today), path, args.source)
     report = import_file(store, path, args.source)
-    print(f"imported {path}: {report.describe()}")
-    return EXIT_OK
+    return _stored(f"imported {path}: {report.describe()}")
 
 
 def _run_app(args: argparse.Namespace) -> int:
@@ -405,6 +440,7 @@ def _one_shot(restore: bool) -> Iterator[None]:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run growthtui on `argv` (default: this process's command line); returns the exit code."""
     parser = build_parser()
+    output.prepare_streams()
     try:
         try:
             args = parser.parse_args(argv)
@@ -449,14 +485,10 @@ def report_unexpected(error: Exception) -> int:
 def silence_stdout() -> None:
     """Point stdout at devnull: its reader left (`growthtui export | head`), and the
     interpreter's last flush must not complain either."""
-    try:
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-        os.close(devnull)
-    except (OSError, ValueError):  # stdout is not a real file (captured in tests)
-        pass
+    output.silence(1)
 
 
 def _say(message: str) -> None:
-    line = " ".join(message.split())
-    print(f"growthtui: {line}", file=sys.stderr)
+    """One line on stderr, `growthtui: …`, printable (a value quoted from a file may hold
+    control characters)."""
+    output.say(message)

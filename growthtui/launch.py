@@ -16,7 +16,13 @@ takes them. Anything else (another command, `--help`, an abbreviated option, a r
 date, the default store location, a value or a title starting with `-`, …) and anything the
 quick write cannot vouch for goes to growthtui.cli, which reads the whole command line,
 takes the Store's way when it must, and says what is wrong. A form read here means what
-argparse would read from it: tests compare the two on many command lines.
+argparse would read from it: tests compare the two on many command lines. So is text the
+full command line refuses (a control character, a direction override): it is left to it,
+to say so.
+
+Once the record is stored the command has succeeded: its reply, and a warning about a due
+date already past, are printed by growthtui.output, which never turns a closed or full
+standard output into a failure (see there).
 
 Standard library only, and only what the interpreter has loaded already (plus `datetime`).
 """
@@ -26,8 +32,9 @@ from __future__ import annotations
 import gc
 import sys
 
-from growthtui import replies
+from growthtui import output, replies
 from growthtui.clock import today
+from growthtui.domain.printable import hostile_character
 from growthtui.locations import given_data_path
 
 TYPE_CHECKING = False
@@ -54,6 +61,12 @@ class Plain:
         self.words = words
         self.args = args
         self.options = options
+
+    @property
+    def text(self) -> str:
+        """The title or text, without surrounding whitespace, as the full command line
+        stores it (cli._typed)."""
+        return self.args[-1].strip()
 
 
 def read_plain(argv: Sequence[str]) -> Plain | None:
@@ -110,12 +123,17 @@ def goal_id(text: str) -> int | None:
     return value if value >= 1 else None
 
 
-def run_plain(plain: Plain) -> str | None:
-    """Store what `plain` asks for by the quick write; the line to print, or None when
+Said = tuple[str, str | None]
+"""What a stored command says: its reply (standard output) and a warning, if any (standard
+error)."""
+
+
+def run_plain(plain: Plain) -> Said | None:
+    """Store what `plain` asks for by the quick write; the lines to print, or None when
     this way cannot (nothing changed)."""
     path = given_data_path(plain.options.get(DATA))
-    if path is None:
-        return None
+    if path is None or hostile_character(plain.text) is not None:
+        return None  # the full command line refuses the text, in its own words
     try:
         day = today()
     except ValueError:
@@ -127,7 +145,7 @@ def run_plain(plain: Plain) -> str | None:
     return _log(path, plain, day)
 
 
-def _add_goal(path: str, plain: Plain, day: dt.date) -> str | None:
+def _add_goal(path: str, plain: Plain, day: dt.date) -> Said | None:
     from growthtui.domain.kinds import Horizon
     from growthtui.store.quick_write import add_goal
 
@@ -140,24 +158,28 @@ def _add_goal(path: str, plain: Plain, day: dt.date) -> str | None:
         horizon = Horizon(plain.options.get("--horizon", Horizon.SHORT.value))
     except ValueError:
         return None
-    added = add_goal(path, plain.args[0], horizon, due, day)
-    return None if added is None else replies.added_goal(added, plain.args[0])
+    added = add_goal(path, plain.text, horizon, due, day)
+    if added is None:
+        return None
+    return replies.added_goal(added, plain.text), replies.due_warning(due, day)
 
 
-def _add_milestone(path: str, plain: Plain, day: dt.date) -> str | None:
+def _add_milestone(path: str, plain: Plain, day: dt.date) -> Said | None:
+    from growthtui.store.goal_peek import goal_start
     from growthtui.store.quick_write import add_milestone
 
     goal = goal_id(plain.args[0])
     due = iso_date(plain.options.get("--due", ""))
     if goal is None or due is None:  # no --due: the full command line says it is needed
         return None
-    added = add_milestone(path, goal, plain.args[1], due, day)
+    added = add_milestone(path, goal, plain.text, due, day)
     if added is None:
         return None
-    return replies.added_milestone(added[0], goal, added[1], due)
+    warning = replies.due_warning(due, day, goal, goal_start(path, goal))
+    return replies.added_milestone(added[0], goal, added[1], due), warning
 
 
-def _log(path: str, plain: Plain, day: dt.date) -> str | None:
+def _log(path: str, plain: Plain, day: dt.date) -> Said | None:
     from growthtui.domain.kinds import EVIDENCE_KIND_WORDS
     from growthtui.store.quick_write import log_evidence
 
@@ -166,10 +188,10 @@ def _log(path: str, plain: Plain, day: dt.date) -> str | None:
     goal = goal_id(plain.options["--goal"]) if "--goal" in plain.options else None
     if kind is None or when is None or ("--goal" in plain.options and goal is None):
         return None
-    logged = log_evidence(path, plain.args[0], kind, when, goal, day)
+    logged = log_evidence(path, plain.text, kind, when, goal, day)
     if logged is None:
         return None
-    return replies.logged(kind.value, logged, goal, plain.args[0])
+    return replies.logged(kind.value, logged, goal, plain.text), None
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -196,11 +218,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         from growthtui.cli import main as run
 
         return run(argv)
-    try:
-        print(said)
-        sys.stdout.flush()
-    except BrokenPipeError:  # `growthtui add goal … | head -0`: stored all the same
-        from growthtui.cli import silence_stdout
-
-        silence_stdout()
+    # Stored: the command has succeeded, whatever happens to what it says.
+    output.prepare_streams()
+    reply, warning = said
+    output.reply(reply)
+    if warning is not None:
+        output.say(warning)
     return 0

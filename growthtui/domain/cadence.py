@@ -7,9 +7,10 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
-from growthtui.domain.dates import add_months, days_between, quarter_start
+from growthtui.domain.dates import add_months, days_between, quarter_start, shift_days
 from growthtui.domain.kinds import Cadence
 from growthtui.domain.shapes import InteractionShape, PersonShape, ReviewShape
+from growthtui.domain.words import counted
 
 P = TypeVar("P", bound=PersonShape)
 """The kind of person record: the model, or the plain record `agenda` reads."""
@@ -22,7 +23,7 @@ _MONTHS = {Cadence.MONTHLY: 1, Cadence.QUARTERLY: 3, Cadence.ANNUAL: 12}
 def next_after(day: dt.date, cadence: Cadence) -> dt.date:
     """One cadence step after `day`."""
     if cadence is Cadence.WEEKLY:
-        return day + dt.timedelta(days=7)
+        return shift_days(day, 7)
     return add_months(day, _MONTHS[cadence])
 
 
@@ -32,7 +33,7 @@ _GRACE_DAYS = {Cadence.WEEKLY: 2, Cadence.MONTHLY: 7, Cadence.QUARTERLY: 14, Cad
 
 def _period_start(cadence: Cadence, day: dt.date) -> dt.date:
     if cadence is Cadence.WEEKLY:
-        return day - dt.timedelta(days=day.weekday())
+        return shift_days(day, -day.weekday())
     if cadence is Cadence.MONTHLY:
         return day.replace(day=1)
     if cadence is Cadence.QUARTERLY:
@@ -49,7 +50,9 @@ def period_bounds(cadence: Cadence, today: dt.date) -> tuple[dt.date, dt.date]:
     """
     start = _period_start(cadence, today)
     if (today - start).days < _GRACE_DAYS[cadence]:
-        end = start - dt.timedelta(days=1)
+        if start == dt.date.min:  # nothing before the calendar's first day
+            return start, today
+        end = shift_days(start, -1)
         return _period_start(cadence, end), end
     return start, today
 
@@ -84,7 +87,7 @@ class ReviewDue:
 
 
 def _days(count: int) -> str:
-    return f"{count} day" if count == 1 else f"{count} days"
+    return counted(count, "day")
 
 
 def review_due(cadence: Cadence, reviews: Sequence[ReviewShape], today: dt.date) -> ReviewDue:
@@ -174,7 +177,7 @@ def follow_up(
     ]
     if rhythm is None and not asked:
         return FollowUp(person, last.date, None, None, False)
-    by_rhythm = last.date + dt.timedelta(days=rhythm) if rhythm is not None else None
+    by_rhythm = shift_days(last.date, rhythm) if rhythm is not None else None
     asked_for = bool(asked) and (by_rhythm is None or min(asked) < by_rhythm)
     due = min(asked) if asked_for or by_rhythm is None else by_rhythm
     max_gap = person.max_gap_days or (2 * rhythm if rhythm else None)

@@ -1,4 +1,11 @@
-"""Reading dates a person types, and the calendar arithmetic the rules share."""
+"""Reading dates a person types, and the calendar arithmetic the rules share.
+
+Every date growthtui stores lies between 0001-01-01 and 9999-12-31 (Python's `date.min`
+and `date.max`), and so does every date a rule computes from one: `shift_days` and
+`add_months` stop at those ends instead of raising OverflowError, so a goal due
+9999-12-31, or "today" pinned there, never crashes a rule, a screen or an export.
+Only what a person types is refused when it would pass an end (`parse_date`).
+"""
 
 from __future__ import annotations
 
@@ -12,6 +19,9 @@ from growthtui.domain.errors import InvalidInput
 # `date.fromisoformat` then refuses with a misleading "not a real date".
 _RELATIVE = re.compile(r"([+-]?)([0-9]{1,4})\s*([dwmy])")
 _ISO = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+_NAMED_DAYS = {"tomorrow": (1, "d"), "yesterday": (-1, "d")}
+_FIRST = dt.date.min.toordinal()
+_LAST = dt.date.max.toordinal()
 
 
 def parse_date(text: str, today: dt.date, field: str = "date") -> dt.date:
@@ -27,29 +37,24 @@ def parse_date(text: str, today: dt.date, field: str = "date") -> dt.date:
         raise InvalidInput(f"the {field} is empty: type a date as YYYY-MM-DD", field)
     if raw == "today":
         return today
-    if raw == "tomorrow":
-        return today + dt.timedelta(days=1)
-    if raw == "yesterday":
-        return today - dt.timedelta(days=1)
-    match = _RELATIVE.fullmatch(raw)
+    offset = _NAMED_DAYS.get(raw)
+    match = None if offset is not None else _RELATIVE.fullmatch(raw)
     if match:
         sign = -1 if match.group(1) == "-" else 1
-        amount = sign * int(match.group(2))
-        unit = match.group(3)
-        try:
-            if unit == "d":
-                return today + dt.timedelta(days=amount)
-            if unit == "w":
-                return today + dt.timedelta(weeks=amount)
-            if unit == "m":
-                return add_months(today, amount)
-            return add_months(today, 12 * amount)
-        except (OverflowError, ValueError):
+        offset = (sign * int(match.group(2)), match.group(3))
+    if offset is not None:
+        amount, unit = offset
+        if unit in ("d", "w"):
+            found = _days_later(today, amount * (7 if unit == "w" else 1))
+        else:
+            found = _months_later(today, amount * (12 if unit == "y" else 1))
+        if found is None:
             raise InvalidInput(
                 f"{shown!r} is too far away{for_field}: "
                 "use a smaller offset or a date between 0001-01-01 and 9999-12-31",
                 field,
-            ) from None
+            )
+        return found
     if _ISO.fullmatch(raw):
         try:
             return dt.date.fromisoformat(raw)
@@ -69,13 +74,41 @@ def parse_optional_date(text: str, today: dt.date, field: str = "date") -> dt.da
     return parse_date(text, today, field) if text.strip() else None
 
 
-def add_months(day: dt.date, months: int) -> dt.date:
-    """The same day `months` later, clamped to the month's end (Jan 31 + 1m = Feb 28/29)."""
+def _days_later(day: dt.date, days: int) -> dt.date | None:
+    """`day` moved by `days` (negative: earlier); None past 0001-01-01 or 9999-12-31."""
+    ordinal = day.toordinal() + days
+    if not _FIRST <= ordinal <= _LAST:
+        return None
+    return dt.date.fromordinal(ordinal)
+
+
+def _months_later(day: dt.date, months: int) -> dt.date | None:
+    """The same day `months` later, at the month's end when shorter; None past the ends."""
     index = day.year * 12 + (day.month - 1) + months
     year, month = divmod(index, 12)
+    if not dt.MINYEAR <= year <= dt.MAXYEAR:
+        return None
     month += 1
     last = calendar.monthrange(year, month)[1]
     return dt.date(year, month, min(day.day, last))
+
+
+def shift_days(day: dt.date, days: int) -> dt.date:
+    """`day` moved by `days` (negative: earlier), stopping at 0001-01-01 and 9999-12-31:
+    "a week after 9999-12-28" is 9999-12-31, never an OverflowError."""
+    moved = _days_later(day, days)
+    if moved is not None:
+        return moved
+    return dt.date.max if days > 0 else dt.date.min
+
+
+def add_months(day: dt.date, months: int) -> dt.date:
+    """The same day `months` later, clamped to the month's end (Jan 31 + 1m = Feb 28/29),
+    and to 9999-12-31 (or 0001-01-01) when it would pass the calendar's ends."""
+    moved = _months_later(day, months)
+    if moved is not None:
+        return moved
+    return dt.date.max if months > 0 else dt.date.min
 
 
 def quarter_of(day: dt.date) -> int:

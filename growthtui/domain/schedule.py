@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from growthtui.domain.dates import add_months
+from growthtui.domain.dates import add_months, shift_days
 from growthtui.domain.kinds import Horizon
 from growthtui.domain.shapes import GoalShape, MilestoneShape
 
@@ -42,7 +42,7 @@ def is_overdue(milestone: MilestoneShape, today: dt.date) -> bool:
 
 def is_due_soon(milestone: MilestoneShape, today: dt.date, days: int = DUE_SOON_DAYS) -> bool:
     """Not done and due between today and `days` from now (inclusive)."""
-    return milestone.done_at is None and today <= milestone.due <= today + dt.timedelta(days=days)
+    return milestone.done_at is None and today <= milestone.due <= shift_days(today, days)
 
 
 def goal_is_overdue(goal: GoalShape, today: dt.date) -> bool:

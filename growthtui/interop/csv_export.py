@@ -3,7 +3,9 @@
 RFC 4180 CSV from the csv module (header row, CRLF, quoted where needed), UTF-8 with a byte
 order mark so spreadsheet programs pick the right encoding, dates in ISO 8601. Text a person
 typed that starts with = + - @ (or a tab or carriage return) is prefixed with an apostrophe,
-so a spreadsheet shows it instead of running it as a formula.
+so a spreadsheet shows it instead of running it as a formula. Control characters and
+direction overrides in stored text are written as visible escapes (`\\x1b`, `printable`),
+line breaks kept: a CSV is also read with `cat` and `less`.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ import datetime as dt
 import io
 
 from growthtui.domain import Goal, Milestone
+from growthtui.domain.printable import printable
 from growthtui.interop.plan import Plan, closed_on, read_plan
 from growthtui.store import Store
 
@@ -50,7 +53,9 @@ _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def guard(text: str) -> str:
-    """Text a spreadsheet will show as text, never evaluate (OWASP's CSV injection advice)."""
+    """Stored text as a cell: shown as text by a spreadsheet, never evaluated (OWASP's CSV
+    injection advice), and printable on a terminal (line breaks kept)."""
+    text = printable(text, lines=True)
     return f"'{text}" if text.startswith(_FORMULA_STARTS) else text
 
 

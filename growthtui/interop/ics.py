@@ -51,7 +51,10 @@ def _event(
     event.add("uid", uid_text)
     event.add("dtstamp", stamp)
     event.add("dtstart", day)
-    event.add("dtend", day + dt.timedelta(days=1))
+    if day < dt.date.max:
+        event.add("dtend", day + dt.timedelta(days=1))
+    # On 9999-12-31 there is no next day to end on: without DTEND an all-day event lasts
+    # that one day (RFC 5545, 3.6.1).
     event.add("summary", _line(summary))
     if description:
         event.add("description", _CONTROL.sub("", description.replace("\r\n", "\n")))

@@ -1,8 +1,11 @@
 """The Markdown report: the plan as a mentor or manager reads it, on a code forge or in an editor.
 
-Vision, goals by horizon with their SMART fields and progress, the timeline of milestones,
-skills, learning, recent wins and the latest review. GitHub-flavoured tables; every piece of
-text a person typed is escaped, so a `|` or a `*` in a title cannot break the layout.
+Vision, the self-assessment (strengths, weaknesses, opportunities and threats with where
+each came from; skills with level → target), goals by horizon with their SMART fields and
+progress, the timeline of milestones, learning, recent wins and the latest review.
+GitHub-flavoured tables; every piece of text a person typed is escaped, so a `|` or a `*`
+in a title cannot break the layout, and shown through `printable`, so a control character
+in it reaches no terminal that shows the report (`cat report.md`).
 People and their notes are left out: the report is meant to be shared.
 """
 
@@ -11,10 +14,13 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Sequence
 
-from growthtui.domain import Goal, GoalStatus, Horizon, Review
+from growthtui.domain import Goal, GoalStatus, Horizon, Review, TraitKind
 from growthtui.domain.cadence import review_due
+from growthtui.domain.dates import shift_days
+from growthtui.domain.printable import printable
 from growthtui.domain.progress import latest_value
 from growthtui.domain.smart import check_smart
+from growthtui.domain.words import counted
 from growthtui.interop.plan import (
     HORIZON_ORDER,
     Plan,
@@ -39,12 +45,27 @@ _HORIZON_HEADINGS = {
 }
 
 
+_SWOT_HEADINGS = {
+    TraitKind.STRENGTH: "Strengths",
+    TraitKind.WEAKNESS: "Weaknesses",
+    TraitKind.OPPORTUNITY: "Opportunities",
+    TraitKind.THREAT: "Threats",
+}
+_BULLETS = ("- ", "* ", "+ ", "• ")
+
+
 def escape(text: str) -> str:
     """User text as literal Markdown inline text: specials backslash-escaped, line breaks
-    kept as `<br>` (which works in table cells too)."""
-    lines = [line.strip() for line in text.strip().splitlines()]
+    kept as `<br>` (which works in table cells too), control characters and direction
+    overrides written as visible escapes (`\\x1b`)."""
+    return "<br>".join(_escaped_lines(text))
+
+
+def _escaped_lines(text: str) -> list[str]:
+    """The non-empty lines of `text`, each escaped as `escape` does."""
+    lines = [printable(line.strip()) for line in text.strip().splitlines()]
     escaped = ["".join(f"\\{c}" if c in _SPECIAL else c for c in line) for line in lines]
-    return "<br>".join(line for line in escaped if line)
+    return [line for line in escaped if line]
 
 
 def table(header: Sequence[str], rows: Iterable[Sequence[str]]) -> list[str]:
@@ -65,14 +86,21 @@ def _number(value: float | None) -> str:
     return str(int(value)) if value.is_integer() else f"{value:g}"
 
 
+def _with_unit(number: str, unit: str) -> str:
+    """`80%`, `12 talks`: a percent sign is written against its number."""
+    if not unit:
+        return number
+    return f"{number}{unit}" if unit == "%" else f"{number} {escape(unit)}"
+
+
 def export_markdown(store: Store, today: dt.date) -> str:
     """The report as Markdown text, ending with a newline."""
     plan = read_plan(store, today)
     lines = _title(plan)
     lines += _summary(plan)
+    lines += _self_assessment(plan)
     lines += _goals(plan)
     lines += _timeline(plan)
-    lines += _skills(plan)
     lines += _learning(plan)
     lines += _recent_evidence(plan)
     lines += _latest_review(plan)
@@ -96,7 +124,7 @@ def _summary(plan: Plan) -> list[str]:
     open_ids = {g.id for g in open_goals}
     mine = [m for m in plan.milestones if m.goal_id in open_ids]
     overdue = [m for m in mine if plan.milestone_state(m) == "overdue"]
-    soon_end = plan.today + dt.timedelta(days=30)
+    soon_end = shift_days(plan.today, 30)
     soon = [m for m in mine if m.done_at is None and plan.today <= m.due <= soon_end]
     cadence = plan.profile.review_cadence
     due = review_due(cadence, plan.reviews, plan.today)
@@ -192,12 +220,13 @@ def _goal_detail(plan: Plan, goal: Goal) -> list[str]:
         lines.append(f"- **Specific:** {escape(goal.specific)}")
     measure = goal.measure
     if measure.metric or measure.target is not None:
-        unit = f" {escape(measure.unit)}" if measure.unit else ""
+        unit = measure.unit.strip()
         current = latest_value(goal, plan.checkins_of(goal))
         lines.append(
             f"- **Measure:** {escape(measure.metric) or 'target'}: from "
             f"{_number(measure.baseline if measure.baseline is not None else 0.0)} to "
-            f"{_number(measure.target)}{unit}, now {_number(current)}"
+            f"{_with_unit(_number(measure.target), unit)}, "
+            f"now {_number(current)}{'%' if unit == '%' and current is not None else ''}"
         )
     if goal.achievable:
         lines.append(f"- **Achievable:** {escape(goal.achievable)}")
@@ -261,7 +290,7 @@ def _timeline(plan: Plan) -> list[str]:
         if milestone.done_at is not None:
             state = f"done {milestone.done_at.isoformat()}"
         elif state == "overdue":
-            state = f"**overdue** ({(plan.today - milestone.due).days} d)"
+            state = f"**overdue** ({counted((plan.today - milestone.due).days, 'day')})"
         goal = open_goals[milestone.goal_id]
         rows.append([milestone.due.isoformat(), escape(milestone.title), escape(goal.title), state])
     return [
@@ -272,6 +301,24 @@ def _timeline(plan: Plan) -> list[str]:
     ]
 
 
+def _self_assessment(plan: Plan) -> list[str]:
+    """Know yourself: SWOT with where each trait came from, and skills with level → target."""
+    traits = [t for t in plan.traits if not t.archived]
+    if not traits and not plan.skills:
+        return []
+    lines = ["## Self-assessment", ""]
+    for kind, heading in _SWOT_HEADINGS.items():
+        mine = sorted((t for t in traits if t.kind is kind), key=lambda t: t.id or 0)
+        if not mine:
+            continue
+        lines += [f"### {heading}", ""]
+        for trait in mine:
+            evidence = f": {escape(trait.evidence)}" if trait.evidence else ""
+            lines.append(f"- {escape(trait.title)} (source: {trait.source.value}){evidence}")
+        lines.append("")
+    return lines + _skills(plan)
+
+
 def _skills(plan: Plan) -> list[str]:
     if not plan.skills:
         return []
@@ -279,16 +326,15 @@ def _skills(plan: Plan) -> list[str]:
         [
             escape(skill.name),
             escape(skill.category),
-            str(skill.level) if skill.level is not None else "–",
-            str(skill.target_level),
+            f"{skill.level if skill.level is not None else '–'} → {skill.target_level}",
             " → ".join(str(level) for level in skill.trend()) or "–",
         ]
         for skill in sorted(plan.skills, key=lambda s: (s.category.lower(), s.name.lower()))
     ]
     return [
-        "## Skills",
+        "### Skills",
         "",
-        *table(["Skill", "Category", "Level", "Target", "Trend"], rows),
+        *table(["Skill", "Category", "Level → target", "Trend"], rows),
         "",
     ]
 
@@ -313,18 +359,19 @@ def _learning(plan: Plan) -> list[str]:
         for item in items
     ]
     total = sum(i.hours for i in plan.learning if i.status.value == "done")
+    hours = counted(int(total), "hour") if float(total).is_integer() else f"{total:g} hours"
     return [
         "## Learning",
         "",
         *table(["Kind", "Title", "Provider", "Status", "Done / due", "Hours"], rows),
         "",
-        f"{_number(total)} hours of finished learning.",
+        f"{hours} of finished learning.",
         "",
     ]
 
 
 def _recent_evidence(plan: Plan) -> list[str]:
-    since = plan.today - dt.timedelta(days=RECENT_DAYS)
+    since = shift_days(plan.today, -RECENT_DAYS)
     recent = sorted(
         (e for e in plan.evidence if since <= e.date <= plan.today),
         key=lambda e: (e.date, e.id or 0),
@@ -354,7 +401,8 @@ def _latest_review(plan: Plan) -> list[str]:
         + (f" Satisfaction {review.satisfaction}/5." if review.satisfaction else ""),
         "",
     ]
-    lines += [f"- **{label}:** {escape(text)}" for label, text in _review_fields(review) if text]
+    for label, text in _review_fields(review):
+        lines += _labelled_list(label, text)
     lines.append("")
     if review.decisions:
         rows = []
@@ -364,6 +412,26 @@ def _latest_review(plan: Plan) -> list[str]:
             rows.append([title, decision.decision.value, escape(decision.note)])
         lines += [*table(["Goal", "Decision", "Note"], rows), ""]
     return lines
+
+
+def _labelled_list(label: str, text: str) -> list[str]:
+    """A review's field as a list item: `- **Wins:** text` for one line; for several (a
+    list typed one item a line, with or without its own bullets), the label alone and the
+    lines as a list inside it, never a list inside the bold label."""
+    items = [_unbulleted(line) for line in text.strip().splitlines() if line.strip()]
+    if not items:
+        return []
+    if len(items) == 1:
+        return [f"- **{label}:** {escape(items[0])}"]
+    return [f"- **{label}:**", *(f"  - {escape(item)}" for item in items)]
+
+
+def _unbulleted(line: str) -> str:
+    stripped = line.strip()
+    for bullet in _BULLETS:
+        if stripped.startswith(bullet):
+            return stripped[len(bullet) :]
+    return stripped
 
 
 def _review_fields(review: Review) -> list[tuple[str, str]]:

@@ -17,6 +17,7 @@ from growthtui.domain import (
     Profile,
     Review,
     Skill,
+    Trait,
 )
 from growthtui.domain.cadence import last_review
 from growthtui.domain.progress import goal_progress
@@ -44,6 +45,7 @@ class Plan:
     milestones: list[Milestone]
     checkins: list[CheckIn]
     skills: list[Skill]
+    traits: list[Trait]
     learning: list[LearningItem]
     evidence: list[Evidence]
     reviews: list[Review]
@@ -122,6 +124,7 @@ def read_plan(store: Store, today: dt.date) -> Plan:
         milestones=store.list(Milestone),
         checkins=store.list(CheckIn),
         skills=store.list(Skill),
+        traits=store.list(Trait),
         learning=store.list(LearningItem),
         evidence=store.list(Evidence),
         reviews=store.list(Review),

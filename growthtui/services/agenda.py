@@ -2,21 +2,25 @@
 
 The Dashboard and `growthtui agenda` both read from here. The text rendering is for a login
 shell or a cron mail: plain lines, one item per line, escape codes only when asked for.
+Stored text (titles, names) is shown through `printable`: a control character or a
+direction override in it is written as a visible escape, never sent as it is.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from growthtui.domain.cadence import FollowUp, ReviewDue, follow_ups_due, review_due
+from growthtui.domain.dates import shift_days
 from growthtui.domain.errors import InvalidInput
 from growthtui.domain.kinds import Cadence
+from growthtui.domain.printable import printable
 from growthtui.domain.schedule import goal_is_overdue, is_due_soon, is_overdue
 from growthtui.domain.shapes import AgendaRecords, GoalShape, MilestoneShape, PersonShape
+from growthtui.domain.words import counted
 
 if TYPE_CHECKING:
     from growthtui.store import Store
@@ -28,7 +32,6 @@ MAX_DAYS = 3650
 """The longest look-ahead: ten years, the longest horizon."""
 
 _WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
 def records_of(store: Store) -> AgendaRecords:
@@ -100,7 +103,7 @@ def build_agenda(records: AgendaRecords, today: dt.date, days: int = 7) -> Agend
             upcoming.append(AgendaItem(milestone, goals.get(milestone.goal_id)))
     overdue.sort(key=lambda item: (item.milestone.due, item.milestone.id or 0))
     upcoming.sort(key=lambda item: (item.milestone.due, item.milestone.id or 0))
-    horizon = today + dt.timedelta(days=days)
+    horizon = shift_days(today, days)
     late_goals = [g for g in goals.values() if goal_is_overdue(g, today)]
     soon_goals = [
         g for g in goals.values() if g.is_open and g.due is not None and today <= g.due <= horizon
@@ -123,11 +126,6 @@ def _goal_order(goal: GoalShape) -> tuple[dt.date, int]:
     return (goal.due or dt.date.max, goal.id or 0)
 
 
-def plural(count: int, word: str) -> str:
-    """`1 day`, `3 days`."""
-    return f"{count} {word}" if count == 1 else f"{count} {word}s"
-
-
 def _when(day: dt.date, today: dt.date) -> str:
     """`today`, `tomorrow`, `in 4 days`, `1 day late`, `3 days late`: the agenda's own words
     (its text is a contract, kept by a golden file), always in days; the screens say it as
@@ -139,12 +137,13 @@ def _when(day: dt.date, today: dt.date) -> str:
         return "tomorrow"
     if delta > 1:
         return f"in {delta} days"
-    return f"{plural(-delta, 'day')} late"
+    return f"{counted(-delta, 'day')} late"
 
 
 def _clean(text: str) -> str:
-    """User text on one line, without control characters a terminal would obey."""
-    return _CONTROL.sub("", " ".join(text.split()))
+    """Stored text on one line, every control character and direction override shown as
+    a visible escape (`\x1b`, `\u202e`)."""
+    return printable(" ".join(text.split()))
 
 
 def _day(day: dt.date) -> str:
@@ -169,7 +168,8 @@ def _review_line(agenda: Agenda) -> str:
     if review.never_reviewed:
         return f"  no {cadence} review yet: start your first one"
     if review.days < 0:
-        return f"  {cadence} review overdue by {plural(-review.days, 'day')} (was due {review.due})"
+        late = counted(-review.days, "day")
+        return f"  {cadence} review overdue by {late} (was due {review.due})"
     if review.days == 0:
         return f"  {cadence} review due today"
     return f"  {cadence} review due {_when(review.due, agenda.today)} ({_day(review.due)})"
@@ -184,7 +184,7 @@ def render_agenda(agenda: Agenda, color: bool = False) -> str:
     def alarm(text: str) -> str:
         return f"\x1b[31m{text}\x1b[0m" if color else text
 
-    window = "today only" if agenda.days == 0 else f"the next {plural(agenda.days, 'day')}"
+    window = "today only" if agenda.days == 0 else f"the next {counted(agenda.days, 'day')}"
     lines = [head(f"growthtui agenda for {_day(agenda.today)}, {window}")]
 
     late = [(i.milestone.due, 0, _milestone_line(i, agenda.today)) for i in agenda.overdue]

@@ -3,13 +3,21 @@
 `agenda` runs in a login shell or a cron mail, where a quarter of a second matters, and
 loading pydantic and validating thousands of records costs more than everything else it
 does. This reads the six kinds the agenda needs into plain frozen records with the
-attributes the date rules read (growthtui.domain.shapes), decoding each field strictly as
-growthtui writes it: ISO dates, whole numbers, known kinds. The records are named tuples:
+attributes the date rules read (growthtui.domain.shapes). The records are named tuples:
 thousands are made per run, and a tuple is the cheapest immutable record Python makes.
 
-It vouches only for a file it fully understands. A missing, unreadable, corrupt, foreign,
-older or newer file, or any field not as growthtui writes it, gives None: the caller then
-opens the Store, which migrates, or refuses with the sentence that says what is wrong.
+It reads only a file the Store has sealed as its own (`seal`): the Store wrote that very
+version after checking every record in it, so the file is one the Store would read, and
+`agenda` refuses exactly what every other command refuses, with the same sentence. Any
+other file (missing, edited by hand or by another program, restored from a backup,
+written by an older growthtui, corrupt) gives None: the caller then opens the Store,
+which reads it, migrates it, or says in one sentence what is wrong. The seal is checked
+and the text read through one open descriptor, so both are of the same version.
+
+Because the seal vouches for every record, fields the agenda does not show are not looked
+at (a field added to a record later changes nothing here), and one left out takes the
+model's default. The fields it reads are still decoded strictly; one not as expected gives
+None too, which costs speed, never an answer.
 It never writes, and it takes no lock: the store replaces the file atomically, so a read
 sees one whole version.
 """
@@ -17,6 +25,7 @@ sees one whole version.
 from __future__ import annotations
 
 import datetime as dt
+import os
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any, NamedTuple, TypeVar
@@ -31,7 +40,9 @@ from growthtui.domain.kinds import (
     Relation,
 )
 from growthtui.domain.shapes import AgendaRecords
+from growthtui.store.files import read_all
 from growthtui.store.schema import CURRENT_SCHEMA, META_ID, META_TABLE
+from growthtui.store.seal import is_sealed
 
 T = TypeVar("T")
 
@@ -80,12 +91,32 @@ class PlainReview(NamedTuple):
     draft: bool
 
 
-def read_agenda_records(path: Path) -> AgendaRecords | None:
-    """The agenda's records from the store file at `path`, or None when this quick read
-    cannot vouch for the file (the Store can: open it instead)."""
+def sealed_bytes(path: Path) -> bytes | None:
+    """The text of the store file at `path` when the Store sealed this very version; None
+    for any other file (or none)."""
     try:
-        data = orjson.loads(path.read_bytes())
-    except (OSError, orjson.JSONDecodeError):
+        fd = os.open(path, os.O_RDONLY)
+    except OSError:
+        return None
+    try:
+        if not is_sealed(path, os.fstat(fd), CURRENT_SCHEMA):
+            return None
+        return read_all(fd)
+    except OSError:
+        return None
+    finally:
+        os.close(fd)
+
+
+def read_agenda_records(path: Path) -> AgendaRecords | None:
+    """The agenda's records from the store file at `path`, or None when the Store has not
+    sealed it as its own (open the Store instead: it reads or refuses it)."""
+    raw = sealed_bytes(path)
+    if raw is None:
+        return None
+    try:
+        data = orjson.loads(raw)
+    except orjson.JSONDecodeError:
         return None
     try:
         if not isinstance(data, dict):
@@ -155,7 +186,7 @@ def _goal(key: int, doc: Any) -> PlainGoal:
     title, due = doc["title"], doc.get("due")
     if type(title) is not str:
         raise _Unsure
-    status = GoalStatus(doc["status"])
+    status = GoalStatus(doc.get("status", GoalStatus.ACTIVE.value))
     return PlainGoal(key, title, None if due is None else _date(due), status)
 
 
@@ -172,7 +203,7 @@ def _person(key: int, doc: Any) -> PlainPerson:
     return PlainPerson(
         id=key,
         name=_str(doc["name"]),
-        relation=Relation(_str(doc["relation"])),
+        relation=Relation(_str(doc.get("relation", Relation.CONTACT.value))),
         follow_up_days=_optional_int(doc.get("follow_up_days")),
         max_gap_days=_optional_int(doc.get("max_gap_days")),
     )
@@ -194,4 +225,4 @@ def _review(key: int, doc: Any) -> PlainReview:
 
 
 def _review_cadence(key: int, doc: Any) -> Cadence:
-    return Cadence(_str(doc["review_cadence"]))
+    return Cadence(_str(doc.get("review_cadence", DEFAULT_REVIEW_CADENCE.value)))

@@ -93,6 +93,10 @@ CASES = [
     Case("import without file", ("import",), "required: FILE", "growthtui import --help"),
     Case("unknown option", ("export", "--colour"), "unrecognized arguments: --colour",
          "growthtui --help"),
+    Case("a double dash as a value", ("agenda", "--days=--"), "--days needs a value",
+         "growthtui --help"),
+    Case("a double dash as a scale", ("seed", "--scale=--"), "--scale needs a value",
+         "growthtui --help"),
     # files
     Case("import missing file", ("import", "{tmp}/nowhere.json"), "there is no file",
          "check the path"),

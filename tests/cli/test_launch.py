@@ -30,7 +30,17 @@ FORMS = {
 }
 VALUES = {
     "--data": ["a.json", "~/g.json", "b c.json", "", " ", "-x"],
-    "--due": ["2027-03-31", "2027-02-30", "+3d", "2027-3-31", "today", "٢٠٢٧-03-31", "-1d"],
+    "--due": [
+        "2027-03-31",
+        "2027-02-30",
+        "+3d",
+        "2027-3-31",
+        "today",
+        "٢٠٢٧-03-31",
+        "-1d",
+        "2020-01-01",  # in the past: stored, with a warning on stderr
+        "9999-12-31",
+    ],
     "--horizon": ["short", "long", "weekly", "LONG", ""],
     "--goal": ["2", "02", "#2", "0", "-1", "٣", "two"],
     "--kind": ["win", "feedback", "feedback received", "praise", "lesson", "Win"],
@@ -40,6 +50,10 @@ VALUES = {
     "--version": [],
 }
 TEXTS = ["Ship it", "A goal", "goal", "log", "1", "-x", "", "  padded  ", "--", "Ω ✓ «x»"]
+TEXTS += [  # what the full command line refuses: control characters, direction overrides
+    "Ship\x1bit", "\x1b]52;c;aGk=\x07", "\x1bc", "\x1b[2J", "\u202egnp.exe", "a\tb", "bell\x07",
+    "line\nbreak", "\x85next", "sep\u2028",
+]  # fmt: skip
 GOAL_IDS = ["2", "02", "#2", "0", "-1", "two", "Ship it"]
 JUNK = ["extra", "--", "-", "--help", "--demo", "=", "milestone", "agenda"]
 
@@ -119,10 +133,12 @@ def test_a_plain_form_means_what_the_full_command_line_reads(
     if said is None:
         assert quick == []  # declined: nothing was stored
         return
+    reply, warning = said
     capsys.readouterr()
     code = cli.main(argv)  # the full command line, on the same words
-    out = capsys.readouterr().out
-    assert (code, calls.take(), out) == (0, quick, said + "\n"), argv
+    out, err = capsys.readouterr()
+    said_on_stderr = f"growthtui: {warning}\n" if warning else ""
+    assert (code, calls.take(), out, err) == (0, quick, reply + "\n", said_on_stderr), argv
 
 
 @pytest.mark.parametrize(

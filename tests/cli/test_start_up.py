@@ -127,14 +127,16 @@ def test_log_on_a_file_the_store_sealed_loads_no_library(
     assert texts == ["Led the review", "Shipped it", "Praised"]
 
 
-def test_add_goal_with_a_title_to_tidy_takes_the_stores_way(
+def test_add_goal_with_a_title_to_tidy_stores_it_tidied(
     run: Run, store: Store, today: dt.date, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("GROWTHTUI_TODAY", today.isoformat())
     store.add(Goal(title="Become a staff engineer"))
     store.add(Goal(title="Learn Rust"))
     assert store.path is not None
-    assert "pydantic" in loaded_by("add", "goal", "  Learn Go  ", "--data", str(store.path))
+    padded = run("add", "goal", "  Learn Go  ", "--data", store.path)
+    assert (padded.code, padded.out) == (0, "added goal 3: Learn Go\n")
+    assert Store.open(store.path, today=lambda: today).get(Goal, 3).title == "Learn Go"
     result = run("add", "goal", "   ", "--data", store.path)
     assert result.code == 2 and len(result.err_lines) == 1 and "title" in result.err
 
@@ -163,10 +165,18 @@ def spoiled(store: Store) -> Path:
     return store.path
 
 
-def test_agenda_reads_past_a_bad_record_it_does_not_show(run: Run, spoiled: Path) -> None:
-    result = run("agenda", "--data", spoiled)
-    assert result.code == 0, result.err
-    assert "growthtui agenda for" in result.out
+def test_agenda_refuses_a_bad_record_it_does_not_show_as_every_command_does(
+    run: Run, files: Files, spoiled: Path
+) -> None:
+    """The file was edited by hand (the seal no longer matches): `agenda` reads it through
+    the Store, which checks every record, as `export` does."""
+    before = files(spoiled.parent)
+    agenda = run("agenda", "--data", spoiled)
+    exported = run("export", "--format", "json", "--data", spoiled)
+    assert (agenda.code, agenda.out) == (2, "")
+    assert agenda.err == exported.err
+    assert "evidence 1 is not valid" in agenda.err
+    assert files(spoiled.parent) == before
 
 
 @pytest.mark.parametrize(

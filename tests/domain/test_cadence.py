@@ -291,3 +291,30 @@ def test_losing_touch_lists_the_longest_silence_first() -> None:
         "Marcus Lee",
         "Priya Natarajan",
     ]
+
+
+# --- the calendar's ends ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("cadence", list(Cadence))
+def test_a_review_on_the_calendars_last_day_is_next_due_that_day(cadence: Cadence) -> None:
+    last = dt.date.max
+    assert next_after(last, cadence) == last
+    due = review_due(cadence, [review(last, period=cadence)], last)
+    assert (due.due, due.days) == (last, 0)
+    start, end = period_bounds(cadence, last)
+    assert start <= end == last
+
+
+@pytest.mark.parametrize("cadence", list(Cadence))
+def test_periods_on_the_calendars_first_days(cadence: Cadence) -> None:
+    for today in (dt.date.min, dt.date(1, 1, 2)):
+        start, end = period_bounds(cadence, today)
+        assert dt.date.min <= start <= end <= today
+
+
+def test_a_rhythm_past_the_calendars_end_is_due_on_its_last_day() -> None:
+    last = dt.date.max
+    item = follow_up(PRIYA, [met(PRIYA, dt.date(9999, 12, 25))], last)
+    assert (item.due, item.days) == (last, 0)
+    assert follow_ups_due([PRIYA], [met(PRIYA, last)], last, within_days=3650) != []

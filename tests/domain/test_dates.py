@@ -17,6 +17,7 @@ from growthtui.domain.dates import (
     parse_optional_date,
     quarter_of,
     quarter_start,
+    shift_days,
 )
 
 TODAY = dt.date(2026, 11, 24)
@@ -229,3 +230,64 @@ def test_relative_day_reads_as_a_person_says_it(offset: int, words: str) -> None
 
     today = dt.date(2026, 11, 24)
     assert relative_day(today + dt.timedelta(days=offset), today) == words
+
+
+# -- the calendar's ends: 0001-01-01 and 9999-12-31 -------------------------------------------
+LAST = dt.date.max
+FIRST = dt.date.min
+
+
+@pytest.mark.parametrize(
+    ("text", "today"),
+    [
+        ("tomorrow", LAST),
+        ("+1d", LAST),
+        ("1w", dt.date(9999, 12, 28)),
+        ("+3d", dt.date(9999, 12, 30)),
+        ("1m", dt.date(9999, 12, 1)),
+        ("1y", dt.date(9999, 1, 1)),
+        ("9999y", TODAY),
+        ("yesterday", FIRST),
+        ("-1d", FIRST),
+        ("-1m", FIRST),
+        ("-9999y", TODAY),
+    ],
+)
+def test_an_offset_past_the_calendars_ends_is_one_sentence(text: str, today: dt.date) -> None:
+    with pytest.raises(InvalidInput, match="is too far away for the due date: use a smaller"):
+        parse_date(text, today, "due date")
+
+
+@pytest.mark.parametrize(
+    ("text", "today", "expected"),
+    [
+        ("today", LAST, LAST),
+        ("+3d", dt.date(9999, 12, 28), LAST),
+        ("1m", dt.date(9999, 11, 30), dt.date(9999, 12, 30)),
+        ("yesterday", dt.date(1, 1, 2), FIRST),
+        ("9999-12-31", TODAY, LAST),
+    ],
+)
+def test_offsets_reach_the_calendars_ends(text: str, today: dt.date, expected: dt.date) -> None:
+    assert parse_date(text, today) == expected
+
+
+@given(day=st.dates(), days=st.integers(-(10**6), 10**6))
+def test_shift_days_never_overflows_and_stops_at_the_ends(day: dt.date, days: int) -> None:
+    moved = shift_days(day, days)
+    try:
+        exact = day + dt.timedelta(days=days)
+    except OverflowError:
+        assert moved == (LAST if days > 0 else FIRST)
+    else:
+        assert moved == exact
+
+
+@given(day=st.dates(), months=st.integers(-200_000, 200_000))
+def test_add_months_never_overflows_and_stops_at_the_ends(day: dt.date, months: int) -> None:
+    moved = add_months(day, months)
+    year = day.year + (day.month - 1 + months) // 12
+    if 1 <= year <= 9999:
+        assert (moved.year, moved.month) == (year, (day.month - 1 + months) % 12 + 1)
+    else:
+        assert moved == (LAST if months > 0 else FIRST)

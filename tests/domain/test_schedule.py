@@ -230,3 +230,15 @@ def test_suggest_horizon(due: dt.date, horizon: Horizon) -> None:
 def test_a_suggested_horizon_never_has_a_horizon_problem(months_ahead: int) -> None:
     due = add_months(TODAY, months_ahead)
     assert horizon_problem(goal(suggest_horizon(due, TODAY), due), TODAY) is None
+
+
+def test_the_calendars_last_day_is_a_date_like_any_other() -> None:
+    last = dt.date.max
+    assert is_due_soon(milestone(last), last)
+    assert is_due_soon(milestone(last), dt.date(9999, 12, 20), days=365)
+    assert not is_overdue(milestone(last), last)
+    for horizon in Horizon:
+        goal = Goal(title="Someday", horizon=horizon, start=dt.date(9999, 1, 1), due=last)
+        horizon_problem(goal, last)  # a sentence or None, never an OverflowError
+    assert suggest_horizon(last, dt.date(9999, 7, 1)) is Horizon.SHORT  # 6 months: clamped
+    assert add_months(dt.date(9999, 6, 1), 120) == last

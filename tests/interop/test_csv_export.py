@@ -100,3 +100,22 @@ def test_the_file_written_by_the_command_is_utf8_with_crlf_rows(
     with out.open(encoding="utf-8-sig", newline="") as handle:
         rows = list(csv.DictReader(handle))
     assert len(rows) == seeded_store.count(Goal) + seeded_store.count(Milestone)
+
+
+def test_control_characters_in_stored_text_are_shown_as_escapes(
+    memory_store: Store, today: dt.date
+) -> None:
+    """A title from an import or a hand edit reaches `cat export.csv` as visible escapes;
+    line breaks in notes stay line breaks."""
+    goal = memory_store.add(
+        Goal.build(title="Ship \x1b]52;c;aGk=\x07 \u202egnp", notes="one\ntwo\x1bc")
+    )
+    memory_store.add(Milestone.build(goal_id=goal.id, title="\x1b[2J=now", due=today))
+    text = export_text(memory_store, "csv", today)
+    for raw in ("\x1b", "\x07", "\u202e"):
+        assert raw not in text
+    goal_row, milestone_row = _rows(text)
+    assert goal_row["title"] == "Ship \\x1b]52;c;aGk=\\x07 \\u202egnp"
+    assert goal_row["notes"] == "one\ntwo\\x1bc"
+    assert milestone_row["title"] == "\\x1b[2J=now"
+    assert milestone_row["goal"] == goal_row["title"]

@@ -119,3 +119,27 @@ def test_an_empty_store_still_gives_a_valid_calendar_with_the_first_review(
     events = _events(export_text(memory_store, "ics", today))
     assert list(events) == ["review@growthtui"]
     assert _day(events["review@growthtui"]) == today
+
+
+def test_the_calendars_last_day_is_an_event_without_an_end_past_it(
+    memory_store: Store, today: dt.date
+) -> None:
+    """9999-12-31 has no next day: the event has no DTEND, which makes it that one day."""
+    goal = memory_store.add(Goal.build(title="Someday", due=dt.date.max))
+    memory_store.add(Milestone.build(goal_id=goal.id, title="Last step", due=dt.date.max))
+    events = _events(export_text(memory_store, "ics", today))
+    for uid in (f"goal-{goal.id}@growthtui", "milestone-1@growthtui"):
+        assert events[uid].decoded("DTSTART") == dt.date.max
+        assert "DTEND" not in events[uid]
+
+
+def test_a_calendar_made_on_the_calendars_last_day(memory_store: Store) -> None:
+    last = dt.date.max
+    person = memory_store.add(Person.build(name="Priya", relation="mentor", follow_up_days=21))
+    memory_store.add(
+        Interaction.build(person_id=person.id, date=last, kind="call", summary="Caught up")
+    )
+    memory_store.add(Goal.build(title="Keep going", due=last))
+    events = _events(export_text(memory_store, "ics", last))
+    assert events["review@growthtui"].decoded("DTSTART") == last
+    assert events[f"follow-up-person-{person.id}@growthtui"].decoded("DTSTART") == last

@@ -8,7 +8,19 @@ from dataclasses import dataclass, field
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from growthtui.domain import Goal, GoalStatus, Horizon, LearningItem, Milestone, Profile
+from growthtui.domain import (
+    Goal,
+    GoalStatus,
+    Horizon,
+    LearningItem,
+    Milestone,
+    Profile,
+    Review,
+    Skill,
+    Source,
+    Trait,
+    TraitKind,
+)
 from growthtui.interop.formats import export_text
 from growthtui.interop.plan import closed_on
 from growthtui.store import Store
@@ -71,9 +83,9 @@ def test_the_report_has_the_sections_a_mentor_expects(seeded_store: Store, today
         "Growth plan: Alex Rivera",
         "Vision",
         "At a glance",
+        "Self-assessment",
         "Goals",
         "Milestones",
-        "Skills",
         "Learning",
         "Wins and lessons (last 90 days)",
         "Latest review",
@@ -187,3 +199,130 @@ def test_an_empty_store_still_makes_a_readable_report(memory_store: Store, today
     doc = parse(export_text(memory_store, "md", today))
     assert doc.headings[0] == (1, "Growth plan")
     assert "Goals" in [text for _, text in doc.headings]
+
+
+# -- the mentor report: self-assessment, wins as a list, numbers as people write them --------
+def _tokens(markdown: str) -> list[Token]:
+    return MarkdownIt("commonmark").enable("table").parse(markdown)
+
+
+def _section(markdown: str, heading: str) -> str:
+    """The Markdown under a level-2 heading, up to the next one."""
+    _, _, rest = markdown.partition(f"\n## {heading}\n")
+    return rest.split("\n## ")[0]
+
+
+def _list_items(markdown: str) -> list[str]:
+    """The text of every list item's paragraph, in order, at any depth."""
+    tokens = _tokens(markdown)
+    return [
+        _text(tokens[i + 1])
+        for i, token in enumerate(tokens[:-1])
+        if token.type == "paragraph_open" and i and tokens[i - 1].type == "list_item_open"
+    ]
+
+
+def test_the_self_assessment_shows_swot_with_sources_and_skills_level_to_target(
+    seeded_store: Store, today: dt.date
+) -> None:
+    markdown = export_text(seeded_store, "md", today)
+    doc = parse(markdown)
+    under = [text for level, text in doc.headings if level == 3]
+    for quadrant in ("Strengths", "Weaknesses", "Opportunities", "Threats", "Skills"):
+        assert quadrant in under
+    items = _list_items(_section(markdown, "Self-assessment"))
+    for trait in seeded_store.list(Trait):
+        assert any(
+            item.startswith(trait.title) and f"(source: {trait.source.value})" in item
+            for item in items
+        ), trait.title
+    skills = doc.table_after("Skills")
+    assert skills[0] == ["Skill", "Category", "Level → target", "Trend"]
+    rows = {row[0]: row for row in skills[1:]}
+    for skill in seeded_store.list(Skill):
+        assert rows[skill.name][2] == f"{skill.level} → {skill.target_level}"
+
+
+def test_archived_traits_are_left_out_and_each_sits_in_its_quadrant(
+    memory_store: Store, today: dt.date
+) -> None:
+    memory_store.add(Trait(kind=TraitKind.WEAKNESS, title="Slow reviews", source=Source.PEER))
+    memory_store.add(Trait(kind=TraitKind.THREAT, title="Old worry", archived=True))
+    memory_store.add(Skill(name="Rust", target_level=4))
+    markdown = export_text(memory_store, "md", today)
+    section = _section(markdown, "Self-assessment")
+    assert [text for level, text in parse(section).headings] == ["Weaknesses", "Skills"]
+    assert _list_items(section) == ["Slow reviews (source: peer)"]
+    assert "Old worry" not in markdown
+    assert parse(markdown).table_after("Skills")[1][2] == "– → 4"
+
+
+def test_a_reviews_wins_typed_as_lines_are_a_list_not_a_list_inside_bold(
+    memory_store: Store, today: dt.date
+) -> None:
+    memory_store.add(
+        Review(
+            date=today,
+            covers_from=dt.date(2026, 9, 1),
+            covers_to=today,
+            wins="- Shipped the RFC\n- First mentee promoted\n* Talk accepted",
+            lessons="Say no earlier",
+        )
+    )
+    markdown = export_text(memory_store, "md", today)
+    tokens = _tokens(_section(markdown, "Latest review"))
+    nested = [t for t in tokens if t.type == "bullet_list_open" and t.level > 0]
+    assert nested, "the wins are a list of their own, under their label"
+    strong = [
+        "".join(c.content for c in t.children or [] if c.type == "text")
+        for t in tokens
+        if t.type == "inline" and any(c.type == "strong_open" for c in t.children or [])
+    ]
+    assert "Wins:" in strong  # the bold label holds the label only
+    items = _list_items(_section(markdown, "Latest review"))
+    assert items[1:4] == ["Shipped the RFC", "First mentee promoted", "Talk accepted"]
+    assert "Lessons: Say no earlier" in items
+
+
+def test_percentages_are_written_against_their_number(memory_store: Store, today: dt.date) -> None:
+    memory_store.add(
+        Goal.build(
+            title="Pass the exam",
+            measure={
+                "metric": "practice score",
+                "unit": "%",
+                "baseline": 55,
+                "target": 100,
+                "current": 100,
+            },
+        )
+    )
+    markdown = export_text(memory_store, "md", today)
+    assert "from 55 to 100%, now 100%" in markdown
+    assert "| 100% |" in markdown  # the progress column
+    assert " %" not in markdown
+
+
+def test_counts_read_in_plain_english(memory_store: Store, today: dt.date) -> None:
+    goal = memory_store.add(Goal.build(title="Ship"))
+    memory_store.add(Milestone.build(goal_id=goal.id, title="Late", due=today - dt.timedelta(1)))
+    memory_store.add(
+        LearningItem.build(kind="course", title="Go", status="done", hours=1, completed=today)
+    )
+    markdown = export_text(memory_store, "md", today)
+    assert "**overdue** (1 day)" in markdown
+    assert "1 hour of finished learning." in markdown
+
+
+def test_control_characters_in_stored_text_are_shown_as_escapes(
+    memory_store: Store, today: dt.date
+) -> None:
+    hostile = "Ship \x1b]52;c;aGk=\x07 \x1bc \x1b[2J \u202egnp.exe"
+    memory_store.add(Goal.build(title=hostile, due=today))
+    memory_store.add(Trait(kind=TraitKind.STRENGTH, title=hostile))
+    markdown = export_text(memory_store, "md", today)
+    for raw in ("\x1b", "\x07", "\u202e"):
+        assert raw not in markdown
+    shown = "Ship \\x1b]52;c;aGk=\\x07 \\x1bc \\x1b[2J \\u202egnp.exe"  # as a reader sees it
+    assert [text for level, text in parse(markdown).headings if level == 4] == [shown]
+    assert f"{shown} (source: self)" in _list_items(_section(markdown, "Self-assessment"))

@@ -88,9 +88,12 @@ def test_escape_codes_typed_into_titles_never_reach_the_terminal(
     memory_store.add(
         Milestone.build(goal_id=goal.id, title="clear \x1b]0;pwned\x07 screen", due=today)
     )
+    memory_store.add(Goal.build(title="\u202egnp.exe", due=today))
     text = _agenda(memory_store, today)
-    assert "\x1b" not in text and "\x07" not in text
-    assert "clear ]0;pwned screen, today" in text
+    assert "\x1b" not in text and "\x07" not in text and "\u202e" not in text
+    # Shown, as visible escapes: a person sees that the title holds something odd.
+    assert "clear \\x1b]0;pwned\\x07 screen, today" in text
+    assert "goal #2 due: \\u202egnp.exe, today" in text
 
 
 def test_an_unreasonable_look_ahead_is_refused(memory_store: Store, today: dt.date) -> None:
