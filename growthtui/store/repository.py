@@ -94,6 +94,8 @@ class Store:
         self._highest: dict[str, int] = {}
         """The highest id in each table, for the data of `_highest_generation`."""
         self._highest_generation = -1
+        self._checked_generation = -1
+        """The reading of the file whose version and counters were checked."""
         self._undo: builtins.list[Change] = []
         self._open_transaction: Transaction | None = None
         self._own_writes = 0
@@ -250,13 +252,22 @@ class Store:
 
     # -- reading --------------------------------------------------------------------
     def _data(self) -> Data:
-        """The documents in memory (parsed from the file if they were discarded)."""
+        """The documents in memory (parsed from the file if they were discarded), their
+        version and counters checked once per reading of the file, whichever call read it."""
         try:
-            return self._storage.read()
+            data = self._storage.read()
         except ParseError as error:
             raise self._unreadable(str(error)) from None
         except OSError as error:
             raise self._read_failed(error) from None
+        if self._checked_generation != self._storage.generation:
+            try:
+                self._checked_version(data)
+            except StoreError:
+                self._storage.discard()  # read, checked and refused again next time
+                raise
+            self._checked_generation = self._storage.generation
+        return data
 
     def _raw(self, table: str, record_id: int) -> Doc | None:
         """The stored document (shared: documents are replaced, never changed in place)."""
@@ -279,7 +290,7 @@ class Store:
         except OSError as error:
             raise self._read_failed(error) from None
         if changed:
-            self._checked_version(self._data())
+            self._data()  # checks the version read
         return changed
 
     def changed_on_disk(self) -> bool:
