@@ -2,7 +2,7 @@
 
 Standard library only, and little of it (`os` and `itertools`, both loaded with the
 interpreter): the quick write of `growthtui add goal` uses this without loading the rest of
-the store (orjson, TinyDB, filelock), nor pathlib. Paths are anything `os` takes.
+the store (orjson, TinyDB, its lock), nor pathlib. Paths are anything `os` takes.
 """
 
 from __future__ import annotations

@@ -71,6 +71,7 @@ def import_records(store: Store, records: Sequence[Record], name: str) -> Import
     """Merge `records` (from the file called `name`, numbered as in the file) into the
     store by the rules above, in one transaction (one write, one `u`); InvalidInput, and
     nothing written, when the file is refused."""
+    name = printable(name)  # a file name reaches the terminal in every sentence
     _check_unique(records, name)
     with store.transaction(f"import {name}") as tx:
         merge = _Merge(store, name)
@@ -135,17 +136,18 @@ class _Merge:
         matched: dict[tuple[str, int], Record] = {}
         by_uid = {(table, r.uid): r for table, rows in self.here.items() for r in rows.values()}
         by_number: dict[tuple[str, int], Record] = {}
+        claimed: set[tuple[str, int]] = set()
         for record in records:
             here = by_uid.get((record.table, _uid_of(record)))
             if here is None and isinstance(record, SINGLE_KINDS) and self.here[record.table]:
                 here = next(iter(self.here[record.table].values()))
-            if here is not None:
+            if here is not None and _key(here) not in claimed:  # one record here: once
                 matched[_key(record)] = here
+                claimed.add(_key(here))
             elif not record.uid:
                 candidate = self.here[record.table].get(_number(record))
                 if candidate is not None and _same(candidate, record):
                     by_number[_key(record)] = candidate
-        claimed = {_key(r) for r in matched.values()}
         by_number = {k: r for k, r in by_number.items() if _key(r) not in claimed}
         # Same number and content is the same record only if what it links to in the file
         # is the same too (kept its number): drop the others until none is left to drop.
