@@ -207,3 +207,30 @@ def test_an_old_store_migrates_once_and_the_next_open_writes_nothing(
     migrated = path.read_bytes()
     assert Store.open(path).list(Goal) == first
     assert path.read_bytes() == migrated
+
+
+# -- which of two versions of one record is kept -----------------------------------------------
+def test_the_later_change_wins_and_an_unknown_time_is_the_oldest() -> None:
+    from growthtui.domain.versions import later_version
+
+    earlier = Goal(title="Give a talk", modified=NOW)
+    later = Goal(title="Give two talks", modified=NOW + dt.timedelta(seconds=1))
+    unknown = Goal(title="From before identities")
+    assert later_version(earlier, later) is later
+    assert later_version(later, earlier) is later
+    assert later_version(unknown, earlier) is earlier
+    assert later_version(earlier, unknown) is earlier
+    other_zone = Goal(
+        title="Same moment", modified=NOW.astimezone(dt.timezone(dt.timedelta(hours=2)))
+    )
+    assert later_version(later, other_zone) is later
+
+
+def test_on_a_tie_both_copies_keep_the_same_version() -> None:
+    from growthtui.domain.versions import later_version
+
+    mine = Goal(id=1, title="Learn Rust", modified=NOW)
+    theirs = Goal(id=7, title="Learn Go", modified=NOW)  # numbered otherwise in that copy
+    kept = later_version(mine, theirs)
+    assert kept.title == later_version(theirs, mine).title
+    assert later_version(mine, mine.model_copy(update={"id": 9})) is mine  # equal: here's
