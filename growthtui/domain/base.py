@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Any, ClassVar, Self
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError
+from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, StringConstraints, ValidationError
 
 from growthtui.domain.errors import InvalidRecord
 from growthtui.domain.kinds import TITLE_MAX
@@ -64,7 +64,12 @@ class Value(BaseModel):
 
 
 class Record(BaseModel):
-    """A stored entity: `id` is None until the store assigns one."""
+    """A stored entity: `id`, `uid` and `modified` are the store's to set.
+
+    `id` is the short number people type (None until stored); `uid` the record's identity
+    for life ("" until stored), by which copies of one store are merged without mistaking
+    two records for one; `modified` the UTC time, to the second, of the last change the
+    store saved (None: not known, e.g. a record from before identities)."""
 
     # Frozen (see MODEL_CONFIG): make a changed copy with `edit`.
     model_config = MODEL_CONFIG
@@ -76,6 +81,8 @@ class Record(BaseModel):
     """The name of its table in the store and its list in a JSON export."""
 
     id: int | None = None
+    uid: str = ""
+    modified: AwareDatetime | None = None
 
     def link_fields(self) -> dict[str, tuple[str, list[int]]]:
         """Fields that point at other records: name → (table, ids)."""

@@ -11,7 +11,13 @@ from typing import Any
 from growthtui.domain import InvalidInput
 from growthtui.interop.csv_export import export_csv
 from growthtui.interop.ics import export_ics
-from growthtui.interop.json_io import export_json, import_json, read_json_file
+from growthtui.interop.json_io import (
+    NestedTooDeeply,
+    export_json,
+    import_json,
+    parse_json,
+    read_json_file,
+)
 from growthtui.interop.markdown import export_markdown
 from growthtui.interop.taskwarrior import import_taskwarrior, parse_export
 from growthtui.store import ImportReport, Store
@@ -43,7 +49,7 @@ def import_file(store: Store, path: Path, fmt: str = "json") -> ImportReport:
             raise InvalidInput(
                 f"{path} looks like a taskwarrior export: import it with --from taskwarrior"
             )
-        return import_json(store, data, source=str(path))
+        return import_json(store, data, source=str(path), name=path.name)
     if fmt == "taskwarrior":
         text = _read_text(path)
         return import_taskwarrior(store, parse_export(text, str(path)), source=str(path))
@@ -59,7 +65,9 @@ def import_format_of(path: Path) -> str:
     except (OSError, UnicodeDecodeError):
         return "json"
     try:
-        data = json.loads(text)
+        data = parse_json(text)
+    except NestedTooDeeply:
+        return "json"  # whose import says the file is not one
     except json.JSONDecodeError:
         try:  # one task object per line, read as the Taskwarrior import reads it
             return "taskwarrior" if _looks_like_taskwarrior(parse_export(text)) else "json"

@@ -1,18 +1,23 @@
-"""The JSON export: `schema_version` plus one list per entity, every record with its id.
+"""The JSON export: `schema_version` plus one list per entity, every record with its short
+number (`id`), its identity for life (`uid`) and the time of its last change (`modified`).
 
-Importing it into an empty store and exporting again gives the same bytes.
+Importing it into an empty store and exporting again gives the same bytes. Importing it
+into a store that has data merges it by identity (store/importing.py).
 """
 
 from __future__ import annotations
 
 import json
+import uuid
 from pathlib import Path
 from typing import Any
 
 from pydantic import ValidationError
 
-from growthtui.domain import ENTITIES, ENTITY_BY_TABLE, InvalidInput, Record, explain
+from growthtui.domain import ENTITIES, ENTITY_BY_TABLE, InvalidInput, Record, Review, explain
 from growthtui.store import CURRENT_SCHEMA, ImportReport, Store
+from growthtui.store.importing import import_records
+from growthtui.store.schema import MAX_ID
 
 
 def export_data(store: Store) -> dict[str, Any]:
@@ -35,9 +40,14 @@ def records_from_data(data: Any, source: str = "the file") -> list[Record]:
             f"{source} is not a growthtui JSON export (expected an object with "
             "'schema_version' and lists such as 'goals')"
         )
-    version = data.get("schema_version")
-    if not isinstance(version, int):
+    if "schema_version" not in data:
         raise InvalidInput(f"{source} has no 'schema_version': is it a growthtui JSON export?")
+    version = data["schema_version"]
+    if type(version) is not int or version < 1:  # not True, 1.0 or "1"
+        raise InvalidInput(
+            f"{source} has the schema_version {json.dumps(version)[:40]}, not a version "
+            "number: is it a growthtui JSON export?"
+        )
     if version > CURRENT_SCHEMA:
         raise InvalidInput(
             f"{source} was exported by a newer growthtui (schema {version}, this version reads "
@@ -62,13 +72,47 @@ def _validate(model: type[Record], item: Any, index: int, source: str) -> Record
     where = f"{model.table}[{index}]"
     if not isinstance(item, dict):
         raise InvalidInput(f"{where} in {source} is not a record (an object)")
-    if not isinstance(item.get("id"), int) or item["id"] < 1:
-        raise InvalidInput(f"{where} in {source} has no valid 'id' (a positive whole number)")
+    number = item.get("id")
+    if type(number) is not int or not 1 <= number <= MAX_ID:
+        raise InvalidInput(
+            f"{where} in {source} has no valid 'id' (a positive whole number, at most {MAX_ID})"
+        )
+    uid = item.get("uid", "")
+    if uid != "" and not _is_uid(uid):
+        raise InvalidInput(
+            f"{where} (id {number}) in {source} has the uid {json.dumps(uid)[:60]}, which is "
+            "not an identity growthtui writes (a UUID); remove it to import the record as new"
+        )
     try:
-        return model.model_validate(item)
+        record = model.model_validate(item)
     except ValidationError as error:
         _, message = explain(error, model.entity)[0]
-        raise InvalidInput(f"{where} (id {item['id']}) in {source}: {message}") from None
+        raise InvalidInput(f"{where} (id {number}) in {source}: {message}") from None
+    for table, linked in _links(record):
+        if any(not 1 <= n <= MAX_ID for n in linked):
+            wrong = next(n for n in linked if not 1 <= n <= MAX_ID)
+            entity = ENTITY_BY_TABLE[table].entity
+            raise InvalidInput(
+                f"{where} (id {number}) in {source} links to {entity} {wrong}, which cannot "
+                f"exist (ids are whole numbers from 1 to {MAX_ID}); fix or remove the link"
+            )
+    return record
+
+
+def _links(record: Record) -> list[tuple[str, list[int]]]:
+    links = list(record.link_fields().values())
+    if isinstance(record, Review) and record.pending_goal_id is not None:
+        links.append(("goals", [record.pending_goal_id]))
+    return links
+
+
+def _is_uid(value: Any) -> bool:
+    if not isinstance(value, str):
+        return False
+    try:
+        return str(uuid.UUID(value)) == value
+    except ValueError:
+        return False
 
 
 def read_json_file(path: Path) -> Any:
@@ -82,14 +126,36 @@ def read_json_file(path: Path) -> Any:
     except (OSError, UnicodeDecodeError) as error:
         raise InvalidInput(f"cannot read {path}: {error}") from None
     try:
-        return json.loads(text)
+        return parse_json(text)
     except json.JSONDecodeError as error:
         raise InvalidInput(
             f"{path} is not valid JSON (line {error.lineno}, column {error.colno}): "
             "is it the right file?"
         ) from None
+    except NestedTooDeeply:
+        raise InvalidInput(
+            f"{path} nests lists or objects too deeply to be an export (a growthtui or "
+            "taskwarrior export nests a few levels): is it the right file?"
+        ) from None
 
 
-def import_json(store: Store, data: Any, source: str = "the file") -> ImportReport:
-    """Merge an export into the store by id: nothing is written if any record is bad."""
-    return store.merge(records_from_data(data, source), description=f"import {source}")
+class NestedTooDeeply(ValueError):
+    """JSON nested deeper than Python's parser follows."""
+
+
+def parse_json(text: str) -> Any:
+    """`json.loads`, with NestedTooDeeply instead of a RecursionError for deep nesting."""
+    try:
+        return json.loads(text)
+    except RecursionError:
+        raise NestedTooDeeply from None
+
+
+def import_json(
+    store: Store, data: Any, source: str = "the file", name: str | None = None
+) -> ImportReport:
+    """Merge an export into the store by identity (store/importing.py): nothing is
+    written if any record is bad. `name` is how the report names the file (default:
+    the last part of `source`)."""
+    records = records_from_data(data, source)
+    return import_records(store, records, name or Path(source).name)

@@ -52,7 +52,7 @@ class TaskwarriorReport(ImportReport):
     """Occurrences of recurring tasks, folded into their series' goal."""
     unknown_status: int = 0
 
-    def describe(self) -> str:
+    def summary(self) -> str:
         left_out = [
             f"{count} {one if count == 1 else many}"
             for count, one, many in (
@@ -71,7 +71,7 @@ class TaskwarriorReport(ImportReport):
             if count
         ]
         extra = f"; left out {', '.join(left_out)}" if left_out else ""
-        return super().describe() + extra
+        return super().summary() + extra
 
 
 @dataclass

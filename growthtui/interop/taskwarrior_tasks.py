@@ -42,6 +42,8 @@ def parse_export(text: str, source: str = "the file") -> list[dict[str, Any]]:
         data = json.loads(stripped)
     except json.JSONDecodeError:
         data = _parse_lines(stripped, source)
+    except RecursionError:
+        raise _too_deep(source) from None
     if isinstance(data, dict):
         if "schema_version" in data:
             raise InvalidInput(
@@ -73,7 +75,16 @@ def _parse_lines(text: str, source: str) -> list[Any]:
                 f"line {number} of {source} is not a task in JSON: "
                 "is it the output of `task export`?"
             ) from None
+        except RecursionError:
+            raise _too_deep(source) from None
     return items
+
+
+def _too_deep(source: str) -> InvalidInput:
+    return InvalidInput(
+        f"{source} nests lists or objects too deeply to be a taskwarrior export: "
+        "is it the output of `task export`?"
+    )
 
 
 def read_tasks(
@@ -129,11 +140,17 @@ def _task(item: dict[str, Any], index: int, source: str, tz: dt.tzinfo | None) -
 
 
 def _local_date(value: Any, what: str, tz: dt.tzinfo | None) -> dt.date:
-    """`20261214T230000Z` (or ISO 8601) as the local date a person entered it as."""
+    """`20261214T230000Z` (or ISO 8601) as the local date a person entered it as. A moment
+    whose local date is past 9999-12-31 (or before year 1), which a calendar cannot hold,
+    is the last (or first) date there is: taskwarrior users write `due:9999-12-31` for
+    "some day"."""
     moment = _moment(value.strip()) if isinstance(value, str) else None
     if moment is None:
         raise InvalidInput(f"{what} is not a taskwarrior date ({value!r}): fix it or remove it")
-    return moment.astimezone(tz).date()
+    try:
+        return moment.astimezone(tz).date()
+    except OverflowError:
+        return dt.date.max if moment.year > 1 else dt.date.min
 
 
 def _moment(text: str) -> dt.datetime | None:

@@ -33,7 +33,8 @@ def backups_of(path: Path) -> list[Path]:
     import glob
 
     pattern = f"{glob.escape(path.name)}.*.bak"
-    found = [p for p in path.parent.glob(pattern) if p.is_file()]
+    # Not a link: one planted in a shared folder must not be offered as our backup.
+    found = [p for p in path.parent.glob(pattern) if not p.is_symlink() and p.is_file()]
     return sorted(found, key=lambda p: (p.stat().st_mtime_ns, p.name), reverse=True)
 
 

@@ -6,6 +6,8 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from growthtui.domain import InvalidInput, Record
+from growthtui.domain.words import counted
+from growthtui.store.identity import utc_stamp
 
 if TYPE_CHECKING:
     from growthtui.store.repository import Store
@@ -16,6 +18,11 @@ Doc = dict[str, Any]
 def dump_record(record: Record) -> Doc:
     """A record as stored: JSON types, without its id (the id is the document's key)."""
     return record.model_dump(mode="json", exclude={"id"})
+
+
+def same_content(before: Doc | None, after: Doc) -> bool:
+    """Whether two stored documents say the same, whatever their `modified` time."""
+    return before is not None and before == {**after, "modified": before.get("modified")}
 
 
 @dataclass
@@ -39,14 +46,24 @@ class Change:
 
 @dataclass(frozen=True)
 class ImportReport:
-    """What a merge of records into the store did."""
+    """What an import did: counts, and a sentence for each record a person should know
+    about (renumbered, or one of two versions not kept)."""
 
     added: int = 0
     updated: int = 0
     skipped: int = 0
+    notes: tuple[str, ...] = ()
+
+    def summary(self) -> str:
+        """The counts, on one line."""
+        return f"{self.added} added, {self.updated} updated, {self.skipped} unchanged"
 
     def describe(self) -> str:
-        return f"{self.added} added, {self.updated} updated, {self.skipped} unchanged"
+        """The counts, then each sentence on a line of its own."""
+        if not self.notes:
+            return self.summary()
+        more = f"{counted(len(self.notes), 'note')}:" if len(self.notes) > 1 else "note:"
+        return "\n".join([f"{self.summary()}; {more}", *(f"- {n}" for n in self.notes)])
 
 
 class Transaction:
@@ -59,25 +76,55 @@ class Transaction:
         self.bookkeeping: list[Op] = []
         """Changes that are not undone (the id counters); rolled back with the rest."""
 
-    def put(self, record: Record) -> None:
-        """Insert or replace a record that already carries its id."""
-        assert record.id is not None
-        after = dump_record(record)
-        before = self.store._raw(record.table, record.id)
-        if before == after:
-            return
-        self.store._write_doc(record.table, record.id, after, record)
-        self.change.ops.append(Op(record.table, record.id, before, after))
+    def put(self, record: Record, *, keep_modified: bool = False) -> Record:
+        """Insert or replace a record that already carries its id; returns it as stored.
 
-    def insert_new(self, records: list[Record]) -> None:
-        """Insert many new records (ids set, not yet stored)."""
+        A stored record keeps its uid whatever `record` says (an identity is for life); a
+        new one without a uid gets one. When the content changed, `modified` becomes now,
+        unless `keep_modified` (another copy's version, stored as it was changed there).
+        Storing a record equal to the stored one, whatever its `modified`, changes nothing.
+        """
+        record_id = record.id
+        assert record_id is not None
+        before = self.store._raw(record.table, record_id)
+        uid = (before or {}).get("uid") or record.uid or self.store.new_uid()
+        if uid != record.uid:
+            record = record.model_copy(update={"uid": uid})
+        after = dump_record(record)
+        if same_content(before, after):
+            return record
+        if not keep_modified:
+            record, after = self._stamped(record, after)
+        self.store._write_doc(record.table, record_id, after, record)
+        self.change.ops.append(Op(record.table, record_id, before, after))
+        return record
+
+    def insert_new(self, records: list[Record], *, keep_modified: bool = False) -> list[Record]:
+        """Insert many new records (ids set, not yet stored), each with a uid (a new one
+        when it has none) and `modified` now (unless `keep_modified`); returns them as
+        stored."""
+        stored = []
         for record in records:
-            assert record.id is not None
-            if self.store._raw(record.table, record.id) is not None:
-                raise InvalidInput(f"{record.entity} {record.id} already exists")
+            record_id = record.id
+            assert record_id is not None
+            if self.store._raw(record.table, record_id) is not None:
+                raise InvalidInput(f"{record.entity} {record_id} already exists")
+            if not record.uid:
+                record = record.model_copy(update={"uid": self.store.new_uid()})
             after = dump_record(record)
-            self.store._write_doc(record.table, record.id, after, record)
-            self.change.ops.append(Op(record.table, record.id, None, after))
+            if not keep_modified:
+                record, after = self._stamped(record, after)
+            self.store._write_doc(record.table, record_id, after, record)
+            self.change.ops.append(Op(record.table, record_id, None, after))
+            stored.append(record)
+        return stored
+
+    def _stamped(self, record: Record, after: Doc) -> tuple[Record, Doc]:
+        """`record` and its document, modified now."""
+        now = self.store.modified_now()
+        if record.modified != now:
+            record = record.model_copy(update={"modified": now})
+        return record, {**after, "modified": utc_stamp(now.timestamp())}
 
     def remove(self, model: type[Record], record_id: int) -> None:
         before = self.store._raw(model.table, record_id)

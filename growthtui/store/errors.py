@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 from pathlib import Path
 
 from growthtui.domain.errors import GrowthError
@@ -55,15 +56,71 @@ class StoreBusy(StoreError):
 
 
 class StoreWriteFailed(StoreError):
-    """The disk refused the write (full, read-only, permissions)."""
+    """The disk refused the write (full, failing)."""
 
     def __init__(self, path: Path, reason: str) -> None:
         self.path = path
         self.reason = reason
+        advice = "free some space" if reason.startswith("the disk is full") else "check the disk"
         super().__init__(
-            f"could not save to {path}: {reason}; nothing was changed — free some space "
-            "or fix the permissions, then try again"
+            f"could not save to {path}: {reason}; nothing was changed — {advice}, then try again"
         )
+
+
+class StoreNoAccess(StoreError):
+    """We may not read or write the file, its folder or its lock (permissions, a read-only
+    file or file system). Nothing is wrong with the data: the sentence says what to change.
+    """
+
+    def __init__(self, path: Path, message: str) -> None:
+        self.path = path
+        super().__init__(message)
+
+    @classmethod
+    def read_only_file(cls, path: Path) -> StoreNoAccess:
+        return cls(
+            path,
+            f"the data file {path} is read-only: make it writable with "
+            f"`chmod u+w '{path}'` or open it elsewhere; nothing was changed",
+        )
+
+    @classmethod
+    def unreadable_file(cls, path: Path) -> StoreNoAccess:
+        return cls(
+            path,
+            f"cannot read the data file {path}: permission denied; make it readable with "
+            f"`chmod u+r '{path}'` (or open it as its owner); nothing was changed",
+        )
+
+    @classmethod
+    def folder(cls, path: Path, error: OSError) -> StoreNoAccess:
+        """Creating a file beside `path` (the data file) was refused."""
+        folder = path.parent
+        if error.errno == errno.EROFS:
+            return cls(
+                path,
+                f"cannot save to {path}: its folder {folder} is on a read-only file system; "
+                "point --data at a file on a writable disk; nothing was changed",
+            )
+        return cls(
+            path,
+            f"cannot save to {path}: the folder {folder} is not writable for you; make it "
+            f"writable with `chmod u+w '{folder}'`, or keep the data file in a folder you "
+            "can write to; nothing was changed",
+        )
+
+    @classmethod
+    def lock(cls, path: Path, lock: Path, reason: str) -> StoreNoAccess:
+        return cls(
+            path,
+            f"cannot open the lock file {lock} ({reason}); it may belong to another user: "
+            f"remove it with `rm '{lock}'` or fix its owner, then try again; "
+            "nothing was changed",
+        )
+
+
+ACCESS_ERRNOS = frozenset({errno.EACCES, errno.EPERM, errno.EROFS})
+"""What the disk says when we may not write (rather than cannot)."""
 
 
 class Conflict(StoreError):

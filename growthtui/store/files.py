@@ -2,7 +2,7 @@
 
 Standard library only, and little of it (`os` and `itertools`, both loaded with the
 interpreter): the quick write of `growthtui add goal` uses this without loading the rest of
-the store (orjson, TinyDB, filelock), nor pathlib. Paths are anything `os` takes.
+the store (orjson, TinyDB, its lock), nor pathlib. Paths are anything `os` takes.
 """
 
 from __future__ import annotations
@@ -53,27 +53,53 @@ def _folder(path: StrPath) -> str:
 
 
 def _new_temp(path: StrPath, mode: int) -> tuple[int, str]:
-    """Create a temp file beside `path` that no other writer can have opened."""
+    """Create a temp file beside `path` that no other writer can have opened (`O_EXCL`:
+    never through a link planted in its place)."""
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | os.O_CLOEXEC
     while True:
         unique = f"{temp_prefix(path)}{os.getpid()}-{next(_names)}{TEMP_SUFFIX}"
         name = os.path.join(_folder(path), unique)
         try:
-            return os.open(name, os.O_WRONLY | os.O_CREAT | os.O_EXCL, mode), name
+            return os.open(name, flags, mode), name
         except FileExistsError:  # left by a killed process that had our pid
             continue
 
 
-def replace_with(path: StrPath, payload: bytes, mode: int) -> int:
+def make_folders(folder: StrPath) -> None:
+    """Create `folder` and any missing folder above it, each private (0700) whatever the
+    umask: `mkdir(parents=True, mode=…)` gives the mode to the last one only."""
+    missing = []
+    here = os.path.abspath(os.fspath(folder))
+    while not os.path.isdir(here):
+        missing.append(here)
+        parent = os.path.dirname(here)
+        if parent == here:
+            break
+        here = parent
+    for name in reversed(missing):
+        try:
+            os.mkdir(name, DIR_MODE)
+        except FileExistsError:
+            if not os.path.isdir(name):
+                raise
+            continue
+        os.chmod(name, DIR_MODE)  # exactly 0700, whatever the umask took away
+
+
+def replace_with(path: StrPath, payload: bytes, mode: int, *, durable: bool = True) -> int:
     """Write `payload` as the new version of `path`: temp file in the same folder, write,
-    fsync, `os.replace`, fsync of the folder. Returns an open descriptor on the new
-    version; on failure the old version is untouched and the temp file gone."""
+    fsync, `os.replace`, fsync of the folder (without the fsyncs when not `durable`).
+    Returns an open descriptor on the new version; on failure the old version is untouched
+    and the temp file gone. A symbolic link at `path` is replaced, never followed: the
+    caller resolves the data file's link first (`real_path`)."""
     fd, tmp_name = _new_temp(path, mode)
     try:
         os.fchmod(fd, mode)  # the umask may have narrowed it
         view = memoryview(payload)
         while view:
             view = view[os.write(fd, view) :]
-        os.fsync(fd)
+        if durable:
+            os.fsync(fd)
         os.replace(tmp_name, path)
     except BaseException:
         os.close(fd)
@@ -83,11 +109,26 @@ def replace_with(path: StrPath, payload: bytes, mode: int) -> int:
             pass
         raise
     try:
-        fsync_dir(_folder(path))
+        if durable:
+            fsync_dir(_folder(path))
     except BaseException:
         os.close(fd)
         raise
     return fd
+
+
+def real_path(path: StrPath) -> str:
+    """The file a store path names: through every symbolic link to its target, so that
+    writes go there and the link stays a link (a store kept in a dotfiles repository or a
+    sync folder, reached through a link). A link whose target is missing names the file it
+    would create."""
+    return os.path.realpath(os.fspath(path))
+
+
+def is_read_only(stat: os.stat_result) -> bool:
+    """True for a file nobody may write by its mode (0444): a person's way of saying
+    "do not change this", which we keep even where we could write anyway (as root)."""
+    return not stat.st_mode & 0o222
 
 
 def atomic_write(path: StrPath, payload: bytes, mode: int = FILE_MODE) -> None:

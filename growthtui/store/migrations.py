@@ -9,7 +9,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from growthtui.store.schema import CURRENT_SCHEMA, META_ID, META_TABLE
+from growthtui.store.identity import content_bytes, derived_uid
+from growthtui.store.schema import CURRENT_SCHEMA, MAX_ID, META_ID, META_TABLE
 
 Data = dict[str, dict[str, Any]]
 
@@ -30,6 +31,23 @@ def schema_version(data: Data) -> int:
     if type(version) is not int or version < 0:
         raise UnknownVersion(f"its schema_version is {version!r}, not a version number")
     return version
+
+
+def check_counters(data: Data) -> None:
+    """UnknownVersion (with the reason) when `meta`'s id counters are not what the Store
+    writes: a table name → a whole number from 1 to one past the largest id."""
+    meta = data.get(META_TABLE, {}).get(META_ID)
+    if not meta or "next_id" not in meta:
+        return
+    counters = meta["next_id"]
+    if type(counters) is not dict:
+        raise UnknownVersion(f"its next_id is {counters!r}, not a table of counters")
+    for table, counter in counters.items():
+        if type(counter) is not int or not 1 <= counter <= MAX_ID + 1:
+            raise UnknownVersion(
+                f"its next_id of '{table}' is {counter!r}, not a whole number "
+                f"from 1 to {MAX_ID + 1}"
+            )
 
 
 def foreign_tables_only(data: Data, known: set[str]) -> bool:
@@ -54,14 +72,39 @@ def _v0_to_v1(data: Data) -> Data:
     return data
 
 
-MIGRATIONS: dict[int, Callable[[Data], Data]] = {0: _v0_to_v1}
+def _v1_to_v2(data: Data) -> Data:
+    """Version 2 gives every record its identity for life (`uid`) and the time of its last
+    change (`modified`: unknown, so None). The identity is derived from the record (see
+    identity.derived_uid): two copies of one store upgraded apart give their common records
+    the same identity, and an export of schema 1 matches the records it came from."""
+    out: Data = {}
+    for table, docs in data.items():
+        if table == META_TABLE:
+            out[table] = docs
+        else:
+            out[table] = {key: _identified(table, key, doc) for key, doc in docs.items()}
+    return out
+
+
+def _identified(table: str, key: str, doc: dict[str, Any]) -> dict[str, Any]:
+    """`doc` (a new dict) with its uid and modified first, as the models order them."""
+    uid = doc.get("uid") or derived_uid(table, int(key), content_bytes(doc))
+    rest = {k: v for k, v in doc.items() if k not in ("uid", "modified")}
+    return {"uid": uid, "modified": doc.get("modified"), **rest}
+
+
+MIGRATIONS: dict[int, Callable[[Data], Data]] = {0: _v0_to_v1, 1: _v1_to_v2}
 
 
 def migrate(data: Data) -> Data:
-    """Apply every step from the document's version up to CURRENT_SCHEMA."""
+    """Apply every step from the document's version up to CURRENT_SCHEMA; `data` itself is
+    left as it was."""
     version = schema_version(data)
     while version < CURRENT_SCHEMA:
-        data = MIGRATIONS[version](data)
+        data = MIGRATIONS[version](dict(data))
         version += 1
-        data.setdefault(META_TABLE, {}).setdefault(META_ID, {})["schema_version"] = version
+        # New dicts all the way down: `data` may be the store's documents in memory.
+        meta_table = data.get(META_TABLE, {})
+        meta = {**meta_table.get(META_ID, {}), "schema_version": version}
+        data[META_TABLE] = {**meta_table, META_ID: meta}
     return data

@@ -14,7 +14,12 @@ record it cannot read). This takes a shorter way, and only when it can vouch for
   goal the record links to is in the file;
 - today's daily backup exists (the first change of a day goes the Store's way, which
   takes it);
-- the write lock is free at once (a waiting writer goes the Store's way, which waits).
+- the write lock is free at once (a waiting writer goes the Store's way, which waits);
+- the file's mode does not say read-only (the Store's way refuses it with the sentence).
+
+The record gets what the Store gives a new one: a new identity (`identity.new_uid`) and its
+`modified` time, now. A store reached through a symbolic link is written at the link's
+target, beside which its lock and seal are, as the Store does.
 
 It then adds the record's JSON text at the end of its table and raises the table's counter
 in `meta`, byte for byte as `storage.encode` would lay out what the Store writes for the
@@ -27,11 +32,11 @@ a JSON string never holds a raw newline, so a line's indentation tells its depth
 2 spaces, record ids at 4, a record's fields at 6, the counters in meta at 8.
 
 Every import here is one the interpreter has loaded already, or a small module of ours
-(`files`, `seal`, `schema`, `backups`, and `kinds`, which brings `enum`). Where starting a
-module costs milliseconds (a container's file system, a cold disk), `json`, `re`, `pathlib`
-and `typing` together cost more than the write itself. So the record's JSON text is laid
-out by `_json` (for the few kinds of value a new record holds), and ids are found with
-`bytes.find`.
+(`files`, `seal`, `schema`, `backups`, `identity`, and `kinds`, which brings `enum`).
+Where starting a module costs milliseconds (a container's file system, a cold disk), `json`,
+`re`, `pathlib` and `typing` together cost more than the write itself. So the record's JSON
+text is laid out by `_json` (for the few kinds of value a new record holds), and ids are
+found with `bytes.find`.
 """
 
 from __future__ import annotations
@@ -40,7 +45,16 @@ import os
 
 from growthtui.domain.kinds import TITLE_MAX, EvidenceKind, GoalStatus, Horizon
 from growthtui.store.backups import daily_backup_name
-from growthtui.store.files import FILE_MODE, StrPath, lock_path, read_all, replace_with
+from growthtui.store.files import (
+    FILE_MODE,
+    StrPath,
+    is_read_only,
+    lock_path,
+    read_all,
+    real_path,
+    replace_with,
+)
+from growthtui.store.identity import new_uid, utc_stamp
 from growthtui.store.schema import CURRENT_SCHEMA, META_ID, META_TABLE
 from growthtui.store.seal import is_sealed, write_seal
 
@@ -57,13 +71,26 @@ _RECORD_KEY = b'\n    "'
 """How a record's line starts (its id follows, then `": {`); a field's line is indented more."""
 
 
+class Stamp:
+    """What the Store gives every new record: its identity and its `modified` time (the
+    text of each, as stored). `Stamp()` is a new identity, now; tests fix both."""
+
+    def __init__(self, uid: str | None = None, seconds: float | None = None) -> None:
+        import time
+
+        self.uid = uid if uid is not None else new_uid()
+        self.modified = utc_stamp(time.time() if seconds is None else seconds)
+
+
 def new_goal_doc(
-    title: str, horizon: Horizon, due: dt.date | None, created: dt.date
+    title: str, horizon: Horizon, due: dt.date | None, created: dt.date, stamp: Stamp
 ) -> dict[str, Any]:
     """The document the Store writes for `Goal(title=…, horizon=…, due=…)` added on
     `created`: every field, in the model's order, with its default. A test compares it to
     the model's own, so a field added to Goal fails there until it is added here."""
     return {
+        "uid": stamp.uid,
+        "modified": stamp.modified,
         "title": title,
         "horizon": horizon.value,
         "status": GoalStatus.ACTIVE.value,
@@ -85,11 +112,13 @@ def new_goal_doc(
 
 
 def new_evidence_doc(
-    text: str, kind: EvidenceKind, when: dt.date, goal_ids: list[int]
+    text: str, kind: EvidenceKind, when: dt.date, goal_ids: list[int], stamp: Stamp
 ) -> dict[str, Any]:
     """The document the Store writes for `Evidence(date=…, text=…, kind=…, goal_ids=…)`
     (compared to the model's own by a test, as the goal's is)."""
     return {
+        "uid": stamp.uid,
+        "modified": stamp.modified,
         "date": when.isoformat(),
         "text": text,
         "kind": kind.value,
@@ -99,10 +128,12 @@ def new_evidence_doc(
     }
 
 
-def new_milestone_doc(goal_id: int, title: str, due: dt.date) -> dict[str, Any]:
+def new_milestone_doc(goal_id: int, title: str, due: dt.date, stamp: Stamp) -> dict[str, Any]:
     """The document the Store writes for `Milestone(goal_id=…, title=…, due=…)` (compared
     to the model's own by a test, as the goal's is)."""
     return {
+        "uid": stamp.uid,
+        "modified": stamp.modified,
         "goal_id": goal_id,
         "title": title,
         "due": due.isoformat(),
@@ -117,23 +148,34 @@ def title_stored_unchanged(title: str) -> bool:
 
 
 def add_goal(
-    path: StrPath, title: str, horizon: Horizon, due: dt.date | None, today: dt.date
+    path: StrPath,
+    title: str,
+    horizon: Horizon,
+    due: dt.date | None,
+    today: dt.date,
+    stamp: Stamp | None = None,
 ) -> int | None:
     """Add the goal and return its id; None when this way cannot vouch (nothing changed)."""
     if not title_stored_unchanged(title):
         return None
-    appended = _append(path, GOALS, new_goal_doc(title, horizon, due, today), today)
+    doc = new_goal_doc(title, horizon, due, today, stamp or Stamp())
+    appended = _append(path, GOALS, doc, today)
     return None if appended is None else appended[0]
 
 
 def add_milestone(
-    path: StrPath, goal_id: int, title: str, due: dt.date, today: dt.date
+    path: StrPath,
+    goal_id: int,
+    title: str,
+    due: dt.date,
+    today: dt.date,
+    stamp: Stamp | None = None,
 ) -> tuple[int, str] | None:
     """Add a milestone to goal `goal_id`; its id and the goal's title (for the line the
     command prints), or None when this way cannot vouch (nothing changed)."""
     if not title_stored_unchanged(title):
         return None
-    doc = new_milestone_doc(goal_id, title, due)
+    doc = new_milestone_doc(goal_id, title, due, stamp or Stamp())
 
     def title_of_goal(raw: bytes) -> str | None:
         # Read under the lock, before the write: a title this cannot read leaves the whole
@@ -144,14 +186,20 @@ def add_milestone(
 
 
 def log_evidence(
-    path: StrPath, text: str, kind: EvidenceKind, when: dt.date, goal_id: int | None, today: dt.date
+    path: StrPath,
+    text: str,
+    kind: EvidenceKind,
+    when: dt.date,
+    goal_id: int | None,
+    today: dt.date,
+    stamp: Stamp | None = None,
 ) -> int | None:
     """Log a piece of evidence (linked to goal `goal_id`, if given) and return its id;
     None when this way cannot vouch (nothing changed)."""
     if not title_stored_unchanged(text):
         return None
     goal_ids = [goal_id] if goal_id is not None else []
-    doc = new_evidence_doc(text, kind, when, goal_ids)
+    doc = new_evidence_doc(text, kind, when, goal_ids, stamp or Stamp())
     appended = _append(path, EVIDENCE, doc, today, tuple(goal_ids))
     return None if appended is None else appended[0]
 
@@ -167,15 +215,17 @@ def _append(
     """Append `doc` to `table` under the lock, if the file is sealed, holds `goal_ids`,
     and `read` finds what it reads in it (before the write); the new record's id and what
     `read` read."""
-    folder, name = os.path.split(os.fspath(path))
+    path = real_path(path)
+    folder, name = os.path.split(path)
     if not os.path.exists(os.path.join(folder, daily_backup_name(name, today))):
         return None
     try:
         import fcntl
     except ImportError:  # pragma: no cover - not on Windows
         return None
-    try:
-        lock = os.open(lock_path(path), os.O_RDWR | os.O_CREAT, FILE_MODE)
+    try:  # never through a link planted in its place, never truncated (store/lock.py)
+        flags = os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW | os.O_CLOEXEC
+        lock = os.open(lock_path(path), flags, FILE_MODE)
     except OSError:
         return None
     try:
@@ -201,7 +251,7 @@ def _append_locked(
         return None
     try:
         stat = os.fstat(fd)
-        if not is_sealed(path, stat, CURRENT_SCHEMA):
+        if is_read_only(stat) or not is_sealed(path, stat, CURRENT_SCHEMA):
             return None
         raw = read_all(fd)
     finally:
@@ -248,13 +298,18 @@ def _holds(raw: bytes, name: str, ids: tuple[int, ...]) -> bool:
 
 
 def _goal_title(goal_id: int, raw: bytes) -> str | None:
-    """The title of goal `goal_id` in `raw`: its record's first field, as the model orders
-    them. None when it holds an escape (`\\`), which this does not undo."""
+    """The title of goal `goal_id` in `raw`: the record's one field named `title` (a
+    field's line is indented by 6 spaces; a nested value's, more). None when it holds an
+    escape (`\\`), which this does not undo."""
     goals = _table(raw, GOALS)
     if goals is None:
         return None
-    key = b'%s%d": {\n      "title": "' % (_RECORD_KEY, goal_id)
-    at = raw.find(key, *goals)
+    record = raw.find(b'%s%d": {\n' % (_RECORD_KEY, goal_id), *goals)
+    if record < 0:
+        return None
+    end = raw.find(b"\n    }", record, goals[1])
+    key = b'\n      "title": "'
+    at = raw.find(key, record, end)
     if at < 0:
         return None
     start = at + len(key)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import builtins
 import contextlib
 import datetime as dt
+import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any, TypeVar, cast
@@ -34,12 +35,30 @@ from growthtui.store.backups import (
     take_daily_backup,
     take_migration_backup,
 )
-from growthtui.store.changes import Change, Doc, ImportReport, Op, Transaction, dump_record
-from growthtui.store.errors import Conflict, StoreTooNew, StoreUnreadable, StoreWriteFailed
+from growthtui.store.changes import (
+    Change,
+    Doc,
+    ImportReport,
+    Op,
+    Transaction,
+    dump_record,
+    same_content,
+)
+from growthtui.store.errors import (
+    ACCESS_ERRNOS,
+    Conflict,
+    StoreError,
+    StoreNoAccess,
+    StoreTooNew,
+    StoreUnreadable,
+    StoreWriteFailed,
+)
 from growthtui.store.goal_history import with_history
+from growthtui.store.identity import new_uid as make_uid
 from growthtui.store.links import check_links, delete_cascading
 from growthtui.store.migrations import (
     UnknownVersion,
+    check_counters,
     foreign_tables_only,
     migrate,
     schema_version,
@@ -68,17 +87,26 @@ class Store:
         *,
         today: Callable[[], dt.date] = dt.date.today,
         now: Callable[[], dt.datetime] | None = None,
+        new_uid: Callable[[], str] = make_uid,
     ) -> None:
         self._storage = storage
         self._records = RecordCache()
         self._highest: dict[str, int] = {}
         """The highest id in each table, for the data of `_highest_generation`."""
         self._highest_generation = -1
+        self._checked_generation = -1
+        """The reading of the file whose version and counters were checked."""
         self._undo: builtins.list[Change] = []
         self._open_transaction: Transaction | None = None
         self._own_writes = 0
         self.today = today
         self.now = now or (lambda: dt.datetime.now(dt.UTC).replace(microsecond=0))
+        self.new_uid = new_uid
+        """Makes the identity of each new record (store/identity.py; fixed in tests)."""
+
+    def modified_now(self) -> dt.datetime:
+        """The `modified` time of a change saved now: UTC, to the second."""
+        return self.now().astimezone(dt.UTC).replace(microsecond=0)
 
     # -- opening --------------------------------------------------------------------
     @classmethod
@@ -90,6 +118,7 @@ class Store:
         today: Callable[[], dt.date] = dt.date.today,
         now: Callable[[], dt.datetime] | None = None,
         lazy: bool = False,
+        new_uid: Callable[[], str] = make_uid,
     ) -> Store:
         """Open the store at `path`, creating it (mode 0600) when `create` is true.
 
@@ -97,10 +126,11 @@ class Store:
         that is not valid, and StoreTooNew for a newer schema; in every case the file is
         left exactly as it was. With `lazy`, records are checked when their kind is first
         read (and all of them before the first write) instead of now: opening then costs
-        little more than parsing the file.
+        little more than parsing the file. A `path` that is a symbolic link is worked on
+        at its target (the link stays a link).
         """
         storage = AtomicJSONStorage(Path(path).expanduser())
-        store = cls(storage, today=today, now=now)
+        store = cls(storage, today=today, now=now, new_uid=new_uid)
         version = store._load_checked()
         if create and not storage.exists:
             with storage.locked():
@@ -119,10 +149,11 @@ class Store:
         *,
         today: Callable[[], dt.date] = dt.date.today,
         now: Callable[[], dt.datetime] | None = None,
+        new_uid: Callable[[], str] = make_uid,
     ) -> Store:
         """A store without a file, for tests and throwaway sessions."""
         storage = MemoryBackedStorage()
-        store = cls(storage, today=today, now=now)
+        store = cls(storage, today=today, now=now, new_uid=new_uid)
         storage.write(store._fresh_document())
         return store
 
@@ -155,6 +186,13 @@ class Store:
             return StoreUnreadable(Path("(memory)"), reason, None)
         return StoreUnreadable(path, reason, newest_backup(path))
 
+    def _read_failed(self, error: OSError) -> StoreError:
+        """The error for a file we could not read: not ours to read, or not readable."""
+        path = self._storage.path
+        if error.errno in ACCESS_ERRNOS and path is not None:
+            return StoreNoAccess.unreadable_file(path)
+        return self._unreadable(error.strerror or str(error))
+
     def _load_checked(self) -> int:
         """Parse the file and check its version, or refuse."""
         return self._checked_version(self._data())
@@ -162,6 +200,7 @@ class Store:
     def _checked_version(self, data: Data) -> int:
         try:
             version = schema_version(data)
+            check_counters(data)
         except UnknownVersion as error:
             raise self._unreadable(str(error)) from None
         if version > CURRENT_SCHEMA:
@@ -193,8 +232,9 @@ class Store:
             migrated = migrate(dict(data))
             if changed:
                 self._check_documents(migrated)
-            raw = self._storage.raw_bytes()
+            self._storage.check_writable()
             try:
+                raw = self._storage.raw_bytes()
                 if raw is not None:
                     take_migration_backup(path, raw, version)
             except OSError as error:
@@ -212,13 +252,22 @@ class Store:
 
     # -- reading --------------------------------------------------------------------
     def _data(self) -> Data:
-        """The documents in memory (parsed from the file if they were discarded)."""
+        """The documents in memory (parsed from the file if they were discarded), their
+        version and counters checked once per reading of the file, whichever call read it."""
         try:
-            return self._storage.read()
+            data = self._storage.read()
         except ParseError as error:
             raise self._unreadable(str(error)) from None
         except OSError as error:
-            raise self._unreadable(error.strerror or str(error)) from None
+            raise self._read_failed(error) from None
+        if self._checked_generation != self._storage.generation:
+            try:
+                self._checked_version(data)
+            except StoreError:
+                self._storage.discard()  # read, checked and refused again next time
+                raise
+            self._checked_generation = self._storage.generation
+        return data
 
     def _raw(self, table: str, record_id: int) -> Doc | None:
         """The stored document (shared: documents are replaced, never changed in place)."""
@@ -239,9 +288,9 @@ class Store:
         except ParseError as error:
             raise self._unreadable(str(error)) from None
         except OSError as error:
-            raise self._unreadable(error.strerror or str(error)) from None
+            raise self._read_failed(error) from None
         if changed:
-            self._checked_version(self._data())
+            self._data()  # checks the version read
         return changed
 
     def changed_on_disk(self) -> bool:
@@ -307,6 +356,7 @@ class Store:
         with self._storage.locked():
             self.refresh()
             self._validate_all()  # never rewrite a file holding a record we cannot read
+            self._storage.check_writable()  # nor one made read-only
             tx = Transaction(self, description)
             self._open_transaction = tx
             try:
@@ -351,15 +401,17 @@ class Store:
 
     def _backup_before_first_change_of_the_day(self) -> None:
         path = self._storage.path
-        if path is None or daily_backup_path(path, self.today()).exists():
+        if path is None or os.path.lexists(daily_backup_path(path, self.today())):
             return
         try:
             raw = self._storage.raw_bytes()
             if raw:
                 take_daily_backup(path, raw, self.today())
         except OSError as error:
-            reason = write_failed(path, error).reason
-            raise StoreWriteFailed(path, f"{reason} (while writing today's backup)") from None
+            failed = write_failed(path, error)
+            if isinstance(failed, StoreWriteFailed):
+                failed = StoreWriteFailed(path, f"{failed.reason} (while writing today's backup)")
+            raise failed from None
 
     def _meta(self) -> Doc:
         meta = self._raw(META_TABLE, int(META_ID))
@@ -395,16 +447,20 @@ class Store:
         counter = int(self._meta().get("next_id", {}).get(table, 1))
         return max(counter, self._highest_id(table) + 1)
 
+    def next_id(self, model: type[Record]) -> int:
+        """The short number the next new record of this kind gets (rely on it inside a
+        transaction, which holds the lock)."""
+        return self._next_id(model.table)
+
     def add(self, record: R) -> R:
-        """Store a new record and return it with its id."""
+        """Store a new record and return it with its id, a new uid and `modified` now."""
         with self.transaction(f"add {record.entity}") as tx:
-            stored = self._prepare_new(record, tx)
-            tx.put(stored)
+            stored = cast(R, tx.put(self._prepare_new(record, tx)))
         return stored
 
     def _prepare_new(self, record: R, tx: Transaction) -> R:
         record_id = self._next_id(record.table)
-        changes: dict[str, Any] = {"id": record_id}
+        changes: dict[str, Any] = {"id": record_id, "uid": self.new_uid()}
         if isinstance(record, Goal) and record.created is None:
             changes["created"] = self.today()
         stored = record.model_copy(update=changes)
@@ -414,11 +470,12 @@ class Store:
     def add_many(
         self, records: Sequence[Record], description: str = "add records"
     ) -> builtins.list[Record]:
-        """Store many new records in one write (seed). Records without an id get a new one;
-        links may point at records earlier in the same batch."""
+        """Store many new records in one write (seed). Records without an id get a new one,
+        those without a uid a new one; links may point at records earlier in the same
+        batch."""
         with self.transaction(description) as tx:
             stored = self._insert_new(records, tx)
-            self._check_links_of(stored)
+            self.check_links(stored)
         return stored
 
     def _insert_new(self, records: Iterable[Record], tx: Transaction) -> builtins.list[Record]:
@@ -433,11 +490,12 @@ class Store:
                 if record.id is None:
                     rows[n] = record.model_copy(update={"id": next_id})
                     next_id += 1
-            tx.insert_new(rows)
+            by_table[table] = tx.insert_new(rows)
         return [r for rows in by_table.values() for r in rows]
 
-    def _check_links_of(self, records: Sequence[Record]) -> None:
-        """After a bulk change, every link must resolve (the transaction rolls back if not)."""
+    def check_links(self, records: Iterable[Record]) -> None:
+        """InvalidInput unless every link of `records` points at a stored record: after a
+        change of many records inside a transaction, which then rolls back."""
         for record in records:
             check_links(self, record)
 
@@ -467,6 +525,7 @@ class Store:
     def _merge(self, edited: R, base: R, current: R) -> R:
         new, old, now = dump_record(edited), dump_record(base), dump_record(current)
         merged = {k: (new[k] if new[k] != old.get(k) else now.get(k, new[k])) for k in new}
+        merged["uid"], merged["modified"] = current.uid, now["modified"]  # the store's own
         try:
             return type(edited).model_validate({**merged, "id": edited.id})
         except ValidationError as error:
@@ -530,8 +589,10 @@ class Store:
         return all(self.count(model) == 0 for model in ENTITIES)
 
     def merge(self, records: Sequence[Record], description: str = "import") -> ImportReport:
-        """Import records by id: new ids are added, changed ones updated, equal ones skipped.
-        Nothing is written unless every link resolves."""
+        """Save records by id, as read from this very store and changed (the Taskwarrior
+        import): those without an id (or an unknown one) are added, changed ones updated,
+        equal ones skipped. Nothing is written unless every link resolves. A file from
+        another copy of a store is merged by identity instead (store/importing.py)."""
         updated = skipped = 0
         new: builtins.list[Record] = []
         with self.transaction(description) as tx:
@@ -539,11 +600,11 @@ class Store:
                 current = self.find(type(record), record.id)
                 if current is None:
                     new.append(record)
-                elif dump_record(current) == dump_record(record):
+                elif same_content(dump_record(current), dump_record(record)):
                     skipped += 1
                 else:
                     tx.put(record)
                     updated += 1
             self._insert_new(new, tx)
-            self._check_links_of(records)
+            self.check_links(records)
         return ImportReport(len(new), updated, skipped)

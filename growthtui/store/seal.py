@@ -11,6 +11,8 @@ Anything else means "not sealed", never an error: no seal, an unreadable or torn
 another version's, or a file changed since by anyone (an editor, a restore, `touch`; the
 change time cannot be set back). Then the caller takes the Store's path, which checks
 everything. Losing a seal costs speed once, never data, so it is written without fsync.
+It is written to a temp file and renamed into place, and read without following a link:
+a link planted at its name (in a shared folder) never makes us write another file.
 Standard library only (`os`), like `files`.
 """
 
@@ -18,7 +20,7 @@ from __future__ import annotations
 
 import os
 
-from growthtui.store.files import FILE_MODE, StrPath
+from growthtui.store.files import FILE_MODE, StrPath, replace_with
 
 _MAGIC = "growthtui-seal 1"
 
@@ -41,12 +43,8 @@ def write_seal(path: StrPath, stat: os.stat_result, schema: int) -> None:
     The caller holds the write lock. A failure is ignored: the next write goes the slow way.
     """
     text = _identity(stat, schema).encode("ascii")
-    try:
-        fd = os.open(seal_path(path), os.O_WRONLY | os.O_CREAT | os.O_TRUNC, FILE_MODE)
-        try:
-            os.write(fd, text)
-        finally:
-            os.close(fd)
+    try:  # noqa: SIM105 - contextlib would cost the quick write an import
+        os.close(replace_with(seal_path(path), text, FILE_MODE, durable=False))
     except OSError:
         pass
 
@@ -54,8 +52,13 @@ def write_seal(path: StrPath, stat: os.stat_result, schema: int) -> None:
 def is_sealed(path: StrPath, stat: os.stat_result, schema: int) -> bool:
     """True when `stat` (of `path`, taken under the write lock) is the sealed version."""
     try:
-        with open(seal_path(path), "rb") as seal:
-            recorded = seal.read(512)
+        fd = os.open(seal_path(path), os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC)
     except OSError:
         return False
+    try:
+        recorded = os.read(fd, 512)
+    except OSError:
+        return False
+    finally:
+        os.close(fd)
     return recorded == _identity(stat, schema).encode("ascii")

@@ -10,8 +10,11 @@
   mtime) changed under us — another process wrote it. The version we hold is kept open, so
   its inode cannot be handed to a newer version: with a coarse clock two versions may share
   size and mtime, but never an inode, and another session's write is never missed;
-- a cross-process lock (`filelock`, `<file>.lock`) serialises writers; temp files that a
-  killed writer left behind are swept once the lock is held.
+- a cross-process lock (`flock` on `<file>.lock`, store/lock.py) serialises writers; temp
+  files that a killed writer left behind are swept once the lock is held;
+- a store reached through a symbolic link is worked on at the link's target: the writes,
+  the lock, the seal and the backups are all beside the target, and the link stays a link;
+- a file whose mode says read-only (0444) is never rewritten.
 
 The repository changes the documents in memory and calls `flush()` once per change.
 """
@@ -21,31 +24,39 @@ from __future__ import annotations
 import contextlib
 import errno
 import gc
+import operator
 import os
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import orjson
 from tinydb.storages import Storage
 
-from growthtui.store.errors import StoreBusy, StoreWriteFailed
+from growthtui.store.errors import (
+    ACCESS_ERRNOS,
+    StoreError,
+    StoreNoAccess,
+    StoreWriteFailed,
+)
 from growthtui.store.files import (
-    DIR_MODE,
     FILE_MODE,
     TEMP_SUFFIX,
-    lock_path,
+    is_read_only,
+    make_folders,
     read_all,
+    real_path,
     replace_with,
     temp_prefix,
 )
-from growthtui.store.seal import write_seal
-
-if TYPE_CHECKING:
-    from filelock import BaseFileLock
+from growthtui.store.lock import StoreLock
+from growthtui.store.schema import MAX_ID
+from growthtui.store.seal import seal_path, write_seal
 
 Data = dict[str, dict[str, Any]]
+
+_ID_DIGITS = len(str(MAX_ID))
 
 LOCK_TIMEOUT_SECONDS = 10.0
 LOCK_POLL_SECONDS = 0.005
@@ -101,26 +112,44 @@ def decode(raw: bytes) -> Data:
         raise ParseError("it is JSON, but not a growthtui store (expected tables of records)")
     for name, table in data.items():
         # map() keeps the per-document checks in C: they cost a fraction of the parse.
-        if (
-            type(table) is not dict
-            or not all(map(str.isdigit, table))
-            or not set(map(type, table.values())) <= {dict}
-        ):
+        if type(table) is not dict or not set(map(type, table.values())) <= {dict}:
             raise ParseError(
                 f"it is JSON, but not a growthtui store ('{name}' is not a table of records)"
+            )
+        if table and not _record_keys(table):
+            bad = next(k for k in table if not _record_keys({k: None}))
+            raise ParseError(
+                f"the table '{name}' has a record numbered {bad!r}: a record's number is a "
+                f"whole number from 1 to {MAX_ID}, written with the digits 0-9"
             )
     return data
 
 
+def _record_keys(table: dict[str, Any]) -> bool:
+    """Whether every key of `table` is a record number as the Store writes it: ASCII
+    digits without a leading zero, from 1 to MAX_ID (`"²".isdigit()` is true, and int()
+    refuses it; `"٣"` would become 3 behind a person's back)."""
+    return (
+        all(map(str.isdigit, table))
+        and all(map(str.isascii, table))
+        and "0" not in map(operator.itemgetter(0), table)
+        and max(map(len, table)) <= _ID_DIGITS
+        and (max(map(len, table)) < _ID_DIGITS or max(map(int, table)) <= MAX_ID)
+    )
+
+
 def temp_files_of(path: Path) -> list[Path]:
-    """Temp files a writer of `path` (or of its backups) makes while it writes."""
-    prefix = temp_prefix(path)
+    """Temp files a writer of `path` (or of its backups, or of its seal) makes while it
+    writes."""
+    prefixes = (temp_prefix(path), temp_prefix(seal_path(path)))
     try:
         entries = list(os.scandir(path.parent))
     except FileNotFoundError:
         return []
     return [
-        Path(e.path) for e in entries if e.name.startswith(prefix) and e.name.endswith(TEMP_SUFFIX)
+        Path(e.path)
+        for e in entries
+        if e.name.startswith(prefixes) and e.name.endswith(TEMP_SUFFIX)
     ]
 
 
@@ -128,9 +157,9 @@ class AtomicJSONStorage(Storage):
     """A TinyDB storage on one JSON file: atomic, durable, locked, cached."""
 
     def __init__(self, path: str | os.PathLike[str]) -> None:
-        self.path = Path(path)
-        self._lock: BaseFileLock | None = None
-        """Made on first write: a command that only reads never loads filelock."""
+        self.path = Path(real_path(path))
+        """The data file: through any symbolic link, to its target."""
+        self._lock: StoreLock | None = None
         self._data: Data | None = None
         self._stamp: FileStamp | None = None
         self._held: int | None = None
@@ -201,19 +230,16 @@ class AtomicJSONStorage(Storage):
 
     @contextlib.contextmanager
     def locked(self) -> Iterator[None]:
-        """Hold the cross-process write lock."""
-        from filelock import FileLock, Timeout
-
+        """Hold the cross-process write lock (StoreBusy when another process holds it too
+        long; StoreNoAccess when it cannot be taken: a folder or lock file not ours)."""
         if self._lock is None:
-            self._lock = FileLock(
-                lock_path(self.path), timeout=LOCK_TIMEOUT_SECONDS, mode=FILE_MODE
-            )
+            self._lock = StoreLock(self.path, LOCK_TIMEOUT_SECONDS, LOCK_POLL_SECONDS)
         lock = self._lock
         try:
-            self.path.parent.mkdir(parents=True, exist_ok=True, mode=DIR_MODE)
-            lock.acquire(timeout=LOCK_TIMEOUT_SECONDS, poll_interval=LOCK_POLL_SECONDS)
-        except Timeout:
-            raise StoreBusy(self.path, LOCK_TIMEOUT_SECONDS) from None
+            make_folders(self.path.parent)
+            lock.acquire()
+        except OSError as error:
+            raise write_failed(self.path, error) from None
         try:
             if not self._swept:
                 self._sweep_temp_files()
@@ -242,6 +268,15 @@ class AtomicJSONStorage(Storage):
             self._dirty = False
             self.flush()
 
+    def check_writable(self) -> None:
+        """StoreNoAccess when the file's mode says read-only: never rewrite such a file."""
+        try:
+            stat = os.stat(self.path)
+        except OSError:
+            return  # missing (a new store), or the write will say what is wrong
+        if is_read_only(stat):
+            raise StoreNoAccess.read_only_file(self.path)
+
     def discard(self) -> None:
         """Forget the in-memory data; the next read parses the file again."""
         self._data = None
@@ -260,16 +295,29 @@ class AtomicJSONStorage(Storage):
         says why.
         """
         assert self._data is not None
-        payload = encode(self._data)
+        try:
+            payload = encode(self._data)
+        except orjson.JSONEncodeError as error:
+            self.discard()
+            raise StoreError(
+                f"could not save to {self.path}: a value cannot be written ({error}); "
+                "nothing was changed"
+            ) from None
         try:
             mode = FILE_MODE
             with contextlib.suppress(FileNotFoundError):
-                mode = os.stat(self.path).st_mode & 0o777
-            self.path.parent.mkdir(parents=True, exist_ok=True, mode=DIR_MODE)
+                stat = os.stat(self.path)
+                if is_read_only(stat):
+                    raise StoreNoAccess.read_only_file(self.path)
+                mode = stat.st_mode & 0o777
+            make_folders(self.path.parent)
             held = replace_with(self.path, payload, mode)
         except OSError as error:
             self.discard()
             raise write_failed(self.path, error) from None
+        except StoreError:
+            self.discard()
+            raise
         self._hold(held)
 
     def seal(self, schema: int) -> None:
@@ -320,8 +368,11 @@ class AtomicJSONStorage(Storage):
         self._swept = True
 
 
-def write_failed(path: Path, error: OSError) -> StoreWriteFailed:
-    """The error a person sees when the disk refused a write."""
+def write_failed(path: Path, error: OSError) -> StoreError:
+    """The error a person sees when the disk refused a write: StoreNoAccess when we may
+    not write there (permissions, a read-only file system), else StoreWriteFailed."""
+    if error.errno in ACCESS_ERRNOS:
+        return StoreNoAccess.folder(path, error)
     reason = error.strerror or str(error)
     if error.errno == errno.ENOSPC:
         reason = "the disk is full"
@@ -368,4 +419,7 @@ class MemoryBackedStorage(Storage):
         self.memory = data
 
     def seal(self, schema: int) -> None:
+        pass
+
+    def check_writable(self) -> None:
         pass

@@ -11,12 +11,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from icalendar import Calendar
 from markdown_it import MarkdownIt
 
 from growthtui.domain import (
+    ENTITY_BY_TABLE,
     CheckIn,
     Evidence,
     Feedback,
@@ -322,6 +323,132 @@ def test_the_quick_read_gives_the_agenda_the_store_gives_for_any_store(
         assert render_agenda(build_agenda(quick, today, days)) == expected
 
 
+# -- the import identity test: two copies that both grew, imported both ways ----------------
+
+Op = tuple[str, int, str]
+"""(what, which record (an index, modulo how many there are), a text)."""
+
+_ops = st.lists(
+    st.tuples(
+        st.sampled_from(
+            # Adds weigh more: records added on both sides are what an import renumbers.
+            [
+                *(["add goal", "add milestone"] * 3),
+                *("retitle goal", "note goal", "retitle milestone"),
+                *("delete goal", "delete milestone", "delete person"),
+            ]
+        ),
+        st.integers(0, 50),
+        _title,
+    ),
+    max_size=6,
+)
+
+
+class _Ticking:
+    """Each copy's clock: a minute later at every change."""
+
+    def __init__(self, offset: int) -> None:
+        self.at = NOW + dt.timedelta(seconds=offset)
+
+    def __call__(self) -> dt.datetime:
+        self.at += dt.timedelta(minutes=1)
+        return self.at
+
+
+def _grow(store: Store, ops: list[Op]) -> None:
+    """Apply the changes a person makes to one copy between two imports."""
+    for what, pick, text in ops:
+        verb, kind = what.split(" ")
+        model = {"goal": Goal, "milestone": Milestone, "person": Person}[kind]
+        existing = store.list(model)
+        if verb == "add" and kind == "goal":
+            goals = store.list(Goal)
+            parent = goals[-1].id if goals and pick % 2 else None
+            store.add(Goal(title=text, parent_id=parent))
+        elif verb == "add":  # often to the newest goal: perhaps one the other copy lacks
+            goals = store.list(Goal)
+            if goals:
+                goal = goals[-1] if pick % 2 else goals[pick % len(goals)]
+                store.add(Milestone(goal_id=goal.id or 0, title=text, due=TODAY))
+        elif not existing:
+            continue
+        elif verb == "delete":
+            store.delete(model, existing[pick % len(existing)].id or 0)
+        else:
+            record = existing[pick % len(existing)]
+            field = "notes" if verb == "note" else "title"
+            store.update(record.model_copy(update={field: text.strip()}), reason="grown")
+
+
+def _by_uid(store: Store) -> dict[tuple[str, str], Record]:
+    return {(r.table, r.uid): r for rows in store.dump().values() for r in rows}
+
+
+def _links_by_uid(record: Record, store: Store) -> dict[str, list[str]]:
+    """A record's links, as the identities of what they point at."""
+    uids = {(r.table, r.id): r.uid for rows in store.dump().values() for r in rows}
+    return {
+        name: sorted(uids[(table, n)] for n in numbers)
+        for name, (table, numbers) in record.link_fields().items()
+    }
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(records=stores(), grow_a=_ops, grow_b=_ops)
+@example(  # each adds goal 2; theirs gets a milestone, which must follow it to its new number
+    records=[Goal(id=1, title="Become a staff engineer")],
+    grow_a=[("add goal", 0, "Learn Rust")],
+    grow_b=[("add goal", 0, "Learn Go"), ("add milestone", 1, "Read the book")],
+)
+def test_two_copies_that_both_grew_keep_every_record_imported_both_ways(
+    records: list[Record], grow_a: list[Op], grow_b: list[Op]
+) -> None:
+    a = Store.in_memory(today=lambda: TODAY, now=_Ticking(0))
+    a.add_many(records)
+    b = Store.in_memory(today=lambda: TODAY, now=_Ticking(30))
+    import_json(b, json.loads(export_json(a)), "a.json")
+    assert export_json(b) == export_json(a)  # two copies of one store
+    _grow(a, grow_a)
+    _grow(b, grow_b)
+    before = {"a": _by_uid(a), "b": _by_uid(b)}
+    exported = {"a": json.loads(export_json(a)), "b": json.loads(export_json(b))}
+
+    reports = {
+        "a": import_json(a, exported["b"], "b.json"),
+        "b": import_json(b, exported["a"], "a.json"),
+    }
+
+    for side, store, other in (("a", a, "b"), ("b", b, "a")):
+        after = _by_uid(store)
+        assert set(before["a"]) | set(before["b"]) == set(after), "every record of both"
+        for record in after.values():  # a review's decisions are history: they may dangle
+            for name, (table, numbers) in record.link_fields().items():
+                model = ENTITY_BY_TABLE[table]
+                assert name == "decisions" or all(store.has(model, n) for n in numbers)
+        for key, record in after.items():
+            theirs = before[other].get(key)
+            if key not in before[side] and theirs is not None:  # came from the other copy
+                assert _links_by_uid(record, store) == _links_by_uid(
+                    theirs, a if other == "a" else b
+                )
+        for key, mine in before[side].items():
+            theirs = before[other].get(key)
+            if theirs is None or mine.model_dump(exclude={"id", "modified", "history"}) == (
+                theirs.model_dump(exclude={"id", "modified", "history"})
+            ):
+                continue
+            local = after[key]
+            assert any(n.startswith(f"{local.entity} {local.id} ") for n in reports[side].notes), (
+                f"{local.entity} {local.id} differed and the report did not say"
+            )
+        # A second import of the same file changes nothing.
+        settled = export_json(store)
+        again = import_json(store, exported[other], f"{other}.json")
+        assert (again.added, again.updated) == (0, 0)
+        assert export_json(store) == settled
+
+
 # -- merging into a store that already has data ---------------------------------------------
 
 
@@ -335,13 +462,15 @@ def _write(path: Path, data: dict[str, Any]) -> Path:
     return path
 
 
-def test_merge_adds_new_ids_updates_changed_ones_and_skips_equal_ones(
+def test_merge_adds_new_records_takes_later_changes_and_skips_equal_ones(
     seeded_store: Store, today: dt.date, tmp_path: Path
 ) -> None:
     data = _export(seeded_store, today)
     total = sum(len(v) for k, v in data.items() if k != "schema_version")
     goals_before = seeded_store.count(Goal)
-    data["goals"][0]["title"] = "Become a principal engineer"
+    first = data["goals"][0]
+    first["title"] = "Become a principal engineer"
+    first["modified"] = "2026-11-25T08:00:00Z"  # changed in that copy after this one
     data["goals"].append({"id": 500, "title": "Write a book on ledgers", "horizon": "long"})
     data["milestones"].append(
         {"id": 700, "goal_id": 500, "title": "Outline chapters", "due": "2027-03-01"}
@@ -351,13 +480,25 @@ def test_merge_adds_new_ids_updates_changed_ones_and_skips_equal_ones(
     report = import_file(seeded_store, path, "json")
 
     assert (report.added, report.updated, report.skipped) == (2, 1, total - 1)
-    assert report.describe() == f"2 added, 1 updated, {total - 1} unchanged"
+    assert report.summary() == f"2 added, 1 updated, {total - 1} unchanged"
+    assert report.describe().splitlines() == [
+        f"2 added, 1 updated, {total - 1} unchanged; note:",
+        f"- goal {first['id']} (“Become a principal engineer”): changed here and in "
+        "export.json; the later change, in export.json, was kept; the title here went into "
+        "its history",
+    ]
     assert seeded_store.count(Goal) == goals_before + 1
-    assert seeded_store.get(Goal, data["goals"][0]["id"]).title == "Become a principal engineer"
+    goal = seeded_store.get(Goal, first["id"])
+    assert goal.title == "Become a principal engineer"
+    assert (goal.history[-1].old, goal.history[-1].new) == (
+        "Become a staff engineer",
+        "Become a principal engineer",
+    )
     assert seeded_store.get(Milestone, 700).goal_id == 500
 
     second = import_file(seeded_store, path, "json")
     assert (second.added, second.updated, second.skipped) == (0, 0, total + 2)
+    assert second.notes == ()
     assert seeded_store.count(Goal) == goals_before + 1
 
 
@@ -380,7 +521,7 @@ def test_a_link_to_nothing_is_refused_and_nothing_is_written(
 ) -> None:
     before = export_text(seeded_store, "json", today)
     data = {
-        "schema_version": 1,
+        "schema_version": 2,
         "milestones": [{"id": 900, "goal_id": 4040, "title": "x", "due": "2027-01-01"}],
     }
     with pytest.raises(InvalidInput, match="no goal with id 4040"):

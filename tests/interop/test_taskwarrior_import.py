@@ -233,3 +233,20 @@ def test_an_import_is_one_write_and_one_undo(memory_store: Store) -> None:
     assert memory_store.undo_description() == "import tasks.json from taskwarrior"
     memory_store.undo()
     assert memory_store.list(Goal) == [kept]
+
+
+@pytest.mark.parametrize(
+    ("due", "zone", "expected"),
+    [
+        ("99991231T230000Z", "Pacific/Kiritimati", dt.date.max),  # 10000-01-01 there
+        ("99991231T230000Z", "America/New_York", dt.date(9999, 12, 31)),
+        ("00010101T010000Z", "America/New_York", dt.date.min),  # before year 1 there
+    ],
+)
+def test_a_due_date_at_the_ends_of_the_calendar_is_imported(
+    memory_store: Store, due: str, zone: str, expected: dt.date
+) -> None:
+    task = {"uuid": "a-1", "description": "Some day", "status": "pending", "due": due}
+    report = import_taskwarrior(memory_store, [task], "tasks.json", tz=ZoneInfo(zone))
+    assert report.added == 1
+    assert memory_store.list(Goal)[0].due == expected

@@ -14,9 +14,10 @@ from hypothesis import strategies as st
 
 from growthtui.domain import Evidence, EvidenceKind, Goal, Horizon, Milestone
 from growthtui.domain.kinds import TITLE_MAX
-from growthtui.store import Store, quick_write
+from growthtui.store import CURRENT_SCHEMA, Store, quick_write
 from growthtui.store.backups import daily_backup_path
 from growthtui.store.quick_write import (
+    Stamp,
     add_goal,
     add_milestone,
     log_evidence,
@@ -28,10 +29,14 @@ from growthtui.store.seal import is_sealed, seal_path
 
 TODAY = dt.date(2026, 11, 24)
 DUE = dt.date(2027, 3, 31)
+NOW = dt.datetime(2026, 11, 24, 9, 30, 15, tzinfo=dt.UTC)
+UID = "019a8f3c-2b1d-7e4f-9a0b-1c2d3e4f5a6b"
+STAMP = Stamp(UID, NOW.timestamp())
+"""The identity and time the quick write gives a record: the same as the Store's below."""
 
 
 def _open(path: Path) -> Store:
-    return Store.open(path, today=lambda: TODAY)
+    return Store.open(path, today=lambda: TODAY, now=lambda: NOW)
 
 
 def _sealed_store(path: Path) -> Path:
@@ -50,7 +55,7 @@ def _the_stores_file(path: Path, folder: Path, record: Goal | Milestone | Eviden
     copy = folder / "copy" / path.name
     copy.parent.mkdir(exist_ok=True)
     shutil.copyfile(path, copy)
-    store = _open(copy)
+    store = Store.open(copy, today=lambda: TODAY, now=lambda: NOW, new_uid=lambda: UID)
     store.add(record)
     store.close()
     return copy.read_bytes()
@@ -86,7 +91,7 @@ def test_the_file_is_byte_for_byte_what_the_store_writes(
     sealed: Path, tmp_path: Path, title: str, horizon: str, due: dt.date | None
 ) -> None:
     expected = _the_stores_way(sealed, tmp_path, title, horizon, due)
-    assert add_goal(sealed, title, Horizon(horizon), due, TODAY) == 3
+    assert add_goal(sealed, title, Horizon(horizon), due, TODAY, STAMP) == 3
     assert sealed.read_bytes() == expected
 
 
@@ -95,7 +100,7 @@ def test_the_counter_wins_over_the_highest_id_after_a_delete(sealed: Path, tmp_p
     store.delete(Goal, 2)  # the counter stays at 3: an id is never reused
     store.close()
     expected = _the_stores_way(sealed, tmp_path, "Mentor a junior", "short", None)
-    assert add_goal(sealed, "Mentor a junior", Horizon.SHORT, None, TODAY) == 3
+    assert add_goal(sealed, "Mentor a junior", Horizon.SHORT, None, TODAY, STAMP) == 3
     assert sealed.read_bytes() == expected
     assert b'"2": {' not in expected.split(b'"goals": {')[1].split(b"\n  }")[0]
 
@@ -106,7 +111,7 @@ def test_the_highest_id_wins_over_a_lagging_counter(sealed: Path, tmp_path: Path
     store.add_many([Goal.build(id=40, title="Imported goal")])
     store.close()
     expected = _the_stores_way(sealed, tmp_path, "After the import", "short", None)
-    assert add_goal(sealed, "After the import", Horizon.SHORT, None, TODAY) == 41
+    assert add_goal(sealed, "After the import", Horizon.SHORT, None, TODAY, STAMP) == 41
     assert sealed.read_bytes() == expected
 
 
@@ -125,7 +130,7 @@ def test_any_title_is_stored_as_the_store_would_or_left_to_it(
     path = _sealed_store(folder / "growth.json")
     expected = _the_stores_way(path, folder, title, "short", None)
     before = path.read_bytes()
-    added = add_goal(path, title, Horizon.SHORT, None, TODAY)
+    added = add_goal(path, title, Horizon.SHORT, None, TODAY, STAMP)
     if added is None:  # not vouched for: nothing changed, the Store's way takes it
         assert path.read_bytes() == before
         assert not quick_write.title_stored_unchanged(title)
@@ -136,7 +141,7 @@ def test_any_title_is_stored_as_the_store_would_or_left_to_it(
 def test_the_new_version_is_sealed_and_read_by_the_store(sealed: Path) -> None:
     assert add_goal(sealed, "First", Horizon.SHORT, None, TODAY) == 3
     assert add_goal(sealed, "Second", Horizon.LONG, DUE, TODAY) == 4
-    assert is_sealed(sealed, os.stat(sealed), 1)
+    assert is_sealed(sealed, os.stat(sealed), CURRENT_SCHEMA)
     store = _open(sealed)
     assert [(g.id, g.title, g.created) for g in store.list(Goal)][-2:] == [
         (3, "First", TODAY),
@@ -223,7 +228,7 @@ def test_a_missing_file_is_left_to_the_store(tmp_path: Path) -> None:
 
 
 def test_a_failed_write_changes_nothing(sealed: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    def full_disk(path: Path, payload: bytes, mode: int) -> int:
+    def full_disk(path: Path, payload: bytes, mode: int, *, durable: bool = True) -> int:
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(quick_write, "replace_with", full_disk)
@@ -231,9 +236,11 @@ def test_a_failed_write_changes_nothing(sealed: Path, monkeypatch: pytest.Monkey
 
 
 def test_the_new_goal_has_every_field_of_the_model_in_its_order() -> None:
-    built = Goal.build(title="Learn Rust", horizon="medium", due=DUE, created=TODAY)
+    built = Goal.build(
+        title="Learn Rust", horizon="medium", due=DUE, created=TODAY, uid=UID, modified=NOW
+    )
     model = built.model_dump(mode="json", exclude={"id"})
-    doc = new_goal_doc("Learn Rust", Horizon.MEDIUM, DUE, TODAY)
+    doc = new_goal_doc("Learn Rust", Horizon.MEDIUM, DUE, TODAY, STAMP)
     assert list(doc) == list(model)
     assert doc == model
 
@@ -269,7 +276,7 @@ def test_a_logged_win_is_byte_for_byte_what_the_store_writes(
     goal_ids = [goal_id] if goal_id else []
     logged = Evidence.build(date=when, text=text, kind=kind, goal_ids=goal_ids)
     expected = _the_stores_file(path, tmp_path, logged)
-    assert log_evidence(path, text, kind, when, goal_id, TODAY) == 2
+    assert log_evidence(path, text, kind, when, goal_id, TODAY, STAMP) == 2
     assert path.read_bytes() == expected
 
 
@@ -287,9 +294,11 @@ def test_the_first_win_is_left_to_the_store(sealed: Path) -> None:
 
 
 def test_the_new_evidence_has_every_field_of_the_model_in_its_order() -> None:
-    built = Evidence.build(date=TODAY, text="Shipped", kind=EvidenceKind.PRAISE, goal_ids=[2])
+    built = Evidence.build(
+        date=TODAY, text="Shipped", kind=EvidenceKind.PRAISE, goal_ids=[2], uid=UID, modified=NOW
+    )
     model = built.model_dump(mode="json", exclude={"id"})
-    doc = new_evidence_doc("Shipped", EvidenceKind.PRAISE, TODAY, [2])
+    doc = new_evidence_doc("Shipped", EvidenceKind.PRAISE, TODAY, [2], STAMP)
     assert list(doc) == list(model)
     assert doc == model
 
@@ -311,7 +320,7 @@ def test_a_milestone_is_byte_for_byte_what_the_store_writes(
         sealed, tmp_path, Milestone.build(goal_id=goal_id, title=title, due=due)
     )
     goal_title = {1: "Become a staff engineer", 2: "Learn Rust"}[goal_id]
-    assert add_milestone(sealed, goal_id, title, due, TODAY) == (2, goal_title)
+    assert add_milestone(sealed, goal_id, title, due, TODAY, STAMP) == (2, goal_title)
     assert sealed.read_bytes() == expected
 
 
@@ -346,8 +355,8 @@ def test_the_first_milestone_is_left_to_the_store(tmp_path: Path) -> None:
 
 
 def test_the_new_milestone_has_every_field_of_the_model_in_its_order() -> None:
-    built = Milestone.build(goal_id=2, title="Draft", due=DUE)
+    built = Milestone.build(goal_id=2, title="Draft", due=DUE, uid=UID, modified=NOW)
     model = built.model_dump(mode="json", exclude={"id"})
-    doc = new_milestone_doc(2, "Draft", DUE)
+    doc = new_milestone_doc(2, "Draft", DUE, STAMP)
     assert list(doc) == list(model)
     assert doc == model

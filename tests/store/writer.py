@@ -58,7 +58,7 @@ def warm_up(path: str) -> None:
     """Do what a writer would otherwise do before its first write: load the lock's library
     and build the models' validators (both happen on first use, like the imports), so that
     after `ready` (or in a forked child) the process only writes."""
-    import filelock  # noqa: F401
+    import growthtui.store.lock  # noqa: F401
 
     open_store(path).close()
     Goal(title="warm-up", notes=NOTES)
