@@ -137,6 +137,7 @@ class Store:
                 storage.reload_if_changed()
                 if not storage.exists:
                     storage.replace_data(store._fresh_document())
+                    storage.seal(CURRENT_SCHEMA)  # empty, ours, whole: the quick ways may trust it
         elif storage.exists and version < CURRENT_SCHEMA:
             store._migrate()
         if not lazy:
@@ -576,7 +577,9 @@ class Store:
                 if op.before is None:
                     tx.remove(model, op.doc_id)
                 else:
-                    tx.put(model.model_validate({**op.before, "id": op.doc_id}))
+                    # Exactly as it was, its `modified` time too: an undone change is no
+                    # change (another copy syncing sees the record it already had).
+                    tx.put(model.model_validate({**op.before, "id": op.doc_id}), keep_modified=True)
         self._undo.pop()
         return change.description
 

@@ -23,6 +23,8 @@ from growthtui.services.agenda import build_agenda, records_of, render_agenda
 from growthtui.services.seed import seed
 from growthtui.store import Store
 from growthtui.store.quick_read import read_agenda_records
+from growthtui.store.schema import CURRENT_SCHEMA
+from growthtui.store.seal import write_seal
 
 TODAY = dt.date(2026, 11, 24)
 
@@ -56,10 +58,14 @@ def test_a_missing_file_is_left_to_the_store(tmp_path: Path) -> None:
     assert read_agenda_records(tmp_path / "none.json") is None
 
 
-def _edited(path: Path, edit: Callable[[Any], object]) -> Path:
+def _edited(path: Path, edit: Callable[[Any], object], *, sealed: bool = False) -> Path:
+    """`path` edited by hand; `sealed`: and vouched for as if the Store had written it (to
+    test what the quick read does with a file it trusts)."""
     data = json.loads(path.read_bytes())
     edit(data)
     path.write_text(json.dumps(data))
+    if sealed:
+        write_seal(path, os.stat(path), CURRENT_SCHEMA)
     return path
 
 
@@ -103,7 +109,7 @@ def test_milestones_already_done_are_left_unread(seeded_store: Store) -> None:
     done = next(m for m in seeded_store.list(Milestone) if m.done_at is not None)
     assert seeded_store.path is not None
     quick = read_agenda_records(
-        _edited(seeded_store.path, _set("milestones", str(done.id), "title", 42))
+        _edited(seeded_store.path, _set("milestones", str(done.id), "title", 42), sealed=True)
     )
     assert quick is not None
     assert done.id not in {m.id for m in quick.milestones}
