@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections import deque
+from collections.abc import Iterable
 from typing import ClassVar
 
 from pydantic import Field, ValidationInfo, field_validator
@@ -140,3 +142,36 @@ class CheckIn(Record):
 
     def link_fields(self) -> dict[str, tuple[str, list[int]]]:
         return {"goal_id": ("goals", [self.goal_id])}
+
+
+def closed_on(goal: Goal) -> dt.date | None:
+    """The day an achieved or dropped goal got that status: the latest change to it in
+    the goal's history. None for an open goal, or when the history does not say (a goal
+    imported as achieved)."""
+    if goal.is_open:
+        return None
+    days = [
+        change.at.date()
+        for change in goal.history
+        if change.field == "status" and change.new == goal.status.value
+    ]
+    return max(days) if days else None
+
+
+def stepping_stones_below(goal: Goal, goals: Iterable[Goal]) -> list[Goal]:
+    """Every goal below `goal`: its stepping stones, theirs, and so on (each once, even
+    where goals are each other's parents), nearest first."""
+    children: dict[int | None, list[Goal]] = {}
+    for other in goals:
+        children.setdefault(other.parent_id, []).append(other)
+    found: list[Goal] = []
+    seen = {goal.id}
+    queue = deque([goal.id])
+    while queue:
+        parent = queue.popleft()
+        for child in children.get(parent, []):
+            if child.id not in seen:
+                seen.add(child.id)
+                found.append(child)
+                queue.append(child.id)
+    return found

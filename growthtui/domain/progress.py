@@ -1,9 +1,12 @@
-"""How far along a goal is: from its measure, else from its milestones done."""
+"""How far along a goal is: from its measure, else its milestones done, else (a goal with
+stepping stones) from how far along they are."""
 
 from __future__ import annotations
 
+import datetime as dt
 import math
-from collections.abc import Sequence
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
 
 from growthtui.domain.goals import CheckIn, Goal, GoalStatus, Measure, Milestone
 
@@ -24,20 +27,55 @@ def measure_progress(measure: Measure, current: float | None = None) -> float | 
     return min(1.0, max(0.0, (value - baseline) / span))
 
 
+def measure_set_on(goal: Goal) -> dt.date | None:
+    """The day the goal's measure last changed (its history says), None if never."""
+    days = [change.at.date() for change in goal.history if change.field == "measure"]
+    return max(days) if days else None
+
+
+def latest_checkin(goal: Goal, checkins: Iterable[CheckIn]) -> CheckIn | None:
+    """The goal's latest check-in that has a value (the later one on a tie)."""
+    found: CheckIn | None = None
+    for checkin in checkins:
+        if checkin.goal_id != goal.id or checkin.value is None:
+            continue
+        if found is None or (checkin.date, checkin.id or 0) >= (found.date, found.id or 0):
+            found = checkin
+    return found
+
+
 def latest_value(goal: Goal, checkins: Sequence[CheckIn]) -> float | None:
-    """The measure's current value: the latest check-in with a value, else the goal's own."""
-    mine = [c for c in checkins if c.goal_id == goal.id and c.value is not None]
-    if mine:
-        latest = max(enumerate(mine), key=lambda pair: (pair[1].date, pair[0]))[1]
-        return latest.value
-    return goal.measure.current
+    """The measure's current value, the one every view shows ("now 12").
+
+    A check-in with a value sets the goal's current value (`record_checkin`). The current
+    value the goal holds counts when it was set on or after the day of its latest
+    check-in with a value (a check-in sets it; so does editing the goal); otherwise that
+    check-in's value does (a store written before check-ins set the goal's value)."""
+    latest = latest_checkin(goal, checkins)
+    current = goal.measure.current
+    if latest is None:
+        return current
+    set_on = measure_set_on(goal)
+    if current is not None and set_on is not None and set_on >= latest.date:
+        return current
+    return latest.value
 
 
 def goal_progress(
-    goal: Goal, milestones: Sequence[Milestone] = (), checkins: Sequence[CheckIn] = ()
+    goal: Goal,
+    milestones: Sequence[Milestone] = (),
+    checkins: Sequence[CheckIn] = (),
+    stepping_stones: Sequence[float | None] = (),
 ) -> float | None:
-    """Progress 0–1: from the measure if it has a target and a value, else the share of
-    milestones done; an achieved goal is 1; None when nothing can tell."""
+    """Progress 0–1, or None when nothing can tell. An achieved goal is done (1).
+    Otherwise the first of these that can tell:
+
+    1. its measure: from baseline to target, at the current value (`latest_value`);
+    2. its milestones: the share of them done;
+    3. its stepping stones (`stepping_stones`: the progress of each of its stepping
+       stones, by this same rule, dropped ones left out): their average, a stone that
+       cannot tell counting as 0 — unless none of them can tell.
+    """
     if goal.status is GoalStatus.ACHIEVED:
         return 1.0
     from_measure = measure_progress(goal.measure, latest_value(goal, checkins))
@@ -46,7 +84,60 @@ def goal_progress(
     mine = [m for m in milestones if m.goal_id == goal.id]
     if mine:
         return sum(m.done_at is not None for m in mine) / len(mine)
-    return None
+    known = [p for p in stepping_stones if p is not None]
+    if not known:
+        return None
+    return sum(known) / len(stepping_stones)
+
+
+def progress_by_goal(
+    goals: Iterable[Goal],
+    milestones: Iterable[Milestone] = (),
+    checkins: Iterable[CheckIn] = (),
+) -> dict[int, float | None]:
+    """`goal_progress` of every goal, by id, stepping stones included: a goal without a
+    measure or milestones of its own gets its progress from its stones'. Pass all the
+    milestones and check-ins; each goal takes its own."""
+    milestones_of: dict[int, list[Milestone]] = defaultdict(list)
+    for milestone in milestones:
+        milestones_of[milestone.goal_id].append(milestone)
+    checkins_of: dict[int, list[CheckIn]] = defaultdict(list)
+    for checkin in checkins:
+        checkins_of[checkin.goal_id].append(checkin)
+    by_id = {goal.id: goal for goal in goals if goal.id is not None}
+    stones: dict[int, list[Goal]] = defaultdict(list)
+    for goal in by_id.values():
+        parent = goal.parent_id
+        kept = goal.status is not GoalStatus.DROPPED
+        if kept and parent is not None and parent in by_id and parent != goal.id:
+            stones[parent].append(goal)
+
+    def own(goal_id: int) -> tuple[list[Milestone], list[CheckIn]]:
+        return milestones_of.get(goal_id, []), checkins_of.get(goal_id, [])
+
+    found: dict[int, float | None] = {}
+    # Stones before their goal, without recursion (a chain of stepping stones may be
+    # thousands long). Goals that are each other's parents (an import can hold that) are
+    # each worked out without the one that would close the circle.
+    for root in by_id:
+        if root in found:
+            continue
+        on_path = {root}
+        stack: list[tuple[int, bool]] = [(root, False)]
+        while stack:
+            goal_id, stones_done = stack.pop()
+            below = [stone.id or 0 for stone in stones.get(goal_id, [])]
+            if stones_done:
+                on_path.discard(goal_id)
+                values = [found[stone] for stone in below if stone in found]
+                found[goal_id] = goal_progress(by_id[goal_id], *own(goal_id), values)
+                continue
+            stack.append((goal_id, True))
+            for stone in below:
+                if stone not in found and stone not in on_path:
+                    on_path.add(stone)
+                    stack.append((stone, False))
+    return found
 
 
 def progress_bar(fraction: float | None, width: int = 10, ascii_only: bool = False) -> str:

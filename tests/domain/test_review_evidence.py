@@ -111,7 +111,7 @@ def test_gathers_only_this_goals_records_inside_the_period() -> None:
     assert [(c.interaction.id, c.person) for c in found.conversations] == [(1, PRIYA), (4, SAM)]
     assert found.count == 9
     assert found.summary() == (
-        "2 wins, 1 other note, 1 milestone done, 2 check-ins, 1 learning item finished, "
+        "2 wins, 1 lesson, 1 milestone done, 2 check-ins, 1 learning item finished, "
         "2 conversations"
     )
 

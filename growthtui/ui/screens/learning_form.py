@@ -29,9 +29,6 @@ class LearningForm(RecordForm[LearningItem]):
         super().__init__(f"Edit #{item.id} {item.title}" if item else "New learning item")
         self.original = item
 
-    def on_mount(self) -> None:
-        super().on_mount()
-
     def _date(self, name: str) -> str:
         day = getattr(self.original, name) if self.original else None
         return day.isoformat() if day else ""

@@ -32,9 +32,6 @@ class PersonForm(RecordForm[Person]):
         super().__init__(f"Edit {person.name}" if person else "New person")
         self.original = person
 
-    def on_mount(self) -> None:
-        super().on_mount()
-
     def fields(self) -> Iterator[FormField]:
         p = self.original
         yield FormField("name", "Name", text_input(p.name if p else "", "e.g. Priya Natarajan"))
