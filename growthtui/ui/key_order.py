@@ -51,9 +51,13 @@ class KeysInOrder:
         app = screen.app
         if not screen.is_attached:
             return
-        if not screen.is_active:
-            # Routed here before another screen opened on top (a dialog, another area):
-            # the app routes it again, to that screen.
+        focused = screen.focused
+        if not screen.is_active or (
+            focused is not None and focused.check_consume_key(event.key, event.character)
+        ):
+            # Routed before another screen opened on top (a dialog, another area), or
+            # before the focus moved to a field that takes this key (a letter typed right
+            # after `/` opened the words filter): the app routes it again, to them.
             event.stop()
             event.prevent_default()
             app.post_message(fresh(event))

@@ -5,7 +5,6 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 
-
 from growthtui.domain import Skill, SkillRating, Source
 from growthtui.store import Store
 from growthtui.ui.screens.skill_rating_form import RateSkillForm

@@ -7,6 +7,7 @@ import datetime as dt
 from collections.abc import Iterator
 from typing import Any, ClassVar
 
+from rich.console import Group
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
@@ -74,20 +75,19 @@ def render_smart(check: SmartCheck, ok_mark: str, warn_mark: str) -> Text:
     return text
 
 
-def smart_table(check: SmartCheck, ok_mark: str, warn_mark: str) -> Table:
-    """The SMART check for the editor's panel: a reason that wraps stays under itself,
-    so the five letters read down the left edge."""
+def smart_table(check: SmartCheck, ok_mark: str, warn_mark: str) -> Group:
+    """The SMART check for the editor's panel: the score, then each letter, its reason
+    wrapping under itself so the five letters read down the left edge."""
     grid = Table.grid(padding=(0, 1), expand=True)
     grid.add_column(no_wrap=True)
     grid.add_column(ratio=1)
-    grid.add_row(Text(f"SMART {check.score}/5", style="bold"), "")
     for letter in check.letters:
         mark = ok_mark if letter.ok else warn_mark
         grid.add_row(
             Text(f"{mark} {letter.letter}", style="" if letter.ok else "bold"),
             Text(printable(letter.reason), style="" if letter.ok else "italic"),
         )
-    return grid
+    return Group(Text(f"SMART check: {check.score}/5", style="bold"), grid)
 
 
 class SmartPanel(Static):

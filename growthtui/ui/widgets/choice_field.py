@@ -39,8 +39,9 @@ class ChoiceField(HeldWhileSettling, Widget, can_focus=True):
     pageup/pagedown five at a time · letters: the option they start ("sup": supervisor).
     `enter` and `space` keep the choice (as picking it in a drop-down would).
 
-    A few short options sit side by side (`(•) short  ( ) medium  ( ) long`); more, or
-    longer ones, are a list of LIST_ROWS lines that scrolls with the choice.
+    A few short options sit side by side (`(•) short  ( ) medium  ( ) long`) when they
+    fit on one line, else one a line; more, or longer ones, are a list of LIST_ROWS lines
+    that scrolls with the choice.
     """
 
     DEFAULT_CSS = """
@@ -215,18 +216,12 @@ class ChoiceField(HeldWhileSettling, Widget, can_focus=True):
         return max(0, min(self.index - LIST_ROWS // 2, count - LIST_ROWS))
 
     def _flow_lines(self, width: int) -> list[list[int]]:
-        """Option indexes per line, side by side, wrapped at `width` cells."""
-        lines: list[list[int]] = [[]]
-        used = 0
-        for index, (label, _) in enumerate(self.options):
-            size = 4 + cell_len(label)
-            gap = 2 if lines[-1] else 0
-            if lines[-1] and used + gap + size > width:
-                lines.append([])
-                used, gap = 0, 0
-            lines[-1].append(index)
-            used += gap + size
-        return lines
+        """Option indexes per line: all on one line when they fit in `width` cells, else
+        one a line."""
+        size = sum(4 + cell_len(label) for label, _ in self.options) + 2 * (len(self.options) - 1)
+        if size <= width:
+            return [list(range(len(self.options)))]
+        return [[index] for index in range(len(self.options))]
 
     def get_content_width(self, container: Size, viewport: Size) -> int:
         return max((4 + cell_len(label) for label, _ in self.options), default=1)
@@ -263,10 +258,7 @@ class ChoiceField(HeldWhileSettling, Widget, can_focus=True):
                     at += 2
                 label = self.options[index][0]
                 chosen = index == self.index
-                piece = f"{on if chosen else off} {label}"
-                if not self.side_by_side and chosen and len(self.options) > LIST_ROWS:
-                    piece += f"  ({index + 1} of {len(self.options)})"
-                piece = _fit(piece, width - at)
+                piece = _fit(f"{on if chosen else off} {label}", width - at)
                 text.append(piece, style=chosen_style if chosen else "")
                 spans.append((at, at + cell_len(piece), index))
                 at += cell_len(piece)

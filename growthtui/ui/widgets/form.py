@@ -41,7 +41,7 @@ class FormField(Vertical):
     FormField > Input:focus { background: $primary 30%; }
     FormField > LongText { background: $boost; }
     FormField > LongText:focus { background: $primary 30%; }
-    FormField > .field-label { color: $text-muted; height: auto; }
+    FormField > .field-label { color: $text-muted; height: auto; width: 100%; }
     FormField > .field-error { color: $error; text-style: bold; height: auto; }
     FormField > .field-warning { color: $warning; text-style: italic; height: auto; }
     FormField > .-empty { display: none; }
@@ -63,7 +63,7 @@ class FormField(Vertical):
     def compose(self) -> ComposeResult:
         hint = self.hint
         if isinstance(self.control, LongText):
-            hint = f"{hint} · {EDITOR_KEY}: your editor" if hint else f"{EDITOR_KEY}: your editor"
+            hint = f"{hint} · {EDITOR_KEY} editor" if hint else f"{EDITOR_KEY} editor"
         text = f"{self.label}  [dim]{hint}[/dim]" if hint else self.label
         yield Label(text, classes="field-label")
         yield self.control
