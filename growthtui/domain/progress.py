@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 from growthtui.domain.goals import CheckIn, Goal, GoalStatus, Measure, Milestone
 
@@ -90,14 +90,94 @@ def goal_progress(
     return sum(known) / len(stepping_stones)
 
 
+class GoalProgress:
+    """The progress of goals (`goal_progress`, stepping stones included: a goal without a
+    measure or milestones of its own gets its progress from its stones'), each worked out
+    when first asked for and kept. A list of thousands of goals asks only for the rows it
+    shows."""
+
+    def __init__(
+        self,
+        goals: Mapping[int, Goal],
+        milestones_of: Mapping[int, Sequence[Milestone]],
+        checkins_of: Mapping[int, Sequence[CheckIn]],
+        stones_of: Mapping[int, Sequence[Goal]] | None = None,
+    ) -> None:
+        self._goals = goals
+        self._milestones_of = milestones_of
+        self._checkins_of = checkins_of
+        if stones_of is None:
+            grouped: dict[int, list[Goal]] = defaultdict(list)
+            for goal in goals.values():
+                if goal.parent_id is not None:
+                    grouped[goal.parent_id].append(goal)
+            stones_of = grouped
+        self._stones_of = stones_of
+        self._found: dict[int, float | None] = {}
+
+    def _stones(self, goal_id: int) -> list[int]:
+        """The stepping stones that count toward a goal: not dropped, not itself."""
+        return [
+            stone.id
+            for stone in self._stones_of.get(goal_id, ())
+            if stone.id is not None
+            and stone.id != goal_id
+            and stone.id in self._goals
+            and stone.status is not GoalStatus.DROPPED
+        ]
+
+    def _own(self, goal_id: int) -> float | None:
+        return goal_progress(
+            self._goals[goal_id],
+            self._milestones_of.get(goal_id, ()),
+            self._checkins_of.get(goal_id, ()),
+        )
+
+    def of(self, goal_id: int) -> float | None:
+        """The progress of goal `goal_id` (None when nothing can tell, or no such goal)."""
+        found = self._found
+        if goal_id in found:
+            return found[goal_id]
+        if goal_id not in self._goals:
+            return None
+        # Stones before their goal, without recursion (a chain of stepping stones may be
+        # thousands long). Goals that are each other's parents (an import can hold that)
+        # are each worked out without the one that would close the circle.
+        on_path = {goal_id}
+        stack: list[tuple[int, bool]] = [(goal_id, False)]
+        while stack:
+            current, stones_done = stack.pop()
+            goal = self._goals[current]
+            if stones_done:
+                on_path.discard(current)
+                values = [found[stone] for stone in self._stones(current) if stone in found]
+                found[current] = goal_progress(
+                    goal,
+                    self._milestones_of.get(current, ()),
+                    self._checkins_of.get(current, ()),
+                    values,
+                )
+                continue
+            own = None if goal.status is GoalStatus.ACHIEVED else self._own(current)
+            if goal.status is GoalStatus.ACHIEVED or own is not None:
+                found[current] = 1.0 if goal.status is GoalStatus.ACHIEVED else own
+                on_path.discard(current)
+                continue  # its own measure or milestones tell: its stones are not asked
+            stack.append((current, True))
+            for stone in self._stones(current):
+                if stone not in found and stone not in on_path:
+                    on_path.add(stone)
+                    stack.append((stone, False))
+        return found[goal_id]
+
+
 def progress_by_goal(
     goals: Iterable[Goal],
     milestones: Iterable[Milestone] = (),
     checkins: Iterable[CheckIn] = (),
 ) -> dict[int, float | None]:
-    """`goal_progress` of every goal, by id, stepping stones included: a goal without a
-    measure or milestones of its own gets its progress from its stones'. Pass all the
-    milestones and check-ins; each goal takes its own."""
+    """`goal_progress` of every goal, by id, stepping stones included (see
+    `GoalProgress`). Pass all the milestones and check-ins; each goal takes its own."""
     milestones_of: dict[int, list[Milestone]] = defaultdict(list)
     for milestone in milestones:
         milestones_of[milestone.goal_id].append(milestone)
@@ -105,39 +185,8 @@ def progress_by_goal(
     for checkin in checkins:
         checkins_of[checkin.goal_id].append(checkin)
     by_id = {goal.id: goal for goal in goals if goal.id is not None}
-    stones: dict[int, list[Goal]] = defaultdict(list)
-    for goal in by_id.values():
-        parent = goal.parent_id
-        kept = goal.status is not GoalStatus.DROPPED
-        if kept and parent is not None and parent in by_id and parent != goal.id:
-            stones[parent].append(goal)
-
-    def own(goal_id: int) -> tuple[list[Milestone], list[CheckIn]]:
-        return milestones_of.get(goal_id, []), checkins_of.get(goal_id, [])
-
-    found: dict[int, float | None] = {}
-    # Stones before their goal, without recursion (a chain of stepping stones may be
-    # thousands long). Goals that are each other's parents (an import can hold that) are
-    # each worked out without the one that would close the circle.
-    for root in by_id:
-        if root in found:
-            continue
-        on_path = {root}
-        stack: list[tuple[int, bool]] = [(root, False)]
-        while stack:
-            goal_id, stones_done = stack.pop()
-            below = [stone.id or 0 for stone in stones.get(goal_id, [])]
-            if stones_done:
-                on_path.discard(goal_id)
-                values = [found[stone] for stone in below if stone in found]
-                found[goal_id] = goal_progress(by_id[goal_id], *own(goal_id), values)
-                continue
-            stack.append((goal_id, True))
-            for stone in below:
-                if stone not in found and stone not in on_path:
-                    on_path.add(stone)
-                    stack.append((stone, False))
-    return found
+    progress = GoalProgress(by_id, milestones_of, checkins_of)
+    return {goal_id: progress.of(goal_id) for goal_id in by_id}
 
 
 def progress_bar(fraction: float | None, width: int = 10, ascii_only: bool = False) -> str:

@@ -23,7 +23,7 @@ from textual.widgets import Input, Static
 
 from growthtui.domain import CheckIn, Goal, GoalStatus, Horizon, Milestone
 from growthtui.domain.printable import printable
-from growthtui.domain.progress import progress_by_goal
+from growthtui.domain.progress import GoalProgress
 from growthtui.domain.schedule import goal_is_overdue
 from growthtui.domain.words import counted
 from growthtui.ui.glyphs import UNICODE, Glyphs
@@ -128,7 +128,7 @@ class GoalsScreen(KeysInOrder, AreaScreen):
         self._milestones: dict[int, list[Milestone]] = {}
         self._checkins: dict[int, list[CheckIn]] = {}
         self._children: dict[int, list[Goal]] = {}
-        self._progress: dict[int, float | None] = {}
+        self._progress = GoalProgress({}, {}, {})
         self._detail_for: tuple[int, object] | None = None
         self._detail_texts: dict[tuple[int, object], Text] = {}
 
@@ -213,11 +213,7 @@ class GoalsScreen(KeysInOrder, AreaScreen):
         for goal in goals:
             if goal.parent_id is not None:
                 self._children[goal.parent_id].append(goal)
-        self._progress = progress_by_goal(
-            goals,
-            (m for ms in self._milestones.values() for m in ms),
-            (c for cs in self._checkins.values() for c in cs),
-        )
+        self._progress = GoalProgress(self._goals, self._milestones, self._checkins, self._children)
         self._show_rows()
 
     def _visible(self) -> list[Goal]:
@@ -238,7 +234,7 @@ class GoalsScreen(KeysInOrder, AreaScreen):
     def _cells(self, goal: Goal, guide: str, look: _RowLook) -> tuple[Text, Text, Text]:
         """A goal's row: title (under its tree guide), due date, progress."""
         glyphs = look.glyphs
-        progress = self._progress.get(goal.id or 0)
+        progress = self._progress.of(goal.id or 0)
         style = ""
         if goal.status is GoalStatus.ACHIEVED:
             style = "dim"
@@ -315,7 +311,7 @@ class GoalsScreen(KeysInOrder, AreaScreen):
                 self._goals.get(goal.parent_id or -1),
                 self._children.get(gid, []),
                 self.glyphs,
-                self._progress.get(gid),
+                self._progress.of(gid),
             )
             if len(self._detail_texts) >= 8:
                 del self._detail_texts[next(iter(self._detail_texts))]
