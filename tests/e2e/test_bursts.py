@@ -1,6 +1,6 @@
 """Keys sent in one burst, as SSH and a fast typist deliver them, each land where they were
 typed for: every sequence below goes to the installed `growthtui` in ONE `tmux send-keys`,
-then the store file says what happened. And `ctrl+e` hands a long field to $EDITOR and
+then the store file says what happened. And `ctrl+o` hands a long field to $EDITOR and
 takes the text back, which needs nothing but the terminal (so it works over SSH too)."""
 
 from __future__ import annotations
@@ -96,7 +96,7 @@ def test_a_choice_made_and_a_delete_answered_in_one_burst(
     terminal.wait_for("EXITED 0")
 
 
-def test_ctrl_e_writes_the_plan_in_editor_and_brings_it_back(
+def test_ctrl_o_writes_the_plan_in_editor_and_brings_it_back(
     terminal: Terminal, terminal_env: dict[str, str], tmp_path: Path
 ):
     editor = tmp_path / "editor.sh"
@@ -111,11 +111,11 @@ def test_ctrl_e_writes_the_plan_in_editor_and_brings_it_back(
     open_goals(terminal, data)
     terminal.keys("e")
     terminal.wait_for("Edit goal #1 Lead")
-    # To the plan: past horizon, status, parent, what exactly, measure (5), then ctrl+e.
+    # To the plan: past horizon, status, parent, what exactly, measure (5), then ctrl+o.
     terminal.keys(*["Tab"] * 10)
     terminal.wait_until_still()
-    assert "ctrl+e" in terminal.screen()
-    terminal.keys("C-e")
+    assert "ctrl+o" in terminal.screen()
+    terminal.keys("C-o")
     terminal.wait_for("Priya reviews drafts")
     terminal.keys("C-s")
     tables = wait_for_store(data, lambda t: t["goals"]["1"]["achievable"] != "")

@@ -257,7 +257,7 @@ def editor_script(tmp_path: Path, body: str) -> Path:
     return script
 
 
-async def test_ctrl_e_edits_the_plan_in_the_editor_and_reads_it_back(
+async def test_ctrl_o_edits_the_plan_in_the_editor_and_reads_it_back(
     memory_store: Store, make_app, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ):
     goal = one_goal(memory_store, achievable="first draft")
@@ -272,8 +272,8 @@ async def test_ctrl_e_edits_the_plan_in_the_editor_and_reads_it_back(
         assert isinstance(plan, LongText)
         plan.focus()
         await pilot.pause()
-        assert "ctrl+e" in str(app.screen.query_one("#form-keys", Static).render())
-        await pilot.press("ctrl+e")
+        assert "ctrl+o" in str(app.screen.query_one("#form-keys", Static).render())
+        await pilot.press("ctrl+o")
         await settle(pilot)
         assert plan.text == "Step one\nStep two"
         await pilot.press("ctrl+s")

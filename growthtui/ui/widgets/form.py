@@ -146,7 +146,7 @@ def text_input(value: str = "", placeholder: str = "", *, max_length: int = 0) -
 
 def long_text(value: str = "", placeholder: str = "") -> LongText:
     """A multi-line field showing `value` (line breaks kept, other controls made visible);
-    `ctrl+e` opens it in the person's editor."""
+    `ctrl+o` opens it in the person's editor."""
     control = LongText(printable(value, lines=True), placeholder=placeholder)
     control.stored = value
     return control

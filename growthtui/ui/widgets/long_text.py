@@ -1,5 +1,8 @@
 """Several lines of text in a form (a vision, a plan, notes, advice, a reflection), and
-`ctrl+e` to write them in the person's own editor ($VISUAL, else $EDITOR, else vi).
+`ctrl+o` to write them in the person's own editor ($VISUAL, else $EDITOR, else vi).
+
+`ctrl+o` ("open in your editor"): `ctrl+e` is the end of the line in a text field, as in
+the shell, and `ctrl+enter` or `ctrl+/` do not cross SSH.
 
 The editor runs in the app's terminal while the app is suspended (Textual's
 `App.suspend`): it needs nothing but that terminal, so it works over SSH and in tmux.
@@ -21,7 +24,7 @@ from textual.widgets import TextArea
 
 from growthtui.ui.key_order import HeldWhileSettling
 
-EDITOR_KEY = "ctrl+e"
+EDITOR_KEY = "ctrl+o"
 
 
 class EditorFailed(Exception):
@@ -71,7 +74,7 @@ def edit_text(text: str, run: Callable[[list[str]], int], command: list[str]) ->
 
 
 class LongText(HeldWhileSettling, TextArea):
-    """A multi-line form field; `ctrl+e` opens the text in the person's editor."""
+    """A multi-line form field; `ctrl+o` opens the text in the person's editor."""
 
     DEFAULT_CSS = """
     LongText {
@@ -109,7 +112,9 @@ class LongText(HeldWhileSettling, TextArea):
     def _run(self, argv: list[str]) -> int:
         app = self.app
         if app.is_headless:
-            # No terminal to hand over (tests): the editor runs without one.
-            return subprocess.call(argv, stdin=subprocess.DEVNULL)
+            # No terminal to hand over (tests): the editor runs without one, and writes
+            # nowhere (an editor that needs a terminal ends with an error: text unchanged).
+            quiet = subprocess.DEVNULL
+            return subprocess.call(argv, stdin=quiet, stdout=quiet, stderr=quiet)
         with app.suspend():
             return subprocess.call(argv)
