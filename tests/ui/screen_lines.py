@@ -7,7 +7,7 @@ from typing import Any
 
 from textual import events
 
-CHARACTERS = {"space": " ", "tab": "\t", "enter": "\r", "escape": "\x1b"}
+CHARACTERS = {"space": " ", "tab": "\t", "enter": "\r", "escape": "\x1b", "slash": "/"}
 
 
 def screen_lines(app: Any) -> list[str]:

@@ -21,7 +21,7 @@ from growthtui.ui.screens.prompt import PromptModal
 from growthtui.ui.widgets.form import FormField
 from growthtui.ui.widgets.record_table import RecordTable
 from growthtui.ui.widgets.text_pane import TextPane
-from tests.ui.screen_lines import screen_lines, settle
+from tests.ui.screen_lines import screen_lines, send_burst, settle
 
 TODAY = dt.date(2026, 11, 24)
 
@@ -491,3 +491,26 @@ async def test_the_goal_editor_shows_all_five_smart_letters(
             ("T", "no due date"),
         ):
             assert f"! {letter} {finding}" in shown
+
+
+async def test_words_typed_right_after_slash_go_into_the_filter(seeded_store: Store, make_app):
+    """`/rfc` in one burst: the letters are the filter's (not the status filter `f` or a
+    check-in `c`); enter goes back to the list, and `c` checks in on the goal found."""
+    app = make_app(seeded_store)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("3")
+        await settle(pilot)
+        send_burst(app, "slash", *"rfc")
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, GoalsScreen)  # no check-in form opened by the `c`
+        assert (screen.text_filter, screen.status_filter) == ("rfc", 0)  # nor `f` cycled
+        await pilot.press("enter", "c")
+        await settle(pilot)
+        form = app.screen
+        assert isinstance(form, CheckInForm)
+        assert form.goal.title == "Write and land the ledger-service RFC"
+        await pilot.press("escape")
+        await settle(pilot)
+        assert app.screen.text_filter == "rfc"
+        assert app.focused is _table(app)

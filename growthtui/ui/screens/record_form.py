@@ -26,7 +26,9 @@ from growthtui.ui.widgets.long_text import EDITOR_KEY, LongText
 
 T = TypeVar("T")
 
-SETTLING_ACTIONS = frozenset({"save", "cancel", "next_field", "previous_field", "enter_next"})
+SETTLING_ACTIONS = frozenset(
+    {"save", "cancel", "next_field", "previous_field", "enter_next", "external_editor"}
+)
 """Actions that wait for the keys typed before them (and hold the keys typed after)."""
 
 
@@ -69,6 +71,7 @@ class RecordForm(AppAccess, HoldKeys, ModalScreen[T | None], Generic[T]):
         Binding(
             "enter", "enter_next", "Next field", id="form.enter_next", show=False, priority=True
         ),
+        Binding(EDITOR_KEY, "external_editor", "Edit in $EDITOR", id="form.editor", priority=True),
     ]
     AUTO_FOCUS = ""  # nothing (not even the app's "*"): the first field takes it when let go
     HEADING: ClassVar[str] = "Edit"
@@ -178,6 +181,8 @@ class RecordForm(AppAccess, HoldKeys, ModalScreen[T | None], Generic[T]):
             # enter moves on from a one-line field; elsewhere it is the field's own key
             # (a new line, keeping a choice).
             return isinstance(self.focused, Input)
+        if action == "external_editor":
+            return isinstance(self.focused, LongText)
         return True
 
     def action_save(self) -> None:
@@ -194,6 +199,12 @@ class RecordForm(AppAccess, HoldKeys, ModalScreen[T | None], Generic[T]):
 
     def action_enter_next(self) -> None:
         self.settle_then(self.focus_next)
+
+    def action_external_editor(self) -> None:
+        """The focused long text in the person's editor (what was typed before is in it)."""
+        field = self.focused
+        if isinstance(field, LongText):
+            self.settle_then(field.action_external_editor)
 
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
         keys = self.FOOTNOTE

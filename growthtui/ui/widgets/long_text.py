@@ -16,10 +16,8 @@ import subprocess
 import tempfile
 from collections.abc import Callable, Mapping
 from pathlib import Path
-from typing import ClassVar
 
 from textual.app import SuspendNotSupported
-from textual.binding import Binding, BindingType
 from textual.widgets import TextArea
 
 from growthtui.ui.key_order import HeldWhileSettling
@@ -83,9 +81,8 @@ class LongText(HeldWhileSettling, TextArea):
         max-height: 8;
     }
     """
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding(EDITOR_KEY, "external_editor", "Edit in $EDITOR", id="form.editor"),
-    ]
+    # The key is the form's (RecordForm, binding id "form.editor"), so a keymap can
+    # rebind it like every form key.
     stored: str | None = None
     """The text the record holds (shown through `printable`)."""
 
