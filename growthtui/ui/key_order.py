@@ -1,26 +1,31 @@
 """Keys typed in one burst reach what they were typed for, in the order typed.
 
 Over SSH, from a paste or from a fast typist, several keys arrive at once. Textual decides
-where each key goes the moment it reads it: to the widget focused then, or to the screen
-when nothing has the focus (`App.on_event`). A key's own work happens later, in the
-widget's or the screen's turn. So a burst such as `n` + a title is routed in full before
-`n` has opened its form: the title goes to the list the form is opened from, and is lost
-when it bubbles up to an app that shows the form by then. `ctrl+s` followed by a reason is
-the same: the reason is typed into the field being saved. Two mixins put this right:
+where each key goes the moment it reads it (`App.on_event`): to the widget focused then,
+or to the screen when nothing has the focus. A key's work is done later, in that widget's
+turn, and its binding is looked up later still, when it has bubbled up to the app. So a
+burst such as `n` + a title is routed in full before `n` has opened its form: the title
+goes to the list the form is opened from, and is dropped when it reaches the app. In a
+form, `ctrl+s` followed by a reason would type the reason into the field being saved,
+and keys after `tab` would land in the field being left. Three mixins put this right:
 
 - `KeysInOrder`, for the screens that open dialogs (the areas): a key reaching the screen
   runs its binding there, in its turn, so a dialog it opens is open before the next key's
-  turn; keys that reach the screen once another screen is on top are handed to the app
-  again, which routes them to that screen.
-- `HoldKeys`, for dialogs and forms: keys that reach the dialog before its first field has
-  the focus are held, and given to the app again once the field has it. `settle_then` runs
-  an action (save, cancel, answer) once the keys typed before it reached their fields, and
-  holds the keys typed after it until the action is done: they go to what has the focus
-  then (the next field, a question the action asked, the screen below when it closed).
+  turn. A key that reaches the screen once another screen covers it, or once the focus
+  has moved to a field that takes such a key (letters typed right after `/`), is handed
+  to the app again, which routes it where it belongs now.
+- `HoldKeys`, for dialogs and forms: keys that come before the first field has the focus
+  are held, and handed to the app again once it has. `settle_then` runs an action (save,
+  cancel, next field, answer) once the keys typed before it have been handled, bindings
+  included, and holds the keys typed after it until the action is done: they then go to
+  what has the focus (the next field, a question the action asked, the screen below
+  when the action closed this one, after that screen ran its result callback).
+- `HeldWhileSettling`, for the fields of such forms: a key routed to the field while its
+  screen holds keys is held with them.
 
-This module is the one place that knows Textual's routing: `App._check_bindings` (the
-binding lookup a key's bubbling ends in) and `Screen._forward_event` (where the app hands
-a screen the keys nothing in it has the focus for), both in Textual 8.2.8.
+This module is the one place that knows Textual's routing (Textual 8.2.8): it calls
+`App._check_bindings` (the lookup a key's bubbling ends in) and overrides
+`_forward_event` (where the app hands a key to the widget or screen it routed it to).
 """
 
 from __future__ import annotations
