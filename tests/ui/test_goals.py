@@ -11,7 +11,7 @@ import datetime as dt
 import pytest
 from textual.widgets import Input, Static
 
-from growthtui.domain import CheckIn, Goal, GoalStatus, Milestone
+from growthtui.domain import CheckIn, Goal, GoalStatus, Milestone, Review
 from growthtui.interop.formats import export_text
 from growthtui.store import Store
 from growthtui.ui.screens.goal_form import GoalForm, SmartPanel
@@ -514,3 +514,24 @@ async def test_words_typed_right_after_slash_go_into_the_filter(seeded_store: St
         await settle(pilot)
         assert app.screen.text_filter == "rfc"
         assert app.focused is _table(app)
+
+
+async def test_the_review_of_a_parent_shows_what_its_stepping_stones_did(
+    seeded_store: Store, make_app
+):
+    """Reviews (7), s, ctrl+s: the first goal walked is the long-term one, with nothing
+    logged against itself; its stepping stones' evidence is shown, marked with the stone."""
+    staff = seeded_store.get(Goal, 1)
+    assert staff.horizon.value == "long" and staff.parent_id is None
+    app = make_app(seeded_store)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("7", "s")
+        await settle(pilot)
+        await pilot.press("ctrl+s")  # the period as proposed
+        await settle(pilot)
+        evidence = str(app.screen.query_one("#review-evidence Static", Static).render())
+        assert evidence.startswith("#1 Become a staff engineer")
+        assert "Nothing was logged" not in evidence
+        assert "(via #4)" in evidence  # the RFC's milestone, two levels down
+    draft = next(r for r in seeded_store.list(Review) if r.draft)
+    assert draft.decisions == []  # only looked, nothing decided
