@@ -26,6 +26,7 @@ from growthtui.domain import (
 )
 from growthtui.domain.dates import parse_optional_date
 from growthtui.domain.errors import InvalidInput
+from growthtui.domain.goals import goal_due_warning, goal_start_warning
 from growthtui.domain.printable import printable
 from growthtui.domain.progress import latest_value
 from growthtui.domain.smart import SmartCheck, check_smart
@@ -330,30 +331,15 @@ class GoalForm(RecordForm[Goal]):
         stepping stone toward: worth a second look, not a reason to refuse."""
         data, _errors = self._collect()
         due, start = data.get("due"), data.get("start")
-        found: dict[str, str] = {}
-        was = self.original.due if self.original else None
-        if isinstance(due, dt.date) and due < self.today and due != was:
-            found["due"] = (
-                f"{due.isoformat()} is in the past: right for a goal already met, "
-                "else pick a later date"
-            )
         parent = self.store.find(Goal, data.get("parent_id"))
-        if parent is None:
-            return found
-        name = f"#{parent.id} {printable(parent.title)}"
-        if isinstance(due, dt.date) and parent.start is not None and due < parent.start:
-            found["due"] = (
-                f"due before {name} starts ({parent.start.isoformat()}): "
-                "a stepping stone usually falls within its goal"
-            )
-        elif isinstance(due, dt.date) and parent.due is not None and due > parent.due:
-            found["due"] = (
-                f"due after {name} is due ({parent.due.isoformat()}): "
-                "a stepping stone usually comes first"
-            )
-        if isinstance(start, dt.date) and parent.start is not None and start < parent.start:
-            found["start"] = f"starts before {name} does ({parent.start.isoformat()})"
-        return found
+        was = self.original.due if self.original else None
+        found = {
+            "due": goal_due_warning(due, self.today, parent, was)
+            if isinstance(due, dt.date)
+            else None,
+            "start": goal_start_warning(start, parent) if isinstance(start, dt.date) else None,
+        }
+        return {name: sentence for name, sentence in found.items() if sentence}
 
     # -- saving ------------------------------------------------------------------------
     def proceed(self, record: Goal) -> None:

@@ -3,13 +3,13 @@ goal in its title; a check-in's value becomes the goal's current value."""
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterator
 from typing import Any
 
 from growthtui.domain import CheckIn, Goal, Milestone
 from growthtui.domain.dates import parse_date, parse_optional_date
 from growthtui.domain.errors import InvalidInput
+from growthtui.domain.goals import milestone_due_warning
 from growthtui.domain.progress import latest_value
 from growthtui.services.checkins import record_checkin
 from growthtui.ui.screens.goal_form import parse_number
@@ -52,22 +52,9 @@ class MilestoneForm(RecordForm[Milestone]):
             due = parse_date(self.value("due"), self.today, "due date")
         except InvalidInput:
             return {}
-        goal = self.goal
-        name = f"#{goal.id} {goal.title}"
         was = self.original.due if self.original else None
-        if goal.start is not None and due < goal.start:
-            return {
-                "due": f"due before {name} starts ({goal.start.isoformat()}): "
-                "move it later, or the goal's start earlier"
-            }
-        if goal.due is not None and due > goal.due:
-            return {
-                "due": f"due after {name} is due ({goal.due.isoformat()}): "
-                "a milestone usually comes before its goal's end"
-            }
-        if due < self.today and due != was:
-            return {"due": _past(due)}
-        return {}
+        sentence = milestone_due_warning(due, self.goal, self.today, was)
+        return {"due": sentence} if sentence else {}
 
     def build(self) -> Milestone:
         v = self.values()
@@ -147,7 +134,3 @@ class CheckInForm(RecordForm[CheckIn]):
 
     def save(self, record: CheckIn) -> CheckIn:
         return record_checkin(self.store, record)
-
-
-def _past(day: dt.date) -> str:
-    return f"{day.isoformat()} is in the past: right for something done already, else a later date"
