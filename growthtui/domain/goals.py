@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections import deque
+from collections.abc import Iterable
 from typing import ClassVar
 
 from pydantic import Field, ValidationInfo, field_validator
@@ -140,3 +142,95 @@ class CheckIn(Record):
 
     def link_fields(self) -> dict[str, tuple[str, list[int]]]:
         return {"goal_id": ("goals", [self.goal_id])}
+
+
+def closed_on(goal: Goal) -> dt.date | None:
+    """The day an achieved or dropped goal got that status: the latest change to it in
+    the goal's history. None for an open goal, or when the history does not say (a goal
+    imported as achieved)."""
+    if goal.is_open:
+        return None
+    days = [
+        change.at.date()
+        for change in goal.history
+        if change.field == "status" and change.new == goal.status.value
+    ]
+    return max(days) if days else None
+
+
+def stepping_stones_below(goal: Goal, goals: Iterable[Goal]) -> list[Goal]:
+    """Every goal below `goal`: its stepping stones, theirs, and so on (each once, even
+    where goals are each other's parents), nearest first."""
+    children: dict[int | None, list[Goal]] = {}
+    for other in goals:
+        children.setdefault(other.parent_id, []).append(other)
+    found: list[Goal] = []
+    seen = {goal.id}
+    queue = deque([goal.id])
+    while queue:
+        parent = queue.popleft()
+        for child in children.get(parent, []):
+            if child.id not in seen:
+                seen.add(child.id)
+                found.append(child)
+                queue.append(child.id)
+    return found
+
+
+# -- dates worth a second look ------------------------------------------------------------
+# Warnings, not refusals: a milestone met last week is logged with last week's date. The
+# forms show them under the field; the command line can print them on stderr.
+def _name(goal: Goal) -> str:
+    return f"#{goal.id} {goal.title}"
+
+
+def _past(day: dt.date, what: str) -> str:
+    return f"{day.isoformat()} is in the past: right for {what} done already, else a later date"
+
+
+def goal_due_warning(
+    due: dt.date, today: dt.date, parent: Goal | None = None, was: dt.date | None = None
+) -> str | None:
+    """Why a goal's due date deserves a second look: before its parent (the goal it is a
+    stepping stone toward) starts, after the parent is due, or newly set in the past (`was`:
+    the due date it had, which is not warned about again). None when it is fine."""
+    if parent is not None and parent.start is not None and due < parent.start:
+        return (
+            f"due before {_name(parent)} starts ({parent.start.isoformat()}): "
+            "a stepping stone usually falls within its goal"
+        )
+    if parent is not None and parent.due is not None and due > parent.due:
+        return (
+            f"due after {_name(parent)} is due ({parent.due.isoformat()}): "
+            "a stepping stone usually comes first"
+        )
+    if due < today and due != was:
+        return _past(due, "a goal")
+    return None
+
+
+def goal_start_warning(start: dt.date, parent: Goal | None) -> str | None:
+    """A stepping stone that starts before the goal it leads to."""
+    if parent is not None and parent.start is not None and start < parent.start:
+        return f"starts before {_name(parent)} does ({parent.start.isoformat()})"
+    return None
+
+
+def milestone_due_warning(
+    due: dt.date, goal: Goal, today: dt.date, was: dt.date | None = None
+) -> str | None:
+    """Why a milestone's due date deserves a second look: before its goal starts, after
+    the goal is due, or newly set in the past. None when it is fine."""
+    if goal.start is not None and due < goal.start:
+        return (
+            f"due before {_name(goal)} starts ({goal.start.isoformat()}): "
+            "move it later, or the goal's start earlier"
+        )
+    if goal.due is not None and due > goal.due:
+        return (
+            f"due after {_name(goal)} is due ({goal.due.isoformat()}): "
+            "a milestone usually comes before its goal's end"
+        )
+    if due < today and due != was:
+        return _past(due, "a milestone")
+    return None

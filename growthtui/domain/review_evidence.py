@@ -7,6 +7,7 @@ import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from growthtui.domain.assessment import Feedback
 from growthtui.domain.cadence import last_review, period_bounds
 from growthtui.domain.errors import InvalidInput
 from growthtui.domain.evidence import Evidence, EvidenceKind
@@ -15,6 +16,7 @@ from growthtui.domain.learning import LearningItem, LearningStatus
 from growthtui.domain.people import Interaction, Person
 from growthtui.domain.profile import Cadence
 from growthtui.domain.reviews import Review
+from growthtui.domain.words import counted
 
 
 @dataclass(frozen=True)
@@ -64,16 +66,21 @@ class Conversation:
 
 @dataclass(frozen=True)
 class GoalEvidence:
-    """Everything the period holds about one goal, each list oldest first."""
+    """Everything the period holds about one goal and the stepping stones below it, each
+    list oldest first."""
 
     goal: Goal
     period: Period
     evidence: tuple[Evidence, ...] = ()
-    """Wins, praise, feedback and lessons logged against the goal."""
+    """Wins, praise, feedback and lessons logged against the goal or a stepping stone."""
     milestones_done: tuple[Milestone, ...] = ()
     checkins: tuple[CheckIn, ...] = ()
     learning_finished: tuple[LearningItem, ...] = ()
     conversations: tuple[Conversation, ...] = ()
+    feedback: tuple[Feedback, ...] = ()
+    """Feedback received (Assessment's log) about a trait the goal or a stone addresses."""
+    stones: tuple[Goal, ...] = ()
+    """The stepping stones below the goal whose evidence is gathered here too."""
 
     @property
     def count(self) -> int:
@@ -83,6 +90,7 @@ class GoalEvidence:
             + len(self.checkins)
             + len(self.learning_finished)
             + len(self.conversations)
+            + len(self.feedback)
         )
 
     @property
@@ -94,28 +102,34 @@ class GoalEvidence:
         return tuple(e for e in self.evidence if e.kind in (EvidenceKind.WIN, EvidenceKind.PRAISE))
 
     @property
+    def feedback_count(self) -> int:
+        """Feedback received, logged either way: `w` (feedback received) or Assessment."""
+        logged = sum(1 for e in self.evidence if e.kind is EvidenceKind.FEEDBACK)
+        return logged + len(self.feedback)
+
+    @property
     def confidence(self) -> tuple[int, ...]:
         """Confidence of each check-in in the period, oldest first (a trend)."""
         return tuple(c.confidence for c in self.checkins)
 
+    def stone_of(self, goal_id: int | None) -> Goal | None:
+        """The stepping stone `goal_id` names, None for the goal itself (or another)."""
+        return next((s for s in self.stones if s.id == goal_id), None)
+
     def summary(self) -> str:
         """One line: what was gathered, in counts ("2 wins, 1 milestone done")."""
+        lessons = sum(1 for e in self.evidence if e.kind is EvidenceKind.LESSON)
         parts = [
-            _count(len(self.wins), "win"),
-            _count(len(self.evidence) - len(self.wins), "other note"),
-            _count(len(self.milestones_done), "milestone done", "milestones done"),
-            _count(len(self.checkins), "check-in"),
-            _count(len(self.learning_finished), "learning item finished", "learning finished"),
-            _count(len(self.conversations), "conversation"),
+            (len(self.wins), "win", None),
+            (self.feedback_count, "piece of feedback", "pieces of feedback"),
+            (lessons, "lesson", None),
+            (len(self.milestones_done), "milestone done", "milestones done"),
+            (len(self.checkins), "check-in", None),
+            (len(self.learning_finished), "learning item finished", "learning items finished"),
+            (len(self.conversations), "conversation", None),
         ]
-        said = [p for p in parts if p]
+        said = [counted(number, one, many) for number, one, many in parts if number]
         return ", ".join(said) if said else "nothing logged in this period"
-
-
-def _count(number: int, one: str, many: str | None = None) -> str:
-    if number == 0:
-        return ""
-    return f"1 {one}" if number == 1 else f"{number} {many or one + 's'}"
 
 
 def gather(
@@ -128,29 +142,39 @@ def gather(
     learning: Iterable[LearningItem] = (),
     interactions: Iterable[Interaction] = (),
     people: Iterable[Person] = (),
+    feedback: Iterable[Feedback] = (),
+    stones: Iterable[Goal] = (),
 ) -> GoalEvidence:
-    """The period's evidence about `goal`: evidence linked to it, its milestones done, its
-    check-ins, learning linked to it and finished, and conversations with people linked to
-    it (or about one of its milestones). Records of other goals or outside the period are
-    left out: pass whole lists, the filtering is done here."""
-    gid = goal.id
-    own_milestones = [m for m in milestones if m.goal_id == gid]
+    """The period's evidence about `goal` and its stepping stones (`stones`: every goal
+    below it): evidence linked to one of them, their milestones done, their check-ins,
+    learning linked to one of them and finished, conversations with people who help with
+    one of them (or about one of their milestones), and feedback received about a trait
+    one of them addresses. A review of a long-term goal thus sees what its stepping stones
+    did. Records of other goals or outside the period are left out: pass whole lists, the
+    filtering is done here."""
+    below = tuple(s for s in stones if s.id is not None and s.id != goal.id)
+    covered = {goal.id, *(s.id for s in below)}
+    traits = {t for g in (goal, *below) for t in g.trait_ids}
+    own_milestones = [m for m in milestones if m.goal_id in covered]
     milestone_ids = {m.id for m in own_milestones if m.id is not None}
     everyone = {p.id: p for p in people}
-    helpers = {pid for pid, p in everyone.items() if gid in p.goal_ids}
-    logged = [e for e in evidence if gid in e.goal_ids and e.date in period]
+    helpers = {pid for pid, p in everyone.items() if covered.intersection(p.goal_ids)}
+    logged = [e for e in evidence if covered.intersection(e.goal_ids) and e.date in period]
     done = [m for m in own_milestones if m.done_at in period]
-    checked = [c for c in checkins if c.goal_id == gid and c.date in period]
+    checked = [c for c in checkins if c.goal_id in covered and c.date in period]
     finished = [
         item
         for item in learning
-        if gid in item.goal_ids and item.status is LearningStatus.DONE and item.completed in period
+        if covered.intersection(item.goal_ids)
+        and item.status is LearningStatus.DONE
+        and item.completed in period
     ]
     talks = [
         i
         for i in interactions
         if i.date in period and (i.person_id in helpers or i.milestone_id in milestone_ids)
     ]
+    heard = [f for f in feedback if f.date in period and traits.intersection(f.trait_ids)]
     return GoalEvidence(
         goal=goal,
         period=period,
@@ -164,6 +188,8 @@ def gather(
             Conversation(i, everyone.get(i.person_id))
             for i in sorted(talks, key=lambda i: (i.date, i.id or 0))
         ),
+        feedback=tuple(sorted(heard, key=lambda f: (f.date, f.id or 0))),
+        stones=below,
     )
 
 

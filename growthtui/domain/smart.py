@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from growthtui.domain.goals import Goal, GoalStatus, Milestone
 from growthtui.domain.schedule import horizon_problem
+from growthtui.domain.words import counted
 
 _VAGUE_WORDS = ("better", "more", "improve", "get good", "some", "stuff", "things", "etc")
 _WORD = re.compile(r"[a-z0-9']+")
@@ -114,7 +115,7 @@ def _measurable(goal: Goal, milestones: Sequence[Milestone]) -> LetterCheck:
         )
     if milestones:
         return LetterCheck(
-            "M", "measurable", True, f"measured by {len(milestones)} milestone(s) done"
+            "M", "measurable", True, f"measured by {counted(len(milestones), 'milestone')} done"
         )
     return LetterCheck(
         "M",

@@ -15,6 +15,7 @@ from growthtui.domain import (
     Decision,
     Evidence,
     EvidenceKind,
+    Feedback,
     Goal,
     Interaction,
     InvalidInput,
@@ -24,6 +25,7 @@ from growthtui.domain import (
     Review,
     ReviewDecision,
 )
+from growthtui.domain.goals import stepping_stones_below
 from growthtui.domain.review_evidence import (
     GoalEvidence,
     Period,
@@ -91,16 +93,18 @@ def goals_left(store: Store, review: Review) -> list[Goal]:
 
 
 def evidence_for(store: Store, review: Review, goal: Goal) -> GoalEvidence:
-    """What the review's period holds about `goal`."""
+    """What the review's period holds about `goal` and the stepping stones below it."""
     return gather(
         goal,
         period_of(review),
         evidence=store.list(Evidence),
-        milestones=store.list(Milestone, goal_id=goal.id),
-        checkins=store.list(CheckIn, goal_id=goal.id),
+        milestones=store.list(Milestone),
+        checkins=store.list(CheckIn),
         learning=store.list(LearningItem),
         interactions=store.list(Interaction),
         people=store.list(Person),
+        feedback=store.list(Feedback),
+        stones=stepping_stones_below(goal, store.list(Goal)),
     )
 
 
@@ -132,12 +136,20 @@ def adjust_goal(store: Store, review: Review, edited: Goal, base: Goal, note: st
 
 
 def suggested_reflection(store: Store, review: Review) -> dict[str, str]:
-    """Wins and lessons logged in the period, one per line, to start the reflection from."""
+    """Wins and lessons logged in the period, one per line, to start the reflection from;
+    feedback received in the period (logged with `w`, or in Assessment) goes with the
+    lessons, as what others saw."""
     period = period_of(review)
     logged = [e for e in store.list(Evidence) if e.date in period]
     logged.sort(key=lambda e: (e.date, e.id or 0))
     wins = [e.text for e in logged if e.kind in (EvidenceKind.WIN, EvidenceKind.PRAISE)]
     lessons = [e.text for e in logged if e.kind is EvidenceKind.LESSON]
+    heard = [(e.date, 0, e.id or 0, "", e.text) for e in logged if e.kind is EvidenceKind.FEEDBACK]
+    heard += [
+        (f.date, 1, f.id or 0, f.giver, f.text) for f in store.list(Feedback) if f.date in period
+    ]
+    for _date, _kind, _id, giver, text in sorted(heard):
+        lessons.append(f"feedback from {giver}: {text}" if giver else f"feedback: {text}")
     return {
         "wins": "\n".join(f"- {t}" for t in wins),
         "lessons": "\n".join(f"- {t}" for t in lessons),

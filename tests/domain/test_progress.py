@@ -1,4 +1,5 @@
-"""How far along a goal is: from its measure, else from its milestones done."""
+"""How far along a goal is: from its measure, else its milestones done, else its stepping
+stones."""
 
 from __future__ import annotations
 
@@ -8,8 +9,14 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from growthtui.domain import CheckIn, Goal, GoalStatus, Measure, Milestone
-from growthtui.domain.progress import goal_progress, latest_value, measure_progress, progress_bar
+from growthtui.domain import CheckIn, Goal, GoalChange, GoalStatus, Measure, Milestone
+from growthtui.domain.progress import (
+    goal_progress,
+    latest_value,
+    measure_progress,
+    progress_bar,
+    progress_by_goal,
+)
 
 TODAY = dt.date(2026, 11, 24)
 
@@ -162,3 +169,73 @@ def test_progress_bar_width() -> None:
 def test_progress_bar_always_has_the_same_width(fraction: float, width: int) -> None:
     bar = progress_bar(fraction, width=width, ascii_only=True)
     assert bar == "-" or len(bar) == width + 5
+
+
+# -- the current value: check-ins and the goal's own ----------------------------------------
+def changed_measure_on(day: dt.date) -> list[GoalChange]:
+    at = dt.datetime.combine(day, dt.time(9), tzinfo=dt.UTC)
+    return [GoalChange(at=at, field="measure", old="score", new="score")]
+
+
+def test_a_value_set_on_the_goal_after_the_latest_check_in_wins() -> None:
+    measure = Measure(metric="score", baseline=55, target=80, current=75)
+    edited = goal(measure).model_copy(update={"history": changed_measure_on(TODAY)})
+    assert latest_value(edited, [checkin(60, days_ago=3)]) == 75
+
+
+def test_a_value_the_goal_held_before_the_latest_check_in_gives_way() -> None:
+    """A store written before check-ins set the goal's value: current 0, check-in 12."""
+    measure = Measure(metric="talks", baseline=0, target=12, current=0)
+    old = goal(measure).model_copy(update={"history": changed_measure_on(TODAY - dt.timedelta(9))})
+    assert latest_value(old, [checkin(12, days_ago=3)]) == 12
+    assert goal_progress(old, checkins=[checkin(12, days_ago=3)]) == 1.0
+
+
+# -- a parent's progress from its stepping stones ---------------------------------------------
+def test_a_goal_without_measure_or_milestones_averages_its_stepping_stones() -> None:
+    assert goal_progress(goal(), stepping_stones=[1.0, 0.5]) == 0.75
+    # a stone that cannot tell counts as not started; none that can tell: unknown
+    assert goal_progress(goal(), stepping_stones=[1.0, None]) == 0.5
+    assert goal_progress(goal(), stepping_stones=[None, None]) is None
+    assert goal_progress(goal(), stepping_stones=[]) is None
+
+
+def test_a_goal_own_measure_or_milestones_come_before_its_stones() -> None:
+    measured = goal(Measure(metric="score", baseline=0, target=10, current=2))
+    assert goal_progress(measured, stepping_stones=[1.0]) == 0.2
+    assert goal_progress(goal(), [milestone(False)], stepping_stones=[1.0]) == 0.0
+
+
+def tree(*goals: tuple[int, int | None, GoalStatus]) -> list[Goal]:
+    return [
+        Goal(id=gid, title=f"goal {gid}", parent_id=parent, status=status)
+        for gid, parent, status in goals
+    ]
+
+
+def test_progress_by_goal_climbs_the_tree_and_leaves_dropped_stones_out() -> None:
+    active, achieved, dropped = GoalStatus.ACTIVE, GoalStatus.ACHIEVED, GoalStatus.DROPPED
+    goals = tree(
+        (1, None, active),  # long: from 2 and 3
+        (2, 1, active),  # medium: from 4 (achieved) and 5 (half its milestones)
+        (3, 1, active),  # medium: one milestone of one, not done
+        (4, 2, achieved),
+        (5, 2, active),
+        (6, 2, dropped),  # left out, though it has nothing to show
+    )
+    steps = [milestone(True, 5), milestone(False, 5), milestone(False, 3)]
+    found = progress_by_goal(goals, steps)
+    assert found[5] == 0.5 and found[4] == 1.0
+    assert found[2] == 0.75
+    assert found[3] == 0.0
+    assert found[1] == 0.375
+
+
+def test_goals_that_are_each_other_parents_and_long_chains_are_worked_out() -> None:
+    circle = tree((1, 2, GoalStatus.ACTIVE), (2, 1, GoalStatus.ACTIVE))
+    assert progress_by_goal(circle, [milestone(True, 2)]) == {1: 1.0, 2: 1.0}
+    chain = tree((1, None, GoalStatus.ACTIVE)) + tree(
+        *((n, n - 1, GoalStatus.ACTIVE) for n in range(2, 5001))
+    )
+    found = progress_by_goal(chain, [milestone(True, 5000)])
+    assert found[1] == 1.0

@@ -12,6 +12,7 @@ from growthtui.domain import (
     Decision,
     Evidence,
     EvidenceKind,
+    Feedback,
     Goal,
     GoalStatus,
     Horizon,
@@ -111,8 +112,7 @@ def test_gathers_only_this_goals_records_inside_the_period() -> None:
     assert [(c.interaction.id, c.person) for c in found.conversations] == [(1, PRIYA), (4, SAM)]
     assert found.count == 9
     assert found.summary() == (
-        "2 wins, 1 other note, 1 milestone done, 2 check-ins, 1 learning item finished, "
-        "2 conversations"
+        "2 wins, 1 lesson, 1 milestone done, 2 check-ins, 1 learning item finished, 2 conversations"
     )
 
 
@@ -200,3 +200,44 @@ def test_weaknesses_nothing_works_on_are_flagged() -> None:
         open_weakness = trait.kind is TraitKind.WEAKNESS and not trait.archived
         nothing = not addressed_by(trait, goals, learning, skills)
         assert (trait in found) == (open_weakness and nothing), trait.title
+
+
+def test_a_parent_gathers_what_its_stepping_stones_did() -> None:
+    """The issue's case: a long-term goal with nothing logged against itself, whose
+    stepping stones had a win, a check-in and a finished course."""
+    parent = Goal(id=10, title="Become a staff engineer", horizon=Horizon.LONG)
+    stone = Goal(id=11, title="Lead the redesign", horizon=Horizon.MEDIUM, parent_id=10)
+    pebble = Goal(id=12, title="Write the RFC", parent_id=11)
+    records = {
+        "evidence": [evidence(20, day(10, 2), [12])],
+        "checkins": [CheckIn(id=20, goal_id=11, date=day(11, 1), value=2)],
+        "learning": [
+            LearningItem(
+                id=20, title="DDIA", status=LearningStatus.DONE, completed=day(9, 30), goal_ids=[12]
+            )
+        ],
+        "milestones": [
+            Milestone(id=20, goal_id=12, title="Draft", due=day(10, 1), done_at=day(10, 1))
+        ],
+    }
+    alone = gather(parent, QUARTER, **records)  # type: ignore[arg-type]
+    assert alone.is_empty
+    found = gather(parent, QUARTER, stones=[stone, pebble], **records)  # type: ignore[arg-type]
+    assert not found.is_empty
+    assert found.summary() == "1 win, 1 milestone done, 1 check-in, 1 learning item finished"
+    assert [s.id for s in found.stones] == [11, 12]
+    assert found.stone_of(12) is pebble and found.stone_of(10) is None
+
+
+def test_feedback_received_either_way_is_part_of_the_evidence() -> None:
+    """Logged with `w` as "feedback received", or in Assessment about a trait the goal
+    addresses: both count, and say so."""
+    goal = Goal(id=1, title="Speak at a conference", trait_ids=[7])
+    logged = evidence(30, day(10, 3), [1], EvidenceKind.FEEDBACK)
+    heard = Feedback(id=1, date=day(10, 4), giver="Priya", text="Slow down", trait_ids=[7])
+    elsewhere = Feedback(id=2, date=day(10, 4), text="Other trait", trait_ids=[8])
+    too_early = Feedback(id=3, date=BEFORE, text="Old", trait_ids=[7])
+    found = gather(goal, QUARTER, evidence=[logged], feedback=[heard, elsewhere, too_early])
+    assert [f.id for f in found.feedback] == [1]
+    assert found.feedback_count == 2
+    assert found.summary() == "2 pieces of feedback"

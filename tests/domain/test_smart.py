@@ -159,7 +159,7 @@ def test_milestones_count_as_measure_and_plan() -> None:
     assert check_smart(bare, TODAY).summary() == "S··RT"
     check = check_smart(bare, TODAY, milestones=[step(), step("Take the exam")])
     assert check.ok
-    assert letter(check, "M").reason == "measured by 2 milestone(s) done"
+    assert letter(check, "M").reason == "measured by 2 milestones done"
     assert letter(check, "A").reason == "has milestones as a plan"
 
 

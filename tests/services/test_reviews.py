@@ -12,6 +12,7 @@ from growthtui.domain import (
     Decision,
     Evidence,
     EvidenceKind,
+    Feedback,
     Goal,
     GoalStatus,
     InvalidInput,
@@ -208,3 +209,29 @@ def test_a_decision_that_changes_a_goal_is_one_write_and_one_undo(seeded_store: 
     seeded_store.undo()
     assert seeded_store.get(Goal, goal.id or 0) == goal  # status and history as before
     assert seeded_store.get(Review, draft.id or 0).decision_for(goal.id or 0) is None
+
+
+def test_a_parent_goal_review_gathers_its_stepping_stones_evidence(seeded_store: Store) -> None:
+    draft = service.start_or_resume(seeded_store, TODAY)
+    staff = goal_titled(seeded_store, "Become a staff engineer")
+    rfc = goal_titled(seeded_store, "Write and land the ledger-service RFC")
+    found = service.evidence_for(seeded_store, draft, staff)
+    assert rfc in found.stones
+    # the RFC's praise and its milestone done, two levels below, are the parent's too
+    assert "Priya: 'the RFC's failure-mode section is the best I've read this year'" in [
+        e.text for e in found.evidence
+    ]
+    assert "Outline the RFC and circulate to Priya" in [m.title for m in found.milestones_done]
+    assert not found.is_empty
+
+
+def test_feedback_received_in_the_period_starts_the_lessons(store: Store) -> None:
+    start = service.start_or_resume(store, TODAY)
+    store.add(Evidence(date=TODAY, text="Your demo ran long", kind=EvidenceKind.FEEDBACK))
+    store.add(Feedback(date=TODAY, giver="Priya", text="Write the summary first"))
+    store.add(Feedback(date=start.covers_from - dt.timedelta(days=1), text="Too old"))
+    lessons = service.suggested_reflection(store, start)["lessons"].splitlines()
+    assert lessons == [
+        "- feedback: Your demo ran long",
+        "- feedback from Priya: Write the summary first",
+    ]

@@ -8,17 +8,20 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
 from textual.widgets import Input, Static
 
-from growthtui.domain import CheckIn, Goal, GoalStatus, Milestone
+from growthtui.domain import CheckIn, Goal, GoalStatus, Milestone, Review
+from growthtui.interop.formats import export_text
 from growthtui.store import Store
-from growthtui.ui.screens.goal_form import GoalForm
+from growthtui.ui.screens.goal_form import GoalForm, SmartPanel
 from growthtui.ui.screens.goals import GoalsScreen
 from growthtui.ui.screens.progress_forms import CheckInForm, MilestoneForm
 from growthtui.ui.screens.prompt import PromptModal
 from growthtui.ui.widgets.form import FormField
 from growthtui.ui.widgets.record_table import RecordTable
 from growthtui.ui.widgets.text_pane import TextPane
+from tests.ui.screen_lines import screen_lines, send_burst, settle
 
 TODAY = dt.date(2026, 11, 24)
 
@@ -111,14 +114,14 @@ async def test_the_smart_check_updates_while_typing(memory_store: Store, make_ap
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press("3", "n")
         await pilot.pause()
-        check = app.screen.query_one("#smart-check", Static)
-        assert "no due date" in str(check.render())
+        check = app.screen.query_one("#smart-check", SmartPanel)
+        assert "no due date" in check.plain
         await type_into(pilot, app, "due", "+3m")
-        assert "no due date" not in str(check.render())
-        assert "how will you know it is done" in str(check.render())
+        assert "no due date" not in check.plain
+        assert "how will you know it is done" in check.plain
         await type_into(pilot, app, "metric", "practice exam score")
         await type_into(pilot, app, "target", "80")
-        assert "measured by practice exam score" in str(check.render())
+        assert "measured by practice exam score" in check.plain
 
 
 async def test_editing_the_due_date_asks_why_and_keeps_it_in_the_history(
@@ -340,3 +343,195 @@ async def test_the_detail_border_says_where_more_of_the_text_is(seeded_store: St
         app.screen.query_one(RecordTable).focus()
         await pilot.pause()
         assert pane.border_subtitle == "more above · tab"
+
+
+# -- focus you can trust -------------------------------------------------------------------
+def _table(app) -> RecordTable:  # type: ignore[no-untyped-def]
+    return app.screen.query_one("#goals-table", RecordTable)
+
+
+async def test_coming_back_to_goals_puts_the_focus_on_the_list(seeded_store: Store, make_app):
+    app = make_app(seeded_store)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await app.show_goal(3)
+        await pilot.press("tab")  # the person moves into the detail pane to scroll it
+        await pilot.pause()
+        assert app.focused is app.screen.query_one("#goal-detail", TextPane)
+        await pilot.press("1", "3")  # away and back by area key
+        await settle(pilot)
+        assert app.focused is _table(app) and _table(app).current_key == "3"
+        await pilot.press("tab")
+        await pilot.press("ctrl+p")  # the palette, closed again
+        await settle(pilot)
+        await pilot.press("escape")
+        await settle(pilot)
+        assert isinstance(app.screen, GoalsScreen)
+        assert app.focused is _table(app) and _table(app).current_key == "3"
+        await pilot.press("tab", "m")  # a form opened from the detail pane, then closed
+        await settle(pilot)
+        assert isinstance(app.screen, MilestoneForm)
+        await pilot.press("escape")
+        await settle(pilot)
+        assert app.focused is _table(app) and _table(app).current_key == "3"
+
+
+async def test_keys_act_on_the_selected_goal_whatever_has_the_focus(seeded_store: Store, make_app):
+    """The detail shows the selected goal; c from the detail pane checks in on that goal,
+    and the value becomes the goal's current value everywhere."""
+    app = make_app(seeded_store)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await app.show_goal(5)
+        await pilot.press("tab")  # focus in the detail pane
+        await pilot.pause()
+        assert "#5 Give three internal tech talks" in detail_text(app)
+        await pilot.press("c")
+        await settle(pilot)
+        form = app.screen
+        assert isinstance(form, CheckInForm) and form.goal.id == 5
+        assert any("#5 Give three internal tech talks" in line for line in screen_lines(app))
+        await type_into(pilot, app, "value", "3")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert isinstance(app.screen, GoalsScreen)
+        assert app.focused is _table(app) and _table(app).current_key == "5"
+        assert "from 0, now 3, target 3 talks" in detail_text(app)
+        assert "100%" in detail_text(app)
+    assert [c.goal_id for c in seeded_store.list(CheckIn) if c.date == TODAY] == [5]
+    assert seeded_store.get(Goal, 5).measure.current == 3
+    csv = export_text(seeded_store, "csv", TODAY)
+    assert any(line.startswith("goal,5,") and ",3," in line for line in csv.splitlines())
+
+
+def detail_text(app) -> str:  # type: ignore[no-untyped-def]
+    return app.screen.query_one("#goal-detail", TextPane).text.plain
+
+
+async def test_a_parent_moves_with_its_stepping_stones(memory_store: Store, make_app):
+    parent = memory_store.add(Goal(title="Become a speaker", horizon="long"))
+    for title, done in (("First talk", True), ("Second talk", False)):
+        stone = memory_store.add(Goal(title=title, parent_id=parent.id))
+        memory_store.add(
+            Milestone(
+                goal_id=stone.id or 0, title="Give it", due=TODAY, done_at=TODAY if done else None
+            )
+        )
+    app = make_app(memory_store)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await app.show_goal(parent.id or 0)
+        await settle(pilot)
+        assert _table(app).get_row("1")[2].plain == "50%"
+        assert "Progress       █████░░░░░  50%" in detail_text(app)
+
+
+async def test_an_achieved_goal_says_when_it_was_achieved(memory_store: Store, make_app):
+    goal = memory_store.add(Goal(title="Ship it", due=dt.date(2027, 4, 24)))
+    app = make_app(memory_store)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await app.show_goal(goal.id or 0)
+        await settle(pilot)
+        assert "due 2027-04-24 (in 5 months)" in detail_text(app)
+        await pilot.press("space", "enter")  # achieved, without a reason
+        await settle(pilot)
+        await app.show_goal(goal.id or 0)
+        await settle(pilot)
+        assert "achieved 2026-11-24 (was due 2027-04-24)" in detail_text(app)
+        assert "in 5 months" not in detail_text(app)
+
+
+async def test_counts_read_in_plain_english(memory_store: Store, make_app):
+    memory_store.add(Goal(title="Only one"))
+    app = make_app(memory_store)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("3")
+        await settle(pilot)
+        status = str(app.screen.query_one("#goals-filter-status", Static).render())
+        assert status.startswith("1 open goal ·")
+        await pilot.press("d")
+        await settle(pilot)
+        assert any(
+            "Its 0 milestones and 0 check-ins go with it" in line for line in screen_lines(app)
+        )
+
+
+# -- layouts from 80x24 up -----------------------------------------------------------------
+LONG_TITLE = "Pass the AWS Solutions Architect Professional exam"
+
+
+@pytest.mark.parametrize("size", [(80, 24), (100, 30)])
+async def test_titles_keep_thirty_characters_and_dates_are_whole(
+    seeded_store: Store, make_app, size: tuple[int, int]
+):
+    late = seeded_store.add(Goal(title="Fix the flaky tests", due=dt.date(2020, 1, 1)))
+    app = make_app(seeded_store)
+    async with app.run_test(size=size) as pilot:
+        await app.show_goal(6)
+        await settle(pilot)
+        row = next(line for line in screen_lines(app) if "├ Pass the AWS" in line)
+        assert LONG_TITLE[:30] in row and "2027-01-03" in row
+        await app.show_goal(late.id or 0)
+        await settle(pilot)
+        overdue = next(line for line in screen_lines(app) if "│  Fix the flaky tests" in line)
+        assert "!2020-01-01" in overdue
+
+
+@pytest.mark.parametrize("size", [(80, 24), (100, 30)])
+async def test_the_goal_editor_shows_all_five_smart_letters(
+    memory_store: Store, make_app, size: tuple[int, int]
+):
+    app = make_app(memory_store)
+    async with app.run_test(size=size) as pilot:
+        await pilot.press("3", "n")
+        await settle(pilot)
+        shown = "\n".join(screen_lines(app))
+        for letter, finding in (
+            ("S", "no 'what exactly'"),
+            ("M", "no measure"),
+            ("A", "no plan"),
+            ("R", "no 'why'"),
+            ("T", "no due date"),
+        ):
+            assert f"! {letter} {finding}" in shown
+
+
+async def test_words_typed_right_after_slash_go_into_the_filter(seeded_store: Store, make_app):
+    """`/rfc` in one burst: the letters are the filter's (not the status filter `f` or a
+    check-in `c`); enter goes back to the list, and `c` checks in on the goal found."""
+    app = make_app(seeded_store)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("3")
+        await settle(pilot)
+        send_burst(app, "slash", *"rfc")
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, GoalsScreen)  # no check-in form opened by the `c`
+        assert (screen.text_filter, screen.status_filter) == ("rfc", 0)  # nor `f` cycled
+        await pilot.press("enter", "c")
+        await settle(pilot)
+        form = app.screen
+        assert isinstance(form, CheckInForm)
+        assert form.goal.title == "Write and land the ledger-service RFC"
+        await pilot.press("escape")
+        await settle(pilot)
+        assert app.screen.text_filter == "rfc"
+        assert app.focused is _table(app)
+
+
+async def test_the_review_of_a_parent_shows_what_its_stepping_stones_did(
+    seeded_store: Store, make_app
+):
+    """Reviews (7), s, ctrl+s: the first goal walked is the long-term one, with nothing
+    logged against itself; its stepping stones' evidence is shown, marked with the stone."""
+    staff = seeded_store.get(Goal, 1)
+    assert staff.horizon.value == "long" and staff.parent_id is None
+    app = make_app(seeded_store)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("7", "s")
+        await settle(pilot)
+        await pilot.press("ctrl+s")  # the period as proposed
+        await settle(pilot)
+        evidence = str(app.screen.query_one("#review-evidence Static", Static).render())
+        assert evidence.startswith("#1 Become a staff engineer")
+        assert "Nothing was logged" not in evidence
+        assert "(via #4)" in evidence  # the RFC's milestone, two levels down
+    draft = next(r for r in seeded_store.list(Review) if r.draft)
+    assert draft.decisions == []  # only looked, nothing decided

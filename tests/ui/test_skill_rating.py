@@ -5,11 +5,10 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 
-from textual.widgets import Select
-
 from growthtui.domain import Skill, SkillRating, Source
 from growthtui.store import Store
 from growthtui.ui.screens.skill_rating_form import RateSkillForm
+from growthtui.ui.widgets.choice_field import ChoiceField
 from tests.ui.conftest import TODAY
 
 
@@ -81,7 +80,7 @@ def test_a_bad_date_is_explained_next_to_the_field(memory_store: Store, make_app
             await pilot.pause()
             form = app.screen
             assert isinstance(form, RateSkillForm)
-            assert form.query_one("#field-level Select", Select).value == 3
+            assert form.query_one("#field-level ChoiceField", ChoiceField).value == 3
             form.field("on").control.focus()
             await pilot.press("ctrl+a", "ctrl+k", *"31/12", "ctrl+s")
             await pilot.pause()

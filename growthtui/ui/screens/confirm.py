@@ -1,14 +1,18 @@
-"""Yes-or-no questions, answered by key."""
+"""Yes-or-no questions, answered by key. The question names its record ("Delete goal #3
+Write the RFC?"); what it holds is shown as text, never read as markup."""
 
 from __future__ import annotations
 
 from typing import ClassVar
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Label, Static
+
+from growthtui.domain.printable import printable
 
 
 class ConfirmModal(ModalScreen[bool]):
@@ -29,9 +33,9 @@ class ConfirmModal(ModalScreen[bool]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Label(self.question, classes="dialog-title")
+            yield Label(Text(printable(self.question)), classes="dialog-title")
             if self.detail:
-                yield Static(self.detail, classes="dialog-detail")
+                yield Static(Text(printable(self.detail, lines=True)), classes="dialog-detail")
             yield Static(
                 f"[b]y[/b] {self.yes}    [b]n[/b]/[b]esc[/b] {self.no}", classes="dialog-keys"
             )

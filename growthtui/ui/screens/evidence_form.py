@@ -17,7 +17,9 @@ class EvidenceForm(RecordForm[Evidence]):
 
     def __init__(self, evidence: Evidence | None = None, goal_id: int | None = None) -> None:
         super().__init__(
-            "Edit evidence" if evidence else "Log a win (or praise, a lesson, feedback)"
+            f"Edit evidence #{evidence.id} {evidence.text}"
+            if evidence
+            else "Log a win (or praise, a lesson, feedback)"
         )
         self.original = evidence
         self.goal_id = goal_id

@@ -16,7 +16,11 @@ class FeedbackForm(RecordForm[Feedback]):
     """Log feedback (`feedback` None) or edit it. Dismisses with the stored feedback."""
 
     def __init__(self, feedback: Feedback | None = None) -> None:
-        super().__init__("Edit feedback" if feedback else "Feedback received")
+        super().__init__(
+            f"Edit feedback #{feedback.id} from {feedback.giver or 'someone'}"
+            if feedback
+            else "Feedback received"
+        )
         self.original = feedback
 
     def fields(self) -> Iterator[FormField]:

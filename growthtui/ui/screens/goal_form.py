@@ -3,15 +3,19 @@ shown live while typing. Changing what/measure/due/horizon/status asks for a rea
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator
-from typing import Any
+from typing import Any, ClassVar
 
+from rich.console import Group
+from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.widgets import Static
 
 from growthtui.domain import (
     TRACKED_FIELDS,
+    CheckIn,
     Goal,
     GoalStatus,
     Horizon,
@@ -22,16 +26,32 @@ from growthtui.domain import (
 )
 from growthtui.domain.dates import parse_optional_date
 from growthtui.domain.errors import InvalidInput
+from growthtui.domain.goals import goal_due_warning, goal_start_warning
+from growthtui.domain.printable import printable
+from growthtui.domain.progress import latest_value
 from growthtui.domain.smart import SmartCheck, check_smart
 from growthtui.ui.screens.prompt import PromptModal
 from growthtui.ui.screens.record_form import RecordForm, build_checked
-from growthtui.ui.widgets.form import FormField, choice, multi_choice, number_text, text_input
+from growthtui.ui.widgets.form import (
+    FormField,
+    choice,
+    long_text,
+    multi_choice,
+    number_text,
+    text_input,
+)
 
 HORIZON_LABELS = {
     Horizon.SHORT: "short (3–6 months)",
     Horizon.MEDIUM: "medium (1–3 years)",
     Horizon.LONG: "long (5–10 years)",
 }
+SHORTER = {
+    Horizon.LONG: Horizon.MEDIUM,
+    Horizon.MEDIUM: Horizon.SHORT,
+    Horizon.SHORT: Horizon.SHORT,
+}
+"""The horizon a new stepping stone proposes under a goal of each horizon."""
 
 
 def parse_number(text: str, field: str, label: str) -> float | None:
@@ -45,26 +65,88 @@ def parse_number(text: str, field: str, label: str) -> float | None:
 
 
 def render_smart(check: SmartCheck, ok_mark: str, warn_mark: str) -> Text:
+    """The SMART check as lines of text: the score, then each letter with its reason."""
     text = Text()
     text.append(f"SMART check: {check.score}/5\n", style="bold")
     for letter in check.letters:
         mark = ok_mark if letter.ok else warn_mark
         style = "" if letter.ok else "bold"
         text.append(f" {mark} {letter.letter} ", style=style)
-        text.append(f"{letter.reason}\n", style="" if letter.ok else "italic")
+        text.append(f"{printable(letter.reason)}\n", style="" if letter.ok else "italic")
     return text
 
 
+def smart_table(check: SmartCheck, ok_mark: str, warn_mark: str) -> Group:
+    """The SMART check for the editor's panel: the score, then each letter, its reason
+    wrapping under itself so the five letters read down the left edge."""
+    grid = Table.grid(padding=(0, 1), expand=True)
+    grid.add_column(no_wrap=True)
+    grid.add_column(ratio=1)
+    for letter in check.letters:
+        mark = ok_mark if letter.ok else warn_mark
+        grid.add_row(
+            Text(f"{mark} {letter.letter}", style="" if letter.ok else "bold"),
+            Text(printable(letter.reason), style="" if letter.ok else "italic"),
+        )
+    return Group(Text(f"SMART check: {check.score}/5", style="bold"), grid)
+
+
+class SmartPanel(Static):
+    """The live SMART check beside the goal editor's fields: every letter and its finding
+    stay in view at 80×24 (a reason wraps under itself, without a frame around it)."""
+
+    DEFAULT_CSS = """
+    SmartPanel {
+        width: 36;
+        height: auto;
+        max-height: 100%;
+        padding: 0 0 0 1;
+        margin: 0 0 0 1;
+        border-left: vkey $panel-lighten-2;
+    }
+    """
+
+    plain = ""
+    """What the panel says, as plain text (the score, each letter and its reason)."""
+
+    def show(self, check: SmartCheck, ok_mark: str, warn_mark: str) -> None:
+        self.plain = render_smart(check, ok_mark, warn_mark).plain
+        self.update(smart_table(check, ok_mark, warn_mark))
+
+
 class GoalForm(RecordForm[Goal]):
-    """New goal (`goal` None) or edit one. Dismisses with the stored goal."""
+    """New goal (`goal` None), a new stepping stone (`parent_id`), or edit one. Dismisses
+    with the stored goal."""
 
     HEADING = "New goal"
+    PARENT_BLANK: ClassVar[str] = "(none: a goal of its own)"
 
     def __init__(self, goal: Goal | None = None, parent_id: int | None = None) -> None:
-        super().__init__("Edit goal" if goal else "New goal")
         self.original = goal
         self.parent_id = goal.parent_id if goal else parent_id
+        super().__init__(self._heading())
         self._reason = ""
+
+    def _heading(self) -> str:
+        goal = self.original
+        if goal is not None:
+            return f"Edit goal #{goal.id} {goal.title}"
+        return "New goal" if self.parent_id is None else "New stepping stone"
+
+    def on_mount(self) -> None:
+        # (RecordForm.on_mount runs too, after this one: Textual calls each class's.)
+        if self.original is None and self.parent_id is not None:
+            parent = self.store.find(Goal, self.parent_id)
+            if parent is not None:
+                self.query_one(".dialog-title", Static).update(
+                    Text(f"New stepping stone toward #{parent.id} {printable(parent.title)}")
+                )
+        self.fields_changed()
+
+    def _proposed_horizon(self) -> Horizon:
+        """A new goal: short-term; a new stepping stone: the next shorter than its goal."""
+        parent = self.store.find(Goal, self.parent_id)
+        return SHORTER[parent.horizon] if parent is not None else Horizon.SHORT
 
     def _parent_options(self) -> list[tuple[str, Any]]:
         own = self.original.id if self.original else None
@@ -92,6 +174,10 @@ class GoalForm(RecordForm[Goal]):
     def fields(self) -> Iterator[FormField]:
         g = self.original
         m = g.measure if g else Measure()
+        current = m.current
+        if g is not None:
+            # What every view shows as "now" (a check-in may be newer than the goal's own).
+            current = latest_value(g, self.store.list(CheckIn, goal_id=g.id))
         yield FormField(
             "title", "Title", text_input(g.title if g else "", "e.g. Pass the AWS SA Pro exam")
         )
@@ -100,18 +186,16 @@ class GoalForm(RecordForm[Goal]):
             "Horizon",
             choice(
                 [(label, h.value) for h, label in HORIZON_LABELS.items()],
-                (g.horizon if g else Horizon.SHORT).value,
+                (g.horizon if g else self._proposed_horizon()).value,
             ),
         )
         if g is not None:
             yield FormField(
                 "status", "Status", choice([(s.value, s.value) for s in GoalStatus], g.status.value)
             )
-        yield FormField(
-            "parent_id",
-            "Stepping stone toward",
-            choice(self._parent_options(), self.parent_id, allow_blank=True),
-        )
+        parent = choice(self._parent_options(), self.parent_id, allow_blank=True)
+        parent.options[0] = (self.PARENT_BLANK, None)
+        yield FormField("parent_id", "Stepping stone toward", parent)
         yield FormField(
             "specific",
             "S — What exactly",
@@ -126,17 +210,22 @@ class GoalForm(RecordForm[Goal]):
         )
         yield FormField("target", "Target", text_input(number_text(m.target), "what means done"))
         yield FormField(
-            "current", "Current", text_input(number_text(m.current), "where you are now")
+            "current",
+            "Current",
+            text_input(number_text(current), "where you are now"),
+            "a check-in (c) updates it",
         )
         yield FormField(
             "achievable",
             "A — Plan and resources",
-            text_input(g.achievable if g else "", "steps, time, help you will use"),
+            long_text(g.achievable if g else "", "steps, time, help you will use"),
+            what="plan",
         )
         yield FormField(
             "relevant",
             "R — Why it matters",
             text_input(g.relevant if g else "", "why this goal, now"),
+            what="why",
         )
         yield FormField(
             "start",
@@ -147,6 +236,7 @@ class GoalForm(RecordForm[Goal]):
             "due",
             "T — Due",
             text_input(g.due.isoformat() if g and g.due else "", "YYYY-MM-DD (or +3m, +1y)"),
+            what="due date",
         )
         traits = [
             (f"{t.kind.value}: {t.title}", t.id or 0)
@@ -172,14 +262,10 @@ class GoalForm(RecordForm[Goal]):
         yield FormField(
             "tags", "Tags", text_input(", ".join(g.tags) if g else "", "comma separated")
         )
-        yield FormField("notes", "Notes", text_input(g.notes if g else ""))
+        yield FormField("notes", "Notes", long_text(g.notes if g else ""))
 
     def compose_side(self) -> ComposeResult:
-        yield Static("", id="smart-check", classes="smart-check")
-
-    def on_mount(self) -> None:
-        super().on_mount()
-        self.fields_changed()
+        yield SmartPanel("", id="smart-check")
 
     # -- building ----------------------------------------------------------------------
     def _collect(self) -> tuple[dict[str, Any], dict[str, str]]:
@@ -238,9 +324,22 @@ class GoalForm(RecordForm[Goal]):
         parent = self.store.find(Goal, goal.parent_id)
         check = check_smart(goal, self.today, milestones, parent)
         glyphs = self.growth_app.glyphs
-        self.query_one("#smart-check", Static).update(
-            render_smart(check, glyphs.done, glyphs.overdue)
-        )
+        self.query_one("#smart-check", SmartPanel).show(check, glyphs.done, glyphs.overdue)
+
+    def warnings(self) -> dict[str, str]:
+        """A due date in the past (newly typed), or dates outside the goal this one is a
+        stepping stone toward: worth a second look, not a reason to refuse."""
+        data, _errors = self._collect()
+        due, start = data.get("due"), data.get("start")
+        parent = self.store.find(Goal, data.get("parent_id"))
+        was = self.original.due if self.original else None
+        found = {
+            "due": goal_due_warning(due, self.today, parent, was)
+            if isinstance(due, dt.date)
+            else None,
+            "start": goal_start_warning(start, parent) if isinstance(start, dt.date) else None,
+        }
+        return {name: sentence for name, sentence in found.items() if sentence}
 
     # -- saving ------------------------------------------------------------------------
     def proceed(self, record: Goal) -> None:
@@ -262,7 +361,7 @@ class GoalForm(RecordForm[Goal]):
         words = ", ".join(f.replace("specific", "what exactly") for f in changed)
         self.app.push_screen(
             PromptModal(
-                f"Why change {words}?",
+                f"#{original.id} {original.title}: why change {words}?",
                 placeholder="one line for the goal's history (enter to skip)",
                 hint="Adjusting is not failure: the reason helps the next review.",
                 optional=True,

@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import ClassVar
 
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -17,6 +18,7 @@ from textual.widgets import Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from growthtui.domain import Goal
+from growthtui.domain.printable import printable
 from growthtui.ui.widgets.filter_box import FilterBox
 
 GoalChoice = Goal | tuple[Goal, str]
@@ -64,7 +66,7 @@ class GoalPicker(ModalScreen[Goal | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog goal-picker"):
-            yield Label(self.question, classes="dialog-title")
+            yield Label(Text(printable(self.question)), classes="dialog-title")
             yield FilterBox(
                 placeholder="filter: words from a goal's number or title, esc clears",
                 id="goal-picker-filter",
@@ -77,8 +79,10 @@ class GoalPicker(ModalScreen[Goal | None]):
         star = bool(self.marked)
         return [
             Option(
-                ("* " if goal.id in self.marked else "  " if star else "")
-                + f"{guide}#{goal.id} {goal.title} ({goal.horizon.value}-term)",
+                Text(
+                    ("* " if goal.id in self.marked else "  " if star else "")
+                    + f"{guide}#{goal.id} {printable(goal.title)} ({goal.horizon.value}-term)"
+                ),
                 id=str(goal.id),
             )
             for goal, guide in (self.choices[i] for i in self.shown)

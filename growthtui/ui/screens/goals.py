@@ -1,4 +1,9 @@
-"""Goals (3): the tree long → medium → short, filters, and the detail pane."""
+"""Goals (3): the tree long → medium → short, filters, and the detail pane.
+
+Every key that acts on a goal acts on the one selected in the list (the one the detail
+shows), whatever has the focus; every dialog names that goal; and coming back here (an
+area key, the palette, a form or dialog closing) puts the focus on the list, on the goal
+just touched."""
 
 from __future__ import annotations
 
@@ -10,16 +15,19 @@ from functools import partial
 from typing import ClassVar
 
 from rich.text import Text
-from textual import on, work
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Input, Static
 
 from growthtui.domain import CheckIn, Goal, GoalStatus, Horizon, Milestone
-from growthtui.domain.progress import goal_progress
+from growthtui.domain.printable import printable
+from growthtui.domain.progress import GoalProgress
 from growthtui.domain.schedule import goal_is_overdue
+from growthtui.domain.words import counted
 from growthtui.ui.glyphs import UNICODE, Glyphs
+from growthtui.ui.key_order import KeysInOrder
 from growthtui.ui.screens.base import AreaScreen
 from growthtui.ui.screens.confirm import ConfirmModal
 from growthtui.ui.screens.goal_detail import goal_detail
@@ -42,6 +50,16 @@ NEIGHBOURS_AFTER = 0.02
 """Seconds after a move before the goals next to the cursor have their detail prepared."""
 HORIZON_FILTERS: tuple[Horizon | None, ...] = (None, Horizon.LONG, Horizon.MEDIUM, Horizon.SHORT)
 HORIZON_ORDER = {Horizon.LONG: 0, Horizon.MEDIUM: 1, Horizon.SHORT: 2}
+STACK_BELOW = 92
+"""Narrower than this (columns), the detail goes under the list: side by side, a goal's
+title would keep fewer than 30 characters."""
+DUE_WIDTH = 11
+"""A date, and the mark of an overdue one before it: `!2026-01-15`."""
+
+
+def goal_name(goal: Goal) -> str:
+    """How a dialog names a goal: `#3 Write the RFC`."""
+    return f"#{goal.id} {goal.title}"
 
 
 def goal_tree(goals: list[Goal], glyphs: Glyphs = UNICODE) -> Iterator[tuple[Goal, str]]:
@@ -84,7 +102,7 @@ class _RowLook:
     alarm_style: str
 
 
-class GoalsScreen(AreaScreen):
+class GoalsScreen(KeysInOrder, AreaScreen):
     """Set SMART goals on three horizons and keep them honest."""
 
     MODE = "goals"
@@ -110,6 +128,7 @@ class GoalsScreen(AreaScreen):
         self._milestones: dict[int, list[Milestone]] = {}
         self._checkins: dict[int, list[CheckIn]] = {}
         self._children: dict[int, list[Goal]] = {}
+        self._progress = GoalProgress({}, {}, {})
         self._detail_for: tuple[int, object] | None = None
         self._detail_texts: dict[tuple[int, object], Text] = {}
 
@@ -123,7 +142,7 @@ class GoalsScreen(AreaScreen):
                 yield Static("", id="goals-filter-status", classes="pane-title")
                 table = RecordTable(id="goals-table", flex="title")
                 table.add_column("Goal", key="title")
-                table.add_column("Due", key="due", width=10)
+                table.add_column("Due", key="due", width=DUE_WIDTH)
                 table.add_column("Done", key="progress", width=4)
                 yield table
             # The border is the pane's: the text's lines are drawn (and sent) without it.
@@ -141,8 +160,35 @@ class GoalsScreen(AreaScreen):
             "hint",
             lambda hint: setattr(pane, "border_subtitle", hint),
         )
-        super().on_mount()
-        table.focus()
+        # AreaScreen.on_mount runs after this one (Textual calls each class's on_mount).
+        self._lay_out(self.app.size.width)
+        self.set_focus(table)
+
+    def on_resize(self, event: events.Resize) -> None:
+        self._lay_out(event.size.width)
+
+    def _lay_out(self, width: int) -> None:
+        """Side by side from STACK_BELOW columns; narrower, the detail under the list."""
+        stacked = width < STACK_BELOW
+        body = self.query_one("#goals-body")
+        if body.has_class("-stacked") == stacked and body.styles.layout is not None:
+            return
+        body.set_class(stacked, "-stacked")
+        listing, detail = self.query_one("#goals-list"), self.query_one("#goals-detail")
+        body.styles.layout = "vertical" if stacked else "horizontal"
+        for pane in (listing, detail):
+            pane.styles.width = "100%" if stacked else None
+            pane.styles.height = "1fr" if stacked else None
+
+    def on_screen_resume(self) -> None:
+        # AreaScreen's on_screen_resume (catching up with the store) runs too, after this.
+        self.focus_list()
+
+    def focus_list(self) -> None:
+        """The focus on the goals list (unless the words filter is being typed in)."""
+        box = self.query_one("#goals-filter", FilterBox)
+        if not (box.is_open and self.focused is box):
+            self.set_focus(self.table)
 
     # -- data ------------------------------------------------------------------------
     @property
@@ -167,6 +213,7 @@ class GoalsScreen(AreaScreen):
         for goal in goals:
             if goal.parent_id is not None:
                 self._children[goal.parent_id].append(goal)
+        self._progress = GoalProgress(self._goals, self._milestones, self._checkins, self._children)
         self._show_rows()
 
     def _visible(self) -> list[Goal]:
@@ -187,22 +234,21 @@ class GoalsScreen(AreaScreen):
     def _cells(self, goal: Goal, guide: str, look: _RowLook) -> tuple[Text, Text, Text]:
         """A goal's row: title (under its tree guide), due date, progress."""
         glyphs = look.glyphs
-        gid = goal.id or 0
-        progress = goal_progress(goal, self._milestones.get(gid, ()), self._checkins.get(gid, ()))
+        progress = self._progress.of(goal.id or 0)
         style = ""
         if goal.status is GoalStatus.ACHIEVED:
             style = "dim"
         elif goal.status is GoalStatus.DROPPED:
             style = "dim strike"
         title = Text(guide, style="dim")
-        title.append(goal.title, style=style)
+        title.append(printable(goal.title), style=style)
         if goal.status is GoalStatus.PAUSED:
             title.append(" (paused)", style="italic")
         elif goal.status is GoalStatus.ACHIEVED:
             title.append(f" {glyphs.done}")
-        due = Text(goal.due.isoformat() if goal.due else "", style="")
+        due = Text(goal.due.isoformat() if goal.due else "", style="", justify="right")
         if goal_is_overdue(goal, look.today):
-            due = Text(f"{glyphs.overdue}{due.plain}"[:10], style=look.alarm_style)
+            due = Text(f"{glyphs.overdue}{due.plain}", style=look.alarm_style, justify="right")
         percent = f"{round(progress * 100)}%" if progress is not None else "–"
         return title, due, Text(percent, justify="right")
 
@@ -216,9 +262,14 @@ class GoalsScreen(AreaScreen):
         status_name = STATUS_FILTERS[self.status_filter][0]
         horizon = HORIZON_FILTERS[self.horizon_filter]
         horizon_name = f"{horizon.value}-term" if horizon else "all horizons"
-        words = f" · matching '{self.text_filter}'" if self.text_filter else ""
-        summary = f"{len(rows)} {status_name} goals · {horizon_name}{words}"
-        self.query_one("#goals-filter-status", Static).update(summary)
+        words = f" · matching '{printable(self.text_filter)}'" if self.text_filter else ""
+        shown = (
+            f"{counted(len(rows), 'goal')} of every status"
+            if status_name == "all"
+            else counted(len(rows), f"{status_name} goal")
+        )
+        summary = f"{shown} · {horizon_name}{words}"
+        self.query_one("#goals-filter-status", Static).update(Text(summary))
         self._show_detail(force=True)
 
     def _show_detail(self, force: bool = False) -> None:
@@ -260,6 +311,7 @@ class GoalsScreen(AreaScreen):
                 self._goals.get(goal.parent_id or -1),
                 self._children.get(gid, []),
                 self.glyphs,
+                self._progress.of(gid),
             )
             if len(self._detail_texts) >= 8:
                 del self._detail_texts[next(iter(self._detail_texts))]
@@ -290,14 +342,14 @@ class GoalsScreen(AreaScreen):
         return self.query_one("#goals-filter", FilterBox).words
 
     def select_goal(self, goal_id: int) -> None:
-        """Show a goal, widening the filters if they hide it."""
+        """Show a goal, widening the filters if they hide it; the focus on the list."""
         if str(goal_id) not in self.table.row_keys():
             self.status_filter = len(STATUS_FILTERS) - 1
             self.horizon_filter = 0
             self.query_one("#goals-filter", FilterBox).close()
             self._show_rows()
         self.table.move_to(str(goal_id))
-        self.table.focus()
+        self.set_focus(self.table)
 
     # -- filters ---------------------------------------------------------------------
     def action_filter(self) -> None:
@@ -324,10 +376,34 @@ class GoalsScreen(AreaScreen):
         self._show_rows()
 
     # -- changes ---------------------------------------------------------------------
+    # Each dialog is opened at once, in the key's turn (never from a worker that opens it
+    # later): keys typed right after the key reach it (see growthtui.ui.key_order).
+    def _back_on(self, goal_id: int | None) -> None:
+        """A dialog closed: the list shows what the store holds, the focus on it, on the
+        goal just touched (or, when the filters now hide it, the goal in its place)."""
+        row = self.table.cursor_row
+        self._refresh_if_stale()
+        keys = self.table.row_keys()
+        if goal_id is not None and str(goal_id) in keys:
+            self.table.move_to(str(goal_id))
+        elif keys:
+            self.table.move_to(keys[min(row, len(keys) - 1)])
+        self.focus_list()
+
     def _after_form(self, goal: Goal | None) -> None:
+        """The goal editor closed: on the goal it saved (the filters widened if they hide
+        it: what was just written is always shown)."""
+        self._refresh_if_stale()
         if goal is not None:
-            self.refresh_data()
             self.select_goal(goal.id or 0)
+        self.focus_list()
+
+    def _selected_or_say(self, what: str) -> Goal | None:
+        goal = self.selected_goal()
+        if goal is None:
+            hint = "press n to add one" if not self._goals else "select one first"
+            self.notify(f"no goal to {what}: {hint}", timeout=3)
+        return goal
 
     def action_new(self) -> None:
         self.app.push_screen(GoalForm(), self._after_form)
@@ -337,65 +413,67 @@ class GoalsScreen(AreaScreen):
         self.app.push_screen(GoalForm(parent_id=goal.id if goal else None), self._after_form)
 
     def action_edit(self) -> None:
-        goal = self.selected_goal()
-        if goal is None:
-            self.notify("no goal selected: press n to add one", timeout=3)
-            return
-        self.app.push_screen(GoalForm(goal), self._after_form)
+        goal = self._selected_or_say("edit")
+        if goal is not None:
+            self.app.push_screen(GoalForm(goal), self._after_form)
 
     def action_checkin(self) -> None:
-        goal = self.selected_goal()
-        if goal is None:
-            self.notify("select a goal first", timeout=3)
-            return
-        self.app.push_screen(CheckInForm(goal))
+        goal = self._selected_or_say("check in on")
+        if goal is not None:
+            self.app.push_screen(CheckInForm(goal), lambda _saved: self._back_on(goal.id))
 
     def action_milestone(self) -> None:
-        goal = self.selected_goal()
-        if goal is None:
-            self.notify("select a goal first", timeout=3)
-            return
-        self.app.push_screen(MilestoneForm(goal))
+        goal = self._selected_or_say("add a milestone to")
+        if goal is not None:
+            self.app.push_screen(MilestoneForm(goal), lambda _saved: self._back_on(goal.id))
 
-    @work
-    async def action_toggle_done(self) -> None:
-        goal = self.selected_goal()
+    def action_toggle_done(self) -> None:
+        goal = self._selected_or_say("mark")
         if goal is None:
             return
         new_status = GoalStatus.ACTIVE if not goal.is_open else GoalStatus.ACHIEVED
-        reason = await self.app.push_screen_wait(
+
+        def answered(reason: str | None) -> None:
+            if reason is not None:
+                updated = goal.model_copy(update={"status": new_status})
+                self.growth_app.attempt(
+                    lambda: self.store.update(updated, reason=reason, base=goal),
+                    f"#{goal.id} is now {new_status.value} (u undoes)",
+                )
+            self._back_on(goal.id)
+
+        self.app.push_screen(
             PromptModal(
-                f"Mark '{goal.title}' {new_status.value}: why?",
+                f"{goal_name(goal)}: mark {new_status.value} — why?",
                 placeholder="one line for the goal's history (enter to skip)",
                 optional=True,
-            )
+            ),
+            answered,
         )
-        if reason is None:
-            return
-        updated = goal.model_copy(update={"status": new_status})
-        if self.growth_app.attempt(
-            lambda: self.store.update(updated, reason=reason, base=goal),
-            f"#{goal.id} is now {new_status.value} (u undoes)",
-        ):
-            self.refresh_data()
 
-    @work
-    async def action_delete(self) -> None:
-        goal = self.selected_goal()
+    def action_delete(self) -> None:
+        goal = self._selected_or_say("delete")
         if goal is None:
             return
         gid = goal.id or 0
         milestones = len(self._milestones.get(gid, []))
         checkins = len(self._checkins.get(gid, []))
         children = len(self._children.get(gid, []))
-        detail = f"Its {milestones} milestone(s) and {checkins} check-in(s) go with it."
+        detail = (
+            f"Its {counted(milestones, 'milestone')} and {counted(checkins, 'check-in')} "
+            "go with it."
+        )
         if children:
-            detail += f" Its {children} stepping stone(s) stay, without a parent."
+            detail += f" Its {counted(children, 'stepping stone')} stay, without a parent."
         detail += " u undoes."
-        if not await self.app.push_screen_wait(
-            ConfirmModal(f"Delete goal #{gid} '{goal.title}'?", detail, yes="Delete")
-        ):
-            return
-        self.growth_app.attempt(
-            lambda: self.store.delete(Goal, gid), f"deleted goal #{gid} (u undoes)"
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self.growth_app.attempt(
+                    lambda: self.store.delete(Goal, gid), f"deleted goal #{gid} (u undoes)"
+                )
+            self._back_on(gid)
+
+        self.app.push_screen(
+            ConfirmModal(f"Delete goal {goal_name(goal)}?", detail, yes="Delete"), answered
         )

@@ -12,15 +12,19 @@ from growthtui.domain.errors import InvalidInput
 from growthtui.services.people import next_step_to_milestone
 from growthtui.ui.screens.progress_forms import MilestoneForm
 from growthtui.ui.screens.record_form import RecordForm, build_checked
-from growthtui.ui.widgets.form import FormField, choice, text_input
+from growthtui.ui.widgets.form import FormField, choice, long_text, text_input
 
 
 class InteractionForm(RecordForm[Interaction]):
     """A new interaction with `person` (`interaction` None) or an edit of one."""
 
     def __init__(self, person: Person, interaction: Interaction | None = None) -> None:
-        verb = "Edit a" if interaction else "Log a"
-        super().__init__(f"{verb} conversation with {person.name}")
+        super().__init__(
+            f"Edit the conversation of {interaction.date.isoformat()} with "
+            f"#{person.id} {person.name}"
+            if interaction
+            else f"Log a conversation with #{person.id} {person.name}"
+        )
         self.person = person
         self.original = interaction
 
@@ -47,7 +51,7 @@ class InteractionForm(RecordForm[Interaction]):
         yield FormField(
             "advice",
             "Advice and takeaways",
-            text_input(i.advice if i else "", "what they advised, what you learned"),
+            long_text(i.advice if i else "", "what they advised, what you learned"),
         )
         yield FormField(
             "next_step",

@@ -19,7 +19,14 @@ from growthtui.domain.dates import parse_optional_date
 from growthtui.domain.errors import InvalidInput
 from growthtui.ui.screens.goal_form import parse_number
 from growthtui.ui.screens.record_form import RecordForm, build_checked
-from growthtui.ui.widgets.form import FormField, choice, multi_choice, number_text, text_input
+from growthtui.ui.widgets.form import (
+    FormField,
+    choice,
+    long_text,
+    multi_choice,
+    number_text,
+    text_input,
+)
 
 
 class LearningForm(RecordForm[LearningItem]):
@@ -28,9 +35,6 @@ class LearningForm(RecordForm[LearningItem]):
     def __init__(self, item: LearningItem | None = None) -> None:
         super().__init__(f"Edit #{item.id} {item.title}" if item else "New learning item")
         self.original = item
-
-    def on_mount(self) -> None:
-        super().on_mount()
 
     def _date(self, name: str) -> str:
         day = getattr(self.original, name) if self.original else None
@@ -107,7 +111,7 @@ class LearningForm(RecordForm[LearningItem]):
             multi_choice(traits, linked_traits),
             "space ticks",
         )
-        yield FormField("notes", "Notes", text_input(item.notes if item else ""))
+        yield FormField("notes", "Notes", long_text(item.notes if item else ""))
 
     def build(self) -> LearningItem:
         v = self.values()

@@ -9,7 +9,7 @@ from typing import Any
 from growthtui.domain import Goal, Person, Relation
 from growthtui.domain.errors import InvalidInput
 from growthtui.ui.screens.record_form import RecordForm, build_checked
-from growthtui.ui.widgets.form import FormField, choice, multi_choice, text_input
+from growthtui.ui.widgets.form import FormField, choice, long_text, multi_choice, text_input
 
 
 def parse_days(text: str, field: str) -> int | None:
@@ -29,11 +29,8 @@ class PersonForm(RecordForm[Person]):
     """New person (`person` None) or edit one; dismisses with the stored person."""
 
     def __init__(self, person: Person | None = None) -> None:
-        super().__init__(f"Edit {person.name}" if person else "New person")
+        super().__init__(f"Edit #{person.id} {person.name}" if person else "New person")
         self.original = person
-
-    def on_mount(self) -> None:
-        super().on_mount()
 
     def fields(self) -> Iterator[FormField]:
         p = self.original
@@ -82,7 +79,7 @@ class PersonForm(RecordForm[Person]):
         yield FormField(
             "tags", "Tags", text_input(", ".join(p.tags) if p else "", "comma separated")
         )
-        yield FormField("notes", "Notes", text_input(p.notes if p else ""))
+        yield FormField("notes", "Notes", long_text(p.notes if p else ""))
 
     def build(self) -> Person:
         v = self.values()

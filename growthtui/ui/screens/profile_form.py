@@ -7,7 +7,7 @@ from typing import Any
 
 from growthtui.domain import Cadence, Profile
 from growthtui.ui.screens.record_form import RecordForm
-from growthtui.ui.widgets.form import FormField, choice, text_input
+from growthtui.ui.widgets.form import FormField, choice, long_text, text_input
 
 
 class ProfileForm(RecordForm[Profile]):
@@ -21,7 +21,7 @@ class ProfileForm(RecordForm[Profile]):
         yield FormField(
             "vision",
             "Vision",
-            text_input(p.vision, "the long-term aspiration (5–10 years) your goals serve"),
+            long_text(p.vision, "the long-term aspiration (5–10 years) your goals serve"),
         )
         yield FormField(
             "review_cadence",

@@ -1,4 +1,5 @@
-"""Small forms that record progress on a goal: a milestone, a check-in."""
+"""Small forms that record progress on a goal: a milestone, a check-in. Each names its
+goal in its title; a check-in's value becomes the goal's current value."""
 
 from __future__ import annotations
 
@@ -8,9 +9,12 @@ from typing import Any
 from growthtui.domain import CheckIn, Goal, Milestone
 from growthtui.domain.dates import parse_date, parse_optional_date
 from growthtui.domain.errors import InvalidInput
+from growthtui.domain.goals import milestone_due_warning
+from growthtui.domain.progress import latest_value
+from growthtui.services.checkins import record_checkin
 from growthtui.ui.screens.goal_form import parse_number
 from growthtui.ui.screens.record_form import RecordForm, build_checked
-from growthtui.ui.widgets.form import FormField, choice, number_text, text_input
+from growthtui.ui.widgets.form import FormField, choice, long_text, number_text, text_input
 
 
 class MilestoneForm(RecordForm[Milestone]):
@@ -19,7 +23,11 @@ class MilestoneForm(RecordForm[Milestone]):
     def __init__(
         self, goal: Goal, milestone: Milestone | None = None, title: str = "", due: str = ""
     ) -> None:
-        heading = "Edit milestone" if milestone else f"New milestone for #{goal.id} {goal.title}"
+        heading = (
+            f"Edit milestone #{milestone.id} {milestone.title} (goal #{goal.id} {goal.title})"
+            if milestone
+            else f"New milestone for #{goal.id} {goal.title}"
+        )
         super().__init__(heading)
         self.goal = goal
         self.original = milestone
@@ -36,7 +44,17 @@ class MilestoneForm(RecordForm[Milestone]):
         if m is not None:
             done = m.done_at.isoformat() if m.done_at else ""
             yield FormField("done_at", "Done on", text_input(done, "empty while not done"))
-        yield FormField("notes", "Notes", text_input(m.notes if m else ""))
+        yield FormField("notes", "Notes", long_text(m.notes if m else ""))
+
+    def warnings(self) -> dict[str, str]:
+        """A due date in the past (newly typed), or outside its goal's dates."""
+        try:
+            due = parse_date(self.value("due"), self.today, "due date")
+        except InvalidInput:
+            return {}
+        was = self.original.due if self.original else None
+        sentence = milestone_due_warning(due, self.goal, self.today, was)
+        return {"due": sentence} if sentence else {}
 
     def build(self) -> Milestone:
         v = self.values()
@@ -73,7 +91,8 @@ class CheckInForm(RecordForm[CheckIn]):
         self.value_label = f"{metric}{unit}"
 
     def fields(self) -> Iterator[FormField]:
-        current = number_text(self.goal.measure.current)
+        checkins = self.store.list(CheckIn, goal_id=self.goal.id)
+        current = number_text(latest_value(self.goal, checkins))
         yield FormField(
             "value", f"Value: {self.value_label}", text_input(current, "a number, or empty")
         )
@@ -114,4 +133,4 @@ class CheckInForm(RecordForm[CheckIn]):
         return build_checked(CheckIn, data, errors)  # type: ignore[no-any-return]
 
     def save(self, record: CheckIn) -> CheckIn:
-        return self.store.add(record)
+        return record_checkin(self.store, record)

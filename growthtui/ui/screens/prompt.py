@@ -5,24 +5,32 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import ClassVar
 
-from textual import on
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Input, Label, Static
+from textual.widgets import Label, Static
 
-from growthtui.ui.widgets.form import TypeAhead
+from growthtui.domain.errors import InvalidInput
+from growthtui.domain.printable import check_typed, printable
+from growthtui.ui.key_order import HoldKeys
+from growthtui.ui.widgets.form import FormInput
 
 
-class PromptModal(TypeAhead, ModalScreen[str | None]):
+class PromptModal(HoldKeys, ModalScreen[str | None]):
     """Ask for one line. `enter` answers (an empty answer is allowed when `optional`),
-    `escape` cancels with None. `check` may return a sentence shown under the field."""
+    `escape` cancels with None. `check` may return a sentence shown under the field.
+
+    Keys typed right after the key that opened it are kept for the field; `enter` answers
+    with everything typed before it, and the keys typed after it go on to what comes next.
+    """
 
     BINDING_GROUP_TITLE = "Prompt"
-    AUTO_FOCUS = None
+    AUTO_FOCUS = ""  # the field takes it when the keys held for it are let go
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", "Cancel", id="prompt.cancel"),
+        Binding("enter", "answer", "Answer", id="prompt.answer", priority=True),
+        Binding("escape", "cancel", "Cancel", id="prompt.cancel", priority=True),
     ]
 
     def __init__(
@@ -45,29 +53,51 @@ class PromptModal(TypeAhead, ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Label(self.question, classes="dialog-title")
-            yield Input(self.value, placeholder=self.placeholder, id="prompt-input")
+            yield Label(Text(printable(self.question)), classes="dialog-title")
+            field = FormInput(
+                printable(self.value), placeholder=self.placeholder, id="prompt-input"
+            )
+            field.stored = self.value
+            yield field
             yield Static("", classes="field-error", id="prompt-error")
-            keys = "[b]enter[/b] ok    [b]esc[/b] cancel"
-            yield Static(f"{self.hint}\n{keys}" if self.hint else keys, classes="dialog-keys")
+            keys = Text.from_markup("[b]enter[/b] ok    [b]esc[/b] cancel")
+            if self.hint:
+                keys = Text(f"{printable(self.hint)}\n") + keys
+            yield Static(keys, classes="dialog-keys")
 
     def on_mount(self) -> None:
-        field = self.query_one("#prompt-input", Input)
-        field.focus()
-        self.flush_typeahead(field)
+        self.release_keys(self.query_one("#prompt-input", FormInput))
 
-    @on(Input.Submitted, "#prompt-input")
-    def _submitted(self, event: Input.Submitted) -> None:
-        text = event.value.strip()
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # While held, the key waits: it runs once the keys typed before it are in the field.
+        return not (action in ("answer", "cancel") and self.holding)
+
+    def action_answer(self) -> None:
+        self.settle_then(self._answer)
+
+    def action_cancel(self) -> None:
+        self.settle_then(lambda: self.dismiss(None))
+
+    @property
+    def typed(self) -> str:
+        field = self.query_one("#prompt-input", FormInput)
+        if field.stored is not None and field.value == printable(field.stored):
+            return field.stored
+        return field.value
+
+    def _answer(self) -> None:
+        text = self.typed.strip()
         problem = None
         if not text and not self.optional:
             problem = "type something, or press escape to cancel"
-        elif self.check is not None:
-            problem = self.check(text)
+        else:
+            try:
+                check_typed(text, "answer")
+            except InvalidInput as error:
+                problem = str(error)
+            if problem is None and self.check is not None:
+                problem = self.check(text)
         if problem:
-            self.query_one("#prompt-error", Static).update(problem)
+            self.query_one("#prompt-error", Static).update(Text(problem))
             return
         self.dismiss(text)
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)

@@ -1,27 +1,35 @@
-"""The shape of every form: fields with inline errors, `ctrl+s` saves, `escape` cancels
-(asking first when something was typed)."""
+"""The shape of every form: fields with inline errors and warnings, `ctrl+s` saves,
+`escape` cancels (asking first when something was typed), and no key typed in a burst is
+lost or lands in the wrong field (see `growthtui.ui.key_order`)."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import TYPE_CHECKING, Any, ClassVar, Generic, TypeVar
+from typing import Any, ClassVar, Generic, TypeVar
 
-from textual import on, work
+from rich.text import Text
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Input, Label, Select, SelectionList, Static
+from textual.widgets import Input, Label, SelectionList, Static, TextArea
 
 from growthtui.domain import GrowthError, InvalidInput, InvalidRecord
+from growthtui.domain.printable import printable
+from growthtui.ui.key_order import HoldKeys
 from growthtui.ui.screens.app_access import AppAccess
 from growthtui.ui.screens.confirm import ConfirmModal
-from growthtui.ui.widgets.form import FormField, TypeAhead
-
-if TYPE_CHECKING:
-    pass
+from growthtui.ui.widgets.choice_field import ChoiceField
+from growthtui.ui.widgets.form import FormField
+from growthtui.ui.widgets.long_text import EDITOR_KEY, LongText
 
 T = TypeVar("T")
+
+SETTLING_ACTIONS = frozenset(
+    {"save", "cancel", "next_field", "previous_field", "enter_next", "external_editor"}
+)
+"""Actions that wait for the keys typed before them (and hold the keys typed after)."""
 
 
 def build_checked(model: type[Any], data: dict[str, Any], errors: dict[str, str]) -> Any:
@@ -36,31 +44,36 @@ def build_checked(model: type[Any], data: dict[str, Any], errors: dict[str, str]
     return record
 
 
-class RecordForm(AppAccess, TypeAhead, ModalScreen[T | None], Generic[T]):
+class RecordForm(AppAccess, HoldKeys, ModalScreen[T | None], Generic[T]):
     """A modal form returning what it saved (or None when cancelled).
 
     Subclasses yield FormFields from `fields()`, turn the values into a record in
-    `build()`, and store it in `save()`. Errors land next to the field they name.
+    `build()`, and store it in `save()`. Errors land next to the field they name; a
+    refusal of the store (a read-only file, a lock held elsewhere) under the fields, with
+    the form kept open on what was typed. `warnings()` may name fields to look at twice.
     """
 
     BINDING_GROUP_TITLE = "Form"
+    # Priority: each runs the moment its key arrives, after the keys typed before it have
+    # reached their fields, and before any key typed after it goes anywhere.
     BINDINGS: ClassVar[list[BindingType]] = [
-        # Not a priority binding: it must queue behind the keys typed before it.
-        Binding("ctrl+s", "save", "Save", id="form.save"),
-        Binding("escape", "cancel", "Cancel", id="form.cancel"),
-        # Priority, so focus moves the moment tab arrives: keys typed right after it go to
-        # the next field, not into the one being left.
-        Binding("tab", "app.focus_next", "Next field", id="form.next", show=False, priority=True),
+        Binding("ctrl+s", "save", "Save", id="form.save", priority=True),
+        Binding("escape", "cancel", "Cancel", id="form.cancel", priority=True),
+        Binding("tab", "next_field", "Next field", id="form.next", show=False, priority=True),
         Binding(
             "shift+tab",
-            "app.focus_previous",
+            "previous_field",
             "Previous field",
             id="form.previous",
             show=False,
             priority=True,
         ),
+        Binding(
+            "enter", "enter_next", "Next field", id="form.enter_next", show=False, priority=True
+        ),
+        Binding(EDITOR_KEY, "external_editor", "Edit in $EDITOR", id="form.editor", priority=True),
     ]
-    AUTO_FOCUS = None  # the first field takes it in on_mount
+    AUTO_FOCUS = ""  # nothing (not even the app's "*"): the first field takes it when let go
     HEADING: ClassVar[str] = "Edit"
     FOOTNOTE: ClassVar[str] = "[b]ctrl+s[/b] save   [b]esc[/b] cancel   [b]tab[/b] next field"
 
@@ -85,32 +98,43 @@ class RecordForm(AppAccess, TypeAhead, ModalScreen[T | None], Generic[T]):
         """Optional panel beside the fields (e.g. the live SMART check)."""
         yield from ()
 
-    # -- shared ------------------------------------------------------------------------
+    def warnings(self) -> dict[str, str]:
+        """Field name → a sentence to look at twice (saving still works); called on
+        every edit."""
+        return {}
 
+    def fields_changed(self) -> None:
+        """Called on every edit; e.g. to update a live check."""
+
+    # -- shared ------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
         with Vertical(classes="form-dialog"):
-            yield Label(self.heading, classes="dialog-title")
+            title = Label(Text(printable(self.heading)), classes="dialog-title")
+            title.styles.margin = (0, 0, 0, 0)
+            yield title
             with Horizontal(classes="form-columns"):
-                with VerticalScroll(classes="form-body"):
+                body = VerticalScroll(classes="form-body")
+                body.can_focus = False  # the fields take the focus, not what scrolls them
+                with body:
                     yield from self.fields()
                 yield from self.compose_side()
             yield Static("", classes="form-error", id="form-error")
-            yield Static(self.FOOTNOTE, classes="dialog-keys")
+            keys = Static(self.FOOTNOTE, classes="dialog-keys", id="form-keys")
+            keys.styles.margin = (0, 0, 0, 0)
+            yield keys
 
     def on_mount(self) -> None:
         if not self.is_attached:  # opened as the app quits (keys typed after q)
             return
         self._initial = self.values()
-        first = next(iter(self.query(FormField)), None)
-        if first is not None:
-            first.control.focus()
-            if isinstance(first.control, Input):
-                self.flush_typeahead(first.control)
-        self.query_one(".form-body", VerticalScroll).can_focus = False
         # Tabbing into a list of choices lands on its first one, so space ticks it at once.
         for choices in self.query(SelectionList):
             if choices.option_count and choices.highlighted is None:
                 choices.highlighted = 0
+        self._show_warnings()
+        first = next(iter(self.query(FormField)), None)
+        # Keys typed since the key that opened the form were held: they go to this field.
+        self.release_keys(first.control if first is not None else None)
 
     def field(self, name: str) -> FormField:
         return self.query_one(f"#field-{name}", FormField)
@@ -127,24 +151,84 @@ class RecordForm(AppAccess, TypeAhead, ModalScreen[T | None], Generic[T]):
 
     def show_errors(self, errors: dict[str, str]) -> None:
         """Put each sentence next to its field; the rest under the form."""
-        leftover: list[str] = []
         first_bad: FormField | None = None
-        names = {f.field_name for f in self.query(FormField)}
+        names = set()
         for form_field in self.query(FormField):
+            names.add(form_field.field_name)
             message = errors.get(form_field.field_name)
             form_field.set_error(message)
             if message and first_bad is None:
                 first_bad = form_field
         leftover = [msg for name, msg in errors.items() if name not in names]
-        self.query_one("#form-error", Static).update("\n".join(leftover))
+        self.query_one("#form-error", Static).update(Text("\n".join(leftover)))
         if first_bad is not None:
-            first_bad.control.focus()
+            self.focus_when_released(first_bad.control)
             first_bad.scroll_visible()
 
     def clear_errors(self) -> None:
         self.show_errors({})
 
+    @property
+    def error_text(self) -> str:
+        """What the form says under its fields (a refusal of the store, say)."""
+        return str(self.query_one("#form-error", Static).render())
+
+    # -- keys --------------------------------------------------------------------------
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in SETTLING_ACTIONS and self.holding:
+            return False  # the key is held, and runs once the keys before it are handled
+        if action == "enter_next":
+            # enter moves on from a one-line field; elsewhere it is the field's own key
+            # (a new line, keeping a choice).
+            return isinstance(self.focused, Input)
+        if action == "external_editor":
+            return isinstance(self.focused, LongText)
+        return True
+
     def action_save(self) -> None:
+        self.settle_then(self._save)
+
+    def action_cancel(self) -> None:
+        self.settle_then(self._cancel)
+
+    def action_next_field(self) -> None:
+        self.settle_then(self.focus_next)
+
+    def action_previous_field(self) -> None:
+        self.settle_then(self.focus_previous)
+
+    def action_enter_next(self) -> None:
+        self.settle_then(self.focus_next)
+
+    def action_external_editor(self) -> None:
+        """The focused long text in the person's editor (what was typed before is in it)."""
+        field = self.focused
+        if isinstance(field, LongText):
+            self.settle_then(field.action_external_editor)
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        keys = self.FOOTNOTE
+        if isinstance(event.widget, LongText):
+            keys = f"{keys}   [b]{EDITOR_KEY}[/b] your editor"
+        elif isinstance(event.widget, ChoiceField):
+            keys = f"{keys}   [b]↑↓[/b] choose"
+        self.query_one("#form-keys", Static).update(keys)
+
+    # -- saving ------------------------------------------------------------------------
+    def typed_problems(self) -> dict[str, str]:
+        """Field name → why what was typed there cannot be stored (control characters)."""
+        problems = {}
+        for form_field in self.query(FormField):
+            problem = form_field.typed_problem()
+            if problem:
+                problems[form_field.field_name] = problem
+        return problems
+
+    def _save(self) -> None:
+        problems = self.typed_problems()
+        if problems:
+            self.show_errors(problems)
+            return
         try:
             record = self.build()
         except InvalidRecord as error:
@@ -171,20 +255,25 @@ class RecordForm(AppAccess, TypeAhead, ModalScreen[T | None], Generic[T]):
             self.show_errors({error.field or "": str(error)})
             return
         except GrowthError as error:
+            # The store refused (read-only, locked elsewhere, changed meanwhile): the form
+            # stays as it is, with the sentence under it.
             self.show_errors({"": str(error)})
             return
         self.growth_app.data_changed()
         self.dismiss(result)
 
-    @work
-    async def action_cancel(self) -> None:
-        if self.dirty:
-            discard = await self.app.push_screen_wait(
-                ConfirmModal("Discard what you typed?", yes="Discard", no="Keep editing")
-            )
-            if not discard:
-                return
-        self.dismiss(None)
+    def _cancel(self) -> None:
+        if not self.dirty:
+            self.dismiss(None)
+            return
+
+        def answered(discard: bool | None) -> None:
+            if discard:
+                self.dismiss(None)
+
+        self.app.push_screen(
+            ConfirmModal("Discard what you typed?", yes="Discard", no="Keep editing"), answered
+        )
 
     @on(Input.Submitted)
     def _enter_moves_on(self, event: Input.Submitted) -> None:
@@ -193,10 +282,16 @@ class RecordForm(AppAccess, TypeAhead, ModalScreen[T | None], Generic[T]):
         self.focus_next()
 
     @on(Input.Changed)
-    @on(Select.Changed)
+    @on(TextArea.Changed)
+    @on(ChoiceField.Changed)
     @on(SelectionList.SelectedChanged)
     def _changed(self, event: object) -> None:
+        if not self.is_mounted:
+            return
         self.fields_changed()
+        self._show_warnings()
 
-    def fields_changed(self) -> None:
-        """Called on every edit; e.g. to update a live check."""
+    def _show_warnings(self) -> None:
+        warnings = self.warnings()
+        for form_field in self.query(FormField):
+            form_field.set_warning(warnings.get(form_field.field_name))

@@ -6,11 +6,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import ClassVar
 
-from textual.widgets import TextArea
-
 from growthtui.domain import Review
 from growthtui.ui.screens.record_form import RecordForm
-from growthtui.ui.widgets.form import FormField, choice
+from growthtui.ui.widgets.form import FormField, LongText, choice, long_text
 
 SATISFACTION_CHOICES = (
     ("1 — poor", 1),
@@ -30,36 +28,31 @@ REFLECTION_LABELS = (
 )
 
 
-class TextAreaField(FormField):
-    """A form field holding several lines of text."""
-
-    def value(self) -> str:
-        assert isinstance(self.control, TextArea)
-        return self.control.text
-
-
 class ReviewForm(RecordForm[Review]):
     """Edit the reflection of a finished review."""
 
     CSS_PATH: ClassVar[str] = "../styles/reviews.tcss"
 
     def __init__(self, review: Review) -> None:
-        super().__init__(f"Edit the {review.title}")
+        super().__init__(f"Edit the {review.title} (#{review.id})")
         self.original = review
 
     def fields(self) -> Iterator[FormField]:
         r = self.original
         for name, label in REFLECTION_LABELS[:5]:
-            area = TextArea(str(getattr(r, name)), compact=True, classes="review-text")
-            yield TextAreaField(name, label, area)
+            yield FormField(name, label, self._text(name))
         yield FormField(
             "satisfaction",
             "Satisfaction",
             choice(SATISFACTION_CHOICES, r.satisfaction, allow_blank=True),
         )
         name, label = REFLECTION_LABELS[5]
-        area = TextArea(str(getattr(r, name)), compact=True, classes="review-text")
-        yield TextAreaField(name, label, area)
+        yield FormField(name, label, self._text(name))
+
+    def _text(self, name: str) -> LongText:
+        area = long_text(str(getattr(self.original, name)))
+        area.add_class("review-text")
+        return area
 
     def build(self) -> Review:
         return self.original.edit(**self.values())

@@ -6,7 +6,9 @@ from __future__ import annotations
 from rich.text import Text
 
 from growthtui.domain import Decision, Goal, Review
+from growthtui.domain.printable import printable
 from growthtui.domain.review_evidence import GoalEvidence
+from growthtui.domain.words import counted
 from growthtui.services.reviews import adjust_goal
 from growthtui.ui.glyphs import Glyphs
 from growthtui.ui.screens.goal_form import GoalForm
@@ -32,10 +34,11 @@ def past_tense(decision: Decision) -> str:
 
 
 def evidence_text(found: GoalEvidence, glyphs: Glyphs, progress: float | None = None) -> Text:
-    """The goal and what the review's period holds about it, as a person reads it."""
+    """The goal and what the review's period holds about it and its stepping stones, as a
+    person reads it (a stone's record says which stone: "via #5")."""
     goal = found.goal
     text = Text()
-    text.append(f"#{goal.id} {goal.title}\n", style="bold")
+    text.append(f"#{goal.id} {printable(goal.title)}\n", style="bold")
     facts = [f"{goal.horizon.value}-term"]
     if goal.due:
         facts.append(f"due {goal.due.isoformat()}")
@@ -43,7 +46,21 @@ def evidence_text(found: GoalEvidence, glyphs: Glyphs, progress: float | None = 
         facts.append(glyphs.progress(progress, 8))
     text.append(" · ".join(facts) + "\n", style="dim")
     if goal.specific:
-        text.append(f"{goal.specific}\n", style="italic")
+        text.append(f"{printable(goal.specific)}\n", style="italic")
+    if found.stones:
+        names = ", ".join(f"#{s.id} {printable(s.title)}" for s in found.stones[:3])
+        more = f" and {len(found.stones) - 3} more" if len(found.stones) > 3 else ""
+        text.append(
+            f"With its {counted(len(found.stones), 'stepping stone')}: {names}{more}\n",
+            style="dim",
+        )
+
+    def via(goal_ids: list[int]) -> str:
+        if goal.id in goal_ids:
+            return ""
+        stone = next((found.stone_of(i) for i in goal_ids if found.stone_of(i)), None)
+        return f"  (via #{stone.id})" if stone is not None else ""
+
     text.append(f"\nIn {found.period.describe()}: ", style="bold")
     text.append(f"{found.summary()}\n")
     if found.is_empty:
@@ -56,33 +73,42 @@ def evidence_text(found: GoalEvidence, glyphs: Glyphs, progress: float | None = 
         for item in found.evidence:
             text.append(f" {item.date.isoformat()} ", style="dim")
             text.append(f"{item.kind.value}: ", style="bold" if item in found.wins else "")
-            text.append(f"{item.text}\n")
+            text.append(f"{printable(item.text)}{via(item.goal_ids)}\n")
+    if found.feedback:
+        text.append("\nFeedback received\n", style="bold")
+        for heard in found.feedback:
+            giver = f"from {printable(heard.giver)}: " if heard.giver else ""
+            text.append(f" {heard.date.isoformat()} {giver}{printable(heard.text)}\n")
     if found.milestones_done:
         text.append("\nMilestones done\n", style="bold")
         for milestone in found.milestones_done:
             done = milestone.done_at.isoformat() if milestone.done_at else ""
-            text.append(f" {done} {glyphs.done} {milestone.title}\n")
+            where = via([milestone.goal_id])
+            text.append(f" {done} {glyphs.done} {printable(milestone.title)}{where}\n")
     if found.checkins:
         text.append("\nCheck-ins (value, confidence 1–5)\n", style="bold")
         for checkin in found.checkins:
             value = f"{checkin.value:g}" if checkin.value is not None else "–"
-            note = f"  {checkin.note}" if checkin.note else ""
+            note = f"  {printable(checkin.note)}" if checkin.note else ""
+            where = via([checkin.goal_id])
             text.append(
-                f" {checkin.date.isoformat()}  {value:>6}  confidence {checkin.confidence}{note}\n"
+                f" {checkin.date.isoformat()}  {value:>6}  confidence {checkin.confidence}"
+                f"{note}{where}\n"
             )
     if found.learning_finished:
         text.append("\nLearning finished\n", style="bold")
         for learned in found.learning_finished:
             done = learned.completed.isoformat() if learned.completed else ""
-            text.append(f" {done} {learned.kind.value}: {learned.title}\n")
+            where = via(learned.goal_ids)
+            text.append(f" {done} {learned.kind.value}: {printable(learned.title)}{where}\n")
     if found.conversations:
         text.append("\nConversations\n", style="bold")
         for talk in found.conversations:
-            who = talk.person.name if talk.person else "someone"
+            who = printable(talk.person.name) if talk.person else "someone"
             i = talk.interaction
-            text.append(f" {i.date.isoformat()} {who} ({i.kind.value}): {i.summary}\n")
+            text.append(f" {i.date.isoformat()} {who} ({i.kind.value}): {printable(i.summary)}\n")
             if i.advice:
-                text.append(f"   advice: {i.advice}\n", style="italic")
+                text.append(f"   advice: {printable(i.advice, lines=True)}\n", style="italic")
     text.rstrip()
     return text
 
@@ -95,7 +121,7 @@ class ReviewGoalForm(GoalForm):
         super().__init__(goal)
         self.review = review
         self.note = note
-        self.heading = f"Adjust '{goal.title}' ({review.title})"
+        self.heading = f"Adjust goal #{goal.id} {goal.title} ({review.title})"
 
     def proceed(self, record: Goal) -> None:
         self.finish(record)

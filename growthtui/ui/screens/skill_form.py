@@ -16,7 +16,7 @@ class SkillForm(RecordForm[Skill]):
     rating again (`r`), so the history stays as it was."""
 
     def __init__(self, skill: Skill | None = None) -> None:
-        super().__init__(f"Edit skill '{skill.name}'" if skill else "New skill")
+        super().__init__(f"Edit skill #{skill.id} {skill.name}" if skill else "New skill")
         self.original = skill
 
     def fields(self) -> Iterator[FormField]:

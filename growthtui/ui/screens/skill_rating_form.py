@@ -25,7 +25,7 @@ class RateSkillForm(RecordForm[Skill]):
     """Rate a skill on a date; dismisses with the skill, its new rating appended."""
 
     def __init__(self, skill: Skill) -> None:
-        super().__init__(f"Rate '{skill.name}'")
+        super().__init__(f"Rate skill #{skill.id} {skill.name}")
         self.skill = skill
 
     def fields(self) -> Iterator[FormField]:

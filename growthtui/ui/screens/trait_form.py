@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from growthtui.domain import Source, Trait, TraitKind
 from growthtui.ui.screens.record_form import RecordForm
-from growthtui.ui.widgets.form import FormField, choice, text_input
+from growthtui.ui.widgets.form import FormField, choice, long_text, text_input
 
 KIND_HINTS = {
     TraitKind.STRENGTH: "e.g. Calm, methodical debugging of production incidents",
@@ -22,7 +22,11 @@ class TraitForm(RecordForm[Trait]):
     def __init__(self, trait: Trait | None = None, kind: TraitKind = TraitKind.STRENGTH) -> None:
         self.original = trait
         self.kind = trait.kind if trait else kind
-        super().__init__(f"Edit {self.kind.value}" if trait else f"New {self.kind.value}")
+        super().__init__(
+            f"Edit {self.kind.value} #{trait.id} {trait.title}"
+            if trait
+            else f"New {self.kind.value}"
+        )
 
     def fields(self) -> Iterator[FormField]:
         t = self.original
@@ -40,7 +44,7 @@ class TraitForm(RecordForm[Trait]):
             "Evidence",
             text_input(t.evidence if t else "", "what shows it: a result, a review, a rubric"),
         )
-        yield FormField("notes", "Notes", text_input(t.notes if t else ""))
+        yield FormField("notes", "Notes", long_text(t.notes if t else ""))
 
     def build(self) -> Trait:
         v = self.values()

@@ -33,8 +33,10 @@ class FilterBox(Input):
         return self.has_class("-open")
 
     def open(self) -> None:
+        """Show the box and focus it at once: the words typed right after `/` go in."""
         self.add_class("-open")
-        self.focus()
+        self.display = True
+        self.screen.set_focus(self)
 
     def close(self) -> bool:
         """Empty and close the box; False when there was nothing to clear."""
@@ -42,4 +44,5 @@ class FilterBox(Input):
             return False
         self.value = ""
         self.remove_class("-open")
+        self.display = False
         return True
