@@ -29,6 +29,7 @@ from growthtui.ui.screens.skill_form import SkillForm
 from growthtui.ui.screens.skill_rating_form import RateSkillForm
 from growthtui.ui.screens.trait_form import TraitForm
 from growthtui.ui.widgets.record_table import RecordTable, Row
+from growthtui.ui.widgets.record_text import RecordText
 
 QUADRANTS: tuple[tuple[TraitKind, str], ...] = (
     (TraitKind.STRENGTH, "Strengths"),
@@ -106,7 +107,7 @@ class AssessmentScreen(AreaScreen):
                     table.add_column("When", key="date", width=7)
                     table.add_column("What", key="text")
                     yield table
-            yield Static("", id="assessment-detail")
+            yield RecordText("", id="assessment-detail")
 
     def on_mount(self) -> None:
         super().on_mount()

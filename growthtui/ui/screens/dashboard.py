@@ -15,6 +15,7 @@ from textual.widgets import Static
 from growthtui.domain.schedule import DUE_SOON_DAYS
 from growthtui.ui.screens.base import AreaScreen
 from growthtui.ui.widgets.record_table import Cell, RecordTable, Row
+from growthtui.ui.widgets.record_text import RecordText
 
 if TYPE_CHECKING:
     from growthtui.domain import CheckIn, Milestone
@@ -64,7 +65,7 @@ class DashboardScreen(AreaScreen):
         with VerticalScroll(id="dashboard-body"):
             # Both keep their height whatever they say, so the records arriving after the
             # first frame (or a review falling due) repaint text, not the whole screen.
-            yield Static(Text("Reading your plan…", style="dim"), id="dashboard-who")
+            yield RecordText(Text("Reading your plan…", style="dim"), id="dashboard-who")
             yield Static("", id="review-banner", classes="banner -quiet")
             first_run = Static(FIRST_RUN, id="first-run", classes="first-run")
             first_run.display = False

@@ -21,6 +21,7 @@ from growthtui.ui.screens.confirm import ConfirmModal
 from growthtui.ui.screens.learning_form import LearningForm
 from growthtui.ui.widgets.filter_box import FilterBox
 from growthtui.ui.widgets.record_table import RecordTable, Row
+from growthtui.ui.widgets.record_text import RecordText
 
 STATUS_FILTERS: tuple[tuple[str, frozenset[LearningStatus]], ...] = (
     ("all", frozenset(LearningStatus)),
@@ -102,7 +103,7 @@ class LearningScreen(AreaScreen):
                 placeholder="filter: words from a title or provider, esc clears",
                 id="learning-filter",
             )
-            yield Static("", id="learning-status", classes="pane-title")
+            yield RecordText("", id="learning-status", classes="pane-title")
             table = RecordTable(id="learning-table", flex="title")
             table.add_column("Kind", key="kind", width=13)
             table.add_column("Title", key="title")
@@ -112,7 +113,7 @@ class LearningScreen(AreaScreen):
             yield table
         with VerticalScroll(id="learning-detail", classes="pane") as detail:
             detail.border_title = "Detail"
-            yield Static("", id="learning-item")
+            yield RecordText("", id="learning-item")
 
     def on_mount(self) -> None:
         super().on_mount()

@@ -23,6 +23,7 @@ from growthtui.ui.screens.person_card import conversation_detail, person_card
 from growthtui.ui.screens.person_form import PersonForm
 from growthtui.ui.widgets.filter_box import FilterBox
 from growthtui.ui.widgets.record_table import RecordTable, Row
+from growthtui.ui.widgets.record_text import RecordText
 
 FOLLOW_FILTERS = ("everyone", "follow-up due", "losing touch")
 RELATION_FILTERS: tuple[Relation | None, ...] = (None, *Relation)
@@ -70,7 +71,7 @@ class PeopleScreen(AreaScreen):
                 yield FilterBox(
                     placeholder="filter: name, org, tags; esc clears", id="people-filter"
                 )
-                yield Static("", id="people-status", classes="pane-title")
+                yield RecordText("", id="people-status", classes="pane-title")
                 table = RecordTable(id="people-table", flex="name")
                 table.add_column("Name", key="name")
                 table.add_column("Rel.", key="relation", width=7)
@@ -79,14 +80,14 @@ class PeopleScreen(AreaScreen):
             with Vertical(id="people-side"):
                 with Vertical(id="person-pane", classes="pane") as card:
                     card.border_title = "Card"
-                    yield Static("", id="person-card")
+                    yield RecordText("", id="person-card")
                 with Vertical(id="people-log", classes="pane") as log:
                     log.border_title = "Conversations"
                     table = RecordTable(id="interactions-table", flex="summary")
                     table.add_column("Date", key="date", width=10)
                     table.add_column("Summary", key="summary")
                     yield table
-                    yield Static("", id="interaction-detail")
+                    yield RecordText("", id="interaction-detail")
 
     def on_mount(self) -> None:
         super().on_mount()

@@ -20,6 +20,7 @@ from growthtui.ui.screens.base import AreaScreen
 from growthtui.ui.screens.confirm import ConfirmModal
 from growthtui.ui.screens.evidence_form import EvidenceForm
 from growthtui.ui.widgets.record_table import RecordTable, Row
+from growthtui.ui.widgets.record_text import RecordText
 
 
 class ReviewsScreen(AreaScreen):
@@ -67,7 +68,7 @@ class ReviewsScreen(AreaScreen):
                     yield table
                 with VerticalScroll(classes="pane", id="pane-review-detail") as detail:
                     detail.border_title = "Detail (tab here to scroll)"
-                    yield Static("", id="review-detail")
+                    yield RecordText("", id="review-detail")
             with Vertical(classes="pane", id="pane-evidence") as pane:
                 pane.border_title = "Evidence log: wins, praise, feedback, lessons (w logs one)"
                 table = RecordTable(id="table-evidence", flex="text")

@@ -29,6 +29,7 @@ from growthtui.ui.screens.timeline_rows import (
 from growthtui.ui.screens.timeline_text import goal_summary, milestone_summary, month_summary
 from growthtui.ui.widgets.gantt import GanttChart
 from growthtui.ui.widgets.lane_list import LaneList
+from growthtui.ui.widgets.record_text import RecordText
 
 MILESTONE_FILTERS: tuple[tuple[str, bool | None], ...] = (
     ("all", None),
@@ -91,7 +92,7 @@ class TimelineScreen(AreaScreen):
     def compose_body(self) -> ComposeResult:
         with Vertical(id="timeline-pane", classes="pane") as pane:
             pane.border_title = "Milestones by month, in horizon lanes"
-            yield Static("", id="timeline-summary", classes="pane-title")
+            yield RecordText("", id="timeline-summary", classes="pane-title")
             yield LaneList(
                 "Due",
                 [f"{horizon.value.capitalize()}-term" for horizon in LANES],
@@ -100,7 +101,7 @@ class TimelineScreen(AreaScreen):
                 id="timeline-table",
             )
             yield GanttChart(id="timeline-gantt")
-            yield Static("", id="timeline-detail")
+            yield RecordText("", id="timeline-detail")
 
     def on_mount(self) -> None:
         self.gantt.display = False

@@ -32,6 +32,7 @@ from growthtui.domain.timeline import (
     shift,
 )
 from growthtui.ui.glyphs import UNICODE, Glyphs
+from growthtui.ui.shown import shown_text
 
 HEADER_LINES = 2
 """Years, then months or quarters; they stay put while the goals scroll under them."""
@@ -302,7 +303,7 @@ class GanttChart(ScrollView, can_focus=True, inherit_bindings=False):
         glyphs = self.glyphs
         window = self.window
         base = self.rich_style
-        label = row.label.copy()
+        label = shown_text(row.label, lines=False).copy()
         label.truncate(self.label_width, overflow="ellipsis", pad=True)
         if selected:
             label.stylize(self.get_component_rich_style("gantt--cursor"))

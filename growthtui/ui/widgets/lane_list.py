@@ -4,7 +4,7 @@ the lines on screen, so thousands of milestones open, scroll and update at once.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import Enum
 from typing import ClassVar
 
@@ -17,6 +17,8 @@ from textual.geometry import Size
 from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
+
+from growthtui.domain.printable import printable
 
 MIN_LANE = 12
 """Every lane keeps room for a few words, even when it is empty."""
@@ -48,6 +50,15 @@ class LaneRow:
 
 def _no_row(key: str) -> LaneRow:
     return LaneRow(key, "")
+
+
+def _shown(row: LaneRow) -> LaneRow:
+    """The row as it may be drawn: stored text with its control characters as escapes."""
+    if (row.first + row.title + row.note).isprintable():
+        return row
+    return replace(
+        row, first=printable(row.first), title=printable(row.title), note=printable(row.note)
+    )
 
 
 def lane_widths(room: int, count: int, weights: Sequence[int]) -> list[int]:
@@ -194,7 +205,7 @@ class LaneList(ScrollView, can_focus=True, inherit_bindings=False):
         key = self._keys[index]
         row = self._made.get(key)
         if row is None:
-            row = self._made[key] = self._row_of(key)
+            row = self._made[key] = _shown(self._row_of(key))
         return row
 
     @property

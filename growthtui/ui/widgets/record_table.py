@@ -30,6 +30,8 @@ from textual.renderables.styled import Styled
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from growthtui.ui.shown import shown_cell
+
 Cell = str | Text
 Row = tuple[str, Sequence[Cell]]
 """(row key, cells)."""
@@ -227,7 +229,8 @@ class RecordTable(ScrollView, can_focus=True, inherit_bindings=False):
         key = self._keys[index]
         cells = self._cells.get(key)
         if cells is None:
-            cells = self._cells[key] = tuple(self._source(key))
+            # Stored text is drawn here: each cell once, when its row is first made.
+            cells = self._cells[key] = tuple(map(shown_cell, self._source(key)))
         return cells
 
     def sync(self, rows: Sequence[Row], keep: str | None = None) -> None:

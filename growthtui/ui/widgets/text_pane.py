@@ -22,6 +22,8 @@ from textual.visual import Visual, visualize
 from textual.widget import Widget
 from textual.widgets import Static
 
+from growthtui.ui.shown import shown_text
+
 PREPARED = 6
 """Texts kept wrapped ahead of time."""
 
@@ -63,7 +65,7 @@ class TextPane(Static, _ScrollArea, can_focus=True):
 
     def __init__(self, text: Text | str = "", *, id: str | None = None, classes: str | None = None):
         super().__init__(id=id, classes=classes, markup=False)
-        self._text = Text(text) if isinstance(text, str) else text
+        self._text = shown_text(text)
         self._strips: list[Strip] = []
         self._wrapped_at = -1
         self._prepared: dict[Hashable, tuple[Text, list[Strip]]] = {}
@@ -82,6 +84,7 @@ class TextPane(Static, _ScrollArea, can_focus=True):
         move)."""
         if self._wrapped_at < 0 or key in self._prepared:
             return
+        text = shown_text(text)
         if len(self._prepared) >= PREPARED:
             del self._prepared[next(iter(self._prepared))]
         self._prepared[key] = (text, self._wrapped(text, self._wrapped_at))
@@ -89,7 +92,7 @@ class TextPane(Static, _ScrollArea, can_focus=True):
     def show(self, text: Text | str, *, top: bool = False, key: Hashable = None) -> None:
         """Show `text` (`top`: scrolled to its first line, for another record's text; `key`:
         names the text, for a text prepared ahead)."""
-        text = Text(text) if isinstance(text, str) else text
+        text = shown_text(text)
         if text == self._text and not top:
             return
         self._text = text
