@@ -147,6 +147,8 @@ class LaneList(ScrollView, can_focus=True, inherit_bindings=False):
         self._cache: dict[tuple[int, bool], Strip] = {}
         self._cache_width = 0
         self._last_key: str | None = None
+        self.empty = ""
+        """What the list says while it has no rows: which key fills it."""
 
     # -- rows ------------------------------------------------------------------------
     def sync(
@@ -309,6 +311,14 @@ class LaneList(ScrollView, can_focus=True, inherit_bindings=False):
             return self._header().adjust_cell_length(width, base)
         index = y - 1 + round(self.scroll_y)
         if not 0 <= index < len(self._keys):
+            if not self._keys and index == 0 and self.empty:
+                note = Text(f" {self.empty}", style="dim")
+                note.truncate(width, overflow="ellipsis")
+                segments = [
+                    Segment(s.text, base + s.style if s.style else base)
+                    for s in note.render(self.app.console, end="")
+                ]
+                return Strip(segments).adjust_cell_length(width, base)
             return Strip.blank(width, base)
         key = (index, index == self.cursor_row)
         strip = self._cache.get(key)
