@@ -306,6 +306,16 @@ class GrowthApp(FrameEncoding, App[int]):
         # Every way to an area (its key, the palette, a goal opened from the Dashboard)
         # comes through here; Textual's switch calls delay_update.
         self._warm_switch = mode in self._screen_stacks
+        stack = self._screen_stacks.get(mode)
+        if stack:
+            from growthtui.ui.screens.base import AreaScreen
+
+            screen = stack[-1]
+            if isinstance(screen, AreaScreen):
+                if mode == self.current_mode:
+                    screen.on_area_entered()  # the area's own key: back to its list
+                else:
+                    screen.entering = True
         try:
             return super().switch_mode(mode)
         finally:
