@@ -46,7 +46,9 @@ def style_of(app: Any, text: str, at: str = "", within: Any = None) -> Style:
             style = Style()
             for span in line.spans:
                 if span.start <= offset < span.end:
-                    style += span.style if isinstance(span.style, Style) else Style.parse(span.style)
+                    style += (
+                        span.style if isinstance(span.style, Style) else Style.parse(span.style)
+                    )
             return style
     raise AssertionError(f"{text!r} is not on screen:\n" + screen_text(app))
 

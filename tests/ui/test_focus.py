@@ -37,9 +37,7 @@ async def test_coming_back_to_goals_puts_the_focus_on_the_list_on_the_same_goal(
         assert table.current_key != chosen
 
 
-async def test_the_palette_going_to_an_area_also_lands_on_its_list(
-    seeded_store: Store, make_app
-):
+async def test_the_palette_going_to_an_area_also_lands_on_its_list(seeded_store: Store, make_app):
     app = make_app(seeded_store)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press("6")

@@ -228,8 +228,8 @@ class PeopleScreen(AreaScreen):
         detail.update(conversation_detail(talk, self._milestones, self._goals, self.glyphs))
 
     def on_descendant_focus(self) -> None:
-        # In the log the conversation matters more than the card: the card shrinks to
-        # who they are and when to follow up, and the conversation's detail gets the room.
+        # In the log the conversation's detail gets more room (from the log's rows; the
+        # card keeps every line).
         self.query_one("#people-side").set_class(self.in_log, "-in-log")
 
     @on(RecordTable.RowHighlighted, "#people-table")

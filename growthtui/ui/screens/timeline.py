@@ -152,7 +152,7 @@ class TimelineScreen(AreaScreen):
             listing.keys,
             listing.row,
             keep=keep,
-            weights=listing.lane_counts,
+            weights=listing.lane_needs,
             alarm_style=self.alarm_style,
         )
         overdue = listing.overdue

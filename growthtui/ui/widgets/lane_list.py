@@ -61,23 +61,41 @@ def _shown(row: LaneRow) -> LaneRow:
     )
 
 
-def lane_widths(room: int, count: int, weights: Sequence[int]) -> list[int]:
-    """Split `room` characters among `count` lanes: `MIN_LANE` each (less when the room
-    is short), the rest by weight (evenly when no lane has any)."""
+def lane_widths(room: int, count: int, needs: Sequence[int]) -> list[int]:
+    """Split `room` characters among `count` lanes by what they hold: `needs[i]` is the
+    width lane i's longest line wants. Every lane keeps `MIN_LANE` (less when the room is
+    short); then the room is shared out evenly among the lanes that want more, each up
+    to its need, so a lane of long titles is not squeezed by one of many short ones; what
+    is left once every need is met goes to the lanes by need."""
     if count <= 0:
         return []
-    base = max(4, min(MIN_LANE, room // count))
-    extra = max(0, room - base * count)
-    weights = [max(0, w) for w in (list(weights) + [0] * count)[:count]]
-    total = sum(weights)
-    shares = [w / total if total else 1 / count for w in weights]
-    widths = [base + int(extra * share) for share in shares]
-    widths[max(range(count), key=lambda i: shares[i])] += room - sum(widths)  # rounding
+    needs = [max(0, n) for n in (list(needs) + [0] * count)[:count]]
+    floor = max(4, min(MIN_LANE, room // count))
+    widths = [floor] * count
+    left = max(0, room - floor * count)
+    wanting = [i for i in range(count) if needs[i] > widths[i]]
+    while left > 0 and wanting:
+        share = max(1, left // len(wanting))
+        for lane in list(wanting):
+            give = min(share, needs[lane] - widths[lane], left)
+            widths[lane] += give
+            left -= give
+            if widths[lane] >= needs[lane]:
+                wanting.remove(lane)
+            if left <= 0:
+                break
+    if left > 0:
+        total = sum(needs)
+        shares = [n / total if total else 1 / count for n in needs]
+        extra = [int(left * share) for share in shares]
+        extra[max(range(count), key=lambda i: shares[i])] += left - sum(extra)  # rounding
+        widths = [w + e for w, e in zip(widths, extra, strict=True)]
     return widths
 
 
 class LaneList(ScrollView, can_focus=True, inherit_bindings=False):
-    """A header of lane titles, then rows; a cursor row; the busy lanes get the room."""
+    """A header of lane titles, then rows; a cursor row; the lanes share the width by
+    what they hold."""
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {
         "lanes--header",
@@ -142,6 +160,7 @@ class LaneList(ScrollView, can_focus=True, inherit_bindings=False):
         self._made: dict[str, LaneRow] = {}
         self.cursor_row = 0
         self.weights: list[int] = []
+        """What each lane's longest line wants (see `lane_widths`)."""
         self.alarm_style = Style(bold=True)
         self._index: dict[str, int] = {}
         self._cache: dict[tuple[int, bool], Strip] = {}

@@ -493,8 +493,8 @@ class RecordTable(ScrollView, can_focus=True, inherit_bindings=False):
         else:
             index = y - self.header_height + round(self.scroll_y)
             if index >= len(self._keys):
-                if not self._keys and index == 0 and self._empty:
-                    return self._empty_line(width, base)
+                if not self._keys and self._empty:
+                    return self._empty_line(index, width, base)
                 return Strip.blank(width, base)
         key = (index, index == self.cursor_row and self.show_cursor)
         strip = self._lines.get(key)
@@ -507,13 +507,18 @@ class RecordTable(ScrollView, can_focus=True, inherit_bindings=False):
             self._lines[key] = strip
         return strip
 
-    def _empty_line(self, width: int, base: Style) -> Strip:
-        """The line an empty table shows under its header (dim, cut with "…")."""
-        text = Text(f" {self._empty}", style="dim", no_wrap=True, overflow="ellipsis", end="")
-        text.truncate(width, overflow="ellipsis")
-        segments = [
+    def _empty_line(self, index: int, width: int, base: Style) -> Strip:
+        """Line `index` of what an empty table says under its header (dim, wrapped at
+        words to the width left of the scrollbar)."""
+        room = max(1, self.scrollable_content_region.width - 2 * self.cell_padding)
+        lines = Text(self._empty, style="dim").wrap(self.app.console, room)
+        if index >= len(lines):
+            return Strip.blank(width, base)
+        line = lines[index]
+        line.rstrip()
+        segments = [Segment(" " * self.cell_padding, base)] + [
             Segment(s.text, base + s.style if s.style else base)
-            for s in text.render(self.app.console, end="")
+            for s in line.render(self.app.console, end="")
         ]
         return Strip(segments).adjust_cell_length(width, base)
 
