@@ -185,8 +185,8 @@ class FeedbackReceived:
     def logged_with(self) -> str:
         """Where it came from, in words: the feedback log, or the evidence log (`w`)."""
         if isinstance(self.record, Feedback):
-            return f"feedback log, {self.record.source.value}"
-        return "evidence log (w)"
+            return "feedback log (n in this panel)"
+        return "evidence log (logged with w; Reviews, 7)"
 
 
 def feedback_received(

@@ -295,14 +295,15 @@ class AssessmentScreen(AreaScreen):
     def _feedback_detail(self, entry: FeedbackReceived) -> Text:
         text = Text()
         text.append(entry.date.isoformat(), style="bold")
-        text.append(f" · {entry.giver or 'someone'}: ")
-        text.append(entry.text, style="italic")
-        text.append(f"\nFrom the {entry.logged_with}", style="dim")
         record = entry.record
+        source = f" ({record.source.value})" if isinstance(record, Feedback) else ""
+        text.append(f" · {entry.giver or 'someone'}{source}: ")
+        text.append(entry.text, style="italic")
         if isinstance(record, Feedback):
             about = [self._traits[t].title for t in record.trait_ids if t in self._traits]
             if about:
-                text.append(f" · about: {', '.join(about)}", style="dim")
+                text.append(f"\nAbout: {', '.join(about)}")
+        text.append(f"\nFrom the {entry.logged_with}", style="dim")
         return text
 
     @on(RecordTable.RowHighlighted)

@@ -13,6 +13,7 @@ from textual.widgets import Static
 
 from growthtui.domain import CheckIn, Goal, GoalStatus, Milestone
 from growthtui.domain.timeline import first_due_from
+from growthtui.domain.words import counted
 from growthtui.services.milestones import toggle_done, toggled_message
 from growthtui.ui.screens.base import AreaScreen
 from growthtui.ui.screens.confirm import ConfirmModal
@@ -148,6 +149,12 @@ class TimelineScreen(AreaScreen):
     def _show_list(self, keep: str | None = None) -> None:
         visible = self._visible_milestones()
         listing = self._lane_rows.listing(visible, self._goals, self.today, self.glyphs)
+        if self._milestones:
+            self.table.empty = "No milestones match the filter — f cycles it"
+        elif self._goals:
+            self.table.empty = "No milestones yet — n adds one to a goal"
+        else:
+            self.table.empty = "No milestones yet — press 3, then n to set a goal, then m on it"
         self.table.show_rows(
             listing.keys,
             listing.row,
@@ -158,7 +165,7 @@ class TimelineScreen(AreaScreen):
         overdue = listing.overdue
         name = MILESTONE_FILTERS[self.milestone_filter][0]
         alarm = f" · {self.glyphs.overdue} {overdue} overdue" if overdue else ""
-        self._summary(f"{len(visible)} milestones ({name}){alarm} · v bars · f filter")
+        self._summary(f"{counted(len(visible), 'milestone')} ({name}){alarm} · v bars · f filter")
         self._show_detail()
 
     def _visible_goals(self) -> list[Goal]:
@@ -179,7 +186,7 @@ class TimelineScreen(AreaScreen):
         window = self.gantt.window
         name = GOAL_FILTERS[self.goal_filter][0]
         self._summary(
-            f"{len(self.gantt.rows)} goals ({name}) · {window.describe()} · "
+            f"{counted(len(self.gantt.rows), 'goal')} ({name}) · {window.describe()} · "
             "[ ] shift · z zoom · v list"
         )
 
