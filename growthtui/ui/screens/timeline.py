@@ -56,9 +56,9 @@ class TimelineScreen(AreaScreen):
         Binding("e,enter", "edit", "Edit", id="timeline.edit"),
         Binding("n", "new", "New", id="timeline.new"),
         Binding("d", "delete", "Delete", id="timeline.delete"),
-        Binding("v", "switch_view", "Bars/list", id="timeline.view"),
-        Binding("t", "today", "Today", id="timeline.today"),
-        Binding("o", "open_goal", "Open goal", id="timeline.open_goal", show=False),
+        Binding("v", "switch_view", "View", id="timeline.view"),
+        Binding("o", "open_goal", "Open goal", id="timeline.open_goal"),
+        Binding("t", "today", "Today", id="timeline.today", show=False),
         Binding(
             "left_square_bracket,less_than_sign",
             "earlier",

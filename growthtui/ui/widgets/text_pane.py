@@ -51,12 +51,12 @@ class TextPane(Static, _ScrollArea, can_focus=True):
     }
     """
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("up", "scroll_up", "Scroll up", show=False),
-        Binding("down", "scroll_down", "Scroll down", show=False),
-        Binding("home", "scroll_home", "Scroll home", show=False),
-        Binding("end", "scroll_end", "Scroll end", show=False),
-        Binding("pageup", "page_up", "Page up", show=False),
-        Binding("pagedown", "page_down", "Page down", show=False),
+        Binding("up", "scroll_up", "Scroll up", id="pane.up", show=False),
+        Binding("down", "scroll_down", "Scroll down", id="pane.down", show=False),
+        Binding("home", "scroll_home", "Scroll to the top", id="pane.top", show=False),
+        Binding("end", "scroll_end", "Scroll to the end", id="pane.bottom", show=False),
+        Binding("pageup", "page_up", "Page up", id="pane.page_up", show=False),
+        Binding("pagedown", "page_down", "Page down", id="pane.page_down", show=False),
     ]
 
     hint: reactive[str] = reactive("", layout=False, repaint=False)
