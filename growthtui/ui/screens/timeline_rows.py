@@ -57,9 +57,8 @@ class MilestoneRows:
                 listing.milestones[key] = milestone
                 goal = goals.get(milestone.goal_id)
                 lane = LANES.index(goal.horizon if goal is not None else Horizon.SHORT)
-                # What the lane's line wants: "✓ title" (as `_row` writes it; the goal's
-                # name after it takes what room is left).
-                need = len(milestone.title) + 2
+                # What the lane's line wants: "✓ title · goal" (as `_row` writes it).
+                need = len(milestone.title) + 2 + (len(goal.title) + 3 if goal else 10)
                 if need > needs[lane]:
                     needs[lane] = need
                 if milestone.done_at is None and is_overdue(milestone, today):
