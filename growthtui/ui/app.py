@@ -27,6 +27,7 @@ from textual.screen import ModalScreen
 
 from growthtui.domain.errors import GrowthError
 from growthtui.domain.printable import printable
+from growthtui.domain.words import counted
 from growthtui.settings import Settings, save_theme
 from growthtui.ui.areas import AREAS, area_screen
 from growthtui.ui.commands import GrowthCommands
@@ -420,7 +421,7 @@ class GrowthApp(FrameEncoding, App[int]):
         except (GrowthError, OSError) as error:
             self.notify(_sentence(error), severity="error", timeout=10)
             return
-        self.notify(f"wrote {path} ({len(text):,} characters)", timeout=6)
+        self.notify(f"wrote {path} ({counted(len(text), 'character')})", timeout=6)
 
     @work
     async def action_import_data(self) -> None:

@@ -14,6 +14,7 @@ from textual.widgets import Input, Static
 
 from growthtui.domain import Goal, Interaction, Milestone, Person, Relation
 from growthtui.domain.cadence import FollowUp
+from growthtui.domain.words import counted
 from growthtui.services.people import default_due, default_goal, follow_ups, milestone_of
 from growthtui.ui.screens.base import AreaScreen
 from growthtui.ui.screens.confirm import ConfirmModal
@@ -176,11 +177,13 @@ class PeopleScreen(AreaScreen):
         due = sum(1 for f in self._follow.values() if f.is_due)
         losing = sum(1 for f in self._follow.values() if f.losing_touch)
         relation = RELATION_FILTERS[self.relation_filter]
-        shown = f"{relation.value}s" if relation else FOLLOW_FILTERS[self.follow_filter]
-        if relation and self.follow_filter:
-            shown = f"{relation.value}s · {FOLLOW_FILTERS[self.follow_filter]}"
+        shown = counted(len(rows), relation.value if relation else "person")
+        if self.follow_filter == 1:
+            shown += " with a follow-up due"
+        elif self.follow_filter == 2:
+            shown += " losing touch"
         words = f" · '{self.text_filter}'" if self.text_filter else ""
-        status = Text(f"{len(rows)} {shown}{words} · {due} due")
+        status = Text(f"{shown}{words} · {due} due")
         if losing:
             status.append(f" · {losing} losing touch", style=self.alarm_style)
         self.query_one("#people-status", Static).update(status)
@@ -388,7 +391,7 @@ class PeopleScreen(AreaScreen):
             return
         pid = person.id or 0
         count = len(self._talks.get(pid, []))
-        talks = "1 conversation goes" if count == 1 else f"{count} conversations go"
+        talks = f"{counted(count, 'conversation')} {'goes' if count == 1 else 'go'}"
         if not await self.app.push_screen_wait(
             ConfirmModal(
                 f"Delete {person.name}?",

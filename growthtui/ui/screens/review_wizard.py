@@ -381,7 +381,8 @@ class ReviewWizard(AppAccess, ModalScreen[Review | None]):
             return
         self.growth_app.data_changed()
         self.notify(
-            f"{done.title} saved: {len(done.decisions)} decisions (u undoes the last step)",
+            f"{done.title} saved: {counted(len(done.decisions), 'decision')} "
+            "(u undoes the last step)",
             timeout=5,
         )
         self.dismiss(done)
