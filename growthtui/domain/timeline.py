@@ -82,8 +82,27 @@ def periods_between(first: dt.date, day: dt.date, scale: Scale) -> int:
 
 
 def shift(start: dt.date, periods: int, scale: Scale) -> dt.date:
-    """The start of the period `periods` after the one holding `start`."""
-    return add_months(period_start(start, scale), periods * scale.months)
+    """The start of the period `periods` after the one holding `start`; the calendar's
+    first or last period when that would fall outside it (years 1 to 9999)."""
+    try:
+        return add_months(period_start(start, scale), periods * scale.months)
+    except (ValueError, OverflowError):
+        return period_start(dt.date.max if periods > 0 else dt.date.min, scale)
+
+
+def period_days(first: dt.date, scale: Scale) -> int:
+    """How many days the period starting on `first` has (the calendar's last one too)."""
+    try:
+        following = add_months(first, scale.months)
+    except (ValueError, OverflowError):
+        return (dt.date.max - first).days + 1
+    return (following - first).days
+
+
+def latest_start(periods: int, scale: Scale) -> dt.date:
+    """The latest start a window of `periods` periods can have: it ends with the
+    calendar's last period."""
+    return shift(dt.date.max, -(max(1, periods) - 1), scale)
 
 
 def goal_span(goal: Goal, milestones: Sequence[Milestone] = ()) -> tuple[dt.date, dt.date] | None:
@@ -165,20 +184,26 @@ class Window:
 
     @property
     def end(self) -> dt.date:
-        """The first day after the window."""
+        """The first day after the window (the start of the calendar's last period when
+        the window reaches it: see `last_day`)."""
         return shift(self.start, self.periods, self.scale)
+
+    @property
+    def last_day(self) -> dt.date:
+        """The window's last day."""
+        last = shift(self.start, self.periods - 1, self.scale)
+        return last + dt.timedelta(days=period_days(last, self.scale) - 1)
 
     def x(self, day: dt.date) -> int:
         """The character column of `day`: within the period's cell by how far into the
         period the day is. Negative before the window, `width` or more after it."""
         index = periods_between(self.start, day, self.scale)
         first = period_start(day, self.scale)
-        length = (shift(first, 1, self.scale) - first).days
-        within = (day - first).days * self.cell // length
+        within = (day - first).days * self.cell // period_days(first, self.scale)
         return index * self.cell + within
 
     def contains(self, day: dt.date) -> bool:
-        return self.start <= day < self.end
+        return self.start <= day <= self.last_day
 
     def columns(self) -> list[tuple[int, dt.date]]:
         """(character column, period start) of each period shown."""
@@ -235,6 +260,6 @@ def outside(window: Window, span: tuple[dt.date, dt.date] | None) -> str | None:
         return None
     if span[1] < window.start:
         return "before"
-    if span[0] >= window.end:
+    if span[0] > window.last_day:
         return "after"
     return None

@@ -26,6 +26,7 @@ from growthtui.domain.timeline import (
     bar_marks,
     choose_scale,
     default_start,
+    latest_start,
     outside,
     overall_span,
     period_label,
@@ -203,7 +204,8 @@ class GanttChart(ScrollView, can_focus=True, inherit_bindings=False):
         span = overall_span(row.span for row in self.rows)
         scale = self._scale or choose_scale(span, periods)
         start = self._start or default_start(span, self.today, periods, scale)
-        return Window(start, periods, scale, CELL)
+        # Never past the calendar's last period (a goal due 9999-12-31, `]` held down).
+        return Window(min(start, latest_start(periods, scale)), periods, scale, CELL)
 
     def _relayout(self) -> None:
         self._window = None
