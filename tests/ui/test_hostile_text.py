@@ -46,7 +46,7 @@ def hostile_store(store: Store) -> Store:
     store.add(Goal(title=MARKUP, due=dt.date(2027, 2, 1)))
     store.add(Milestone(goal_id=goal.id or 0, title=CLEAR, due=TODAY + dt.timedelta(days=3)))
     store.add(Milestone(goal_id=goal.id or 0, title=MARKUP, due=dt.date(9999, 12, 31)))
-    person = store.add(Person(name="Eve \x1b]52;c;x\x07", expertise=CLEAR, follow_up_days=7))
+    person = store.add(Person(name="Eve [/] \x1b]52;c;x", expertise=CLEAR, follow_up_days=7))
     store.add(Interaction(person_id=person.id or 0, date=TODAY, summary=RESET, advice=CLIPBOARD))
     store.add(Trait(kind=TraitKind.STRENGTH, title=REVERSED, notes=CLEAR))
     store.add(Feedback(date=TODAY, giver=MARKUP, text=CLIPBOARD))
@@ -81,6 +81,7 @@ async def test_every_screen_shows_stored_controls_as_escapes(memory_store: Store
     assert "\\x1b[2J it" in seen
     assert "Flip \\u202eit around" in seen
     assert "Use [b]bold[/b] and [/] as typed" in seen  # never read as markup
+    assert "Eve [/] \\x1b]52;c;x" in seen  # the card's title too
     assert app.return_code in (None, 0)
 
 

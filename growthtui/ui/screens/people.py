@@ -22,6 +22,7 @@ from growthtui.ui.screens.goal_picker import GoalPicker
 from growthtui.ui.screens.interaction_form import InteractionForm, NextStepMilestoneForm
 from growthtui.ui.screens.person_card import conversation_detail, person_card
 from growthtui.ui.screens.person_form import PersonForm
+from growthtui.ui.shown import shown_text
 from growthtui.ui.widgets.filter_box import FilterBox
 from growthtui.ui.widgets.record_table import RecordTable, Row
 from growthtui.ui.widgets.record_text import RecordText
@@ -206,7 +207,7 @@ class PeopleScreen(AreaScreen):
             self.log_table.sync([])
             self._show_interaction()
             return
-        pane.border_title = person.name
+        pane.border_title = shown_text(person.name, lines=False)  # a Text: never markup
         card.update(
             person_card(person, self._follow[pid or 0], self._goals, self.glyphs, self.alarm_style)
         )
