@@ -267,14 +267,15 @@ class GrowthApp(FrameEncoding, App[int]):
         timeout: float | None = None,
         markup: bool = False,
     ) -> None:
-        """A notification. Messages quote titles and names: never read as markup unless
-        asked, and shown with their control characters as escapes."""
+        """A notification. Messages quote titles and names: never read as markup (a
+        screen's `notify` passes markup=True by default; no message of this app is
+        markup), and shown with their control characters as escapes."""
         super().notify(
             printable(message, lines=True),
             title=printable(title),
             severity=severity,
             timeout=timeout,
-            markup=markup,
+            markup=False,
         )
 
     def attempt(self, change: Callable[[], object], done: str | None = None) -> bool:

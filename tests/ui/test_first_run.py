@@ -74,6 +74,13 @@ async def test_no_review_is_due_before_there_is_a_goal_to_review(memory_store: S
         text = screen_text(app)
         assert "Getting started" in text
         assert "quarterly review" not in text.lower()
+        await pilot.press("7")
+        await pilot.pause()
+        text = screen_text(app)
+        assert "No active goal to review yet: set one in Goals (3, then n)" in text
+        assert "review yet: start your first one" not in text
+        await pilot.press("1")
+        await pilot.pause()
         memory_store.add(Goal(title="Give a conference talk", due=dt.date(2027, 6, 1)))
         app.data_changed()
         await pilot.pause()

@@ -93,7 +93,10 @@ async def test_a_notification_quoting_a_title_shows_it_as_written(memory_store: 
         await pilot.pause()
         messages = [n.message for n in app._notifications]
         assert any("[b]bold[/b] and [/]" in m and "\\x1b]52" in m for m in messages), messages
+        await pilot.pause()
+        assert "Use [b]bold[/b] and [/] as typed" in screen_text(app)  # the toast, as written
         assert_clean(app)
+    assert app.return_code in (None, 0)
 
 
 async def test_a_goal_due_on_the_last_day_of_the_calendar_draws_as_a_bar(

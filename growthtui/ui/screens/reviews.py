@@ -12,7 +12,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Static
 
-from growthtui.domain import Evidence, Goal, Person, Review, Skill
+from growthtui.domain import Evidence, Goal, GoalStatus, Person, Review, Skill
 from growthtui.domain.cadence import review_due
 from growthtui.domain.reviews import ReviewStep
 from growthtui.services import reviews as service
@@ -132,6 +132,11 @@ class ReviewsScreen(AreaScreen):
         cadence = self.store.profile().review_cadence
         due = review_due(cadence, reviews, self.today)
         draft = service.open_draft(self.store)
+        if draft is None and not any(g.status is GoalStatus.ACTIVE for g in self._goals.values()):
+            # Nothing to review yet: no nag, but what comes first.
+            banner.update("No active goal to review yet: set one in Goals (3, then n)")
+            banner.set_class(False, "-due")
+            return
         if draft is not None:
             text = (
                 f"{self.glyphs.overdue} Draft {draft.period.value} review at "
