@@ -6,6 +6,8 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, ClassVar
 
+from rich.console import Group
+from rich.table import Table
 from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
@@ -43,17 +45,17 @@ class FirstStep:
 
 FIRST_STEPS: tuple[FirstStep, ...] = (
     FirstStep(
-        "p", "your profile and vision", "your profile: name, role, and the vision you work toward"
+        "p", "profile and vision", "your profile: name, role, and the vision you work toward"
     ),
     FirstStep(
         "2",
-        "strengths and weaknesses",
+        "strengths, weaknesses",
         "assess yourself: strengths and weaknesses, from self-reflection, feedback, "
         "assessments and past results",
     ),
     FirstStep(
         "3 n",
-        "your first SMART goal",
+        "a first SMART goal",
         "your first SMART goal: what exactly, how measured, your plan, why it matters, by when",
     ),
     FirstStep("3 m", "a dated milestone", "a dated milestone on a goal: here and on the Timeline"),
@@ -149,17 +151,30 @@ class DashboardScreen(AreaScreen):
         done = sum(1 for _, ok in steps if ok)
         empty = done == 0
         self.query_one("#first-run").display = empty
-        self.query_one("#dashboard-grid").display = not empty
+        grid = self.query_one("#dashboard-grid")
+        if grid.display == empty:
+            grid.display = not empty
+            if not empty and self.focused is None:
+                # The lists just came (the first record, here or from another session).
+                self.call_after_refresh(self.focus_main_list)
         if empty:
-            welcome = Text()
-            welcome.append("Welcome to growthtui.", style="bold")
-            welcome.append(" A plan for your professional growth, one key away.\n\n")
+            steps_table = Table.grid(padding=(0, 1))
+            steps_table.add_column(no_wrap=True)
+            steps_table.add_column(no_wrap=True, style="bold")
+            steps_table.add_column()
             for number, (step, _ok) in enumerate(steps, 1):
-                welcome.append(f"  {glyphs.pending} {number}. ")
-                welcome.append(f"{step.key:<4}", style="bold")
-                welcome.append(f"{step.long}\n")
-            welcome.append("\n? shows the keys of any screen, ctrl+p every action, q quits. ")
-            welcome.append("Everything is saved as you go.")
+                steps_table.add_row(f"  {glyphs.pending} {number}.", step.key, step.long)
+            welcome = Group(
+                Text.assemble(
+                    ("Welcome to growthtui.", "bold"),
+                    " A plan for your professional growth, one key away.\n",
+                ),
+                steps_table,
+                Text(
+                    "\n? shows the keys of any screen, ctrl+p every action, q quits. "
+                    "Everything is saved as you go."
+                ),
+            )
             self.query_one("#first-run", Static).update(welcome)
             return True
         checklist = self.query_one("#dash-steps", Static)
@@ -169,14 +184,18 @@ class DashboardScreen(AreaScreen):
         checklist.display = incomplete
         skills.display = not incomplete
         if incomplete:
-            pane.border_title = f"Getting started: {done} of {len(steps)} done"
-            text = Text()
+            pane.border_title = f"Getting started: {done} of {len(steps)}"
+            grid = Table.grid(padding=(0, 1))
+            grid.add_column(no_wrap=True)
+            grid.add_column(no_wrap=True)
+            grid.add_column()
             for step, ok in steps:
-                text.append(f"{glyphs.done if ok else glyphs.pending} ", style="bold" if ok else "")
-                text.append(f"{step.key:<4}", style="dim" if ok else "bold")
-                text.append(f"{step.short}\n", style="dim strike" if ok else "")
-            text.rstrip()
-            checklist.update(text)
+                grid.add_row(
+                    Text(glyphs.done if ok else glyphs.pending, style="bold" if ok else ""),
+                    Text(step.key, style="dim" if ok else "bold"),
+                    Text(step.short, style="dim strike" if ok else ""),
+                )
+            checklist.update(grid)
         else:
             pane.border_title = "Skills: level → target, trend"
         return False
