@@ -151,9 +151,9 @@ class DashboardScreen(AreaScreen):
         done = sum(1 for _, ok in steps if ok)
         empty = done == 0
         self.query_one("#first-run").display = empty
-        grid = self.query_one("#dashboard-grid")
-        if grid.display == empty:
-            grid.display = not empty
+        lists = self.query_one("#dashboard-grid")
+        if lists.display == empty:
+            lists.display = not empty
             if not empty and self.focused is None:
                 # The lists just came (the first record, here or from another session).
                 self.call_after_refresh(self.focus_main_list)
