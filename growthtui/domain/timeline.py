@@ -8,7 +8,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from enum import Enum, StrEnum
 
-from growthtui.domain.dates import add_months, month_start, quarter_of, quarter_start
+from growthtui.domain.dates import month_start, quarter_of, quarter_start
 from growthtui.domain.goals import Goal, Milestone
 from growthtui.domain.schedule import is_overdue
 
@@ -81,22 +81,30 @@ def periods_between(first: dt.date, day: dt.date, scale: Scale) -> int:
     return ((b.year - a.year) * 12 + b.month - a.month) // scale.months
 
 
+def _month_number(day: dt.date) -> int:
+    """Months since the calendar began (0001-01 is 12)."""
+    return day.year * 12 + day.month - 1
+
+
+def _month_of(number: int) -> dt.date:
+    return dt.date(number // 12, number % 12 + 1, 1)
+
+
 def shift(start: dt.date, periods: int, scale: Scale) -> dt.date:
     """The start of the period `periods` after the one holding `start`; the calendar's
     first or last period when that would fall outside it (years 1 to 9999)."""
-    try:
-        return add_months(period_start(start, scale), periods * scale.months)
-    except (ValueError, OverflowError):
-        return period_start(dt.date.max if periods > 0 else dt.date.min, scale)
+    number = _month_number(period_start(start, scale)) + periods * scale.months
+    first = _month_number(dt.date.min)
+    last = _month_number(period_start(dt.date.max, scale))
+    return _month_of(min(max(number, first), last))
 
 
 def period_days(first: dt.date, scale: Scale) -> int:
     """How many days the period starting on `first` has (the calendar's last one too)."""
-    try:
-        following = add_months(first, scale.months)
-    except (ValueError, OverflowError):
+    following = _month_number(first) + scale.months
+    if following > _month_number(dt.date.max):
         return (dt.date.max - first).days + 1
-    return (following - first).days
+    return (_month_of(following) - first).days
 
 
 def latest_start(periods: int, scale: Scale) -> dt.date:
