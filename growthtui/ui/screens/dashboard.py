@@ -6,8 +6,6 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, ClassVar
 
-from rich.console import Group
-from rich.table import Table
 from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
@@ -147,6 +145,9 @@ class DashboardScreen(AreaScreen):
     def _show_first_steps(self, steps: list[tuple[FirstStep, bool]]) -> bool:
         """The welcome (nothing done yet), or the checklist in the skills' place (some
         done), or neither (all done). Returns whether the store is still empty."""
+        from rich.console import Group  # after the first frame: not on its way
+        from rich.table import Table
+
         glyphs = self.glyphs
         done = sum(1 for _, ok in steps if ok)
         empty = done == 0
