@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from enum import StrEnum
 from typing import ClassVar
 
 from pydantic import Field
 
 from growthtui.domain.base import Ids, Level, Record, Text, Title, Value, empty_list
+from growthtui.domain.evidence import Evidence, EvidenceKind
 from growthtui.domain.goals import Goal
 from growthtui.domain.learning import LearningItem, LearningStatus
 
@@ -154,3 +156,58 @@ def unaddressed_weaknesses(
         for t in traits
         if t.kind is TraitKind.WEAKNESS and not t.archived and t.id not in addressed
     ]
+
+
+@dataclass(frozen=True)
+class FeedbackReceived:
+    """One line of the feedback a person received, whichever way it was logged: a
+    Feedback record (Assessment, `n` in its Feedback panel) or a piece of evidence of kind
+    "feedback received" (`w`, from any screen)."""
+
+    record: Feedback | Evidence
+    giver: str
+    """Who gave it, as far as the record says ("" when it does not)."""
+
+    @property
+    def key(self) -> str:
+        """Unique across both kinds of record: "feedback:3", "evidence:12"."""
+        return f"{self.record.entity}:{self.record.id}"
+
+    @property
+    def date(self) -> dt.date:
+        return self.record.date
+
+    @property
+    def text(self) -> str:
+        return self.record.text
+
+    @property
+    def logged_with(self) -> str:
+        """Where it came from, in words: the feedback log, or the evidence log (`w`)."""
+        if isinstance(self.record, Feedback):
+            return "feedback log (n in this panel)"
+        return "evidence log (logged with w; Reviews, 7)"
+
+
+def feedback_received(
+    feedback: Iterable[Feedback],
+    evidence: Iterable[Evidence],
+    people: Mapping[int, str] | None = None,
+) -> list[FeedbackReceived]:
+    """One view over the feedback logged both ways, newest first (on one day, the later
+    logged first). `people` names people by id, for the records linked to them."""
+    names = people or {}
+    entries = [
+        FeedbackReceived(item, item.giver or names.get(item.person_id or 0, ""))
+        for item in feedback
+    ]
+    entries += [
+        FeedbackReceived(item, ", ".join(names[p] for p in item.person_ids if p in names))
+        for item in evidence
+        if item.kind is EvidenceKind.FEEDBACK
+    ]
+    return sorted(
+        entries,
+        key=lambda entry: (entry.date, entry.record.id or 0, entry.record.entity),
+        reverse=True,
+    )

@@ -10,6 +10,7 @@ from pydantic import Field, ValidationInfo, field_validator
 
 from growthtui.domain.base import Ids, Record, Text, Title, empty_list
 from growthtui.domain.kinds import Relation as Relation
+from growthtui.domain.words import counted
 
 
 class InteractionKind(StrEnum):
@@ -47,8 +48,8 @@ class Person(Record):
         ideal = info.data.get("follow_up_days")
         if max_gap is not None and ideal is not None and max_gap < ideal:
             raise ValueError(
-                f"the longest gap ({max_gap} days) is shorter than the follow-up "
-                f"rhythm ({ideal} days): make it at least as long"
+                f"the longest gap ({counted(max_gap, 'day')}) is shorter than the follow-up "
+                f"rhythm ({counted(ideal, 'day')}): make it at least as long"
             )
         return max_gap
 

@@ -8,7 +8,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from enum import Enum, StrEnum
 
-from growthtui.domain.dates import add_months, month_start, quarter_of, quarter_start
+from growthtui.domain.dates import month_start, quarter_of, quarter_start
 from growthtui.domain.goals import Goal, Milestone
 from growthtui.domain.schedule import is_overdue
 
@@ -81,9 +81,36 @@ def periods_between(first: dt.date, day: dt.date, scale: Scale) -> int:
     return ((b.year - a.year) * 12 + b.month - a.month) // scale.months
 
 
+def _month_number(day: dt.date) -> int:
+    """Months since the calendar began (0001-01 is 12)."""
+    return day.year * 12 + day.month - 1
+
+
+def _month_of(number: int) -> dt.date:
+    return dt.date(number // 12, number % 12 + 1, 1)
+
+
 def shift(start: dt.date, periods: int, scale: Scale) -> dt.date:
-    """The start of the period `periods` after the one holding `start`."""
-    return add_months(period_start(start, scale), periods * scale.months)
+    """The start of the period `periods` after the one holding `start`; the calendar's
+    first or last period when that would fall outside it (years 1 to 9999)."""
+    number = _month_number(period_start(start, scale)) + periods * scale.months
+    first = _month_number(dt.date.min)
+    last = _month_number(period_start(dt.date.max, scale))
+    return _month_of(min(max(number, first), last))
+
+
+def period_days(first: dt.date, scale: Scale) -> int:
+    """How many days the period starting on `first` has (the calendar's last one too)."""
+    following = _month_number(first) + scale.months
+    if following > _month_number(dt.date.max):
+        return (dt.date.max - first).days + 1
+    return (_month_of(following) - first).days
+
+
+def latest_start(periods: int, scale: Scale) -> dt.date:
+    """The latest start a window of `periods` periods can have: it ends with the
+    calendar's last period."""
+    return shift(dt.date.max, -(max(1, periods) - 1), scale)
 
 
 def goal_span(goal: Goal, milestones: Sequence[Milestone] = ()) -> tuple[dt.date, dt.date] | None:
@@ -165,20 +192,26 @@ class Window:
 
     @property
     def end(self) -> dt.date:
-        """The first day after the window."""
+        """The first day after the window (the start of the calendar's last period when
+        the window reaches it: see `last_day`)."""
         return shift(self.start, self.periods, self.scale)
+
+    @property
+    def last_day(self) -> dt.date:
+        """The window's last day."""
+        last = shift(self.start, self.periods - 1, self.scale)
+        return last + dt.timedelta(days=period_days(last, self.scale) - 1)
 
     def x(self, day: dt.date) -> int:
         """The character column of `day`: within the period's cell by how far into the
         period the day is. Negative before the window, `width` or more after it."""
         index = periods_between(self.start, day, self.scale)
         first = period_start(day, self.scale)
-        length = (shift(first, 1, self.scale) - first).days
-        within = (day - first).days * self.cell // length
+        within = (day - first).days * self.cell // period_days(first, self.scale)
         return index * self.cell + within
 
     def contains(self, day: dt.date) -> bool:
-        return self.start <= day < self.end
+        return self.start <= day <= self.last_day
 
     def columns(self) -> list[tuple[int, dt.date]]:
         """(character column, period start) of each period shown."""
@@ -235,6 +268,6 @@ def outside(window: Window, span: tuple[dt.date, dt.date] | None) -> str | None:
         return None
     if span[1] < window.start:
         return "before"
-    if span[0] >= window.end:
+    if span[0] > window.last_day:
         return "after"
     return None

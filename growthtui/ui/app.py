@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import datetime as dt
+import errno
 import functools
 import gc
 import os
@@ -19,16 +20,21 @@ from typing import TYPE_CHECKING, ClassVar
 from textual import events, work
 from textual.app import App
 from textual.binding import Binding, BindingType
+from textual.filter import Monochrome, NoColor
+from textual.notifications import SeverityLevel
 from textual.reactive import reactive
 from textual.screen import ModalScreen
 
 from growthtui.domain.errors import GrowthError
+from growthtui.domain.printable import printable
+from growthtui.domain.words import counted
 from growthtui.settings import Settings, save_theme
 from growthtui.ui.areas import AREAS, area_screen
 from growthtui.ui.commands import GrowthCommands
 from growthtui.ui.frames import FrameEncoding
 from growthtui.ui.glyphs import Glyphs, choose_glyphs
 from growthtui.ui.keymap import apply_keymap
+from growthtui.ui.shown import StrayControls
 
 if TYPE_CHECKING:
     from textual.driver import Driver
@@ -100,6 +106,12 @@ class GrowthApp(FrameEncoding, App[int]):
         poll: bool = True,
     ) -> None:
         super().__init__()
+        # NO_COLOR: Textual draws in greys (its Monochrome filter), still colour codes on
+        # the wire; NoColor sends none, and the styles show selection and focus by reverse
+        # and bold instead (styles/app.tcss, `:nocolor`). Control characters that reached a
+        # line despite the entry points (growthtui.ui.shown) are dropped on the way out.
+        self._filters = [NoColor() if isinstance(f, Monochrome) else f for f in self._filters]
+        self._filters.append(StrayControls())
         self._store: Store | None = None
         self._opening: OpenAfterFirstFrame | None = None
         self._typed_ahead: list[events.Key] = []
@@ -243,16 +255,37 @@ class GrowthApp(FrameEncoding, App[int]):
                 self.revision = self.store.revision
                 if not self.is_headless:
                     self.call_after_refresh(gc.freeze)
-        except GrowthError as error:
-            self.notify(str(error), severity="error", timeout=15)
+        except (GrowthError, OSError) as error:
+            self.notify(_sentence(error), severity="error", timeout=15)
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = False,
+    ) -> None:
+        """A notification. Messages quote titles and names: never read as markup (a
+        screen's `notify` passes markup=True by default; no message of this app is
+        markup), and shown with their control characters as escapes."""
+        super().notify(
+            printable(message, lines=True),
+            title=printable(title),
+            severity=severity,
+            timeout=timeout,
+            markup=False,
+        )
 
     def attempt(self, change: Callable[[], object], done: str | None = None) -> bool:
-        """Run a change of the store; on a GrowthError say why in one sentence.
+        """Run a change of the store; when it cannot be made (a GrowthError, or the
+        system refusing a file) say why in one sentence and keep going.
         Returns True when it worked."""
         try:
             change()
-        except GrowthError as error:
-            self.notify(str(error), severity="error", timeout=10)
+        except (GrowthError, OSError) as error:
+            self.notify(_sentence(error), severity="error", timeout=10)
             self.data_changed()
             return False
         self.data_changed()
@@ -275,6 +308,16 @@ class GrowthApp(FrameEncoding, App[int]):
         # Every way to an area (its key, the palette, a goal opened from the Dashboard)
         # comes through here; Textual's switch calls delay_update.
         self._warm_switch = mode in self._screen_stacks
+        stack = self._screen_stacks.get(mode)
+        if stack:
+            from growthtui.ui.screens.base import AreaScreen
+
+            screen = stack[-1]
+            if isinstance(screen, AreaScreen):
+                if mode == self.current_mode:
+                    screen.on_area_entered()  # the area's own key: back to its list
+                else:
+                    screen.entering = True
         try:
             return super().switch_mode(mode)
         finally:
@@ -346,6 +389,7 @@ class GrowthApp(FrameEncoding, App[int]):
     @work
     async def action_export(self) -> None:
         from growthtui.interop.formats import EXPORT_FORMATS, export_text
+        from growthtui.store.files import atomic_write
         from growthtui.ui.screens.prompt import PromptModal
 
         default = f"~/growthtui-{self.today().isoformat()}.md"
@@ -367,16 +411,18 @@ class GrowthApp(FrameEncoding, App[int]):
         if not answer:
             return
         path = Path(answer).expanduser()
+        refusal = _export_refusal(path, self.store.path)
+        if refusal:
+            self.notify(refusal, severity="error", timeout=10)
+            return
         try:
             text = export_text(self.store, path.suffix.lstrip("."), self.today())
-            path.write_text(text, encoding="utf-8", newline="")
-        except GrowthError as error:
-            self.notify(str(error), severity="error", timeout=10)
+            # Through a link to its target, whole or not at all.
+            atomic_write(os.path.realpath(path), text.encode("utf-8"))
+        except (GrowthError, OSError) as error:
+            self.notify(_sentence(error), severity="error", timeout=10)
             return
-        except OSError as error:
-            self.notify(f"cannot write {path}: {error.strerror or error}", severity="error")
-            return
-        self.notify(f"wrote {path} ({len(text):,} characters)", timeout=6)
+        self.notify(f"wrote {path} ({counted(len(text), 'character')})", timeout=6)
 
     @work
     async def action_import_data(self) -> None:
@@ -410,9 +456,10 @@ class GrowthApp(FrameEncoding, App[int]):
 
     # -- errors ----------------------------------------------------------------------
     def _handle_exception(self, error: Exception) -> None:
-        if isinstance(error, GrowthError):
-            # A person's mistake that slipped past a form: say it, keep the app running.
-            self.notify(str(error), severity="error", timeout=10)
+        if isinstance(error, GrowthError | OSError):
+            # A person's mistake that slipped past a form, or a store that could not be
+            # written (a read-only folder, a lock file): say it, keep the app running.
+            self.notify(_sentence(error), severity="error", timeout=10)
             return
         if self.is_headless or os.environ.get("GROWTHTUI_DEBUG"):
             super()._handle_exception(error)
@@ -440,14 +487,52 @@ def _terminal_attached() -> bool:
         return False
 
 
+def _export_refusal(path: Path, store: Path | None) -> str | None:
+    """Why the palette's export may not write `path`, or None: it is the store itself
+    (named directly or through a link), or something other than a plain file."""
+    target = os.path.realpath(path)
+    if store is not None and (
+        target == os.path.realpath(store)
+        or (os.path.exists(target) and os.path.exists(store) and os.path.samefile(target, store))
+    ):
+        return f"{path} is your store itself: export to another file name"
+    if os.path.exists(target) and not os.path.isfile(target):
+        return f"{path} is not a plain file: export to a file name"
+    return None
+
+
+def _sentence(error: GrowthError | OSError) -> str:
+    """What a person reads when a change could not be made: the store's own sentence, or
+    one that fits what the system said about the file."""
+    if isinstance(error, GrowthError):
+        return str(error)
+    where = f" {error.filename}" if error.filename else ""
+    if error.errno in (errno.ENOSPC, errno.EDQUOT):
+        return f"the disk is full: the change was not saved to{where}; free some space and retry"
+    if error.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return (
+            f"cannot write{where}: permission denied, so the change was not saved; make the "
+            "folder writable (or open a copy with --data) and retry"
+        )
+    return f"cannot write{where}: {error.strerror or error}; the change was not saved"
+
+
 def _write_crash_report(error: Exception) -> Path | None:
+    """The traceback, for a bug report: readable by its owner only (0600, in a 0700 folder),
+    since it may quote what the person wrote."""
     import platformdirs
 
     path = Path(platformdirs.user_state_dir("growthtui", appauthor=False)) / "crash.log"
+    text = "".join(traceback.format_exception(error))
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        text = "".join(traceback.format_exception(error))
-        path.write_text(f"{dt.datetime.now().isoformat()}\n{text}", encoding="utf-8")
+        for folder in reversed([path.parent, *path.parent.parents]):
+            if not folder.is_dir():
+                folder.mkdir(mode=0o700)  # each folder made on the way: its owner's only
+        flags = os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_NOFOLLOW", 0)
+        descriptor = os.open(path, flags, 0o600)
+        with os.fdopen(descriptor, "w", encoding="utf-8") as report:
+            os.fchmod(report.fileno(), 0o600)  # an older report may have been 0644
+            report.write(f"{dt.datetime.now().isoformat()}\n{text}")
     except OSError:
         return None
     return path

@@ -8,7 +8,7 @@ actions that have no key (export, import, theme, profile).
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import partial
 from typing import TYPE_CHECKING
 
@@ -30,13 +30,104 @@ class PaletteCommand:
     """The area the action runs in (switched to first); None for app-wide actions."""
     action: str
     binding_id: str | None = None
+    synonyms: tuple[str, ...] = ()
+    """Plain words a person may search for it by ("conversation" for logging a talk)."""
+
+
+SYNONYMS: dict[str, tuple[str, ...]] = {
+    "people.log": (
+        "conversation",
+        "talk",
+        "meeting",
+        "call",
+        "chat",
+        "coffee",
+        "one-on-one",
+        "1:1",
+        "interaction",
+        "catch up",
+    ),
+    "people.new": ("person", "contact", "mentor", "sponsor", "peer", "mentee", "network"),
+    "people.milestone": ("next step", "action item", "follow-up"),
+    "people.follow_filter": ("follow up", "overdue contacts", "losing touch"),
+    "app.log_win": (
+        "win",
+        "evidence",
+        "brag",
+        "praise",
+        "accomplishment",
+        "achievement",
+        "lesson",
+        "feedback received",
+    ),
+    "app.undo": ("revert", "take back", "oops"),
+    "app.quit": ("exit", "close", "leave"),
+    "app.help": ("keys", "shortcuts", "bindings", "help"),
+    "goals.new": ("goal", "objective", "target", "aim", "aspiration"),
+    "goals.new_child": ("stepping stone", "sub-goal", "subgoal", "child goal"),
+    "goals.checkin": ("progress", "update", "measure", "value", "check in"),
+    "goals.milestone": ("deadline", "step", "due date"),
+    "goals.toggle": ("achieved", "complete", "finish", "done"),
+    "timeline.new": ("milestone", "deadline", "due date"),
+    "timeline.view": ("bars", "gantt", "chart", "list"),
+    "timeline.today": ("now", "this month"),
+    "timeline.open_goal": ("jump to goal", "show goal"),
+    "dashboard.review": ("review due",),
+    "reviews.start_review": (
+        "retrospective",
+        "retro",
+        "reflect",
+        "quarterly",
+        "monthly",
+        "weekly",
+        "annual",
+    ),
+    "learning.new": (
+        "course",
+        "certification",
+        "book",
+        "workshop",
+        "conference",
+        "training",
+        "study",
+        "class",
+    ),
+    "learning.done": ("finished", "completed", "certified"),
+    "assessment.new": ("strength", "weakness", "opportunity", "threat", "swot", "trait"),
+    "assessment.rate": ("skill level", "score", "self-rating"),
+}
+"""Plain words the palette also finds a command by, keyed by binding id (or action)."""
 
 
 EXTRA_COMMANDS: tuple[PaletteCommand, ...] = (
-    PaletteCommand("app: change theme", "pick a colour theme (remembered)", None, "change_theme"),
-    PaletteCommand("app: export", "write the store as json, md, csv or ics", None, "export"),
-    PaletteCommand("app: import", "merge a json or taskwarrior export", None, "import_data"),
-    PaletteCommand("profile: edit", "name, role, vision, review cadence", None, "edit_profile"),
+    PaletteCommand(
+        "app: change theme",
+        "pick a colour theme (remembered)",
+        None,
+        "change_theme",
+        synonyms=("colour", "color", "look", "dark", "light"),
+    ),
+    PaletteCommand(
+        "app: export",
+        "write the store as json, md, csv or ics",
+        None,
+        "export",
+        synonyms=("save as", "report", "markdown", "csv", "calendar", "ics", "backup"),
+    ),
+    PaletteCommand(
+        "app: import",
+        "merge a json or taskwarrior export",
+        None,
+        "import_data",
+        synonyms=("taskwarrior", "load", "merge"),
+    ),
+    PaletteCommand(
+        "profile: edit",
+        "name, role, vision, review cadence",
+        None,
+        "edit_profile",
+        synonyms=("vision", "name", "role", "cadence", "about me"),
+    ),
 )
 
 
@@ -90,7 +181,10 @@ def palette_commands() -> list[PaletteCommand]:
                 PaletteCommand(f"{area.title.lower()}: {name}", help_text, area.mode, action)
             )
     commands.extend(EXTRA_COMMANDS)
-    return commands
+    return [
+        replace(command, synonyms=command.synonyms + SYNONYMS.get(command.binding_id or "", ()))
+        for command in commands
+    ]
 
 
 class GrowthCommands(Provider):
@@ -122,6 +216,11 @@ class GrowthCommands(Provider):
         matcher = self.matcher(query)
         for command, help_text in self._all():
             score = matcher.match(command.name)
+            # A plain word for it ("conversation") finds it too, a little behind its name.
+            said = max((matcher.match(word) for word in command.synonyms), default=0.0)
+            if said > score:
+                score = said * 0.9
+                help_text = f"{help_text} — also: {', '.join(command.synonyms[:4])}"
             if score > 0:
                 yield Hit(
                     score, matcher.highlight(command.name), self._runner(command), help=help_text

@@ -74,13 +74,18 @@ def _dialogs() -> dict[type[DOMNode], tuple[str, bool]]:
 
 
 def _lists_of_areas() -> dict[str, tuple[type[DOMNode], ...]]:
-    """The focusable lists of each area (their keys answer before the screen's)."""
+    """The focusable lists (and scrolling panes) of each area: their keys answer before
+    the screen's."""
     from growthtui.ui.screens.registry import AREA_SCREEN_CLASSES
     from growthtui.ui.widgets.gantt import GanttChart
     from growthtui.ui.widgets.lane_list import LaneList
     from growthtui.ui.widgets.record_table import RecordTable
+    from growthtui.ui.widgets.text_pane import TextPane
 
-    lists: dict[str, tuple[type[DOMNode], ...]] = {"timeline": (LaneList, GanttChart)}
+    lists: dict[str, tuple[type[DOMNode], ...]] = {
+        "timeline": (LaneList, GanttChart),
+        "goals": (RecordTable, TextPane),  # the detail pane scrolls with its own keys
+    }
     return {mode: lists.get(mode, (RecordTable,)) for mode in AREA_SCREEN_CLASSES}
 
 

@@ -8,7 +8,9 @@ app. Over SSH `COLORTERM` is not forwarded and inside tmux it is unset, so the h
 default there is 256 colours: every terminal people use over SSH has them, and they keep
 the theme's shades apart where 16 would merge them.
 
-`NO_COLOR` needs nothing here: Textual sees it and draws in greys (its Monochrome filter).
+`NO_COLOR` needs nothing here: Textual sees it, and the app then sends no colour at all
+(GrowthApp swaps Textual's grey Monochrome filter for NoColor; selection and focus are drawn
+by reverse and bold).
 `TEXTUAL_ANIMATIONS` is the person's to set and is left alone.
 
 This module imports nothing from Textual on purpose: call `prepare_terminal_environment`

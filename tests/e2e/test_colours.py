@@ -1,11 +1,13 @@
 """Colours that survive SSH and tmux: 256 colours unless the terminal says truecolor, a
-usable grey UI with NO_COLOR (the selection still stands out), animations as the person
-set them. The decision is growthtui.ui.terminal's; Textual reads it once, at import."""
+UI without a single colour code under NO_COLOR (selection and focus by reverse and bold),
+animations as the person set them. The decision is growthtui.ui.terminal's; Textual reads
+it once, at import."""
 
 from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -14,7 +16,7 @@ import pytest
 
 from growthtui.ui.terminal import color_system_for, prepare_terminal_environment
 
-from .conftest import Terminal, growthtui_command, is_grey, run_cli
+from .conftest import Terminal, growthtui_command, run_cli
 
 
 @pytest.mark.parametrize(
@@ -110,27 +112,58 @@ def test_a_terminal_that_says_truecolor_gets_it(
     assert any(c.startswith("2;") for c in terminal.colours())
 
 
+COLOUR_PARAMETERS = re.compile(r"^(3[0-7]|38|4[0-7]|48|9[0-7]|10[0-7])$")
+"""SGR parameters that set a colour (39 and 49, the terminal's own default, do not)."""
+
+
+def sgr_colours(raw: bytes) -> list[str]:
+    """Every SGR sequence in `raw` (what the app wrote) that sets a colour."""
+    found = []
+    for match in re.finditer(rb"\x1b\[([0-9;:]*)m", raw):
+        parameters = match.group(1).decode()
+        if any(COLOUR_PARAMETERS.match(p) for p in re.split("[;:]", parameters)):
+            found.append(parameters)
+    return found
+
+
 @pytest.mark.e2e
-def test_no_color_draws_in_greys_and_the_selection_still_stands_out(
+def test_no_color_sends_no_colour_at_all_and_the_selection_still_stands_out(
     terminal: Terminal, terminal_env: dict[str, str], tmp_path: Path
 ) -> None:
     data = tmp_path / "s.json"
+    raw = tmp_path / "raw.bin"
     assert run_cli(terminal_env, "--data", str(data), "seed").returncode == 0
-    start(terminal, data, prefix="env NO_COLOR=1 ")
+    # Every byte the app writes is kept (tmux pipe-pane), from before its first frame.
+    terminal.start(
+        f"tmux wait-for growthtui-go; env NO_COLOR=1 {growthtui_command()} --data {data}"
+    )
+    terminal.tmux("pipe-pane", "-t", terminal.session, "-o", f"cat > {raw}")
+    terminal.tmux("wait-for", "-S", "growthtui-go")
+    terminal.wait_for("Active goals")
+    terminal.wait_until_still()
     terminal.keys("3")
     terminal.wait_for("#1 Become a staff engineer")  # the detail of the selected goal
-    colours = terminal.colours()
-    assert colours and all(is_grey(c) for c in colours), sorted(colours)
+    terminal.wait_until_still()
+    assert not terminal.colours()
 
-    def row(title: str) -> tuple[str | None, bool, bool]:
-        """How a row of the goal list is marked: background, bold, reverse."""
+    def row(title: str) -> tuple[bool, bool]:
+        """How a row of the goal list is marked: bold, reverse."""
         style = terminal.style_of(f"  {title}", at=title.lstrip("├└ "))
-        return style.bg, style.bold, style.reverse
+        return style.bold, style.reverse
 
     first, second = "Become a staff engineer", "├ Lead the payments platform"
-    selected = row(first)
-    assert selected != row(second)
+    assert row(first) == (True, True)  # selected, in the focused list
+    assert row(second) == (False, False)
     terminal.keys("j")
     terminal.wait_for("#2 Lead the payments platform")
-    assert row(second) == selected  # the highlight moved with the cursor
-    assert row(first) != selected
+    assert row(second) == (True, True)  # the highlight moved with the cursor
+    assert row(first) == (False, False)
+    for key, shown in (("4", "Milestones by month"), ("2", "Strengths"), ("6", "Conversations")):
+        terminal.keys(key)
+        terminal.wait_for(shown)
+    terminal.wait_until_still()
+    terminal.keys("q")
+    terminal.wait_for("EXITED 0")
+    written = raw.read_bytes()
+    assert b"Become a staff engineer" in written  # the capture saw the app's frames
+    assert sgr_colours(written) == []

@@ -26,7 +26,7 @@ def test_type_a_goal_quit_and_find_it_in_the_export(
     terminal.type("Give a conference talk")
     terminal.keys("Tab")
     terminal.keys("C-s")
-    terminal.wait_for("1 open goals")
+    terminal.wait_for("1 open goal")  # "1 open goal" (or the older "1 open goals")
     terminal.keys("q")
     terminal.wait_for("EXITED 0")
 
@@ -64,7 +64,7 @@ def test_keys_typed_at_once_are_answered(
     assert run_cli(terminal_env, "--data", str(data), "seed", "--scale", "2000").returncode == 0
     terminal.start(f"{growthtui_command()} --data {data}")
     terminal.keys("3", "j", "j")
-    shown = terminal.wait_for(" open goals")
+    shown = terminal.wait_for(" open goal")
     terminal.wait_until_still()
     rows = [line for line in terminal.screen().splitlines() if "#" in line and "%" in line]
     assert rows, shown

@@ -27,6 +27,8 @@ from growthtui.ui.widgets.area_tabs import AreaTabs
 from growthtui.ui.widgets.form import FormField
 from growthtui.ui.widgets.record_table import RecordTable
 
+from .drawn import screen_text
+
 TODAY = dt.date(2026, 11, 24)
 
 
@@ -159,7 +161,7 @@ async def test_first_run_shows_a_guide_not_a_blank_screen(memory_store: Store, m
         await pilot.pause()
         guide = app.screen.query_one("#first-run", Static)
         assert guide.display
-        text = str(guide.render())
+        text = screen_text(app)
         assert "assess yourself" in text and "first SMART goal" in text
 
 

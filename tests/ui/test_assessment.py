@@ -173,3 +173,48 @@ def test_every_key_is_in_the_palette_and_the_footer_fits_80_columns() -> None:
     footer = [b for b in AssessmentScreen.BINDINGS if getattr(b, "show", True)]
     width = sum(len(b.key.split(",")[0]) + len(b.description) + 3 for b in footer)  # type: ignore[union-attr]
     assert width + len("? Keys  q Quit  ^p palette") <= 80
+
+
+def test_feedback_logged_with_w_shows_beside_the_feedback_records(
+    memory_store: Store, make_app
+) -> None:  # type: ignore[no-untyped-def]
+    from growthtui.domain import Evidence, EvidenceKind, Person
+
+    priya = memory_store.add(Person(name="Priya"))
+    memory_store.add(
+        Feedback(date=TODAY.replace(month=9), giver="Sam", text="Docs are read by everyone")
+    )
+    memory_store.add(Evidence(date=TODAY, text="Shipped the ledger", kind=EvidenceKind.WIN))
+
+    async def scenario(app: GrowthApp, pilot: Pilot[int]) -> None:
+        await pilot.press("w", *"Your RFC changed my mind")
+        await pilot.pause()
+        app.screen.query_one("#field-kind Select").focus()
+        await pilot.press("enter", *"feed", "enter")  # the kind: feedback received
+        await pilot.pause()
+        people = app.screen.query_one("#field-person_ids SelectionList")
+        people.focus()
+        await pilot.press("space")  # from Priya
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, AssessmentScreen)
+        table = screen_of(app).table("feedback")
+        rows = [" ".join(str(c) for c in table.get_row_at(i)) for i in range(table.row_count)]
+        # One view over both, newest first; a win is not feedback.
+        assert rows == [
+            "2026-11 Your RFC changed my mind · Priya",
+            "2026-09 Docs are read by everyone · Sam",
+        ]
+        for _ in range(5):
+            await pilot.press("tab")  # the feedback panel
+        await pilot.pause()
+        # The cursor stayed on the record it was on; the new line is above it.
+        assert "Sam (peer)" in detail(app) and "feedback log" in detail(app)
+        await pilot.press("k")
+        await pilot.pause()
+        assert "Priya: Your RFC changed my mind" in detail(app)
+        assert "evidence log (logged with w" in detail(app)
+
+    run(make_app(memory_store), scenario)
+    [logged] = [e for e in memory_store.list(Evidence) if e.text.startswith("Your RFC")]
+    assert (logged.kind, logged.person_ids) == (EvidenceKind.FEEDBACK, [priya.id])

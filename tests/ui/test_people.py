@@ -21,6 +21,8 @@ from growthtui.ui.screens.timeline import TimelineScreen
 from growthtui.ui.widgets.form import FormField
 from growthtui.ui.widgets.record_table import RecordTable
 
+from .drawn import screen_lines as drawn_screen_lines
+
 TODAY = dt.date(2026, 11, 24)
 
 
@@ -282,3 +284,32 @@ async def test_deleting_a_person_asks_takes_their_talks_and_undo_restores(
         assert memory_store.get(Person, priya.id or 0).name == "Priya"
         assert memory_store.count(Interaction) == 1
         assert people_rows(app)[0].startswith("Priya")
+
+
+async def test_after_logging_a_talk_the_card_keeps_every_line(memory_store: Store, make_app):
+    memory_store.add(
+        Person(
+            name="Priya Natarajan",
+            role="Principal engineer",
+            organisation="Northwind",
+            relation=Relation.MENTOR,
+            expertise="distributed systems",
+            how_met="GopherCon EU hallway track",
+            follow_up_days=21,
+        )
+    )
+    app = make_app(memory_store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("6")
+        await pilot.pause()
+        await log_talk(pilot, app, "Coffee chat", "today")
+        screen = app.screen
+        assert isinstance(screen, PeopleScreen)
+        assert screen.focused is screen.log_table  # the talk just logged is selected
+        pane = screen.query_one("#person-pane")
+        shown = " ".join(
+            line[pane.region.x : pane.region.right].strip("│╭╮╰╯─ ┃┏┓┗┛━")
+            for line in drawn_screen_lines(app)[pane.region.y : pane.region.bottom]
+        )
+        for words in ("Rhythm: every 21 days", "last contact 2026-11-24", "Expertise:", "Met:"):
+            assert words in shown, shown

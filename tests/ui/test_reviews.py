@@ -270,6 +270,7 @@ def test_edit_and_delete_evidence_from_the_log(memory_store: Store, make_app) ->
 
 def test_the_profile_cadence_sets_when_the_review_is_due(memory_store: Store, make_app) -> None:  # type: ignore[no-untyped-def]
     memory_store.add(Profile(name="Alex"))
+    memory_store.add(Goal(title="Ship it"))  # a goal to review: the banner says when
     memory_store.add(
         Review(date=TODAY.replace(day=1), covers_from=TODAY.replace(day=1), covers_to=TODAY)
     )

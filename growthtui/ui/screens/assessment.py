@@ -13,22 +13,31 @@ from textual.containers import Grid, Horizontal, Vertical
 from textual.widgets import Static
 
 from growthtui.domain import (
+    Evidence,
     Feedback,
     Goal,
     LearningItem,
+    Person,
     Record,
     Skill,
     Trait,
     TraitKind,
 )
-from growthtui.domain.assessment import addressed_by, unaddressed_weaknesses
+from growthtui.domain.assessment import (
+    FeedbackReceived,
+    addressed_by,
+    feedback_received,
+    unaddressed_weaknesses,
+)
 from growthtui.ui.screens.base import AreaScreen
 from growthtui.ui.screens.confirm import ConfirmModal
+from growthtui.ui.screens.evidence_form import EvidenceForm
 from growthtui.ui.screens.feedback_form import FeedbackForm
 from growthtui.ui.screens.skill_form import SkillForm
 from growthtui.ui.screens.skill_rating_form import RateSkillForm
 from growthtui.ui.screens.trait_form import TraitForm
 from growthtui.ui.widgets.record_table import RecordTable, Row
+from growthtui.ui.widgets.record_text import RecordText
 
 QUADRANTS: tuple[tuple[TraitKind, str], ...] = (
     (TraitKind.STRENGTH, "Strengths"),
@@ -76,7 +85,8 @@ class AssessmentScreen(AreaScreen):
         self.show_archived = False
         self._traits: dict[int, Trait] = {}
         self._skills: dict[int, Skill] = {}
-        self._feedback: dict[int, Feedback] = {}
+        self._feedback: dict[str, FeedbackReceived] = {}
+        """Feedback received, both ways it is logged, by row key ("feedback:3")."""
         self._goals: list[Goal] = []
         self._learning: list[LearningItem] = []
         self._unaddressed: set[int] = set()
@@ -87,14 +97,20 @@ class AssessmentScreen(AreaScreen):
                 for kind, title in QUADRANTS:
                     with Vertical(classes="pane quadrant", id=f"pane-{kind.value}") as pane:
                         pane.border_title = title
-                        table = RecordTable(id=f"table-{kind.value}", flex="title")
+                        table = RecordTable(
+                            id=f"table-{kind.value}",
+                            flex="title",
+                            empty=f"No {title.lower()} yet — n adds one",
+                        )
                         table.show_header = False
                         table.add_column("Title", key="title")
                         yield table
             with Horizontal(id="assessment-lower"):
                 with Vertical(classes="pane", id="pane-skills") as pane:
                     pane.border_title = "Skills: level → target, trend"
-                    table = RecordTable(id="table-skills", flex="name")
+                    table = RecordTable(
+                        id="table-skills", flex="name", empty="No skills yet — n adds one"
+                    )
                     table.add_column("Skill", key="name")
                     table.add_column("Level", key="level", width=5)
                     table.add_column("Gap", key="gap", width=3)
@@ -102,11 +118,15 @@ class AssessmentScreen(AreaScreen):
                     yield table
                 with Vertical(classes="pane", id="pane-feedback") as pane:
                     pane.border_title = "Feedback received"
-                    table = RecordTable(id="table-feedback", flex="text")
+                    table = RecordTable(
+                        id="table-feedback",
+                        flex="text",
+                        empty="No feedback yet — n here, or w anywhere",
+                    )
                     table.add_column("When", key="date", width=7)
                     table.add_column("What", key="text")
                     yield table
-            yield Static("", id="assessment-detail")
+            yield RecordText("", id="assessment-detail")
 
     def on_mount(self) -> None:
         super().on_mount()
@@ -129,13 +149,11 @@ class AssessmentScreen(AreaScreen):
         key = self.table(panel).current_key
         if key is None:
             return None
-        records: dict[int, Trait] | dict[int, Skill] | dict[int, Feedback]
-        if panel == "skills":
-            records = self._skills
-        elif panel == "feedback":
-            records = self._feedback
-        else:
-            records = self._traits
+        if panel == "feedback":
+            entry = self._feedback.get(key)
+            return entry.record if entry is not None else None
+        records: dict[int, Trait] | dict[int, Skill]
+        records = self._skills if panel == "skills" else self._traits
         return records.get(int(key))
 
     def refresh_data(self) -> None:
@@ -143,8 +161,9 @@ class AssessmentScreen(AreaScreen):
         traits = store.list(Trait)
         self._traits = {t.id or 0: t for t in traits}
         self._skills = {s.id or 0: s for s in store.list(Skill)}
-        feedback = store.list(Feedback)
-        self._feedback = {f.id or 0: f for f in feedback}
+        people = {p.id or 0: p.name for p in store.list(Person)}
+        received = feedback_received(store.list(Feedback), store.list(Evidence), people)
+        self._feedback = {entry.key: entry for entry in received}
         self._goals = store.list(Goal)
         self._learning = store.list(LearningItem)
         skills = list(self._skills.values())
@@ -155,8 +174,11 @@ class AssessmentScreen(AreaScreen):
             self._show_quadrant(kind, title)
         self._show_skills()
         rows: list[Row] = []
-        for item in sorted(feedback, key=lambda f: (f.date, f.id or 0), reverse=True):
-            rows.append((str(item.id), (item.date.strftime("%Y-%m"), item.text)))
+        for entry in received:
+            what = Text(entry.text)
+            if entry.giver:
+                what.append(f" · {entry.giver}", style="dim")
+            rows.append((entry.key, (entry.date.strftime("%Y-%m"), what)))
         self.table("feedback").sync(rows)
         self._show_detail()
 
@@ -210,7 +232,8 @@ class AssessmentScreen(AreaScreen):
                 )
             elif panel == "feedback":
                 text.append(
-                    "No feedback logged: n records who said what, and the traits it speaks to."
+                    "No feedback logged: n records who said what and the traits it speaks "
+                    "to; w logs it from any screen (as feedback received)."
                 )
             else:
                 text.append(
@@ -224,8 +247,8 @@ class AssessmentScreen(AreaScreen):
             return self._trait_detail(record)
         if isinstance(record, Skill):
             return self._skill_detail(record)
-        if isinstance(record, Feedback):
-            return self._feedback_detail(record)
+        if isinstance(record, Feedback | Evidence):
+            return self._feedback_detail(self._feedback[f"{record.entity}:{record.id}"])
         return text
 
     def _trait_detail(self, trait: Trait) -> Text:
@@ -269,15 +292,18 @@ class AssessmentScreen(AreaScreen):
             text.append(f"\nWorks on: {', '.join(about)}")
         return text
 
-    def _feedback_detail(self, feedback: Feedback) -> Text:
+    def _feedback_detail(self, entry: FeedbackReceived) -> Text:
         text = Text()
-        text.append(feedback.date.isoformat(), style="bold")
-        who = feedback.giver or "someone"
-        text.append(f" · {who} ({feedback.source.value}): ")
-        text.append(feedback.text, style="italic")
-        about = [self._traits[t].title for t in feedback.trait_ids if t in self._traits]
-        if about:
-            text.append(f"\nAbout: {', '.join(about)}")
+        text.append(entry.date.isoformat(), style="bold")
+        record = entry.record
+        source = f" ({record.source.value})" if isinstance(record, Feedback) else ""
+        text.append(f" · {entry.giver or 'someone'}{source}: ")
+        text.append(entry.text, style="italic")
+        if isinstance(record, Feedback):
+            about = [self._traits[t].title for t in record.trait_ids if t in self._traits]
+            if about:
+                text.append(f"\nAbout: {', '.join(about)}")
+        text.append(f"\nFrom the {entry.logged_with}", style="dim")
         return text
 
     @on(RecordTable.RowHighlighted)
@@ -293,7 +319,8 @@ class AssessmentScreen(AreaScreen):
             return
         self.refresh_data()
         table = self.table(panel)
-        table.move_to(str(record.id))
+        key = f"{record.entity}:{record.id}" if panel == "feedback" else str(record.id)
+        table.move_to(key)
         table.focus()
 
     def action_new(self) -> None:
@@ -322,6 +349,8 @@ class AssessmentScreen(AreaScreen):
             self.app.push_screen(SkillForm(record), lambda s: self._select("skills", s))
         elif isinstance(record, Feedback):
             self.app.push_screen(FeedbackForm(record), lambda f: self._select("feedback", f))
+        elif isinstance(record, Evidence):
+            self.app.push_screen(EvidenceForm(record), lambda e: self._select("feedback", e))
 
     def action_rate(self) -> None:
         record = self.selected()
@@ -360,6 +389,7 @@ class AssessmentScreen(AreaScreen):
             Trait: "Links to it from goals, skills, learning and feedback are removed.",
             Skill: "Its rating history goes with it; links from goals and learning are removed.",
             Feedback: "Only this feedback is deleted.",
+            Evidence: "It leaves the evidence log too.",
         }.get(type(record), "")
         if not await self.app.push_screen_wait(
             ConfirmModal(f"Delete {what}?", f"{detail} u undoes.", yes="Delete")
@@ -383,4 +413,6 @@ def _name(record: Record) -> str:
         return f"{record.kind.value} '{record.title}'"
     if isinstance(record, Feedback):
         return f"feedback from {record.giver or 'someone'}"
+    if isinstance(record, Evidence):
+        return f"the feedback '{record.text}'"
     return f"{record.entity} #{record.id}"

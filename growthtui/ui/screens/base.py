@@ -3,11 +3,13 @@ the data changed (here or in another session)."""
 
 from __future__ import annotations
 
+import weakref
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual.app import App, ComposeResult
 from textual.screen import Screen
+from textual.widget import Widget
 
 from growthtui.domain import GrowthError
 from growthtui.ui.areas import AREA_BY_MODE
@@ -17,6 +19,14 @@ from growthtui.ui.widgets.key_footer import KeyFooter
 
 if TYPE_CHECKING:
     pass
+
+
+def is_record_list(widget: Widget | None) -> bool:
+    """A list whose selected row the record keys act on (a RecordTable, the Timeline's
+    lanes or bars): each says which record is selected by its `current_key`. (Told apart
+    without importing the Timeline's widgets, which the Dashboard's first frame does not
+    need.)"""
+    return widget is not None and hasattr(widget, "current_key")
 
 
 STYLES = Path(__file__).resolve().parent.parent / "styles"
@@ -39,10 +49,17 @@ class AreaScreen(AppAccess, Screen[None]):
     MODE: ClassVar[str] = ""
     AUTO_FOCUS = "RecordTable"
     """Lists take the focus, so arrows and j/k work at once (never a hidden filter box)."""
+    MAIN_LIST: ClassVar[str] = "RecordTable, LaneList, GanttChart"
+    """Where the focus goes when the person comes back to the area and no list of it had
+    the focus yet: the first of these that shows."""
 
     def __init__(self) -> None:
         super().__init__(id=f"{self.MODE}-screen")
         self._seen_revision: object = None
+        self._last_list: weakref.ref[Widget] | None = None
+        self.entering = False
+        """Set by the app when the person switches to this area (number key, palette, a
+        record opened from elsewhere); the resume that follows puts the focus on the list."""
         area = AREA_BY_MODE[self.MODE]
         self.title = area.title
         self.BINDING_GROUP_TITLE = area.title
@@ -70,10 +87,45 @@ class AreaScreen(AppAccess, Screen[None]):
         # parsing the other screens' styles is no reason to keep this one waiting.
         self.set_timer(0.25, lambda: load_styles(self.app))
         self.watch(self.app, "revision", self._revision_changed, init=False)
+        self.watch(self, "focused", self._focus_moved, init=False)
         self._refresh_if_stale()
 
     def on_screen_resume(self) -> None:
         self._refresh_if_stale()
+        if self.entering:
+            self.entering = False
+            self.on_area_entered()
+
+    # -- focus: the list the record keys act on -----------------------------------------
+    def _focus_moved(self, focused: Widget | None) -> None:
+        if is_record_list(focused):
+            assert focused is not None
+            self._last_list = weakref.ref(focused)
+
+    def main_list(self) -> Widget | None:
+        """The list the focus goes back to: the one the person used last in this area
+        (its cursor still on the record they had selected), else the first `MAIN_LIST`
+        that shows. Screens may override it."""
+        last = self._last_list() if self._last_list is not None else None
+        if last is not None and last.is_attached and last.display and last.focusable:
+            return last
+        for widget in self.query(self.MAIN_LIST):
+            if widget.display and widget.focusable:
+                return widget
+        return None
+
+    def focus_main_list(self) -> None:
+        """Put the focus on `main_list()` now (keys typed next go to it)."""
+        widget = self.main_list()
+        if widget is not None and self.focused is not widget:
+            self.set_focus(widget)
+
+    def on_area_entered(self) -> None:
+        """The person came back to this area (a number key, the palette): the focus goes
+        to its list, on the record they last had selected, so every key that acts on a
+        record acts on the one shown selected (never on a detail pane or a filter box).
+        Screens that keep more state override this and call it."""
+        self.focus_main_list()
 
     def _revision_changed(self, _revision: object) -> None:
         if self in self.app.screen_stack:

@@ -3,18 +3,20 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Grid, Vertical, VerticalScroll
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Static
 
 from growthtui.domain.schedule import DUE_SOON_DAYS
 from growthtui.ui.screens.base import AreaScreen
 from growthtui.ui.widgets.record_table import Cell, RecordTable, Row
+from growthtui.ui.widgets.record_text import RecordText
 
 if TYPE_CHECKING:
     from growthtui.domain import CheckIn, Milestone
@@ -25,24 +27,39 @@ if TYPE_CHECKING:
 FOLLOW_UP_DAYS = 7
 """Follow-ups due today or this week."""
 
-FIRST_RUN = "\n".join(
-    (
-        "[b]Welcome to growthtui.[/b] A plan for your professional growth, one key away.",
-        "",
-        "  [b]1.[/b] Press [b]p[/b] for your profile: name, role, and the vision you",
-        "      work toward.",
-        "  [b]2.[/b] Press [b]2[/b] to assess yourself: strengths and weaknesses, from",
-        "      self-reflection, feedback, assessments and past results.",
-        "  [b]3.[/b] Press [b]3[/b], then [b]n[/b], to set your first SMART goal: what exactly,",
-        "      how measured, your plan, why it matters, by when.",
-        "  [b]4.[/b] Add dated milestones ([b]m[/b] on a goal): here and on the Timeline.",
-        "  [b]5.[/b] Log wins as they happen with [b]w[/b] from any screen; reviews",
-        "      gather them.",
-        "",
-        "[b]?[/b] shows the keys of any screen, [b]ctrl+p[/b] every action, [b]q[/b] quits.",
-        "Everything is saved as you go.",
-    )
+NARROW = 100
+"""Below this many columns the Dashboard keeps its titles' room: shorter progress bars
+and sparklines (dates, numbers and states are never cut, titles give way last)."""
+
+
+@dataclass(frozen=True)
+class FirstStep:
+    """One step of the welcome checklist: the key that does it, and what it is."""
+
+    key: str
+    short: str
+    long: str
+
+
+FIRST_STEPS: tuple[FirstStep, ...] = (
+    FirstStep(
+        "p", "profile and vision", "your profile: name, role, and the vision you work toward"
+    ),
+    FirstStep(
+        "2",
+        "strengths, weaknesses",
+        "assess yourself: strengths and weaknesses, from self-reflection, feedback, "
+        "assessments and past results",
+    ),
+    FirstStep(
+        "3 n",
+        "a first SMART goal",
+        "your first SMART goal: what exactly, how measured, your plan, why it matters, by when",
+    ),
+    FirstStep("3 m", "a dated milestone", "a dated milestone on a goal: here and on the Timeline"),
+    FirstStep("w", "log a win", "log a win as it happens, from any screen: reviews gather them"),
 )
+"""The welcome checklist; it stays (each step ticked off as it is done) until all are."""
 
 
 class DashboardScreen(AreaScreen):
@@ -59,41 +76,130 @@ class DashboardScreen(AreaScreen):
     def __init__(self) -> None:
         super().__init__()
         self._milestone_ids: set[str] = set()
+        self._narrow: bool | None = None
 
     def compose_body(self) -> ComposeResult:
         with VerticalScroll(id="dashboard-body"):
             # Both keep their height whatever they say, so the records arriving after the
             # first frame (or a review falling due) repaint text, not the whole screen.
-            yield Static(Text("Reading your plan…", style="dim"), id="dashboard-who")
+            yield RecordText(Text("Reading your plan…", style="dim"), id="dashboard-who")
             yield Static("", id="review-banner", classes="banner -quiet")
-            first_run = Static(FIRST_RUN, id="first-run", classes="first-run")
+            first_run = Static("", id="first-run", classes="first-run")
             first_run.display = False
             yield first_run
-            with Grid(id="dashboard-grid"):
-                with Vertical(classes="pane", id="pane-goals") as pane:
-                    pane.border_title = "Active goals"
-                    table = RecordTable(id="dash-goals", flex="title")
-                    table.add_column("Goal", key="title")
-                    table.add_column("Progress", key="progress", width=15)
-                    yield table
-                with Vertical(classes="pane", id="pane-milestones") as pane:
-                    pane.border_title = f"Milestones: overdue and next {DUE_SOON_DAYS} days"
-                    table = RecordTable(id="dash-milestones", flex="title")
-                    table.add_column("Due", key="due", width=11)
-                    table.add_column("Milestone", key="title")
-                    yield table
-                with Vertical(classes="pane", id="pane-followups") as pane:
-                    pane.border_title = "Follow-ups due this week"
-                    table = RecordTable(id="dash-followups", flex="who")
-                    table.add_column("Who", key="who")
-                    yield table
-                with Vertical(classes="pane", id="pane-skills") as pane:
-                    pane.border_title = "Skills: level → target, trend"
-                    table = RecordTable(id="dash-skills", flex="name")
-                    table.add_column("Skill", key="name")
-                    table.add_column("Lvl", key="level", width=5)
-                    table.add_column("Trend", key="trend", width=8)
-                    yield table
+            # Two columns: the lists with titles get the wider one.
+            with Horizontal(id="dashboard-grid"):
+                with Vertical(id="dashboard-left"):
+                    with Vertical(classes="pane", id="pane-goals") as pane:
+                        pane.border_title = "Active goals"
+                        table = RecordTable(id="dash-goals", flex="title")
+                        table.add_column("Goal", key="title")
+                        table.add_column("Progress", key="progress", width=13)
+                        yield table
+                    with Vertical(classes="pane", id="pane-milestones") as pane:
+                        pane.border_title = f"Milestones: overdue and next {DUE_SOON_DAYS} days"
+                        table = RecordTable(id="dash-milestones", flex="title")
+                        table.add_column("Due", key="due", width=11)
+                        table.add_column("Milestone", key="title")
+                        yield table
+                with Vertical(id="dashboard-right"):
+                    with Vertical(classes="pane", id="pane-followups") as pane:
+                        pane.border_title = "Follow-ups due this week"
+                        table = RecordTable(id="dash-followups", flex="who")
+                        table.add_column("Who", key="who")
+                        yield table
+                    with Vertical(classes="pane", id="pane-skills") as pane:
+                        pane.border_title = "Skills: level → target, trend"
+                        table = RecordTable(id="dash-skills", flex="name")
+                        table.add_column("Skill", key="name")
+                        table.add_column("Lvl", key="level", width=3)
+                        table.add_column("Trend", key="trend", width=8)
+                        yield table
+                        steps = Static("", id="dash-steps")
+                        steps.display = False
+                        yield steps
+
+    def on_resize(self) -> None:
+        if self._narrow is not None and self._narrow != self.narrow:
+            self.refresh_data()
+
+    @property
+    def narrow(self) -> bool:
+        return self.app.size.width < NARROW
+
+    def _first_steps(self) -> list[tuple[FirstStep, bool]]:
+        """Each step of the welcome checklist, and whether it is done."""
+        from growthtui.domain import Evidence, Goal, Milestone, Skill, Trait
+
+        store = self.store
+        profile = store.profile()
+        done = (
+            bool(profile.name or profile.role or profile.vision),
+            store.count(Trait) + store.count(Skill) > 0,
+            store.count(Goal) > 0,
+            store.count(Milestone) > 0,
+            store.count(Evidence) > 0,
+        )
+        return list(zip(FIRST_STEPS, done, strict=True))
+
+    def _show_first_steps(self, steps: list[tuple[FirstStep, bool]]) -> bool:
+        """The welcome (nothing done yet), or the checklist in the skills' place (some
+        done), or neither (all done). Returns whether the store is still empty."""
+        from rich.console import Group  # after the first frame: not on its way
+        from rich.table import Table
+
+        glyphs = self.glyphs
+        done = sum(1 for _, ok in steps if ok)
+        empty = done == 0
+        self.query_one("#first-run").display = empty
+        lists = self.query_one("#dashboard-grid")
+        if lists.display == empty:
+            lists.display = not empty
+            if not empty and self.focused is None:
+                # The lists just came (the first record, here or from another session).
+                self.call_after_refresh(self.focus_main_list)
+        if empty:
+            steps_table = Table.grid(padding=(0, 1))
+            steps_table.add_column(no_wrap=True)
+            steps_table.add_column(no_wrap=True, style="bold")
+            steps_table.add_column()
+            for number, (step, _ok) in enumerate(steps, 1):
+                steps_table.add_row(f"  {glyphs.pending} {number}.", step.key, step.long)
+            welcome = Group(
+                Text.assemble(
+                    ("Welcome to growthtui.", "bold"),
+                    " A plan for your professional growth, one key away.\n",
+                ),
+                steps_table,
+                Text(
+                    "\n? shows the keys of any screen, ctrl+p every action, q quits. "
+                    "Everything is saved as you go."
+                ),
+            )
+            self.query_one("#first-run", Static).update(welcome)
+            return True
+        checklist = self.query_one("#dash-steps", Static)
+        pane = self.query_one("#pane-skills")
+        skills = self.query_one("#dash-skills", RecordTable)
+        incomplete = done < len(steps)
+        checklist.display = incomplete
+        skills.display = not incomplete
+        if incomplete:
+            pane.border_title = f"Getting started: {done} of {len(steps)}"
+            grid = Table.grid(padding=(0, 1))
+            grid.add_column(no_wrap=True)
+            grid.add_column(no_wrap=True)
+            grid.add_column()
+            for step, ok in steps:
+                grid.add_row(
+                    Text(glyphs.done if ok else glyphs.pending, style="bold" if ok else ""),
+                    Text(step.key, style="dim" if ok else "bold"),
+                    Text(step.short, style="dim strike" if ok else ""),
+                )
+            checklist.update(grid)
+        else:
+            pane.border_title = "Skills: level → target, trend"
+        return False
 
     def refresh_data(self) -> None:
         from growthtui.domain import (
@@ -104,7 +210,6 @@ class DashboardScreen(AreaScreen):
             Milestone,
             Person,
             Skill,
-            Trait,
         )
         from growthtui.domain.cadence import follow_ups_due
         from growthtui.domain.progress import goal_progress
@@ -113,11 +218,10 @@ class DashboardScreen(AreaScreen):
         store = self.store
         today = self.today
         glyphs = self.glyphs
+        narrow = self._narrow = self.narrow
         profile = store.profile()
         goals = store.list(Goal)
-        empty = not goals and not profile.name and store.count(Trait) == 0
-        self.query_one("#first-run").display = empty
-        self.query_one("#dashboard-grid").display = not empty
+        empty = self._show_first_steps(self._first_steps())
 
         who = Text()
         if profile.name or profile.role:
@@ -130,12 +234,14 @@ class DashboardScreen(AreaScreen):
             who.append(profile.vision, style="italic")
         elif not empty:
             who.append("No vision yet: press p to write it", style="dim")
-        self.query_one("#dashboard-who", Static).update(who)
+        self.query_one("#dashboard-who", RecordText).update(who)
 
+        active = {str(g.id or 0): g for g in goals if g.status is GoalStatus.ACTIVE}
         agenda = build_agenda(records_of(store), today, DUE_SOON_DAYS)
         banner = self.query_one("#review-banner", Static)
         review = agenda.review
-        show_banner = not empty and review.days <= 14
+        # No nag before there is a goal to review.
+        show_banner = bool(active) and review.days <= 14
         banner.set_class(not show_banner, "-quiet")
         banner.set_class(show_banner and review.is_due, "-due")
         if show_banner:
@@ -145,25 +251,31 @@ class DashboardScreen(AreaScreen):
             banner.update("")
 
         alarm = self.alarm_style
+        milestones = store.list(Milestone)
         milestones_by_goal: dict[int, list[Milestone]] = defaultdict(list)
-        for milestone in store.list(Milestone):
+        for milestone in milestones:
             milestones_by_goal[milestone.goal_id].append(milestone)
         checkins_by_goal: dict[int, list[CheckIn]] = defaultdict(list)
         for checkin in store.list(CheckIn):
             checkins_by_goal[checkin.goal_id].append(checkin)
-        active = {str(g.id or 0): g for g in goals if g.status is GoalStatus.ACTIVE}
+        bar = 4 if narrow else 8
 
         def goal_cells(key: str) -> tuple[Cell, ...]:
             goal = active[key]
             gid = goal.id or 0
             progress = goal_progress(goal, milestones_by_goal[gid], checkins_by_goal[gid])
-            return goal.title, glyphs.progress(progress, 8)
+            return goal.title, glyphs.progress(progress, bar)
 
         order = sorted(active.values(), key=lambda g: (g.due is None, g.due, g.id))
-        # Rows are made as they are drawn: thousands of active goals cost one screenful.
-        self.query_one("#dash-goals", RecordTable).show_rows(
-            [str(g.id or 0) for g in order], goal_cells
+        goals_table = self.query_one("#dash-goals", RecordTable)
+        goals_table.set_column_width("progress", bar + 5)
+        goals_table.empty = (
+            "No active goals — press 3, then n to set one"
+            if not goals
+            else "No active goals — 3 shows the paused and achieved"
         )
+        # Rows are made as they are drawn: thousands of active goals cost one screenful.
+        goals_table.show_rows([str(g.id or 0) for g in order], goal_cells)
 
         overdue = {str(item.milestone.id): item.milestone for item in agenda.overdue}
         upcoming = {str(item.milestone.id): item.milestone for item in agenda.upcoming}
@@ -177,14 +289,19 @@ class DashboardScreen(AreaScreen):
             return f" {m.due.isoformat()}", m.title
 
         self._milestone_ids = set(overdue) | set(upcoming)
-        self.query_one("#dash-milestones", RecordTable).show_rows(
-            [*overdue, *upcoming], milestone_cells
+        milestones_table = self.query_one("#dash-milestones", RecordTable)
+        milestones_table.empty = (
+            "No milestones yet — press 3, then m on a goal"
+            if not milestones
+            else f"Nothing due in the next {DUE_SOON_DAYS} days — 4 shows the Timeline"
         )
+        milestones_table.show_rows([*overdue, *upcoming], milestone_cells)
 
+        people = store.list(Person)
         follow_ups = {
             str(follow.person.id): follow
             for follow in follow_ups_due(
-                store.list(Person),
+                people,
                 store.list(Interaction),
                 today,
                 within_days=FOLLOW_UP_DAYS,
@@ -196,16 +313,25 @@ class DashboardScreen(AreaScreen):
             text = follow.describe().removeprefix("follow up with ")
             return (Text(text, style=alarm if follow.is_due else ""),)
 
-        self.query_one("#dash-followups", RecordTable).show_rows(list(follow_ups), follow_up_cells)
+        follow_table = self.query_one("#dash-followups", RecordTable)
+        follow_table.empty = (
+            "No people yet — press 6, then n to add a mentor or peer"
+            if not people
+            else "No follow-ups due this week"
+        )
+        follow_table.show_rows(list(follow_ups), follow_up_cells)
 
+        points = 5 if narrow else 8
         skill_rows: list[Row] = []
         for skill in store.list(Skill):
             level = skill.level
             level_text = f"{level}→{skill.target_level}" if level else f"–→{skill.target_level}"
-            skill_rows.append(
-                (str(skill.id), (skill.name, level_text, glyphs.sparkline(skill.trend())))
-            )
-        self.query_one("#dash-skills", RecordTable).sync(skill_rows)
+            trend = glyphs.sparkline(skill.trend(), width=points)
+            skill_rows.append((str(skill.id), (skill.name, level_text, trend)))
+        skills_table = self.query_one("#dash-skills", RecordTable)
+        skills_table.set_column_width("trend", points)
+        skills_table.empty = "No skills yet — press 2, then n in the Skills panel"
+        skills_table.sync(skill_rows)
 
     # -- actions -----------------------------------------------------------------------
     def _focused_table(self) -> RecordTable | None:

@@ -16,11 +16,13 @@ from textual.widgets import Input, Static
 from growthtui.domain import Goal, LearningItem, LearningKind, LearningStatus, Skill, Trait
 from growthtui.domain.learning_totals import hours_text, learning_totals
 from growthtui.domain.schedule import days_until
+from growthtui.domain.words import counted
 from growthtui.ui.screens.base import AreaScreen
 from growthtui.ui.screens.confirm import ConfirmModal
 from growthtui.ui.screens.learning_form import LearningForm
 from growthtui.ui.widgets.filter_box import FilterBox
 from growthtui.ui.widgets.record_table import RecordTable, Row
+from growthtui.ui.widgets.record_text import RecordText
 
 STATUS_FILTERS: tuple[tuple[str, frozenset[LearningStatus]], ...] = (
     ("all", frozenset(LearningStatus)),
@@ -102,7 +104,7 @@ class LearningScreen(AreaScreen):
                 placeholder="filter: words from a title or provider, esc clears",
                 id="learning-filter",
             )
-            yield Static("", id="learning-status", classes="pane-title")
+            yield RecordText("", id="learning-status", classes="pane-title")
             table = RecordTable(id="learning-table", flex="title")
             table.add_column("Kind", key="kind", width=13)
             table.add_column("Title", key="title")
@@ -112,7 +114,7 @@ class LearningScreen(AreaScreen):
             yield table
         with VerticalScroll(id="learning-detail", classes="pane") as detail:
             detail.border_title = "Detail"
-            yield Static("", id="learning-item")
+            yield RecordText("", id="learning-item")
 
     def on_mount(self) -> None:
         super().on_mount()
@@ -173,7 +175,7 @@ class LearningScreen(AreaScreen):
         kind = KIND_FILTERS[self.kind_filter]
         kinds = f"{kind.value}s" if kind else "all kinds"
         words = f" · matching '{self.text_filter}'" if self.text_filter else ""
-        summary = f"{len(rows)} items · {status} · {kinds}{words}"
+        summary = f"{counted(len(rows), 'item')} · {status} · {kinds}{words}"
         self.query_one("#learning-status", Static).update(
             Text.assemble(summary, ("   f status  t kind", "dim"))
         )
@@ -207,9 +209,11 @@ class LearningScreen(AreaScreen):
             dates.append(f"completed {item.completed.isoformat()}")
         elif item.due:
             days = days_until(item.due, self.today)
-            when = f"in {days} days" if days > 1 else "tomorrow" if days == 1 else "today"
+            when = (
+                f"in {counted(days, 'day')}" if days > 1 else "tomorrow" if days == 1 else "today"
+            )
             if days < 0:
-                when = f"{-days} days ago"
+                when = f"{counted(-days, 'day')} ago"
             dates.append(f"due {item.due.isoformat()} ({when})")
         if dates:
             line = " · ".join(dates)
@@ -355,7 +359,7 @@ class LearningScreen(AreaScreen):
                 rated += 1
         if rated:
             self.notify(
-                f"rated {rated} skill(s); their trend is on the Assessment screen", timeout=4
+                f"rated {counted(rated, 'skill')}; the trend is on the Assessment screen", timeout=4
             )
 
     @work

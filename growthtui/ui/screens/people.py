@@ -14,6 +14,7 @@ from textual.widgets import Input, Static
 
 from growthtui.domain import Goal, Interaction, Milestone, Person, Relation
 from growthtui.domain.cadence import FollowUp
+from growthtui.domain.words import counted
 from growthtui.services.people import default_due, default_goal, follow_ups, milestone_of
 from growthtui.ui.screens.base import AreaScreen
 from growthtui.ui.screens.confirm import ConfirmModal
@@ -21,8 +22,10 @@ from growthtui.ui.screens.goal_picker import GoalPicker
 from growthtui.ui.screens.interaction_form import InteractionForm, NextStepMilestoneForm
 from growthtui.ui.screens.person_card import conversation_detail, person_card
 from growthtui.ui.screens.person_form import PersonForm
+from growthtui.ui.shown import shown_text
 from growthtui.ui.widgets.filter_box import FilterBox
 from growthtui.ui.widgets.record_table import RecordTable, Row
+from growthtui.ui.widgets.record_text import RecordText
 
 FOLLOW_FILTERS = ("everyone", "follow-up due", "losing touch")
 RELATION_FILTERS: tuple[Relation | None, ...] = (None, *Relation)
@@ -70,7 +73,7 @@ class PeopleScreen(AreaScreen):
                 yield FilterBox(
                     placeholder="filter: name, org, tags; esc clears", id="people-filter"
                 )
-                yield Static("", id="people-status", classes="pane-title")
+                yield RecordText("", id="people-status", classes="pane-title")
                 table = RecordTable(id="people-table", flex="name")
                 table.add_column("Name", key="name")
                 table.add_column("Rel.", key="relation", width=7)
@@ -79,14 +82,14 @@ class PeopleScreen(AreaScreen):
             with Vertical(id="people-side"):
                 with Vertical(id="person-pane", classes="pane") as card:
                     card.border_title = "Card"
-                    yield Static("", id="person-card")
+                    yield RecordText("", id="person-card")
                 with Vertical(id="people-log", classes="pane") as log:
                     log.border_title = "Conversations"
                     table = RecordTable(id="interactions-table", flex="summary")
                     table.add_column("Date", key="date", width=10)
                     table.add_column("Summary", key="summary")
                     yield table
-                    yield Static("", id="interaction-detail")
+                    yield RecordText("", id="interaction-detail")
 
     def on_mount(self) -> None:
         super().on_mount()
@@ -175,11 +178,13 @@ class PeopleScreen(AreaScreen):
         due = sum(1 for f in self._follow.values() if f.is_due)
         losing = sum(1 for f in self._follow.values() if f.losing_touch)
         relation = RELATION_FILTERS[self.relation_filter]
-        shown = f"{relation.value}s" if relation else FOLLOW_FILTERS[self.follow_filter]
-        if relation and self.follow_filter:
-            shown = f"{relation.value}s · {FOLLOW_FILTERS[self.follow_filter]}"
+        shown = counted(len(rows), relation.value if relation else "person")
+        if self.follow_filter == 1:
+            shown += " with a follow-up due"
+        elif self.follow_filter == 2:
+            shown += " losing touch"
         words = f" · '{self.text_filter}'" if self.text_filter else ""
-        status = Text(f"{len(rows)} {shown}{words} · {due} due")
+        status = Text(f"{shown}{words} · {due} due")
         if losing:
             status.append(f" · {losing} losing touch", style=self.alarm_style)
         self.query_one("#people-status", Static).update(status)
@@ -202,7 +207,7 @@ class PeopleScreen(AreaScreen):
             self.log_table.sync([])
             self._show_interaction()
             return
-        pane.border_title = person.name
+        pane.border_title = shown_text(person.name, lines=False)  # a Text: never markup
         card.update(
             person_card(person, self._follow[pid or 0], self._goals, self.glyphs, self.alarm_style)
         )
@@ -227,8 +232,8 @@ class PeopleScreen(AreaScreen):
         detail.update(conversation_detail(talk, self._milestones, self._goals, self.glyphs))
 
     def on_descendant_focus(self) -> None:
-        # In the log the conversation matters more than the card: the card shrinks to
-        # who they are and when to follow up, and the conversation's detail gets the room.
+        # In the log the conversation's detail gets more room (from the log's rows; the
+        # card keeps every line).
         self.query_one("#people-side").set_class(self.in_log, "-in-log")
 
     @on(RecordTable.RowHighlighted, "#people-table")
@@ -387,7 +392,7 @@ class PeopleScreen(AreaScreen):
             return
         pid = person.id or 0
         count = len(self._talks.get(pid, []))
-        talks = "1 conversation goes" if count == 1 else f"{count} conversations go"
+        talks = f"{counted(count, 'conversation')} {'goes' if count == 1 else 'go'}"
         if not await self.app.push_screen_wait(
             ConfirmModal(
                 f"Delete {person.name}?",

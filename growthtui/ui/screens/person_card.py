@@ -8,11 +8,12 @@ from rich.text import Text
 
 from growthtui.domain import Goal, Interaction, Milestone, Person
 from growthtui.domain.cadence import FollowUp
+from growthtui.domain.words import counted
 from growthtui.ui.glyphs import Glyphs
 
 
 def days_text(count: int) -> str:
-    return f"{count} day" if count == 1 else f"{count} days"
+    return counted(count, "day")
 
 
 def person_card(

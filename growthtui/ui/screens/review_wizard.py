@@ -29,11 +29,13 @@ from growthtui.domain import (
 from growthtui.domain.dates import parse_date
 from growthtui.domain.progress import goal_progress
 from growthtui.domain.reviews import ReviewStep
+from growthtui.domain.words import counted
 from growthtui.services import reviews as service
 from growthtui.ui.screens.app_access import AppAccess
 from growthtui.ui.screens.review_form import SATISFACTION_CHOICES
 from growthtui.ui.screens.review_goal import DECISIONS, ReviewGoalForm, evidence_text, past_tense
 from growthtui.ui.widgets.form import FormField, choice, text_input
+from growthtui.ui.widgets.record_text import RecordText
 
 if TYPE_CHECKING:
     pass
@@ -94,7 +96,7 @@ class ReviewWizard(AppAccess, ModalScreen[Review | None]):
         with Vertical(id="wizard"):
             yield Static("", id="wizard-title")
             yield Vertical(id="wizard-body")
-            yield Static("", id="wizard-error", classes="form-error")
+            yield RecordText("", id="wizard-error", classes="form-error")
             yield Static(KEYS, id="wizard-keys", classes="dialog-keys")
 
     async def on_mount(self) -> None:
@@ -185,7 +187,7 @@ class ReviewWizard(AppAccess, ModalScreen[Review | None]):
         )
         goals = len(service.goals_left(self.store, review)) + len(review.decisions)
         intro = Static(
-            f"{since} This review walks your {goals} active goals, one at a time, with "
+            f"{since} This review walks your {counted(goals, 'active goal')}, one at a time, with "
             "everything you logged in the period beside each: wins, milestones done, "
             "check-ins, learning finished, conversations. For each you decide: keep, adjust, "
             "pause, achieve or drop. Then you look back and ahead.",
@@ -216,7 +218,7 @@ class ReviewWizard(AppAccess, ModalScreen[Review | None]):
             self.store.list(Milestone, goal_id=goal.id),
             self.store.list(CheckIn, goal_id=goal.id),
         )
-        shown = Static(evidence_text(found, self.growth_app.glyphs, progress))
+        shown = RecordText(evidence_text(found, self.growth_app.glyphs, progress))
         evidence = VerticalScroll(shown, id="review-evidence", classes="pane")
         evidence.border_title = "What the period holds"
         evidence.can_focus = True
@@ -227,7 +229,7 @@ class ReviewWizard(AppAccess, ModalScreen[Review | None]):
             Label("Decision  [dim]↑↓ picks[/dim]", classes="field-label"),
             choices,
             FormField("note", "Why (for the history)", text_input(note)),
-            Static(self._decided_so_far(), id="review-decided"),
+            RecordText(self._decided_so_far(), id="review-decided"),
             id="review-decide",
             classes="pane",
         )
@@ -379,7 +381,8 @@ class ReviewWizard(AppAccess, ModalScreen[Review | None]):
             return
         self.growth_app.data_changed()
         self.notify(
-            f"{done.title} saved: {len(done.decisions)} decisions (u undoes the last step)",
+            f"{done.title} saved: {counted(len(done.decisions), 'decision')} "
+            "(u undoes the last step)",
             timeout=5,
         )
         self.dismiss(done)

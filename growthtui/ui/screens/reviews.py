@@ -12,7 +12,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Static
 
-from growthtui.domain import Evidence, Goal, Person, Review, Skill
+from growthtui.domain import Evidence, Goal, GoalStatus, Person, Review, Skill
 from growthtui.domain.cadence import review_due
 from growthtui.domain.reviews import ReviewStep
 from growthtui.services import reviews as service
@@ -20,6 +20,7 @@ from growthtui.ui.screens.base import AreaScreen
 from growthtui.ui.screens.confirm import ConfirmModal
 from growthtui.ui.screens.evidence_form import EvidenceForm
 from growthtui.ui.widgets.record_table import RecordTable, Row
+from growthtui.ui.widgets.record_text import RecordText
 
 
 class ReviewsScreen(AreaScreen):
@@ -67,7 +68,7 @@ class ReviewsScreen(AreaScreen):
                     yield table
                 with VerticalScroll(classes="pane", id="pane-review-detail") as detail:
                     detail.border_title = "Detail (tab here to scroll)"
-                    yield Static("", id="review-detail")
+                    yield RecordText("", id="review-detail")
             with Vertical(classes="pane", id="pane-evidence") as pane:
                 pane.border_title = "Evidence log: wins, praise, feedback, lessons (w logs one)"
                 table = RecordTable(id="table-evidence", flex="text")
@@ -131,6 +132,11 @@ class ReviewsScreen(AreaScreen):
         cadence = self.store.profile().review_cadence
         due = review_due(cadence, reviews, self.today)
         draft = service.open_draft(self.store)
+        if draft is None and not any(g.status is GoalStatus.ACTIVE for g in self._goals.values()):
+            # Nothing to review yet: no nag, but what comes first.
+            banner.update("No active goal to review yet: set one in Goals (3, then n)")
+            banner.set_class(False, "-due")
+            return
         if draft is not None:
             text = (
                 f"{self.glyphs.overdue} Draft {draft.period.value} review at "

@@ -13,6 +13,7 @@ from textual.widgets import Static
 
 from growthtui.domain import CheckIn, Goal, GoalStatus, Milestone
 from growthtui.domain.timeline import first_due_from
+from growthtui.domain.words import counted
 from growthtui.services.milestones import toggle_done, toggled_message
 from growthtui.ui.screens.base import AreaScreen
 from growthtui.ui.screens.confirm import ConfirmModal
@@ -29,6 +30,7 @@ from growthtui.ui.screens.timeline_rows import (
 from growthtui.ui.screens.timeline_text import goal_summary, milestone_summary, month_summary
 from growthtui.ui.widgets.gantt import GanttChart
 from growthtui.ui.widgets.lane_list import LaneList
+from growthtui.ui.widgets.record_text import RecordText
 
 MILESTONE_FILTERS: tuple[tuple[str, bool | None], ...] = (
     ("all", None),
@@ -54,9 +56,9 @@ class TimelineScreen(AreaScreen):
         Binding("e,enter", "edit", "Edit", id="timeline.edit"),
         Binding("n", "new", "New", id="timeline.new"),
         Binding("d", "delete", "Delete", id="timeline.delete"),
-        Binding("v", "switch_view", "Bars/list", id="timeline.view"),
-        Binding("t", "today", "Today", id="timeline.today"),
-        Binding("o", "open_goal", "Open goal", id="timeline.open_goal", show=False),
+        Binding("v", "switch_view", "View", id="timeline.view"),
+        Binding("o", "open_goal", "Open goal", id="timeline.open_goal"),
+        Binding("t", "today", "Today", id="timeline.today", show=False),
         Binding(
             "left_square_bracket,less_than_sign",
             "earlier",
@@ -91,7 +93,7 @@ class TimelineScreen(AreaScreen):
     def compose_body(self) -> ComposeResult:
         with Vertical(id="timeline-pane", classes="pane") as pane:
             pane.border_title = "Milestones by month, in horizon lanes"
-            yield Static("", id="timeline-summary", classes="pane-title")
+            yield RecordText("", id="timeline-summary", classes="pane-title")
             yield LaneList(
                 "Due",
                 [f"{horizon.value.capitalize()}-term" for horizon in LANES],
@@ -100,7 +102,7 @@ class TimelineScreen(AreaScreen):
                 id="timeline-table",
             )
             yield GanttChart(id="timeline-gantt")
-            yield Static("", id="timeline-detail")
+            yield RecordText("", id="timeline-detail")
 
     def on_mount(self) -> None:
         self.gantt.display = False
@@ -147,17 +149,23 @@ class TimelineScreen(AreaScreen):
     def _show_list(self, keep: str | None = None) -> None:
         visible = self._visible_milestones()
         listing = self._lane_rows.listing(visible, self._goals, self.today, self.glyphs)
+        if self._milestones:
+            self.table.empty = "No milestones match the filter — f cycles it"
+        elif self._goals:
+            self.table.empty = "No milestones yet — n adds one to a goal"
+        else:
+            self.table.empty = "No milestones yet — press 3, then n to set a goal, then m on it"
         self.table.show_rows(
             listing.keys,
             listing.row,
             keep=keep,
-            weights=listing.lane_counts,
+            weights=listing.lane_needs,
             alarm_style=self.alarm_style,
         )
         overdue = listing.overdue
         name = MILESTONE_FILTERS[self.milestone_filter][0]
         alarm = f" · {self.glyphs.overdue} {overdue} overdue" if overdue else ""
-        self._summary(f"{len(visible)} milestones ({name}){alarm} · v bars · f filter")
+        self._summary(f"{counted(len(visible), 'milestone')} ({name}){alarm} · v bars · f filter")
         self._show_detail()
 
     def _visible_goals(self) -> list[Goal]:
@@ -178,7 +186,7 @@ class TimelineScreen(AreaScreen):
         window = self.gantt.window
         name = GOAL_FILTERS[self.goal_filter][0]
         self._summary(
-            f"{len(self.gantt.rows)} goals ({name}) · {window.describe()} · "
+            f"{counted(len(self.gantt.rows), 'goal')} ({name}) · {window.describe()} · "
             "[ ] shift · z zoom · v list"
         )
 

@@ -46,7 +46,7 @@ class MilestoneRows:
             self._cache.clear()
         listing = MilestoneListing(self, goals, today, glyphs)
         keys = listing.keys
-        lanes = listing.lane_counts
+        needs = listing.lane_needs
         for month, mine in by_month(milestones):
             key = f"{MONTH_KEY}{month:%Y-%m}"
             keys.append(key)
@@ -56,7 +56,11 @@ class MilestoneRows:
                 keys.append(key)
                 listing.milestones[key] = milestone
                 goal = goals.get(milestone.goal_id)
-                lanes[LANES.index(goal.horizon if goal is not None else Horizon.SHORT)] += 1
+                lane = LANES.index(goal.horizon if goal is not None else Horizon.SHORT)
+                # What the lane's line wants: "✓ title · goal" (as `_row` writes it).
+                need = len(milestone.title) + 2 + (len(goal.title) + 3 if goal else 10)
+                if need > needs[lane]:
+                    needs[lane] = need
                 if milestone.done_at is None and is_overdue(milestone, today):
                     listing.overdue += 1
         return listing
@@ -96,7 +100,8 @@ class MilestoneListing:
     keys: list[str] = field(default_factory=list)
     months: dict[str, dt.date] = field(default_factory=dict)
     milestones: dict[str, Milestone] = field(default_factory=dict)
-    lane_counts: dict[int, int] = field(default_factory=lambda: dict.fromkeys(range(len(LANES)), 0))
+    lane_needs: dict[int, int] = field(default_factory=lambda: dict.fromkeys(range(len(LANES)), 0))
+    """The width each lane's longest line wants."""
     overdue: int = 0
 
     def row(self, key: str) -> LaneRow:

@@ -11,6 +11,7 @@ from growthtui.domain import Goal, Milestone
 from growthtui.domain.dates import relative_day
 from growthtui.domain.schedule import goal_is_overdue, is_overdue
 from growthtui.domain.timeline import goal_span
+from growthtui.domain.words import counted
 from growthtui.ui.glyphs import Glyphs
 
 
@@ -31,7 +32,7 @@ def milestone_summary(
         text.append(f" · {glyphs.done} done {milestone.done_at.isoformat()}", style="dim")
     elif is_overdue(milestone, today):
         late = (today - milestone.due).days
-        text.append(f" · {glyphs.overdue} overdue by {late} days", style=alarm_style)
+        text.append(f" · {glyphs.overdue} overdue by {counted(late, 'day')}", style=alarm_style)
     else:
         text.append(f", {relative_day(milestone.due, today)}")
     text.append(f"\ngoal {_goal_name(goal, milestone.goal_id)}", style="italic")
@@ -46,7 +47,7 @@ def month_summary(milestones: Sequence[Milestone], today: dt.date, glyphs: Glyph
     late = sum(1 for m in milestones if is_overdue(m, today))
     todo = len(milestones) - done - late
     text = Text(no_wrap=True, overflow="ellipsis")
-    text.append(f"{len(milestones)} milestones: {done} done", style="bold")
+    text.append(f"{counted(len(milestones), 'milestone')}: {done} done", style="bold")
     if late:
         text.append(f", {glyphs.overdue} {late} overdue", style="bold")
     text.append(f", {todo} to do", style="bold")
@@ -68,7 +69,7 @@ def goal_summary(
     if goal_is_overdue(goal, today):
         text.append(f" {glyphs.overdue} overdue", style=alarm_style)
     done = sum(1 for m in milestones if m.done_at is not None)
-    text.append(f" · {done} of {len(milestones)} milestones done", style="italic")
+    text.append(f" · {done} of {counted(len(milestones), 'milestone')} done", style="italic")
     upcoming = sorted((m for m in milestones if m.done_at is None), key=lambda m: (m.due, m.id))
     if upcoming:
         step = upcoming[0]

@@ -26,12 +26,14 @@ from growthtui.domain.timeline import (
     bar_marks,
     choose_scale,
     default_start,
+    latest_start,
     outside,
     overall_span,
     period_label,
     shift,
 )
 from growthtui.ui.glyphs import UNICODE, Glyphs
+from growthtui.ui.shown import shown_text
 
 HEADER_LINES = 2
 """Years, then months or quarters; they stay put while the goals scroll under them."""
@@ -202,7 +204,8 @@ class GanttChart(ScrollView, can_focus=True, inherit_bindings=False):
         span = overall_span(row.span for row in self.rows)
         scale = self._scale or choose_scale(span, periods)
         start = self._start or default_start(span, self.today, periods, scale)
-        return Window(start, periods, scale, CELL)
+        # Never past the calendar's last period (a goal due 9999-12-31, `]` held down).
+        return Window(min(start, latest_start(periods, scale)), periods, scale, CELL)
 
     def _relayout(self) -> None:
         self._window = None
@@ -302,7 +305,7 @@ class GanttChart(ScrollView, can_focus=True, inherit_bindings=False):
         glyphs = self.glyphs
         window = self.window
         base = self.rich_style
-        label = row.label.copy()
+        label = shown_text(row.label, lines=False).copy()
         label.truncate(self.label_width, overflow="ellipsis", pad=True)
         if selected:
             label.stylize(self.get_component_rich_style("gantt--cursor"))

@@ -4,7 +4,7 @@ the lines on screen, so thousands of milestones open, scroll and update at once.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import Enum
 from typing import ClassVar
 
@@ -17,6 +17,8 @@ from textual.geometry import Size
 from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
+
+from growthtui.domain.printable import printable
 
 MIN_LANE = 12
 """Every lane keeps room for a few words, even when it is empty."""
@@ -50,23 +52,50 @@ def _no_row(key: str) -> LaneRow:
     return LaneRow(key, "")
 
 
-def lane_widths(room: int, count: int, weights: Sequence[int]) -> list[int]:
-    """Split `room` characters among `count` lanes: `MIN_LANE` each (less when the room
-    is short), the rest by weight (evenly when no lane has any)."""
+def _shown(row: LaneRow) -> LaneRow:
+    """The row as it may be drawn: stored text with its control characters as escapes."""
+    if (row.first + row.title + row.note).isprintable():
+        return row
+    return replace(
+        row, first=printable(row.first), title=printable(row.title), note=printable(row.note)
+    )
+
+
+def lane_widths(room: int, count: int, needs: Sequence[int]) -> list[int]:
+    """Split `room` characters among `count` lanes by what they hold: `needs[i]` is the
+    width lane i's longest line wants. Every lane keeps `MIN_LANE` (less when the room is
+    short); then the room is shared out evenly among the lanes that want more, each up
+    to its need, so a lane of long titles is not squeezed by one of many short ones; what
+    is left once every need is met goes to the lanes by need."""
     if count <= 0:
         return []
-    base = max(4, min(MIN_LANE, room // count))
-    extra = max(0, room - base * count)
-    weights = [max(0, w) for w in (list(weights) + [0] * count)[:count]]
-    total = sum(weights)
-    shares = [w / total if total else 1 / count for w in weights]
-    widths = [base + int(extra * share) for share in shares]
-    widths[max(range(count), key=lambda i: shares[i])] += room - sum(widths)  # rounding
+    needs = [max(0, n) for n in (list(needs) + [0] * count)[:count]]
+    floor = max(4, min(MIN_LANE, room // count))
+    widths = [floor] * count
+    left = max(0, room - floor * count)
+    wanting = [i for i in range(count) if needs[i] > widths[i]]
+    while left > 0 and wanting:
+        share = max(1, left // len(wanting))
+        for lane in list(wanting):
+            give = min(share, needs[lane] - widths[lane], left)
+            widths[lane] += give
+            left -= give
+            if widths[lane] >= needs[lane]:
+                wanting.remove(lane)
+            if left <= 0:
+                break
+    if left > 0:
+        total = sum(needs)
+        shares = [n / total if total else 1 / count for n in needs]
+        extra = [int(left * share) for share in shares]
+        extra[max(range(count), key=lambda i: shares[i])] += left - sum(extra)  # rounding
+        widths = [w + e for w, e in zip(widths, extra, strict=True)]
     return widths
 
 
 class LaneList(ScrollView, can_focus=True, inherit_bindings=False):
-    """A header of lane titles, then rows; a cursor row; the busy lanes get the room."""
+    """A header of lane titles, then rows; a cursor row; the lanes share the width by
+    what they hold."""
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {
         "lanes--header",
@@ -131,11 +160,14 @@ class LaneList(ScrollView, can_focus=True, inherit_bindings=False):
         self._made: dict[str, LaneRow] = {}
         self.cursor_row = 0
         self.weights: list[int] = []
+        """What each lane's longest line wants (see `lane_widths`)."""
         self.alarm_style = Style(bold=True)
         self._index: dict[str, int] = {}
         self._cache: dict[tuple[int, bool], Strip] = {}
         self._cache_width = 0
         self._last_key: str | None = None
+        self.empty = ""
+        """What the list says while it has no rows: which key fills it."""
 
     # -- rows ------------------------------------------------------------------------
     def sync(
@@ -194,7 +226,7 @@ class LaneList(ScrollView, can_focus=True, inherit_bindings=False):
         key = self._keys[index]
         row = self._made.get(key)
         if row is None:
-            row = self._made[key] = self._row_of(key)
+            row = self._made[key] = _shown(self._row_of(key))
         return row
 
     @property
@@ -298,6 +330,14 @@ class LaneList(ScrollView, can_focus=True, inherit_bindings=False):
             return self._header().adjust_cell_length(width, base)
         index = y - 1 + round(self.scroll_y)
         if not 0 <= index < len(self._keys):
+            if not self._keys and index == 0 and self.empty:
+                note = Text(f" {self.empty}", style="dim")
+                note.truncate(width, overflow="ellipsis")
+                segments = [
+                    Segment(s.text, base + s.style if s.style else base)
+                    for s in note.render(self.app.console, end="")
+                ]
+                return Strip(segments).adjust_cell_length(width, base)
             return Strip.blank(width, base)
         key = (index, index == self.cursor_row)
         strip = self._cache.get(key)

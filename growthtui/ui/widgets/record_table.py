@@ -30,6 +30,8 @@ from textual.renderables.styled import Styled
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from growthtui.ui.shown import shown_cell
+
 Cell = str | Text
 Row = tuple[str, Sequence[Cell]]
 """(row key, cells)."""
@@ -61,10 +63,14 @@ class Column:
     width: int
     auto_width: bool = False
     content_width: int = 0
+    grown: int = 0
+    """The widest cell drawn so far, when wider than `width`: a date with its overdue mark,
+    a number, a state is never cut; the flex column (the title) gives way instead."""
 
     def get_render_width(self, table: RecordTable) -> int:
         """Width in cells with the padding on both sides."""
-        return 2 * table.cell_padding + (self.content_width if self.auto_width else self.width)
+        inner = self.content_width if self.auto_width else max(self.width, self.grown)
+        return 2 * table.cell_padding + inner
 
 
 class RecordTable(ScrollView, can_focus=True, inherit_bindings=False):
@@ -133,10 +139,16 @@ class RecordTable(ScrollView, can_focus=True, inherit_bindings=False):
             return self.table
 
     def __init__(
-        self, *, id: str | None = None, classes: str | None = None, flex: str | None = None
+        self,
+        *,
+        id: str | None = None,
+        classes: str | None = None,
+        flex: str | None = None,
+        empty: str = "",
     ) -> None:
         super().__init__(id=id, classes=classes)
         self.flex = flex
+        self._empty = empty
         """The key of the column that takes the width the others leave (titles)."""
         self.columns: dict[str, Column] = {}
         self.cell_padding = 1
@@ -172,6 +184,26 @@ class RecordTable(ScrollView, can_focus=True, inherit_bindings=False):
         self.columns[key] = column
         self._changed_shape()
         return key
+
+    def set_column_width(self, key: str, width: int) -> None:
+        """Give a column of set width another width (the Dashboard's bars at 80 columns)."""
+        column = self.columns[key]
+        if column.width != width:
+            column.width = width
+            column.grown = 0
+            self._changed_shape()
+
+    @property
+    def empty(self) -> str:
+        """What the table says while it has no rows: which key fills it."""
+        return self._empty
+
+    @empty.setter
+    def empty(self, text: str) -> None:
+        if text != self._empty:
+            self._empty = text
+            if not self._keys:
+                self.refresh()
 
     @property
     def show_header(self) -> bool:
@@ -227,8 +259,24 @@ class RecordTable(ScrollView, can_focus=True, inherit_bindings=False):
         key = self._keys[index]
         cells = self._cells.get(key)
         if cells is None:
-            cells = self._cells[key] = tuple(self._source(key))
+            # Stored text is drawn here: each cell once, when its row is first made.
+            cells = self._cells[key] = tuple(map(shown_cell, self._source(key)))
+            self._fit_fixed_columns(cells)
         return cells
+
+    def _fit_fixed_columns(self, cells: Sequence[Cell]) -> None:
+        """Widen a column of set width to a cell that is wider (never narrowed again: the
+        columns do not jump as the cursor moves); the flex column gives the room."""
+        grew = False
+        for column, cell in zip(self.columns.values(), cells, strict=False):
+            if column.auto_width or column.key == self.flex:
+                continue
+            width = _cell_width(cell)
+            if width > max(column.width, column.grown):
+                column.grown = width
+                grew = True
+        if grew:
+            self._changed_shape(fit=False)
 
     def sync(self, rows: Sequence[Row], keep: str | None = None) -> None:
         """Show `rows` (see `show_rows`)."""
@@ -268,6 +316,8 @@ class RecordTable(ScrollView, can_focus=True, inherit_bindings=False):
         self.move_to(target, fallback_row=old_row)
         if not keys:
             self._announce()
+        for index in self._shown_rows():
+            self._row_cells(index)  # the columns fit the rows on screen before they are drawn
 
     def _shown_rows(self) -> range:
         """The rows on screen now."""
@@ -339,9 +389,9 @@ class RecordTable(ScrollView, can_focus=True, inherit_bindings=False):
             widths[flex_index] = max(MIN_FLEX, width - others - pad - 1) + pad
         return widths
 
-    def _changed_shape(self) -> None:
+    def _changed_shape(self, fit: bool = True) -> None:
         """Rows or columns changed: set the scrollable size and draw again."""
-        if self.flex is None:
+        if self.flex is None and fit:
             self._fit_auto_columns()
         self.virtual_size = Size(self._least_width(), len(self._keys) + self.header_height)
         self._lines.clear()
@@ -443,6 +493,8 @@ class RecordTable(ScrollView, can_focus=True, inherit_bindings=False):
         else:
             index = y - self.header_height + round(self.scroll_y)
             if index >= len(self._keys):
+                if not self._keys and self._empty:
+                    return self._empty_line(index, width, base)
                 return Strip.blank(width, base)
         key = (index, index == self.cursor_row and self.show_cursor)
         strip = self._lines.get(key)
@@ -454,6 +506,21 @@ class RecordTable(ScrollView, can_focus=True, inherit_bindings=False):
             strip = strip.adjust_cell_length(width, base).simplify()
             self._lines[key] = strip
         return strip
+
+    def _empty_line(self, index: int, width: int, base: Style) -> Strip:
+        """Line `index` of what an empty table says under its header (dim, wrapped at
+        words to the width left of the scrollbar)."""
+        room = max(1, self.scrollable_content_region.width - 2 * self.cell_padding)
+        lines = Text(self._empty, style="dim").wrap(self.app.console, room)
+        if index >= len(lines):
+            return Strip.blank(width, base)
+        line = lines[index]
+        line.rstrip()
+        segments = [Segment(" " * self.cell_padding, base)] + [
+            Segment(s.text, base + s.style if s.style else base)
+            for s in line.render(self.app.console, end="")
+        ]
+        return Strip(segments).adjust_cell_length(width, base)
 
     def _row_segments(self, index: int, cursor: bool, base: Style) -> list[Segment]:
         """One row (index -1: the header), cell by cell as a DataTable draws it."""
@@ -471,7 +538,11 @@ class RecordTable(ScrollView, can_focus=True, inherit_bindings=False):
         segments: list[Segment] = []
         for number, width in enumerate(widths):
             cell = cells[number] if number < len(cells) else ""
-            text = Text(cell, no_wrap=True, end="") if isinstance(cell, str) else cell
+            text = (
+                Text(cell, no_wrap=True, end="", overflow="ellipsis")
+                if isinstance(cell, str)
+                else cell
+            )
             pre_style = row_style + Style.from_meta({"row": index, "column": number})
             pre_style += cursor_style
             segments.extend(self._cell_segments(text, width, pre_style, post_style))
@@ -494,7 +565,8 @@ class RecordTable(ScrollView, can_focus=True, inherit_bindings=False):
             return self._rich_cell_segments(text, width, pre_style, post_style)
         console = self.app.console
         justify = text.justify or "default"
-        overflow = text.overflow or "fold"
+        # A cell too long for its column ends in "…": cut text says it was cut.
+        overflow = text.overflow or "ellipsis"
         (line,) = text.wrap(console, room, justify=justify, overflow=overflow, no_wrap=True)
         chunks = list(Text("\n").join([line]).render(console, end=""))
         used = sum(chunk.cell_length for chunk in chunks)
@@ -512,6 +584,9 @@ class RecordTable(ScrollView, can_focus=True, inherit_bindings=False):
         self, text: Text, width: int, pre_style: Style, post_style: Style
     ) -> list[Segment]:
         """A cell drawn the way Textual's DataTable draws one (Rich does the work)."""
+        if text.overflow is None:
+            text = text.copy()
+            text.overflow = "ellipsis"
         options = self.app.console_options.update_dimensions(width, 1).update(no_wrap=True)
         lines = self.app.console.render_lines(
             Styled(

@@ -22,6 +22,8 @@ from textual.visual import Visual, visualize
 from textual.widget import Widget
 from textual.widgets import Static
 
+from growthtui.ui.shown import shown_text
+
 PREPARED = 6
 """Texts kept wrapped ahead of time."""
 
@@ -49,12 +51,12 @@ class TextPane(Static, _ScrollArea, can_focus=True):
     }
     """
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("up", "scroll_up", "Scroll up", show=False),
-        Binding("down", "scroll_down", "Scroll down", show=False),
-        Binding("home", "scroll_home", "Scroll home", show=False),
-        Binding("end", "scroll_end", "Scroll end", show=False),
-        Binding("pageup", "page_up", "Page up", show=False),
-        Binding("pagedown", "page_down", "Page down", show=False),
+        Binding("up", "scroll_up", "Scroll up", id="pane.up", show=False),
+        Binding("down", "scroll_down", "Scroll down", id="pane.down", show=False),
+        Binding("home", "scroll_home", "Scroll to the top", id="pane.top", show=False),
+        Binding("end", "scroll_end", "Scroll to the end", id="pane.bottom", show=False),
+        Binding("pageup", "page_up", "Page up", id="pane.page_up", show=False),
+        Binding("pagedown", "page_down", "Page down", id="pane.page_down", show=False),
     ]
 
     hint: reactive[str] = reactive("", layout=False, repaint=False)
@@ -63,7 +65,7 @@ class TextPane(Static, _ScrollArea, can_focus=True):
 
     def __init__(self, text: Text | str = "", *, id: str | None = None, classes: str | None = None):
         super().__init__(id=id, classes=classes, markup=False)
-        self._text = Text(text) if isinstance(text, str) else text
+        self._text = shown_text(text)
         self._strips: list[Strip] = []
         self._wrapped_at = -1
         self._prepared: dict[Hashable, tuple[Text, list[Strip]]] = {}
@@ -82,6 +84,7 @@ class TextPane(Static, _ScrollArea, can_focus=True):
         move)."""
         if self._wrapped_at < 0 or key in self._prepared:
             return
+        text = shown_text(text)
         if len(self._prepared) >= PREPARED:
             del self._prepared[next(iter(self._prepared))]
         self._prepared[key] = (text, self._wrapped(text, self._wrapped_at))
@@ -89,7 +92,7 @@ class TextPane(Static, _ScrollArea, can_focus=True):
     def show(self, text: Text | str, *, top: bool = False, key: Hashable = None) -> None:
         """Show `text` (`top`: scrolled to its first line, for another record's text; `key`:
         names the text, for a text prepared ahead)."""
-        text = Text(text) if isinstance(text, str) else text
+        text = shown_text(text)
         if text == self._text and not top:
             return
         self._text = text
