@@ -13,6 +13,7 @@ from textual.binding import Binding
 from growthtui.ui.app import GrowthApp
 from growthtui.ui.areas import AREAS
 from growthtui.ui.screens.help import HelpScreen
+from growthtui.ui.screens.record_form import RecordForm
 from growthtui.ui.screens.registry import AREA_SCREEN_CLASSES
 from growthtui.ui.screens.review_wizard import ReviewWizard
 from growthtui.ui.widgets.gantt import GanttChart
@@ -26,6 +27,7 @@ PLACES: dict[str, tuple[type, ...]] = {
     "Everywhere": (GrowthApp,),
     "In every list": (RecordTable,),
     **{area.title: (AREA_SCREEN_CLASSES[area.mode],) for area in AREAS},
+    "In forms": (RecordForm,),
     "The keys help (`?`)": (HelpScreen,),
 }
 PLACES["Goals"] += (TextPane,)

@@ -69,7 +69,7 @@ def test_a_goal_a_ticked_milestone_and_a_review_step_made_over_ssh_are_stored(
     assert not all(is_grey(c) for c in colours)
 
     terminal.keys("3")
-    terminal.wait_for("1 open goals")
+    terminal.wait_for("1 open goal")
     terminal.keys("n")
     terminal.wait_for("New goal")
     terminal.type("Give a conference talk")
@@ -136,7 +136,7 @@ def test_a_dropped_connection_keeps_what_was_saved_and_leaves_no_lock(
     terminal.type("Give a conference talk")
     terminal.keys("Tab")
     terminal.keys("C-s")
-    terminal.wait_for("1 open goals")
+    terminal.wait_for("1 open goal")
     terminal.keys("n")  # a second goal, typed but never saved when the line drops
     terminal.wait_for("New goal")
     terminal.type("Half typed")

@@ -26,7 +26,7 @@ def test_type_a_goal_quit_and_find_it_in_the_export(
     terminal.type("Give a conference talk")
     terminal.keys("Tab")
     terminal.keys("C-s")
-    terminal.wait_for("1 open goal")  # "1 open goal" (or the older "1 open goals")
+    terminal.wait_for("1 open goal")
     terminal.keys("q")
     terminal.wait_for("EXITED 0")
 

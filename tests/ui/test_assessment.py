@@ -189,8 +189,8 @@ def test_feedback_logged_with_w_shows_beside_the_feedback_records(
     async def scenario(app: GrowthApp, pilot: Pilot[int]) -> None:
         await pilot.press("w", *"Your RFC changed my mind")
         await pilot.pause()
-        app.screen.query_one("#field-kind Select").focus()
-        await pilot.press("enter", *"feed", "enter")  # the kind: feedback received
+        app.screen.query_one("#field-kind ChoiceField").focus()
+        await pilot.press(*"feed")  # the kind: feedback received (typed first letters pick it)
         await pilot.pause()
         people = app.screen.query_one("#field-person_ids SelectionList")
         people.focus()

@@ -470,7 +470,7 @@ async def test_titles_keep_thirty_characters_and_dates_are_whole(
         assert LONG_TITLE[:30] in row and "2027-01-03" in row
         await app.show_goal(late.id or 0)
         await settle(pilot)
-        overdue = next(line for line in screen_lines(app) if "│  Fix the flaky tests" in line)
+        overdue = next(line for line in screen_lines(app) if "  Fix the flaky tests  " in line)
         assert "!2020-01-01" in overdue
 
 

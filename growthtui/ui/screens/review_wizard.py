@@ -164,7 +164,7 @@ class ReviewWizard(AppAccess, ModalScreen[Review | None]):
         selector = (
             "#decision"
             if self.review.step is ReviewStep.GOALS
-            else "#wizard-body Input, #wizard-body Select, #wizard-body TextArea"
+            else "#wizard-body Input, #wizard-body ChoiceField, #wizard-body TextArea"
         )
         for widget in self.query(selector):
             self.set_focus(widget)
