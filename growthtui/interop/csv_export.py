@@ -16,6 +16,7 @@ import io
 
 from growthtui.domain import Goal, Milestone
 from growthtui.domain.printable import printable
+from growthtui.domain.progress import latest_value
 from growthtui.interop.plan import Plan, closed_on, read_plan
 from growthtui.store import Store
 
@@ -90,7 +91,7 @@ def _goal_row(plan: Plan, goal: Goal) -> dict[str, str]:
         "unit": guard(measure.unit),
         "baseline": _number(measure.baseline),
         "target": _number(measure.target),
-        "current": _number(measure.current),
+        "current": _number(latest_value(goal, plan.checkins_of(goal))),
         "specific": guard(goal.specific),
         "achievable": guard(goal.achievable),
         "relevant": guard(goal.relevant),

@@ -20,7 +20,7 @@ from growthtui.domain import (
     Trait,
 )
 from growthtui.domain.cadence import last_review
-from growthtui.domain.progress import goal_progress
+from growthtui.domain.progress import GoalProgress
 from growthtui.domain.schedule import is_overdue
 from growthtui.store import Store
 
@@ -52,6 +52,7 @@ class Plan:
     _goals_by_id: dict[int, Goal] = field(default_factory=dict, repr=False)
     _milestones_by_goal: dict[int, list[Milestone]] = field(default_factory=dict, repr=False)
     _checkins_by_goal: dict[int, list[CheckIn]] = field(default_factory=dict, repr=False)
+    _progress: GoalProgress | None = field(default=None, repr=False)
 
     def __post_init__(self) -> None:
         self._goals_by_id.update({g.id: g for g in self.goals if g.id is not None})
@@ -63,6 +64,8 @@ class Plan:
         for checkin in sorted(self.checkins, key=lambda c: (c.date, c.id or 0)):
             checkins[checkin.goal_id].append(checkin)
         self._checkins_by_goal.update(checkins)
+        progress = GoalProgress(self._goals_by_id, self._milestones_by_goal, self._checkins_by_goal)
+        object.__setattr__(self, "_progress", progress)  # frozen: set once, here
 
     def goal(self, goal_id: int | None) -> Goal | None:
         return self._goals_by_id.get(goal_id) if goal_id is not None else None
@@ -76,7 +79,10 @@ class Plan:
         return self._checkins_by_goal.get(goal.id or 0, [])
 
     def progress(self, goal: Goal) -> float | None:
-        return goal_progress(goal, self.milestones_of(goal), self.checkins_of(goal))
+        """As the app shows it: a parent without a measure or milestones of its own moves
+        with its stepping stones."""
+        assert self._progress is not None
+        return self._progress.of(goal.id or 0)
 
     def milestone_state(self, milestone: Milestone) -> str:
         """`done`, `overdue` or `open` on the plan's date."""
