@@ -9,6 +9,7 @@ from collections.abc import Sequence
 
 from growthtui.domain import Goal, Interaction, InvalidInput, Milestone, Person
 from growthtui.domain.cadence import FollowUp, follow_up
+from growthtui.domain.dates import shift_days
 from growthtui.store import Store
 
 NEXT_STEP_DAYS = 14
@@ -44,7 +45,7 @@ def default_due(interaction: Interaction, today: dt.date) -> dt.date:
     from today: a milestone that is overdue the moment it is made helps nobody."""
     if interaction.follow_up_on is not None and interaction.follow_up_on >= today:
         return interaction.follow_up_on
-    return today + dt.timedelta(days=NEXT_STEP_DAYS)
+    return shift_days(today, NEXT_STEP_DAYS)
 
 
 def next_step_to_milestone(

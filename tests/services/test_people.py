@@ -140,3 +140,9 @@ def test_follow_ups_per_person_restart_on_any_kind_of_contact(
     again = follow_ups(store, TODAY)[silent.id or 0]
     assert not again.losing_touch
     assert again.due == dt.date(2027, 1, 23)
+
+
+def test_a_next_step_near_the_calendar_end_is_due_on_its_last_day() -> None:
+    last_week = dt.date(9999, 12, 25)
+    talk = Interaction(person_id=1, date=last_week, summary="coffee", next_step="write up")
+    assert default_due(talk, last_week) == dt.date.max
