@@ -87,7 +87,10 @@ class Review(Record):
         return covers_to
 
     def link_fields(self) -> dict[str, tuple[str, list[int]]]:
-        return {"decisions": ("goals", [d.goal_id for d in self.decisions])}
+        links = {"decisions": ("goals", [d.goal_id for d in self.decisions])}
+        if self.pending_goal_id is not None:
+            links["pending_goal_id"] = ("goals", [self.pending_goal_id])
+        return links
 
     @property
     def title(self) -> str:

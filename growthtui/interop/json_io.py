@@ -14,7 +14,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from growthtui.domain import ENTITIES, ENTITY_BY_TABLE, InvalidInput, Record, Review, explain
+from growthtui.domain import ENTITIES, ENTITY_BY_TABLE, InvalidInput, Record, explain
 from growthtui.store import CURRENT_SCHEMA, ImportReport, Store
 from growthtui.store.importing import import_records
 from growthtui.store.schema import MAX_ID
@@ -100,10 +100,7 @@ def _validate(model: type[Record], item: Any, index: int, source: str) -> Record
 
 
 def _links(record: Record) -> list[tuple[str, list[int]]]:
-    links = list(record.link_fields().values())
-    if isinstance(record, Review) and record.pending_goal_id is not None:
-        links.append(("goals", [record.pending_goal_id]))
-    return links
+    return list(record.link_fields().values())
 
 
 def _is_uid(value: Any) -> bool:

@@ -50,7 +50,6 @@ from growthtui.domain import (
     InvalidInput,
     Profile,
     Record,
-    Review,
     ReviewDecision,
 )
 from growthtui.domain.printable import printable
@@ -276,9 +275,6 @@ def relinked(record: Record, ids: IdMap) -> Record:
             changes[name] = [numbers.get(item, item) for item in value]
         else:  # a review's decisions: each names a goal
             changes[name] = [_decision(d, numbers) for d in value]
-    if isinstance(record, Review) and record.pending_goal_id is not None:
-        goals = ids.get(Goal.table, {})
-        changes["pending_goal_id"] = goals.get(record.pending_goal_id, record.pending_goal_id)
     return record.model_copy(update=changes) if changes else record
 
 
@@ -344,10 +340,7 @@ def _key(record: Record) -> tuple[str, int]:
 
 
 def _link_keys(record: Record) -> list[tuple[str, int]]:
-    keys = [(table, n) for table, numbers in record.link_fields().values() for n in numbers]
-    if isinstance(record, Review) and record.pending_goal_id is not None:
-        keys.append((Goal.table, record.pending_goal_id))
-    return keys
+    return [(table, n) for table, numbers in record.link_fields().values() for n in numbers]
 
 
 def _titled(record: Record) -> str:

@@ -235,3 +235,15 @@ def test_feedback_received_in_the_period_starts_the_lessons(store: Store) -> Non
         "- feedback: Your demo ran long",
         "- feedback from Priya: Write the summary first",
     ]
+
+
+def test_deleting_the_goal_a_draft_is_on_clears_it_and_a_missing_goal_is_refused(
+    seeded_store: Store,
+) -> None:
+    draft = service.start_or_resume(seeded_store, TODAY)
+    goal = service.goals_left(seeded_store, draft)[0]
+    service.save_draft(seeded_store, draft, step=ReviewStep.GOALS, pending_goal_id=goal.id)
+    seeded_store.delete(Goal, goal.id or 0)
+    assert service.start_or_resume(seeded_store, TODAY).pending_goal_id is None
+    with pytest.raises(InvalidInput, match="no goal with id 999"):
+        service.save_draft(seeded_store, draft, pending_goal_id=999)
