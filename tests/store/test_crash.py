@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import random
 import signal
 import time
 from collections.abc import Callable
@@ -19,6 +18,17 @@ from growthtui.store import Store
 KILLS = 50
 
 
+def _kill_when_a_temp_file_appears(store_path: Path, pid: int, before: set[str]) -> None:
+    """Kill the child the moment a temp file of its own shows beside the store: inside a
+    write. Polls the folder (an event, not a clock), for as long as the child needs."""
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        names = {p.name for p in store_path.parent.iterdir() if p.name.endswith(".tmp")}
+        if names - before:
+            break
+    os.kill(pid, signal.SIGKILL)
+
+
 def test_kill_9_never_breaks_the_file_nor_loses_an_acknowledged_write(
     store_path: Path,
     today: dt.date,
@@ -28,28 +38,38 @@ def test_kill_9_never_breaks_the_file_nor_loses_an_acknowledged_write(
     seed(Store.open(store_path, today=lambda: today), today, scale=3000)
     server = start_writer("serve", store_path)
     server.expect("ready")
-    rng = random.Random(1124)
     acknowledged: set[int] = set()
     kills_mid_write = 0
-    for _ in range(KILLS):
+    for kill in range(KILLS):
+        before = set(litter(store_path))
         server.send()
         pid = int(server.expect("start ").split()[1])
-        # When to kill, not a timing assertion: some land while the child opens the store,
-        # most while it writes.
-        time.sleep(rng.uniform(0.0, 0.25))
-        os.kill(pid, signal.SIGKILL)
+        # Where each kill lands is chosen by what the child has done, never by a clock:
+        # while it opens the store, right after its 1st, 2nd or 3rd acknowledged write,
+        # or inside a write (its temp file is there).
+        moment = kill % 5
+        acks = 0
+        if moment == 4:
+            _kill_when_a_temp_file_appears(store_path, pid, before)
+        else:
+            while acks < moment:
+                kind, record_id = server.readline().split()
+                assert kind == "ack", kind
+                acknowledged.add(int(record_id))
+                acks += 1
+            os.kill(pid, signal.SIGKILL)
         while (line := server.readline()) != "reaped":
             kind, record_id = line.split()
             assert kind == "ack", line
             acknowledged.add(int(record_id))
-        if litter(store_path):  # a temp file left behind: the kill landed inside a write
+        if set(litter(store_path)) - before:  # the kill landed inside a write
             kills_mid_write += 1
 
         after = Store.open(store_path, today=lambda: today)  # loads: not broken
         missing = acknowledged - after.ids(Goal)
         assert not missing, f"acknowledged goals lost after a kill: {sorted(missing)}"
 
-    assert len(acknowledged) > KILLS  # the writers did get work done between kills
+    assert len(acknowledged) >= KILLS  # 0+1+2+3 acknowledged writes in four kills of five
     assert kills_mid_write > 0, "no kill landed inside a write; make the writes bigger"
     after.add(Goal(title="After the crashes"))
     assert litter(store_path) == []  # the next writer sweeps the half-written temp files
