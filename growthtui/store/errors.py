@@ -111,6 +111,12 @@ class StoreNoAccess(StoreError):
 
     @classmethod
     def lock(cls, path: Path, lock: Path, reason: str) -> StoreNoAccess:
+        if reason == "a folder":
+            return cls(
+                path,
+                f"cannot open the lock file {lock}: it is a folder; move it aside "
+                f"(`mv '{lock}' '{lock}.old'`), then try again; nothing was changed",
+            )
         return cls(
             path,
             f"cannot open the lock file {lock} ({reason}); it may belong to another user: "

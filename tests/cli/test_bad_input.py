@@ -276,3 +276,21 @@ def test_a_bug_is_one_line_and_exit_1_unless_debugging(
     monkeypatch.setenv("GROWTHTUI_DEBUG", "1")
     with pytest.raises(RuntimeError, match="the agenda fell over"):
         run("agenda", "--data", store_path)
+
+
+def test_a_folder_where_the_lock_file_goes_is_named_and_nothing_is_written(
+    run: Run, files: Files, tmp_path: Path, store: Store
+) -> None:
+    store.add(Goal.build(title="Mine", horizon="short"))
+    assert store.path is not None
+    lock = store.path.with_name(store.path.name + ".lock")
+    lock.unlink(missing_ok=True)
+    lock.mkdir()
+    before = files(tmp_path)
+    result = run("add", "goal", "Another", "--data", store.path)
+    assert result.code == 2
+    assert result.err_lines == [
+        f"growthtui: cannot open the lock file {lock}: it is a folder; move it aside "
+        f"(`mv '{lock}' '{lock}.old'`), then try again; nothing was changed"
+    ]
+    assert files(tmp_path) == before
