@@ -24,22 +24,14 @@ from growthtui.domain import (
     Skill,
     Trait,
 )
-from growthtui.domain.dates import parse_optional_date
-from growthtui.domain.errors import InvalidInput
 from growthtui.domain.goals import goal_due_warning, goal_start_warning
 from growthtui.domain.printable import printable
 from growthtui.domain.progress import latest_value
 from growthtui.domain.smart import SmartCheck, check_smart
+from growthtui.services import records
 from growthtui.ui.screens.prompt import PromptModal
-from growthtui.ui.screens.record_form import RecordForm, build_checked
-from growthtui.ui.widgets.form import (
-    FormField,
-    choice,
-    long_text,
-    multi_choice,
-    number_text,
-    text_input,
-)
+from growthtui.ui.screens.record_form import RecordForm
+from growthtui.ui.widgets.form import FieldSpec, enum_options
 
 HORIZON_LABELS = {
     Horizon.SHORT: "short (3–6 months)",
@@ -52,16 +44,8 @@ SHORTER = {
     Horizon.SHORT: Horizon.SHORT,
 }
 """The horizon a new stepping stone proposes under a goal of each horizon."""
-
-
-def parse_number(text: str, field: str, label: str) -> float | None:
-    text = text.strip().replace(",", ".")
-    if not text:
-        return None
-    try:
-        return float(text)
-    except ValueError:
-        raise InvalidInput(f"the {label} must be a number, like 3 or 72.5", field) from None
+MEASURE_FIELDS = ("metric", "unit", "baseline", "target", "current")
+"""The fields of the form that make the goal's measure."""
 
 
 def render_smart(check: SmartCheck, ok_mark: str, warn_mark: str) -> Text:
@@ -121,17 +105,16 @@ class GoalForm(RecordForm[Goal]):
     HEADING = "New goal"
     PARENT_BLANK: ClassVar[str] = "(none: a goal of its own)"
 
-    def __init__(self, goal: Goal | None = None, parent_id: int | None = None) -> None:
-        self.original = goal
-        self.parent_id = goal.parent_id if goal else parent_id
-        super().__init__(self._heading())
-        self._reason = ""
+    MODEL = Goal
 
-    def _heading(self) -> str:
-        goal = self.original
+    def __init__(self, goal: Goal | None = None, parent_id: int | None = None) -> None:
+        self.parent_id = goal.parent_id if goal else parent_id
         if goal is not None:
-            return f"Edit goal #{goal.id} {goal.title}"
-        return "New goal" if self.parent_id is None else "New stepping stone"
+            heading = f"Edit goal #{goal.id} {goal.title}"
+        else:
+            heading = "New goal" if self.parent_id is None else "New stepping stone"
+        super().__init__(heading, goal)
+        self._reason = ""
 
     def on_mount(self) -> None:
         # (RecordForm.on_mount runs too, after this one: Textual calls each class's.)
@@ -171,98 +154,84 @@ class GoalForm(RecordForm[Goal]):
                     stack.append(child)
         return found
 
-    def fields(self) -> Iterator[FormField]:
+    def specs(self) -> Iterator[FieldSpec]:
         g = self.original
         m = g.measure if g else Measure()
-        current = m.current
-        if g is not None:
-            # What every view shows as "now" (a check-in may be newer than the goal's own).
-            current = latest_value(g, self.store.list(CheckIn, goal_id=g.id))
-        yield FormField(
-            "title", "Title", text_input(g.title if g else "", "e.g. Pass the AWS SA Pro exam")
-        )
-        yield FormField(
+        yield FieldSpec("title", "Title", placeholder="e.g. Pass the AWS SA Pro exam")
+        yield FieldSpec(
             "horizon",
             "Horizon",
-            choice(
-                [(label, h.value) for h, label in HORIZON_LABELS.items()],
-                (g.horizon if g else self._proposed_horizon()).value,
-            ),
+            "choice",
+            options=[(label, h.value) for h, label in HORIZON_LABELS.items()],
+            default=self._proposed_horizon(),
         )
         if g is not None:
-            yield FormField(
-                "status", "Status", choice([(s.value, s.value) for s in GoalStatus], g.status.value)
-            )
-        parent = choice(self._parent_options(), self.parent_id, allow_blank=True)
-        parent.options[0] = (self.PARENT_BLANK, None)
-        yield FormField("parent_id", "Stepping stone toward", parent)
-        yield FormField(
-            "specific",
-            "S — What exactly",
-            text_input(g.specific if g else "", "what will be different when it is done"),
+            yield FieldSpec("status", "Status", "choice", options=enum_options(GoalStatus))
+        yield FieldSpec(
+            "parent_id",
+            "Stepping stone toward",
+            "choice",
+            options=self._parent_options(),
+            blank=self.PARENT_BLANK,
+            value=self.parent_id,
         )
-        yield FormField(
-            "metric", "M — Measure", text_input(m.metric, "metric, e.g. practice exam score")
+        yield FieldSpec(
+            "specific", "S — What exactly", placeholder="what will be different when it is done"
         )
-        yield FormField("unit", "Unit", text_input(m.unit, "e.g. %, talks, hours"))
-        yield FormField(
-            "baseline", "Baseline", text_input(number_text(m.baseline), "where you start")
+        yield FieldSpec(
+            "metric", "M — Measure", placeholder="metric, e.g. practice exam score", value=m.metric
         )
-        yield FormField("target", "Target", text_input(number_text(m.target), "what means done"))
-        yield FormField(
+        yield FieldSpec("unit", "Unit", placeholder="e.g. %, talks, hours", value=m.unit)
+        yield FieldSpec(
+            "baseline", "Baseline", "number", placeholder="where you start", value=m.baseline
+        )
+        yield FieldSpec("target", "Target", "number", placeholder="what means done", value=m.target)
+        # What every view shows as "now" (a check-in may be newer than the goal's own).
+        current = latest_value(g, self.store.list(CheckIn, goal_id=g.id)) if g else m.current
+        yield FieldSpec(
             "current",
             "Current",
-            text_input(number_text(current), "where you are now"),
-            "a check-in (c) updates it",
+            "number",
+            placeholder="where you are now",
+            hint="a check-in (c) updates it",
+            what="current value",
+            value=current,
         )
-        yield FormField(
+        yield FieldSpec(
             "achievable",
             "A — Plan and resources",
-            long_text(g.achievable if g else "", "steps, time, help you will use"),
+            "long",
+            placeholder="steps, time, help you will use",
             what="plan",
         )
-        yield FormField(
-            "relevant",
-            "R — Why it matters",
-            text_input(g.relevant if g else "", "why this goal, now"),
-            what="why",
+        yield FieldSpec(
+            "relevant", "R — Why it matters", placeholder="why this goal, now", what="why"
         )
-        yield FormField(
-            "start",
-            "Start",
-            text_input(g.start.isoformat() if g and g.start else "", "YYYY-MM-DD (or today, +2w)"),
+        yield FieldSpec(
+            "start", "Start", "date", placeholder="YYYY-MM-DD (or today, +2w)", what="start date"
         )
-        yield FormField(
-            "due",
-            "T — Due",
-            text_input(g.due.isoformat() if g and g.due else "", "YYYY-MM-DD (or +3m, +1y)"),
-            what="due date",
+        yield FieldSpec(
+            "due", "T — Due", "date", placeholder="YYYY-MM-DD (or +3m, +1y)", what="due date"
         )
-        traits = [
-            (f"{t.kind.value}: {t.title}", t.id or 0)
-            for t in self.store.list(
-                Trait, where=lambda t: not t.archived or (g is not None and t.id in g.trait_ids)
-            )
-        ]
-        if traits:
-            yield FormField(
-                "trait_ids",
-                "Addresses (from your assessment)",
-                multi_choice(traits, g.trait_ids if g else []),
-                "space picks",
-            )
-        skills = [(s.name, s.id or 0) for s in self.store.list(Skill)]
-        if skills:
-            yield FormField(
-                "skill_ids",
-                "Builds skills",
-                multi_choice(skills, g.skill_ids if g else []),
-                "space picks",
-            )
-        yield FormField(
-            "tags", "Tags", text_input(", ".join(g.tags) if g else "", "comma separated")
+        traits = self.store.list(
+            Trait, where=lambda t: not t.archived or (g is not None and t.id in g.trait_ids)
         )
-        yield FormField("notes", "Notes", long_text(g.notes if g else ""))
+        yield FieldSpec(
+            "trait_ids",
+            "Addresses (from your assessment)",
+            "ids",
+            options=[(f"{t.kind.value}: {t.title}", t.id or 0) for t in traits],
+            hint="space picks",
+        )
+        yield FieldSpec(
+            "skill_ids",
+            "Builds skills",
+            "ids",
+            options=[(s.name, s.id or 0) for s in self.store.list(Skill)],
+            hint="space picks",
+        )
+        yield FieldSpec("tags", "Tags", "tags", placeholder="comma separated")
+        yield FieldSpec("notes", "Notes", "long")
 
     def compose_side(self) -> ComposeResult:
         yield SmartPanel("", id="smart-check")
@@ -270,52 +239,21 @@ class GoalForm(RecordForm[Goal]):
     # -- building ----------------------------------------------------------------------
     def _collect(self) -> tuple[dict[str, Any], dict[str, str]]:
         """Field values turned into Goal fields, and sentences for those that don't parse."""
-        v = self.values()
-        errors: dict[str, str] = {}
-        data: dict[str, Any] = {
-            "title": v["title"],
-            "horizon": v["horizon"],
-            "parent_id": v["parent_id"],
-            "specific": v["specific"],
-            "achievable": v["achievable"],
-            "relevant": v["relevant"],
-            "tags": [t.strip() for t in v["tags"].split(",") if t.strip()],
-            "trait_ids": v.get("trait_ids", self.original.trait_ids if self.original else []),
-            "skill_ids": v.get("skill_ids", self.original.skill_ids if self.original else []),
-            "notes": v["notes"],
-        }
-        if "status" in v:
-            data["status"] = v["status"]
-        measure: dict[str, Any] = {"metric": v["metric"], "unit": v["unit"]}
-        for name, label in (
-            ("baseline", "baseline"),
-            ("target", "target"),
-            ("current", "current value"),
-        ):
-            try:
-                measure[name] = parse_number(v[name], name, label)
-            except InvalidInput as error:
-                errors[name] = str(error)
-        data["measure"] = measure
-        for name, label in (("start", "start date"), ("due", "due date")):
-            try:
-                data[name] = parse_optional_date(v[name], self.today, label)
-            except InvalidInput as error:
-                errors[name] = str(error)
-        if self.original is not None:
-            keep = self.original.model_dump(include={"id", "created", "history", "external_id"})
-            data = {**keep, **data}
+        data, errors = self.read()
+        data["measure"] = {name: data.pop(name) for name in MEASURE_FIELDS if name in data}
         return data, errors
 
     def build(self) -> Goal:
         data, errors = self._collect()
-        return build_checked(Goal, data, errors)  # type: ignore[no-any-return]
+        return self.record(data, errors)  # type: ignore[no-any-return]
 
     def fields_changed(self) -> None:
         data, _ = self._collect()
         for bad in ("start", "due"):
             data.setdefault(bad, None)
         data["title"] = data["title"] or "untitled"
+        if self.original is not None:
+            data = {**self.original.model_dump(), **data}
         try:
             goal = Goal.model_validate(data)
         except Exception:
@@ -370,6 +308,5 @@ class GoalForm(RecordForm[Goal]):
         )
 
     def save(self, record: Goal) -> Goal:
-        if self.original is None:
-            return self.store.add(record)
-        return self.store.update(record, reason=self._reason, base=self.original)
+        stored: Goal = records.save(self.store, record, base=self.original, reason=self._reason)
+        return stored
