@@ -17,7 +17,6 @@ from growthtui.domain import (
     TRACKED_FIELDS,
     CheckIn,
     Goal,
-    GoalStatus,
     Horizon,
     Measure,
     Milestone,
@@ -31,7 +30,7 @@ from growthtui.domain.smart import SmartCheck, check_smart
 from growthtui.services import records
 from growthtui.ui.screens.prompt import PromptModal
 from growthtui.ui.screens.record_form import RecordForm
-from growthtui.ui.widgets.form import FieldSpec, enum_options
+from growthtui.ui.widgets.form import FieldSpec, kind_and_title, named
 
 HORIZON_LABELS = {
     Horizon.SHORT: "short (3–6 months)",
@@ -102,18 +101,15 @@ class GoalForm(RecordForm[Goal]):
     """New goal (`goal` None), a new stepping stone (`parent_id`), or edit one. Dismisses
     with the stored goal."""
 
-    HEADING = "New goal"
-    PARENT_BLANK: ClassVar[str] = "(none: a goal of its own)"
-
     MODEL = Goal
+    NEW = "New goal"
+    EDIT = "Edit goal #{r.id} {r.title}"
+    PARENT_BLANK: ClassVar[str] = "(none: a goal of its own)"
 
     def __init__(self, goal: Goal | None = None, parent_id: int | None = None) -> None:
         self.parent_id = goal.parent_id if goal else parent_id
-        if goal is not None:
-            heading = f"Edit goal #{goal.id} {goal.title}"
-        else:
-            heading = "New goal" if self.parent_id is None else "New stepping stone"
-        super().__init__(heading, goal)
+        stone = goal is None and parent_id is not None
+        super().__init__(goal, "New stepping stone" if stone else None)
         self._reason = ""
 
     def on_mount(self) -> None:
@@ -126,7 +122,8 @@ class GoalForm(RecordForm[Goal]):
                 )
         self.fields_changed()
 
-    def _proposed_horizon(self) -> Horizon:
+    @property
+    def _proposed(self) -> Horizon:
         """A new goal: short-term; a new stepping stone: the next shorter than its goal."""
         parent = self.store.find(Goal, self.parent_id)
         return SHORTER[parent.horizon] if parent is not None else Horizon.SHORT
@@ -157,80 +154,50 @@ class GoalForm(RecordForm[Goal]):
     def specs(self) -> Iterator[FieldSpec]:
         g = self.original
         m = g.measure if g else Measure()
+        # What every view shows as "now" (a check-in may be newer than the goal's own).
+        now = latest_value(g, self.store.list(CheckIn, goal_id=g.id)) if g else m.current
+        horizons = [(label, h.value) for h, label in HORIZON_LABELS.items()]
+        parents, no_parent = self._parent_options(), self.PARENT_BLANK
+        linked = set(g.trait_ids if g else [])
+        traits = self.store.list(Trait, where=lambda t: not t.archived or t.id in linked)
         yield FieldSpec("title", "Title", placeholder="e.g. Pass the AWS SA Pro exam")
-        yield FieldSpec(
-            "horizon",
-            "Horizon",
-            "choice",
-            options=[(label, h.value) for h, label in HORIZON_LABELS.items()],
-            default=self._proposed_horizon(),
-        )
+        yield FieldSpec("horizon", "Horizon", "choice", options=horizons, default=self._proposed)
         if g is not None:
-            yield FieldSpec("status", "Status", "choice", options=enum_options(GoalStatus))
+            yield FieldSpec.one_of("status", "Status", g.status)
         yield FieldSpec(
             "parent_id",
             "Stepping stone toward",
             "choice",
-            options=self._parent_options(),
-            blank=self.PARENT_BLANK,
-            value=self.parent_id,
+            options=parents,
+            blank=no_parent,
+            default=self.parent_id,
         )
-        yield FieldSpec(
-            "specific", "S — What exactly", placeholder="what will be different when it is done"
-        )
-        yield FieldSpec(
-            "metric", "M — Measure", placeholder="metric, e.g. practice exam score", value=m.metric
-        )
+        specific = "what will be different when it is done"
+        yield FieldSpec("specific", "S — What exactly", placeholder=specific)
+        metric = "metric, e.g. practice exam score"
+        yield FieldSpec("metric", "M — Measure", placeholder=metric, value=m.metric)
         yield FieldSpec("unit", "Unit", placeholder="e.g. %, talks, hours", value=m.unit)
-        yield FieldSpec(
-            "baseline", "Baseline", "number", placeholder="where you start", value=m.baseline
-        )
-        yield FieldSpec("target", "Target", "number", placeholder="what means done", value=m.target)
-        # What every view shows as "now" (a check-in may be newer than the goal's own).
-        current = latest_value(g, self.store.list(CheckIn, goal_id=g.id)) if g else m.current
+        yield FieldSpec("baseline", "Baseline", "number", "where you start", value=m.baseline)
+        yield FieldSpec("target", "Target", "number", "what means done", value=m.target)
         yield FieldSpec(
             "current",
             "Current",
             "number",
-            placeholder="where you are now",
-            hint="a check-in (c) updates it",
+            "where you are now",
             what="current value",
-            value=current,
+            value=now,
+            hint="a check-in (c) updates it",
         )
-        yield FieldSpec(
-            "achievable",
-            "A — Plan and resources",
-            "long",
-            placeholder="steps, time, help you will use",
-            what="plan",
-        )
-        yield FieldSpec(
-            "relevant", "R — Why it matters", placeholder="why this goal, now", what="why"
-        )
-        yield FieldSpec(
-            "start", "Start", "date", placeholder="YYYY-MM-DD (or today, +2w)", what="start date"
-        )
-        yield FieldSpec(
-            "due", "T — Due", "date", placeholder="YYYY-MM-DD (or +3m, +1y)", what="due date"
-        )
-        traits = self.store.list(
-            Trait, where=lambda t: not t.archived or (g is not None and t.id in g.trait_ids)
-        )
-        yield FieldSpec(
-            "trait_ids",
-            "Addresses (from your assessment)",
-            "ids",
-            options=[(f"{t.kind.value}: {t.title}", t.id or 0) for t in traits],
-            hint="space picks",
-        )
-        yield FieldSpec(
-            "skill_ids",
-            "Builds skills",
-            "ids",
-            options=[(s.name, s.id or 0) for s in self.store.list(Skill)],
-            hint="space picks",
-        )
-        yield FieldSpec("tags", "Tags", "tags", placeholder="comma separated")
+        plan = "steps, time, help you will use"
+        yield FieldSpec("achievable", "A — Plan and resources", "long", plan, what="plan")
+        why = "why this goal, now"
+        yield FieldSpec("relevant", "R — Why it matters", placeholder=why, what="why")
+        yield FieldSpec("start", "Start", "date", "YYYY-MM-DD (or today, +2w)", what="start date")
+        yield FieldSpec("due", "T — Due", "date", "YYYY-MM-DD (or +3m, +1y)", what="due date")
+        addresses = "Addresses (from your assessment)"
+        yield FieldSpec.pick("trait_ids", addresses, traits, kind_and_title)
+        yield FieldSpec.pick("skill_ids", "Builds skills", self.store.list(Skill), named)
+        yield FieldSpec("tags", "Tags", "tags", "comma separated")
         yield FieldSpec("notes", "Notes", "long")
 
     def compose_side(self) -> ComposeResult:

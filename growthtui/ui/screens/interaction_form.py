@@ -10,60 +10,36 @@ from growthtui.domain import Goal, Interaction, InteractionKind, Milestone, Pers
 from growthtui.services.people import next_step_to_milestone
 from growthtui.ui.screens.progress_forms import MilestoneForm
 from growthtui.ui.screens.record_form import RecordForm
-from growthtui.ui.widgets.form import FieldSpec, enum_options
+from growthtui.ui.widgets.form import FieldSpec
 
 
 class InteractionForm(RecordForm[Interaction]):
     """A new interaction with `person` (`interaction` None) or an edit of one."""
 
     MODEL = Interaction
+    NEW = "Log a conversation with #{form.person.id} {form.person.name}"
+    EDIT = "Edit the conversation of {r.date} with #{form.person.id} {form.person.name}"
 
     def __init__(self, person: Person, interaction: Interaction | None = None) -> None:
-        super().__init__(
-            f"Edit the conversation of {interaction.date.isoformat()} with "
-            f"#{person.id} {person.name}"
-            if interaction
-            else f"Log a conversation with #{person.id} {person.name}",
-            interaction,
-        )
         self.person = person
+        super().__init__(interaction)
 
     def specs(self) -> Iterator[FieldSpec]:
-        yield FieldSpec("summary", "Summary", placeholder="what it was about, e.g. 1:1 on the RFC")
-        yield FieldSpec(
-            "kind",
-            "Kind",
-            "choice",
-            options=enum_options(InteractionKind),
-            default=InteractionKind.MEETING,
-        )
-        yield FieldSpec(
-            "date",
-            "Date",
-            "date",
-            placeholder="YYYY-MM-DD (or yesterday)",
-            required=True,
-            default=self.today,
-        )
-        yield FieldSpec(
-            "advice",
-            "Advice and takeaways",
-            "long",
-            placeholder="what they advised, what you learned",
-        )
+        about = "what it was about, e.g. 1:1 on the RFC"
+        yield FieldSpec("summary", "Summary", placeholder=about)
+        yield FieldSpec.one_of("kind", "Kind", InteractionKind.MEETING)
+        when = "YYYY-MM-DD (or yesterday)"
+        yield FieldSpec("date", "Date", "date", when, required=True, default=self.today)
+        advice = "what they advised, what you learned"
+        yield FieldSpec("advice", "Advice and takeaways", "long", placeholder=advice)
         yield FieldSpec(
             "next_step",
             "Next step",
             placeholder="e.g. draft the RFC by the 15th",
             hint="m on the People screen makes it a milestone",
         )
-        yield FieldSpec(
-            "follow_up_on",
-            "Follow up on",
-            "date",
-            placeholder="YYYY-MM-DD or +2w; empty: their usual rhythm",
-            what="follow-up date",
-        )
+        follow = "YYYY-MM-DD or +2w; empty: their usual rhythm"
+        yield FieldSpec("follow_up_on", "Follow up on", "date", follow, what="follow-up date")
 
     def fixed(self) -> dict[str, Any]:
         return {"person_id": self.person.id}

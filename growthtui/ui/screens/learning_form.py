@@ -15,78 +15,42 @@ from growthtui.domain import (
     TraitKind,
 )
 from growthtui.ui.screens.record_form import RecordForm
-from growthtui.ui.widgets.form import FieldSpec, enum_options
+from growthtui.ui.widgets.form import FieldSpec, named, titled
 
 
 class LearningForm(RecordForm[LearningItem]):
-    """New learning item (`item` None) or edit one; dismisses with the stored item."""
+    """New learning item (`original` None) or edit one; dismisses with the stored item."""
 
     MODEL = LearningItem
-
-    def __init__(self, item: LearningItem | None = None) -> None:
-        super().__init__(f"Edit #{item.id} {item.title}" if item else "New learning item", item)
+    NEW = "New learning item"
+    EDIT = "Edit #{r.id} {r.title}"
 
     def specs(self) -> Iterator[FieldSpec]:
         item = self.original
+        goals, traits = set(item.goal_ids if item else []), set(item.trait_ids if item else [])
         yield FieldSpec("title", "Title", placeholder="e.g. Designing Data-Intensive Applications")
-        yield FieldSpec(
-            "kind",
-            "Kind",
-            "choice",
-            options=enum_options(LearningKind),
-            default=LearningKind.COURSE,
-        )
+        yield FieldSpec.one_of("kind", "Kind", LearningKind.COURSE)
         yield FieldSpec("provider", "Provider", placeholder="who offers it: a school, an author")
-        yield FieldSpec(
-            "status",
-            "Status",
-            "choice",
-            options=enum_options(LearningStatus),
-            default=LearningStatus.PLANNED,
-        )
-        yield FieldSpec(
-            "start", "Start", "date", placeholder="YYYY-MM-DD (or today)", what="start date"
-        )
-        yield FieldSpec(
-            "due", "Due", "date", placeholder="YYYY-MM-DD (or +2w, +3m)", what="due date"
-        )
-        yield FieldSpec(
-            "completed",
-            "Completed",
-            "date",
-            placeholder="set when done (empty: today)",
-            what="completed date",
-        )
-        yield FieldSpec("hours", "Hours", "number", placeholder="spent, or planned", empty=0.0)
-        yield FieldSpec(
-            "skill_ids",
-            "Skills it builds",
-            "ids",
-            options=[(s.name, s.id or 0) for s in self.store.list(Skill)],
-            hint="space ticks",
-        )
-        linked_goals = set(item.goal_ids if item else [])
-        goals = self.store.list(Goal, where=lambda g: g.is_open or g.id in linked_goals)
-        yield FieldSpec(
+        yield FieldSpec.one_of("status", "Status", LearningStatus.PLANNED)
+        yield FieldSpec("start", "Start", "date", "YYYY-MM-DD (or today)", what="start date")
+        yield FieldSpec("due", "Due", "date", "YYYY-MM-DD (or +2w, +3m)", what="due date")
+        done = "set when done (empty: today)"
+        yield FieldSpec("completed", "Completed", "date", done, what="completed date")
+        yield FieldSpec("hours", "Hours", "number", "spent, or planned", empty=0.0)
+        yield FieldSpec.pick("skill_ids", "Skills it builds", self.store.list(Skill), named)
+        yield FieldSpec.pick(
             "goal_ids",
             "Goals it serves",
-            "ids",
-            options=[(f"#{g.id} {g.title}", g.id or 0) for g in goals],
-            hint="space ticks",
+            self.store.list(Goal, where=lambda g: g.is_open or g.id in goals),
         )
-        linked_traits = set(item.trait_ids if item else [])
-        traits = self.store.list(
-            Trait,
-            where=lambda t: (
-                (t.kind is TraitKind.WEAKNESS and not t.archived) or t.id in linked_traits
-            ),
-        )
-        yield FieldSpec(
+        yield FieldSpec.pick(
             "trait_ids",
             "Weaknesses it addresses",
-            "ids",
-            options=[(t.title, t.id or 0) for t in traits],
-            hint="space ticks",
+            self.store.list(
+                Trait,
+                where=lambda t: (t.kind is TraitKind.WEAKNESS and not t.archived) or t.id in traits,
+            ),
+            titled,
         )
         yield FieldSpec("notes", "Notes", "long")
 

@@ -7,27 +7,19 @@ from collections.abc import Iterator
 
 from growthtui.domain import Goal, Person, Relation
 from growthtui.ui.screens.record_form import RecordForm
-from growthtui.ui.widgets.form import FieldSpec, enum_options
+from growthtui.ui.widgets.form import FieldSpec
 
 
 class PersonForm(RecordForm[Person]):
-    """New person (`person` None) or edit one; dismisses with the stored person."""
+    """New person (`original` None) or edit one; dismisses with the stored person."""
 
     MODEL = Person
-
-    def __init__(self, person: Person | None = None) -> None:
-        super().__init__(f"Edit #{person.id} {person.name}" if person else "New person", person)
+    NEW = "New person"
+    EDIT = "Edit #{r.id} {r.name}"
 
     def specs(self) -> Iterator[FieldSpec]:
-        p = self.original
         yield FieldSpec("name", "Name", placeholder="e.g. Priya Natarajan")
-        yield FieldSpec(
-            "relation",
-            "Relation",
-            "choice",
-            options=enum_options(Relation),
-            default=Relation.CONTACT,
-        )
+        yield FieldSpec.one_of("relation", "Relation", Relation.CONTACT)
         yield FieldSpec("role", "Role", placeholder="e.g. Principal engineer")
         yield FieldSpec("organisation", "Organisation")
         yield FieldSpec("expertise", "Expertise", placeholder="what to ask them about")
@@ -47,14 +39,8 @@ class PersonForm(RecordForm[Person]):
             placeholder="empty: twice the rhythm",
             hint="past it: losing touch",
         )
-        linked = set(p.goal_ids if p else [])
+        linked = set(self.original.goal_ids if self.original else [])
         goals = self.store.list(Goal, where=lambda g: g.is_open or g.id in linked)
-        yield FieldSpec(
-            "goal_ids",
-            "Goals they help with",
-            "ids",
-            options=[(f"#{g.id} {g.title}", g.id or 0) for g in goals],
-            hint="space ticks",
-        )
+        yield FieldSpec.pick("goal_ids", "Goals they help with", goals)
         yield FieldSpec("tags", "Tags", "tags", placeholder="comma separated")
         yield FieldSpec("notes", "Notes", "long")

@@ -4,34 +4,24 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from growthtui.domain import Cadence, Profile
+from growthtui.domain import Profile
+from growthtui.domain.kinds import DEFAULT_REVIEW_CADENCE
 from growthtui.ui.screens.record_form import RecordForm
-from growthtui.ui.widgets.form import FieldSpec, enum_options
+from growthtui.ui.widgets.form import FieldSpec
 
 
 class ProfileForm(RecordForm[Profile]):
     """The one profile, edited (it is always there: a fresh store holds the defaults)."""
 
     MODEL = Profile
-
-    def __init__(self) -> None:
-        super().__init__("Your profile")
+    NEW = "Your profile"
 
     def specs(self) -> Iterator[FieldSpec]:
         self.original = self.store.profile()
         yield FieldSpec("name", "Name", placeholder="your name")
         yield FieldSpec("role", "Current role", placeholder="e.g. Senior backend engineer")
-        yield FieldSpec(
-            "vision",
-            "Vision",
-            "long",
-            placeholder="the long-term aspiration (5–10 years) your goals serve",
-        )
-        yield FieldSpec("review_cadence", "Review every", "choice", options=enum_options(Cadence))
-        yield FieldSpec(
-            "follow_up_days",
-            "Follow-up rhythm for new people (days)",
-            "days",
-            placeholder="filled in for each new person",
-            empty=30,
-        )
+        aspiration = "the long-term aspiration (5–10 years) your goals serve"
+        yield FieldSpec("vision", "Vision", "long", aspiration)
+        yield FieldSpec.one_of("review_cadence", "Review every", DEFAULT_REVIEW_CADENCE)
+        rhythm = "Follow-up rhythm for new people (days)"
+        yield FieldSpec("follow_up_days", rhythm, "days", "filled in for each new person", empty=30)

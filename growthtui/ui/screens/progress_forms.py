@@ -28,37 +28,26 @@ class MilestoneForm(RecordForm[Milestone]):
     """Add a milestone to a goal, or edit one."""
 
     MODEL = Milestone
+    NEW = "New milestone for #{form.goal.id} {form.goal.title}"
+    EDIT = "Edit milestone #{r.id} {r.title} (goal #{form.goal.id} {form.goal.title})"
 
     def __init__(
         self, goal: Goal, milestone: Milestone | None = None, title: str = "", due: str = ""
     ) -> None:
-        heading = (
-            f"Edit milestone #{milestone.id} {milestone.title} (goal #{goal.id} {goal.title})"
-            if milestone
-            else f"New milestone for #{goal.id} {goal.title}"
-        )
-        super().__init__(heading, milestone)
         self.goal = goal
         self.preset_title = title
         self.preset_due = due
+        super().__init__(milestone)
 
     def specs(self) -> Iterator[FieldSpec]:
         yield FieldSpec(
             "title", "Title", placeholder="what will be done", default=self.preset_title
         )
-        yield FieldSpec(
-            "due",
-            "Due",
-            "date",
-            placeholder="YYYY-MM-DD (or +2w, +1m)",
-            required=True,
-            what="due date",
-            default=self.preset_due,
-        )
+        when, due = "YYYY-MM-DD (or +2w, +1m)", self.preset_due
+        yield FieldSpec("due", "Due", "date", when, required=True, what="due date", default=due)
         if self.original is not None:
-            yield FieldSpec(
-                "done_at", "Done on", "date", placeholder="empty while not done", what="done date"
-            )
+            done = "empty while not done"
+            yield FieldSpec("done_at", "Done on", "date", done, what="done date")
         yield FieldSpec("notes", "Notes", "long")
 
     def fixed(self) -> dict[str, Any]:
@@ -79,29 +68,21 @@ class CheckInForm(RecordForm[CheckIn]):
     """Progress on a goal today: the measured value, how confident, a note."""
 
     MODEL = CheckIn
+    NEW = "Check-in on #{form.goal.id} {form.goal.title}"
 
     def __init__(self, goal: Goal) -> None:
-        unit = f" ({goal.measure.unit})" if goal.measure.unit else ""
-        metric = goal.measure.metric or "value"
-        super().__init__(f"Check-in on #{goal.id} {goal.title}")
         self.goal = goal
-        self.value_label = f"{metric}{unit}"
+        super().__init__()
 
     def specs(self) -> Iterator[FieldSpec]:
-        checkins = self.store.list(CheckIn, goal_id=self.goal.id)
-        yield FieldSpec(
-            "value",
-            f"Value: {self.value_label}",
-            "number",
-            placeholder="a number, or empty",
-            what="value",
-            default=latest_value(self.goal, checkins),
-        )
+        measure = self.goal.measure
+        unit = f" ({measure.unit})" if measure.unit else ""
+        now = latest_value(self.goal, self.store.list(CheckIn, goal_id=self.goal.id))
+        value = f"Value: {measure.metric or 'value'}{unit}"
+        yield FieldSpec("value", value, "number", "a number, or empty", what="value", default=now)
         yield FieldSpec("confidence", "Confidence", "choice", options=CONFIDENCE, default=3)
         yield FieldSpec("note", "Note", placeholder="what moved, what is in the way")
-        yield FieldSpec(
-            "date", "Date", "date", placeholder="YYYY-MM-DD", required=True, default=self.today
-        )
+        yield FieldSpec("date", "Date", "date", required=True, default=self.today)
 
     def fixed(self) -> dict[str, Any]:
         return {"goal_id": self.goal.id}

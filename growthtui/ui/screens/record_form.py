@@ -87,17 +87,23 @@ class RecordForm(AppAccess, HoldKeys, ModalScreen[T | None], Generic[T]):
         Binding(EDITOR_KEY, "external_editor", "Edit in $EDITOR", id="form.editor", priority=True),
     ]
     AUTO_FOCUS = ""  # nothing (not even the app's "*"): the first field takes it when let go
-    HEADING: ClassVar[str] = "Edit"
+    NEW: ClassVar[str] = "New"
+    """The heading over a new record; `{form.goal.title}` names the form's attributes."""
+    EDIT: ClassVar[str] = "Edit"
+    """The heading over a record edited; `{r.title}` names the record's fields."""
     FOOTNOTE: ClassVar[str] = "[b]ctrl+s[/b] save   [b]esc[/b] cancel   [b]tab[/b] next field"
 
     MODEL: ClassVar[type[Record] | None] = None
     """The kind of record the fields make."""
 
-    def __init__(self, heading: str | None = None, original: Any = None) -> None:
+    def __init__(self, original: Any = None, heading: str | None = None) -> None:
         super().__init__(classes="form-screen")
-        self.heading = heading or self.HEADING
         self.original = original
         """The record edited (None: a new one)."""
+        if heading is None:
+            pattern = self.NEW if original is None else self.EDIT
+            heading = pattern.format(r=original, form=self)
+        self.heading = heading
         self._initial: dict[str, Any] = {}
         self._specs: list[FieldSpec] = []
 

@@ -33,9 +33,7 @@ class ReviewForm(RecordForm[Review]):
 
     CSS_PATH: ClassVar[str] = "../styles/reviews.tcss"
     MODEL = Review
-
-    def __init__(self, review: Review) -> None:
-        super().__init__(f"Edit the {review.title} (#{review.id})", review)
+    EDIT = "Edit the {r.title} (#{r.id})"
 
     def specs(self) -> Iterator[FieldSpec]:
         for name, label in REFLECTION_LABELS[:5]:

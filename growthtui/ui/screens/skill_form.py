@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from growthtui.domain import Skill, SkillRating, Trait, TraitKind
 from growthtui.ui.screens.record_form import RecordForm
 from growthtui.ui.screens.skill_rating_form import LEVELS
-from growthtui.ui.widgets.form import FieldSpec
+from growthtui.ui.widgets.form import FieldSpec, titled
 
 
 class SkillForm(RecordForm[Skill]):
@@ -15,33 +15,22 @@ class SkillForm(RecordForm[Skill]):
     rating again (`r`), so the history stays as it was."""
 
     MODEL = Skill
-
-    def __init__(self, skill: Skill | None = None) -> None:
-        super().__init__(f"Edit skill #{skill.id} {skill.name}" if skill else "New skill", skill)
+    NEW = "New skill"
+    EDIT = "Edit skill #{r.id} {r.name}"
 
     def specs(self) -> Iterator[FieldSpec]:
-        s = self.original
+        linked = set(self.original.trait_ids if self.original else [])
         yield FieldSpec("name", "Skill", placeholder="e.g. System design")
         yield FieldSpec("category", "Category", placeholder="e.g. architecture")
         yield FieldSpec("target_level", "Target level", "choice", options=LEVELS, default=4)
-        if s is None:
-            yield FieldSpec(
-                "level", "Level now", "choice", options=LEVELS, blank="", hint="blank: rate later"
-            )
+        if self.original is None:
+            later = "blank: rate later"
+            yield FieldSpec("level", "Level now", "choice", options=LEVELS, blank="", hint=later)
         traits = self.store.list(
             Trait,
-            where=lambda t: (
-                (not t.archived and t.kind is TraitKind.WEAKNESS)
-                or (s is not None and t.id in s.trait_ids)
-            ),
+            where=lambda t: (not t.archived and t.kind is TraitKind.WEAKNESS) or t.id in linked,
         )
-        yield FieldSpec(
-            "trait_ids",
-            "Weaknesses it works on",
-            "ids",
-            options=[(t.title, t.id or 0) for t in traits],
-            hint="space picks",
-        )
+        yield FieldSpec.pick("trait_ids", "Weaknesses it works on", traits, titled)
 
     def build(self) -> Skill:
         data, errors = self.read()

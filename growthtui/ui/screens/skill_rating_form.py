@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from growthtui.domain import InvalidRecord, Skill, SkillRating, Source
 from growthtui.services import records
 from growthtui.ui.screens.record_form import RecordForm
-from growthtui.ui.widgets.form import FieldSpec, enum_options
+from growthtui.ui.widgets.form import FieldSpec
 
 LEVEL_WORDS = {
     1: "1 — novice: needs step-by-step help",
@@ -25,24 +25,18 @@ LEVELS = [(words, level) for level, words in LEVEL_WORDS.items()]
 class RateSkillForm(RecordForm[Skill]):
     """Rate a skill on a date; dismisses with the skill, its new rating appended."""
 
+    NEW = "Rate skill #{form.skill.id} {form.skill.name}"
+
     def __init__(self, skill: Skill) -> None:
-        super().__init__(f"Rate skill #{skill.id} {skill.name}")
         self.skill = skill
+        super().__init__()
 
     def specs(self) -> Iterator[FieldSpec]:
-        yield FieldSpec(
-            "level",
-            "Level now",
-            "choice",
-            options=LEVELS,
-            default=self.skill.level or 3,
-            hint=f"target {self.skill.target_level}",
-        )
-        yield FieldSpec(
-            "source", "Who says so", "choice", options=enum_options(Source), default=Source.SELF
-        )
+        now, target = self.skill.level or 3, f"target {self.skill.target_level}"
+        yield FieldSpec("level", "Level now", "choice", options=LEVELS, default=now, hint=target)
+        yield FieldSpec.one_of("source", "Who says so", Source.SELF)
         yield FieldSpec("note", "Note", placeholder="what tells you it is this level")
-        yield FieldSpec("on", "Date", "date", required=True, default=self.today, what="date")
+        yield FieldSpec("on", "Date", "date", required=True, default=self.today)
 
     def build(self) -> SkillRating:
         data, errors = self.read()

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from growthtui.domain import Source, Trait, TraitKind
 from growthtui.ui.screens.record_form import RecordForm
-from growthtui.ui.widgets.form import FieldSpec, enum_options
+from growthtui.ui.widgets.form import FieldSpec
 
 KIND_HINTS = {
     TraitKind.STRENGTH: "e.g. Calm, methodical debugging of production incidents",
@@ -20,25 +20,17 @@ class TraitForm(RecordForm[Trait]):
     """New trait of `kind`, or edit `trait`. Dismisses with the stored trait."""
 
     MODEL = Trait
+    NEW = "New {form.kind.value}"
+    EDIT = "Edit {r.kind.value} #{r.id} {r.title}"
 
     def __init__(self, trait: Trait | None = None, kind: TraitKind = TraitKind.STRENGTH) -> None:
         self.kind = trait.kind if trait else kind
-        heading = f"Edit {self.kind.value} #{trait.id} {trait.title}" if trait else None
-        super().__init__(heading or f"New {self.kind.value}", trait)
+        super().__init__(trait)
 
     def specs(self) -> Iterator[FieldSpec]:
+        shows = "what shows it: a result, a review, a rubric"
         yield FieldSpec("title", "What", placeholder=KIND_HINTS[self.kind])
-        yield FieldSpec(
-            "kind", "Kind", "choice", options=enum_options(TraitKind), default=self.kind
-        )
-        yield FieldSpec(
-            "source",
-            "Where it came from",
-            "choice",
-            options=enum_options(Source),
-            default=Source.SELF,
-        )
-        yield FieldSpec(
-            "evidence", "Evidence", placeholder="what shows it: a result, a review, a rubric"
-        )
+        yield FieldSpec.one_of("kind", "Kind", self.kind)
+        yield FieldSpec.one_of("source", "Where it came from", Source.SELF)
+        yield FieldSpec("evidence", "Evidence", placeholder=shows)
         yield FieldSpec("notes", "Notes", "long")

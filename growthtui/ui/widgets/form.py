@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from enum import Enum
+from operator import attrgetter
 from typing import Any, Literal
 
 from rich.segment import Segment
@@ -229,6 +230,22 @@ def parse_days(text: str, field: str) -> int | None:
     return int(text)
 
 
+def numbered(record: Any) -> str:
+    """How a list to pick from names a record with a title: `#3 Write the RFC`."""
+    return f"#{record.id} {record.title}"
+
+
+def kind_and_title(record: Any) -> str:
+    """How a list to pick from names a trait: `weakness: Public speaking`."""
+    return f"{record.kind.value}: {record.title}"
+
+
+named: Callable[[Any], str] = attrgetter("name")
+"""How a list to pick from names a person or a skill."""
+titled: Callable[[Any], str] = attrgetter("title")
+"""How a list to pick from names a record by its title alone (a weakness)."""
+
+
 def enum_options(kind: type[Enum]) -> list[tuple[str, Any]]:
     """The options of a choice among an enumeration's values, in its order."""
     return [(member.value, member.value) for member in kind]
@@ -274,6 +291,26 @@ class FieldSpec:
     """Shown instead of the record's value (one kept elsewhere, e.g. inside a measure)."""
     classes: str = ""
 
+    @classmethod
+    def one_of(cls, id: str, label: str, default: Enum, **more: Any) -> FieldSpec:
+        """A choice among the values of `default`'s enumeration, `default` in a new record."""
+        return cls(
+            id, label, "choice", options=enum_options(type(default)), default=default, **more
+        )
+
+    @classmethod
+    def pick(
+        cls,
+        id: str,
+        label: str,
+        records: Iterable[Any],
+        name: Callable[[Any], str] = numbered,
+        **more: Any,
+    ) -> FieldSpec:
+        """Any of `records` (their ids), each named by `name`; none to pick: left out."""
+        options = [(name(record), record.id or 0) for record in records]
+        return cls(id, label, "ids", options=options, hint="space picks", **more)
+
     @property
     def shown_when_empty(self) -> bool:
         """A list of records to pick from, with none to pick, is left out of the form."""
@@ -292,7 +329,8 @@ class FieldSpec:
         elif self.kind == "ids":
             control = multi_choice(self.options, value or [])
         else:
-            control = text_input(self.text(value), self.placeholder)
+            hint = self.placeholder or ("YYYY-MM-DD" if self.kind == "date" else "")
+            control = text_input(self.text(value), hint)
         if self.classes:
             control.add_class(self.classes)
         return FormField(self.id, self.label, control, self.hint, what=self.what)
@@ -335,10 +373,14 @@ __all__ = [
     "choice",
     "control_value",
     "enum_options",
+    "kind_and_title",
     "long_text",
     "multi_choice",
+    "named",
     "number_text",
+    "numbered",
     "parse_days",
     "parse_number",
     "text_input",
+    "titled",
 ]
