@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from textual.widgets import Input
 
-from growthtui.domain import Evidence, Goal, InvalidInput, Measure, Milestone, Person
+from growthtui.domain import Evidence, Goal, Horizon, InvalidInput, Measure, Milestone, Person
 from growthtui.store import Store
 from growthtui.ui.screens.confirm import ConfirmModal
 from growthtui.ui.screens.evidence_form import EvidenceForm
@@ -60,9 +60,7 @@ async def close(pilot, app) -> None:  # type: ignore[no-untyped-def]
 async def test_a_title_with_markup_shows_as_typed_in_every_dialog_and_form(
     memory_store: Store, make_app
 ):
-    goal = memory_store.add(
-        Goal(title=MARKUP, measure=Measure(metric="score [/]", unit="[b]pts"))
-    )
+    goal = memory_store.add(Goal(title=MARKUP, measure=Measure(metric="score [/]", unit="[b]pts")))
     app = make_app(memory_store)
     async with app.run_test(size=(100, 30)) as pilot:
         await open_goals(pilot, app)
@@ -113,6 +111,27 @@ async def test_markup_in_the_records_a_form_lists_shows_as_typed(memory_store: S
         await pilot.press("ctrl+s")
         await settle(pilot)
     assert memory_store.get(Evidence, evidence.id or 0).text == f"Shipped {MARKUP}"
+
+
+async def test_markup_typed_or_stored_shows_as_typed_in_a_field_s_sentence(
+    memory_store: Store, make_app
+):
+    memory_store.add(Goal(title=MARKUP, horizon=Horizon.LONG, due=dt.date(2027, 1, 1)))
+    app = make_app(memory_store)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await open_goals(pilot, app)
+        await pilot.press("N")  # a stepping stone toward it
+        await settle(pilot)
+        await type_into(pilot, app, "due", "2028-01-01")  # after its goal: a second look
+        assert f"due after #1 {MARKUP} is due" in field(app, "due").warning
+        await type_into(pilot, app, "title", "Speak at a meetup")
+        await type_into(pilot, app, "start", "[/] soon")  # not a date: an error
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert isinstance(app.screen, GoalForm)
+        assert "'[/] soon' is not a date" in field(app, "start").error
+        assert "'[/] soon' is not a date" in shown(app)
+    assert memory_store.count(Goal) == 1
 
 
 # -- bad input -------------------------------------------------------------------------------

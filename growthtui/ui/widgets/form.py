@@ -24,6 +24,7 @@ from growthtui.domain.dates import parse_date
 from growthtui.domain.errors import InvalidInput
 from growthtui.domain.printable import check_typed, printable
 from growthtui.ui.key_order import HeldWhileSettling
+from growthtui.ui.shown import shown_text
 from growthtui.ui.widgets.choice_field import BLANK_LABEL, ChoiceField
 from growthtui.ui.widgets.long_text import EDITOR_KEY, LongText
 
@@ -80,15 +81,17 @@ class FormField(Vertical):
         yield Static("", classes="field-warning -empty")
 
     def set_error(self, message: str | None) -> None:
+        """The sentence saying what is wrong; it may quote what was typed or stored, so it
+        is drawn as text, never read as markup (as is a warning)."""
         error = self.query_one(".field-error", Static)
-        error.update(message or "")
+        error.update(shown_text(message or ""))
         error.set_class(not message, "-empty")
         self.set_class(bool(message), "-invalid")
 
     def set_warning(self, message: str | None) -> None:
         """A sentence to look at twice (a date in the past): shown, saving still works."""
         warning = self.query_one(".field-warning", Static)
-        warning.update(message or "")
+        warning.update(shown_text(message or ""))
         warning.set_class(not message, "-empty")
 
     @property
