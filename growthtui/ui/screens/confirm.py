@@ -31,7 +31,7 @@ class Dialog(ModalScreen[T], Generic[T]):
         return Label(shown_text(self.question, lines=False), classes="dialog-title")
 
     @staticmethod
-    def keys(hint: str, keys: str) -> Static:
+    def key_line(hint: str, keys: str) -> Static:
         """The line of keys (markup of our own), under a hint that may quote stored text."""
         text = Text.from_markup(keys)
         if hint:
@@ -57,7 +57,7 @@ class ConfirmModal(Dialog[bool]):
             yield self.title_label()
             if self.detail:
                 yield Static(shown_text(self.detail), classes="dialog-detail")
-            yield self.keys("", f"[b]y[/b] {self.yes}    [b]n[/b]/[b]esc[/b] {self.no}")
+            yield self.key_line("", f"[b]y[/b] {self.yes}    [b]n[/b]/[b]esc[/b] {self.no}")
 
     def action_answer(self, yes: bool) -> None:
         self.dismiss(yes)

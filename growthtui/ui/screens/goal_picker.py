@@ -71,7 +71,9 @@ class GoalPicker(Dialog[Goal | None]):
                 id="goal-picker-filter",
             )
             yield OptionList(*self._options(), id="goal-picker-list")
-            yield self.keys(self.hint, "[b]enter[/b] pick    [b]/[/b] filter    [b]esc[/b] cancel")
+            yield self.key_line(
+                self.hint, "[b]enter[/b] pick    [b]/[/b] filter    [b]esc[/b] cancel"
+            )
 
     def _options(self) -> list[Option]:
         star = bool(self.marked)

@@ -59,7 +59,7 @@ class PromptModal(HoldKeys, Dialog[str | None]):
             field.stored = self.value
             yield field
             yield Static("", classes="field-error", id="prompt-error")
-            yield self.keys(self.hint, "[b]enter[/b] ok    [b]esc[/b] cancel")
+            yield self.key_line(self.hint, "[b]enter[/b] ok    [b]esc[/b] cancel")
 
     def on_mount(self) -> None:
         self.release_keys(self.query_one("#prompt-input", FormInput))
