@@ -17,29 +17,20 @@ from growthtui.domain import (
     TRACKED_FIELDS,
     CheckIn,
     Goal,
-    GoalStatus,
     Horizon,
     Measure,
     Milestone,
     Skill,
     Trait,
 )
-from growthtui.domain.dates import parse_optional_date
-from growthtui.domain.errors import InvalidInput
 from growthtui.domain.goals import goal_due_warning, goal_start_warning
 from growthtui.domain.printable import printable
 from growthtui.domain.progress import latest_value
 from growthtui.domain.smart import SmartCheck, check_smart
+from growthtui.services import records
 from growthtui.ui.screens.prompt import PromptModal
-from growthtui.ui.screens.record_form import RecordForm, build_checked
-from growthtui.ui.widgets.form import (
-    FormField,
-    choice,
-    long_text,
-    multi_choice,
-    number_text,
-    text_input,
-)
+from growthtui.ui.screens.record_form import RecordForm
+from growthtui.ui.widgets.form import FieldSpec, kind_and_title, named
 
 HORIZON_LABELS = {
     Horizon.SHORT: "short (3–6 months)",
@@ -52,16 +43,8 @@ SHORTER = {
     Horizon.SHORT: Horizon.SHORT,
 }
 """The horizon a new stepping stone proposes under a goal of each horizon."""
-
-
-def parse_number(text: str, field: str, label: str) -> float | None:
-    text = text.strip().replace(",", ".")
-    if not text:
-        return None
-    try:
-        return float(text)
-    except ValueError:
-        raise InvalidInput(f"the {label} must be a number, like 3 or 72.5", field) from None
+MEASURE_FIELDS = ("metric", "unit", "baseline", "target", "current")
+"""The fields of the form that make the goal's measure."""
 
 
 def render_smart(check: SmartCheck, ok_mark: str, warn_mark: str) -> Text:
@@ -118,20 +101,16 @@ class GoalForm(RecordForm[Goal]):
     """New goal (`goal` None), a new stepping stone (`parent_id`), or edit one. Dismisses
     with the stored goal."""
 
-    HEADING = "New goal"
+    MODEL = Goal
+    NEW = "New goal"
+    EDIT = "Edit goal #{r.id} {r.title}"
     PARENT_BLANK: ClassVar[str] = "(none: a goal of its own)"
 
     def __init__(self, goal: Goal | None = None, parent_id: int | None = None) -> None:
-        self.original = goal
         self.parent_id = goal.parent_id if goal else parent_id
-        super().__init__(self._heading())
+        stone = goal is None and parent_id is not None
+        super().__init__(goal, "New stepping stone" if stone else None)
         self._reason = ""
-
-    def _heading(self) -> str:
-        goal = self.original
-        if goal is not None:
-            return f"Edit goal #{goal.id} {goal.title}"
-        return "New goal" if self.parent_id is None else "New stepping stone"
 
     def on_mount(self) -> None:
         # (RecordForm.on_mount runs too, after this one: Textual calls each class's.)
@@ -143,7 +122,8 @@ class GoalForm(RecordForm[Goal]):
                 )
         self.fields_changed()
 
-    def _proposed_horizon(self) -> Horizon:
+    @property
+    def _proposed(self) -> Horizon:
         """A new goal: short-term; a new stepping stone: the next shorter than its goal."""
         parent = self.store.find(Goal, self.parent_id)
         return SHORTER[parent.horizon] if parent is not None else Horizon.SHORT
@@ -171,98 +151,54 @@ class GoalForm(RecordForm[Goal]):
                     stack.append(child)
         return found
 
-    def fields(self) -> Iterator[FormField]:
+    def specs(self) -> Iterator[FieldSpec]:
         g = self.original
         m = g.measure if g else Measure()
-        current = m.current
+        # What every view shows as "now" (a check-in may be newer than the goal's own).
+        now = latest_value(g, self.store.list(CheckIn, goal_id=g.id)) if g else m.current
+        horizons = [(label, h.value) for h, label in HORIZON_LABELS.items()]
+        parents, no_parent = self._parent_options(), self.PARENT_BLANK
+        linked = set(g.trait_ids if g else [])
+        traits = self.store.list(Trait, where=lambda t: not t.archived or t.id in linked)
+        yield FieldSpec("title", "Title", placeholder="e.g. Pass the AWS SA Pro exam")
+        yield FieldSpec("horizon", "Horizon", "choice", options=horizons, default=self._proposed)
         if g is not None:
-            # What every view shows as "now" (a check-in may be newer than the goal's own).
-            current = latest_value(g, self.store.list(CheckIn, goal_id=g.id))
-        yield FormField(
-            "title", "Title", text_input(g.title if g else "", "e.g. Pass the AWS SA Pro exam")
+            yield FieldSpec.one_of("status", "Status", g.status)
+        yield FieldSpec(
+            "parent_id",
+            "Stepping stone toward",
+            "choice",
+            options=parents,
+            blank=no_parent,
+            default=self.parent_id,
         )
-        yield FormField(
-            "horizon",
-            "Horizon",
-            choice(
-                [(label, h.value) for h, label in HORIZON_LABELS.items()],
-                (g.horizon if g else self._proposed_horizon()).value,
-            ),
-        )
-        if g is not None:
-            yield FormField(
-                "status", "Status", choice([(s.value, s.value) for s in GoalStatus], g.status.value)
-            )
-        parent = choice(self._parent_options(), self.parent_id, allow_blank=True)
-        parent.options[0] = (self.PARENT_BLANK, None)
-        yield FormField("parent_id", "Stepping stone toward", parent)
-        yield FormField(
-            "specific",
-            "S — What exactly",
-            text_input(g.specific if g else "", "what will be different when it is done"),
-        )
-        yield FormField(
-            "metric", "M — Measure", text_input(m.metric, "metric, e.g. practice exam score")
-        )
-        yield FormField("unit", "Unit", text_input(m.unit, "e.g. %, talks, hours"))
-        yield FormField(
-            "baseline", "Baseline", text_input(number_text(m.baseline), "where you start")
-        )
-        yield FormField("target", "Target", text_input(number_text(m.target), "what means done"))
-        yield FormField(
+        specific = "what will be different when it is done"
+        yield FieldSpec("specific", "S — What exactly", placeholder=specific)
+        metric = "metric, e.g. practice exam score"
+        yield FieldSpec("metric", "M — Measure", placeholder=metric, value=m.metric)
+        yield FieldSpec("unit", "Unit", placeholder="e.g. %, talks, hours", value=m.unit)
+        yield FieldSpec("baseline", "Baseline", "number", "where you start", value=m.baseline)
+        yield FieldSpec("target", "Target", "number", "what means done", value=m.target)
+        yield FieldSpec(
             "current",
             "Current",
-            text_input(number_text(current), "where you are now"),
-            "a check-in (c) updates it",
+            "number",
+            "where you are now",
+            what="current value",
+            value=now,
+            hint="a check-in (c) updates it",
         )
-        yield FormField(
-            "achievable",
-            "A — Plan and resources",
-            long_text(g.achievable if g else "", "steps, time, help you will use"),
-            what="plan",
-        )
-        yield FormField(
-            "relevant",
-            "R — Why it matters",
-            text_input(g.relevant if g else "", "why this goal, now"),
-            what="why",
-        )
-        yield FormField(
-            "start",
-            "Start",
-            text_input(g.start.isoformat() if g and g.start else "", "YYYY-MM-DD (or today, +2w)"),
-        )
-        yield FormField(
-            "due",
-            "T — Due",
-            text_input(g.due.isoformat() if g and g.due else "", "YYYY-MM-DD (or +3m, +1y)"),
-            what="due date",
-        )
-        traits = [
-            (f"{t.kind.value}: {t.title}", t.id or 0)
-            for t in self.store.list(
-                Trait, where=lambda t: not t.archived or (g is not None and t.id in g.trait_ids)
-            )
-        ]
-        if traits:
-            yield FormField(
-                "trait_ids",
-                "Addresses (from your assessment)",
-                multi_choice(traits, g.trait_ids if g else []),
-                "space picks",
-            )
-        skills = [(s.name, s.id or 0) for s in self.store.list(Skill)]
-        if skills:
-            yield FormField(
-                "skill_ids",
-                "Builds skills",
-                multi_choice(skills, g.skill_ids if g else []),
-                "space picks",
-            )
-        yield FormField(
-            "tags", "Tags", text_input(", ".join(g.tags) if g else "", "comma separated")
-        )
-        yield FormField("notes", "Notes", long_text(g.notes if g else ""))
+        plan = "steps, time, help you will use"
+        yield FieldSpec("achievable", "A — Plan and resources", "long", plan, what="plan")
+        why = "why this goal, now"
+        yield FieldSpec("relevant", "R — Why it matters", placeholder=why, what="why")
+        yield FieldSpec("start", "Start", "date", "YYYY-MM-DD (or today, +2w)", what="start date")
+        yield FieldSpec("due", "T — Due", "date", "YYYY-MM-DD (or +3m, +1y)", what="due date")
+        addresses = "Addresses (from your assessment)"
+        yield FieldSpec.pick("trait_ids", addresses, traits, kind_and_title)
+        yield FieldSpec.pick("skill_ids", "Builds skills", self.store.list(Skill), named)
+        yield FieldSpec("tags", "Tags", "tags", "comma separated")
+        yield FieldSpec("notes", "Notes", "long")
 
     def compose_side(self) -> ComposeResult:
         yield SmartPanel("", id="smart-check")
@@ -270,52 +206,21 @@ class GoalForm(RecordForm[Goal]):
     # -- building ----------------------------------------------------------------------
     def _collect(self) -> tuple[dict[str, Any], dict[str, str]]:
         """Field values turned into Goal fields, and sentences for those that don't parse."""
-        v = self.values()
-        errors: dict[str, str] = {}
-        data: dict[str, Any] = {
-            "title": v["title"],
-            "horizon": v["horizon"],
-            "parent_id": v["parent_id"],
-            "specific": v["specific"],
-            "achievable": v["achievable"],
-            "relevant": v["relevant"],
-            "tags": [t.strip() for t in v["tags"].split(",") if t.strip()],
-            "trait_ids": v.get("trait_ids", self.original.trait_ids if self.original else []),
-            "skill_ids": v.get("skill_ids", self.original.skill_ids if self.original else []),
-            "notes": v["notes"],
-        }
-        if "status" in v:
-            data["status"] = v["status"]
-        measure: dict[str, Any] = {"metric": v["metric"], "unit": v["unit"]}
-        for name, label in (
-            ("baseline", "baseline"),
-            ("target", "target"),
-            ("current", "current value"),
-        ):
-            try:
-                measure[name] = parse_number(v[name], name, label)
-            except InvalidInput as error:
-                errors[name] = str(error)
-        data["measure"] = measure
-        for name, label in (("start", "start date"), ("due", "due date")):
-            try:
-                data[name] = parse_optional_date(v[name], self.today, label)
-            except InvalidInput as error:
-                errors[name] = str(error)
-        if self.original is not None:
-            keep = self.original.model_dump(include={"id", "created", "history", "external_id"})
-            data = {**keep, **data}
+        data, errors = self.read()
+        data["measure"] = {name: data.pop(name) for name in MEASURE_FIELDS if name in data}
         return data, errors
 
     def build(self) -> Goal:
         data, errors = self._collect()
-        return build_checked(Goal, data, errors)  # type: ignore[no-any-return]
+        return self.record(data, errors)  # type: ignore[no-any-return]
 
     def fields_changed(self) -> None:
         data, _ = self._collect()
         for bad in ("start", "due"):
             data.setdefault(bad, None)
         data["title"] = data["title"] or "untitled"
+        if self.original is not None:
+            data = {**self.original.model_dump(), **data}
         try:
             goal = Goal.model_validate(data)
         except Exception:
@@ -370,6 +275,5 @@ class GoalForm(RecordForm[Goal]):
         )
 
     def save(self, record: Goal) -> Goal:
-        if self.original is None:
-            return self.store.add(record)
-        return self.store.update(record, reason=self._reason, base=self.original)
+        stored: Goal = records.save(self.store, record, base=self.original, reason=self._reason)
+        return stored

@@ -13,19 +13,19 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
-from textual.screen import ModalScreen
-from textual.widgets import Input, Label, OptionList, Static
+from textual.widgets import Input, OptionList
 from textual.widgets.option_list import Option
 
 from growthtui.domain import Goal
 from growthtui.domain.printable import printable
+from growthtui.ui.screens.confirm import Dialog
 from growthtui.ui.widgets.filter_box import FilterBox
 
 GoalChoice = Goal | tuple[Goal, str]
 """A goal, or a goal with the tree guide to draw before its title ("├ ", "└ ")."""
 
 
-class GoalPicker(ModalScreen[Goal | None]):
+class GoalPicker(Dialog[Goal | None]):
     """Choose one of `goals`; `enter` picks, `escape` cancels with None.
 
     The cursor starts on `default` (or on the goal whose id is `selected`); goals in
@@ -53,8 +53,7 @@ class GoalPicker(ModalScreen[Goal | None]):
         *,
         selected: int | None = None,
     ) -> None:
-        super().__init__(classes="dialog-screen")
-        self.question = question
+        super().__init__(question)
         self.choices = [g if isinstance(g, tuple) else (g, "") for g in goals]
         self.goals = [goal for goal, _ in self.choices]
         start = default.id if default is not None else selected
@@ -66,14 +65,15 @@ class GoalPicker(ModalScreen[Goal | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog goal-picker"):
-            yield Label(Text(printable(self.question)), classes="dialog-title")
+            yield self.title_label()
             yield FilterBox(
                 placeholder="filter: words from a goal's number or title, esc clears",
                 id="goal-picker-filter",
             )
             yield OptionList(*self._options(), id="goal-picker-list")
-            keys = "[b]enter[/b] pick    [b]/[/b] filter    [b]esc[/b] cancel"
-            yield Static(f"{self.hint}\n{keys}" if self.hint else keys, classes="dialog-keys")
+            yield self.key_line(
+                self.hint, "[b]enter[/b] pick    [b]/[/b] filter    [b]esc[/b] cancel"
+            )
 
     def _options(self) -> list[Option]:
         star = bool(self.marked)

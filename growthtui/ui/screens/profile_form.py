@@ -3,48 +3,25 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any
 
-from growthtui.domain import Cadence, Profile
+from growthtui.domain import Profile
+from growthtui.domain.kinds import DEFAULT_REVIEW_CADENCE
 from growthtui.ui.screens.record_form import RecordForm
-from growthtui.ui.widgets.form import FormField, choice, long_text, text_input
+from growthtui.ui.widgets.form import FieldSpec
 
 
 class ProfileForm(RecordForm[Profile]):
-    def __init__(self) -> None:
-        super().__init__("Your profile")
+    """The one profile, edited (it is always there: a fresh store holds the defaults)."""
 
-    def fields(self) -> Iterator[FormField]:
-        p = self.store.profile()
-        yield FormField("name", "Name", text_input(p.name, "your name"))
-        yield FormField("role", "Current role", text_input(p.role, "e.g. Senior backend engineer"))
-        yield FormField(
-            "vision",
-            "Vision",
-            long_text(p.vision, "the long-term aspiration (5–10 years) your goals serve"),
-        )
-        yield FormField(
-            "review_cadence",
-            "Review every",
-            choice([(c.value, c.value) for c in Cadence], p.review_cadence.value),
-        )
-        yield FormField(
-            "follow_up_days",
-            "Follow-up rhythm for new people (days)",
-            text_input(str(p.follow_up_days), "filled in for each new person"),
-        )
+    MODEL = Profile
+    NEW = "Your profile"
 
-    def build(self) -> Profile:
-        v = self.values()
-        current = self.store.profile()
-        days: Any = v["follow_up_days"].strip() or 30
-        return current.edit(
-            name=v["name"],
-            role=v["role"],
-            vision=v["vision"],
-            review_cadence=v["review_cadence"],
-            follow_up_days=days,
-        )
-
-    def save(self, record: Profile) -> Profile:
-        return self.store.save_profile(record)
+    def specs(self) -> Iterator[FieldSpec]:
+        self.original = self.store.profile()
+        yield FieldSpec("name", "Name", placeholder="your name")
+        yield FieldSpec("role", "Current role", placeholder="e.g. Senior backend engineer")
+        aspiration = "the long-term aspiration (5–10 years) your goals serve"
+        yield FieldSpec("vision", "Vision", "long", aspiration)
+        yield FieldSpec.one_of("review_cadence", "Review every", DEFAULT_REVIEW_CADENCE)
+        rhythm = "Follow-up rhythm for new people (days)"
+        yield FieldSpec("follow_up_days", rhythm, "days", "filled in for each new person", empty=30)

@@ -9,16 +9,16 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
-from textual.screen import ModalScreen
-from textual.widgets import Label, Static
+from textual.widgets import Static
 
 from growthtui.domain.errors import InvalidInput
 from growthtui.domain.printable import check_typed, printable
 from growthtui.ui.key_order import HoldKeys
-from growthtui.ui.widgets.form import FormInput
+from growthtui.ui.screens.confirm import Dialog
+from growthtui.ui.widgets.form import FormInput, control_value
 
 
-class PromptModal(HoldKeys, ModalScreen[str | None]):
+class PromptModal(HoldKeys, Dialog[str | None]):
     """Ask for one line. `enter` answers (an empty answer is allowed when `optional`),
     `escape` cancels with None. `check` may return a sentence shown under the field.
 
@@ -43,8 +43,7 @@ class PromptModal(HoldKeys, ModalScreen[str | None]):
         optional: bool = False,
         check: Callable[[str], str | None] | None = None,
     ) -> None:
-        super().__init__(classes="dialog-screen")
-        self.question = question
+        super().__init__(question)
         self.value = value
         self.placeholder = placeholder
         self.hint = hint
@@ -53,17 +52,14 @@ class PromptModal(HoldKeys, ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Label(Text(printable(self.question)), classes="dialog-title")
+            yield self.title_label()
             field = FormInput(
                 printable(self.value), placeholder=self.placeholder, id="prompt-input"
             )
             field.stored = self.value
             yield field
             yield Static("", classes="field-error", id="prompt-error")
-            keys = Text.from_markup("[b]enter[/b] ok    [b]esc[/b] cancel")
-            if self.hint:
-                keys = Text(f"{printable(self.hint)}\n") + keys
-            yield Static(keys, classes="dialog-keys")
+            yield self.key_line(self.hint, "[b]enter[/b] ok    [b]esc[/b] cancel")
 
     def on_mount(self) -> None:
         self.release_keys(self.query_one("#prompt-input", FormInput))
@@ -80,10 +76,8 @@ class PromptModal(HoldKeys, ModalScreen[str | None]):
 
     @property
     def typed(self) -> str:
-        field = self.query_one("#prompt-input", FormInput)
-        if field.stored is not None and field.value == printable(field.stored):
-            return field.stored
-        return field.value
+        typed: str = control_value(self.query_one("#prompt-input", FormInput))
+        return typed
 
     def _answer(self) -> None:
         text = self.typed.strip()

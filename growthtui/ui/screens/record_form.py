@@ -1,6 +1,7 @@
-"""The shape of every form: fields with inline errors and warnings, `ctrl+s` saves,
-`escape` cancels (asking first when something was typed), and no key typed in a burst is
-lost or lands in the wrong field (see `growthtui.ui.key_order`)."""
+"""The shape of every form: fields declared as FieldSpecs, inline errors and warnings,
+`ctrl+s` saves (through `growthtui.services.records`), `escape` cancels (asking first when
+something was typed), and no key typed in a burst is lost or lands in the wrong field (see
+`growthtui.ui.key_order`)."""
 
 from __future__ import annotations
 
@@ -15,13 +16,14 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, SelectionList, Static, TextArea
 
-from growthtui.domain import GrowthError, InvalidInput, InvalidRecord
+from growthtui.domain import GrowthError, InvalidInput, InvalidRecord, Record
 from growthtui.domain.printable import printable
+from growthtui.services import records
 from growthtui.ui.key_order import HoldKeys
 from growthtui.ui.screens.app_access import AppAccess
 from growthtui.ui.screens.confirm import ConfirmModal
 from growthtui.ui.widgets.choice_field import ChoiceField
-from growthtui.ui.widgets.form import FormField
+from growthtui.ui.widgets.form import NOTHING, FieldSpec, FormField
 from growthtui.ui.widgets.long_text import EDITOR_KEY, LongText
 
 T = TypeVar("T")
@@ -44,13 +46,24 @@ def build_checked(model: type[Any], data: dict[str, Any], errors: dict[str, str]
     return record
 
 
+def errors_of(error: GrowthError) -> dict[str, str]:
+    """Field name → sentence; a refusal that names no field goes under the form ("")."""
+    if isinstance(error, InvalidRecord):
+        return error.by_field()
+    if isinstance(error, InvalidInput):
+        return {error.field or "": str(error)}
+    return {"": str(error)}
+
+
 class RecordForm(AppAccess, HoldKeys, ModalScreen[T | None], Generic[T]):
     """A modal form returning what it saved (or None when cancelled).
 
-    Subclasses yield FormFields from `fields()`, turn the values into a record in
-    `build()`, and store it in `save()`. Errors land next to the field they name; a
-    refusal of the store (a read-only file, a lock held elsewhere) under the fields, with
-    the form kept open on what was typed. `warnings()` may name fields to look at twice.
+    A form declares its fields as FieldSpecs in `specs()` and the record they make, a
+    `MODEL` (a new one, or `original` edited); it may adjust the record in `build()` and
+    how it is stored in `save()` (by default `services.records.save`). Errors land next to
+    the field they name; a refusal of the store (a read-only file, a lock held elsewhere)
+    under the fields, with the form kept open on what was typed. `warnings()` may name
+    fields to look at twice.
     """
 
     BINDING_GROUP_TITLE = "Form"
@@ -74,25 +87,53 @@ class RecordForm(AppAccess, HoldKeys, ModalScreen[T | None], Generic[T]):
         Binding(EDITOR_KEY, "external_editor", "Edit in $EDITOR", id="form.editor", priority=True),
     ]
     AUTO_FOCUS = ""  # nothing (not even the app's "*"): the first field takes it when let go
-    HEADING: ClassVar[str] = "Edit"
+    NEW: ClassVar[str] = "New"
+    """The heading over a new record; `{form.goal.title}` names the form's attributes."""
+    EDIT: ClassVar[str] = "Edit"
+    """The heading over a record edited; `{r.title}` names the record's fields."""
     FOOTNOTE: ClassVar[str] = "[b]ctrl+s[/b] save   [b]esc[/b] cancel   [b]tab[/b] next field"
 
-    def __init__(self, heading: str | None = None) -> None:
+    MODEL: ClassVar[type[Record] | None] = None
+    """The kind of record the fields make."""
+
+    def __init__(self, original: Any = None, heading: str | None = None) -> None:
         super().__init__(classes="form-screen")
-        self.heading = heading or self.HEADING
+        self.original = original
+        """The record edited (None: a new one)."""
+        if heading is None:
+            pattern = self.NEW if original is None else self.EDIT
+            heading = pattern.format(r=original, form=self)
+        self.heading = heading
         self._initial: dict[str, Any] = {}
+        self._specs: list[FieldSpec] = []
 
     # -- to override -------------------------------------------------------------------
-    def fields(self) -> Iterator[FormField]:
+    def specs(self) -> Iterator[FieldSpec]:
+        """The fields, in order."""
         yield from ()
+
+    def fields(self) -> Iterator[FormField]:
+        """The fields drawn: one per spec (a list with nothing to pick is left out)."""
+        self._specs = [spec for spec in self.specs() if spec.shown_when_empty]
+        for spec in self._specs:
+            yield spec.field(self.initial(spec))
+
+    def initial(self, spec: FieldSpec) -> Any:
+        """What `spec`'s field shows first: its `value`, else the record's, else `default`."""
+        if spec.value is not NOTHING:
+            return spec.value
+        if self.original is not None and spec.id in type(self.original).model_fields:
+            return getattr(self.original, spec.id)
+        return spec.default
 
     def build(self) -> Any:
         """The record from the fields; raise InvalidRecord/InvalidInput for bad values."""
-        raise NotImplementedError
+        data, errors = self.read()
+        return self.record(data, errors)
 
     def save(self, record: Any) -> T | None:
         """Store `record`; return what to dismiss with. Raise GrowthError to stay open."""
-        raise NotImplementedError
+        return records.save(self.store, record, base=self.original)  # type: ignore[no-any-return]
 
     def compose_side(self) -> ComposeResult:
         """Optional panel beside the fields (e.g. the live SMART check)."""
@@ -144,6 +185,32 @@ class RecordForm(AppAccess, HoldKeys, ModalScreen[T | None], Generic[T]):
 
     def value(self, name: str) -> Any:
         return self.field(name).value()
+
+    def read(self) -> tuple[dict[str, Any], dict[str, str]]:
+        """The fields' values in the record's types, and a sentence for each field whose
+        text cannot be read (a value left out of the data)."""
+        data: dict[str, Any] = {}
+        errors: dict[str, str] = {}
+        typed = self.values()
+        for spec in self._specs:
+            try:
+                data[spec.id] = spec.read(typed[spec.id], self.today)
+            except InvalidInput as error:
+                errors[spec.id] = str(error)
+        return data, errors
+
+    def record(self, data: dict[str, Any], errors: dict[str, str]) -> Any:
+        """A `MODEL` from `data` (over the record edited), or InvalidRecord with every
+        sentence: the model's and `errors`."""
+        assert self.MODEL is not None, "a form that makes no MODEL builds its own record"
+        data = {**self.fixed(), **data}
+        if self.original is not None:
+            data = {**self.original.model_dump(), **data}
+        return build_checked(self.MODEL, data, errors)
+
+    def fixed(self) -> dict[str, Any]:
+        """Values the record takes from where the form was opened (its goal, its person)."""
+        return {}
 
     @property
     def dirty(self) -> bool:
@@ -231,11 +298,8 @@ class RecordForm(AppAccess, HoldKeys, ModalScreen[T | None], Generic[T]):
             return
         try:
             record = self.build()
-        except InvalidRecord as error:
-            self.show_errors(error.by_field())
-            return
-        except InvalidInput as error:
-            self.show_errors({error.field or "": str(error)})
+        except GrowthError as error:
+            self.show_errors(errors_of(error))
             return
         self.clear_errors()
         self.proceed(record)
@@ -248,16 +312,10 @@ class RecordForm(AppAccess, HoldKeys, ModalScreen[T | None], Generic[T]):
     def finish(self, record: Any) -> None:
         try:
             result = self.save(record)
-        except InvalidRecord as error:
-            self.show_errors(error.by_field())
-            return
-        except InvalidInput as error:
-            self.show_errors({error.field or "": str(error)})
-            return
         except GrowthError as error:
             # The store refused (read-only, locked elsewhere, changed meanwhile): the form
-            # stays as it is, with the sentence under it.
-            self.show_errors({"": str(error)})
+            # stays as it is, with the sentence under it (or next to the field it names).
+            self.show_errors(errors_of(error))
             return
         self.growth_app.data_changed()
         self.dismiss(result)

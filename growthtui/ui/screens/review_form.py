@@ -8,7 +8,7 @@ from typing import ClassVar
 
 from growthtui.domain import Review
 from growthtui.ui.screens.record_form import RecordForm
-from growthtui.ui.widgets.form import FormField, LongText, choice, long_text
+from growthtui.ui.widgets.form import FieldSpec
 
 SATISFACTION_CHOICES = (
     ("1 — poor", 1),
@@ -32,30 +32,14 @@ class ReviewForm(RecordForm[Review]):
     """Edit the reflection of a finished review."""
 
     CSS_PATH: ClassVar[str] = "../styles/reviews.tcss"
+    MODEL = Review
+    EDIT = "Edit the {r.title} (#{r.id})"
 
-    def __init__(self, review: Review) -> None:
-        super().__init__(f"Edit the {review.title} (#{review.id})")
-        self.original = review
-
-    def fields(self) -> Iterator[FormField]:
-        r = self.original
+    def specs(self) -> Iterator[FieldSpec]:
         for name, label in REFLECTION_LABELS[:5]:
-            yield FormField(name, label, self._text(name))
-        yield FormField(
-            "satisfaction",
-            "Satisfaction",
-            choice(SATISFACTION_CHOICES, r.satisfaction, allow_blank=True),
+            yield FieldSpec(name, label, "long", classes="review-text")
+        yield FieldSpec(
+            "satisfaction", "Satisfaction", "choice", options=SATISFACTION_CHOICES, blank=""
         )
         name, label = REFLECTION_LABELS[5]
-        yield FormField(name, label, self._text(name))
-
-    def _text(self, name: str) -> LongText:
-        area = long_text(str(getattr(self.original, name)))
-        area.add_class("review-text")
-        return area
-
-    def build(self) -> Review:
-        return self.original.edit(**self.values())
-
-    def save(self, record: Review) -> Review:
-        return self.store.update(record, base=self.original)
+        yield FieldSpec(name, label, "long", classes="review-text")

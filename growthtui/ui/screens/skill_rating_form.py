@@ -6,10 +6,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from growthtui.domain import InvalidRecord, Skill, SkillRating, Source
-from growthtui.domain.dates import parse_date
-from growthtui.domain.errors import InvalidInput
+from growthtui.services import records
 from growthtui.ui.screens.record_form import RecordForm
-from growthtui.ui.widgets.form import FormField, choice, text_input
+from growthtui.ui.widgets.form import FieldSpec
 
 LEVEL_WORDS = {
     1: "1 — novice: needs step-by-step help",
@@ -19,44 +18,32 @@ LEVEL_WORDS = {
     5: "5 — expert: shapes how others do it",
 }
 """Levels described so a rating means the same thing every time (after Dreyfus)."""
+LEVELS = [(words, level) for level, words in LEVEL_WORDS.items()]
+"""The options of a choice of level."""
 
 
 class RateSkillForm(RecordForm[Skill]):
     """Rate a skill on a date; dismisses with the skill, its new rating appended."""
 
-    def __init__(self, skill: Skill) -> None:
-        super().__init__(f"Rate skill #{skill.id} {skill.name}")
-        self.skill = skill
+    NEW = "Rate skill #{form.skill.id} {form.skill.name}"
 
-    def fields(self) -> Iterator[FormField]:
-        current = self.skill.level or 3
-        yield FormField(
-            "level",
-            "Level now",
-            choice([(words, level) for level, words in LEVEL_WORDS.items()], current),
-            f"target {self.skill.target_level}",
-        )
-        yield FormField(
-            "source", "Who says so", choice([(s.value, s.value) for s in Source], Source.SELF.value)
-        )
-        yield FormField("note", "Note", text_input("", "what tells you it is this level"))
-        yield FormField("on", "Date", text_input(self.today.isoformat(), "YYYY-MM-DD"))
+    def __init__(self, skill: Skill) -> None:
+        self.skill = skill
+        super().__init__()
+
+    def specs(self) -> Iterator[FieldSpec]:
+        now, target = self.skill.level or 3, f"target {self.skill.target_level}"
+        yield FieldSpec("level", "Level now", "choice", options=LEVELS, default=now, hint=target)
+        yield FieldSpec.one_of("source", "Who says so", Source.SELF)
+        yield FieldSpec("note", "Note", placeholder="what tells you it is this level")
+        yield FieldSpec("on", "Date", "date", required=True, default=self.today)
 
     def build(self) -> SkillRating:
-        v = self.values()
-        errors: dict[str, str] = {}
+        data, errors = self.read()
         try:
-            on = parse_date(v["on"], self.today, "date")
-        except InvalidInput as error:
-            errors["on"] = str(error)
-            on = self.today
-        try:
-            rating = SkillRating.model_validate(
-                {"on": on, "level": v["level"], "source": v["source"], "note": v["note"]}
-            )
+            rating = SkillRating.model_validate({"on": self.today, **data})
         except ValueError:
             errors.setdefault("level", "pick a level from 1 to 5")
-            raise InvalidRecord(list(errors.items())) from None
         if errors:
             raise InvalidRecord(list(errors.items()))
         return rating
@@ -64,4 +51,4 @@ class RateSkillForm(RecordForm[Skill]):
     def save(self, record: SkillRating) -> Skill:
         # Append to what the store holds now, so a rating added meanwhile is kept too.
         latest = self.store.find(Skill, self.skill.id) or self.skill
-        return self.store.update(latest.edit(ratings=[*latest.ratings, record]), base=latest)
+        return records.save(self.store, latest.edit(ratings=[*latest.ratings, record]), base=latest)
