@@ -1,0 +1,104 @@
+"""A sync killed (SIGKILL) at each of its steps leaves a store that opens and a clone the
+next sync completes with, nothing lost or doubled; two syncs at once run one after the
+other."""
+
+from __future__ import annotations
+
+import os
+import signal
+import stat
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from growthtui.domain import Goal, Milestone
+from growthtui.services.sync import KILL_ENV
+
+from .conftest import at, open_copy, records, run_sync, sync_process
+
+Capsys = pytest.CaptureFixture[str]
+
+STEPS = ("fetched", "merged", "applied", "committed", "pushed")
+"""Where growthtui.services.sync can be told to kill itself: after the fetch; with the
+store's lock held, before writing what was received; after writing it; with the commit
+made, before the push; after the push, before noting it."""
+
+
+@pytest.mark.parametrize("step", STEPS)
+def test_a_sync_killed_at_any_step_is_completed_by_the_next(
+    capsys: Capsys, remote: Path, laptop: Path, box: Path, step: str
+) -> None:
+    open_copy(laptop, at(1)).add(Goal(title="Laptop's"))
+    run_sync(capsys, laptop, "--remote", str(remote))
+    run_sync(capsys, box, "--remote", str(remote))
+    store = open_copy(box, at(2))
+    goal = store.add(Goal(title="Box's"))
+    store.add(Milestone(goal_id=goal.id or 0, title="Box's step", due=at(0).date()))
+    run_sync(capsys, box)
+    open_copy(laptop, at(3)).add(Goal(title="Laptop's second"))
+
+    killed = sync_process(laptop, env={KILL_ENV: step})
+
+    assert killed.returncode == -signal.SIGKILL
+    open_copy(laptop).list(Goal)  # the store opens: it is whole
+    again = sync_process(laptop)
+    assert again.returncode == 0, again.stderr
+    assert run_sync(capsys, box)[0] == 0
+    assert run_sync(capsys, laptop)[:2] == (0, "0 received, 0 sent\n")
+    assert records(laptop) == records(box)
+    titles = sorted(g.title for g in open_copy(laptop).list(Goal))
+    assert titles == ["Box's", "Laptop's", "Laptop's second"]  # each once
+    assert [m.title for m in open_copy(laptop).list(Milestone)] == ["Box's step"]
+
+
+def test_a_lock_file_left_by_a_killed_git_does_not_stop_the_next_sync(
+    capsys: Capsys, remote: Path, laptop: Path
+) -> None:
+    open_copy(laptop, at(1)).add(Goal(title="Mine"))
+    run_sync(capsys, laptop, "--remote", str(remote))
+    clone = laptop.with_name("growth.json.sync")
+    (clone / "refs" / "heads" / "main.lock").write_text("")  # git was killed mid-update
+    open_copy(laptop, at(2)).add(Goal(title="Another"))
+
+    assert run_sync(capsys, laptop)[:2] == (0, "0 received, 1 sent\n")
+
+
+def test_two_syncs_at_once_run_one_after_the_other(
+    remote: Path, laptop: Path, tmp_path: Path
+) -> None:
+    """Every git command run by one sync comes before or after every one run by the other
+    (the first, `git --version`, runs before the lock is taken): seen through a `git` on
+    PATH that notes who ran it, then runs the real one."""
+    real = subprocess.run(["which", "git"], capture_output=True, text=True, check=True)
+    folder = tmp_path / "bin"
+    folder.mkdir()
+    log = tmp_path / "git.log"
+    wrapper = folder / "git"
+    wrapper.write_text(
+        "#!/bin/sh\n"
+        f'case "$*" in *--version*) ;; *) echo "$PPID" >> {log} ;; esac\n'
+        f'exec {real.stdout.strip()} "$@"\n'
+    )
+    wrapper.chmod(wrapper.stat().st_mode | stat.S_IXUSR)
+    open_copy(laptop, at(1)).add(Goal(title="Mine"))
+    first = sync_process(laptop, "--remote", str(remote))
+    assert first.returncode == 0, first.stderr
+    log.unlink(missing_ok=True)
+    open_copy(laptop, at(2)).add(Goal(title="Another"))
+    env = {**os.environ, "PATH": f"{folder}{os.pathsep}{os.environ['PATH']}"}
+    command = [sys.executable, "-m", "growthtui", "--data", str(laptop), "sync"]
+    runs = [
+        subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        for _ in range(2)
+    ]
+    outcomes = [run.communicate(timeout=120) for run in runs]
+
+    assert [run.returncode for run in runs] == [0, 0], outcomes
+    callers = log.read_text().split()
+    assert len(set(callers)) == 2
+    switches = sum(1 for a, b in zip(callers, callers[1:], strict=False) if a != b)
+    assert switches == 1, callers  # one sync's commands, then the other's
+    sent = sorted(out.decode() for out, _ in outcomes)
+    assert sent == ["0 received, 0 sent\n", "0 received, 1 sent\n"]
