@@ -4,6 +4,7 @@ other."""
 
 from __future__ import annotations
 
+import itertools
 import os
 import signal
 import stat
@@ -98,7 +99,7 @@ def test_two_syncs_at_once_run_one_after_the_other(
     assert [run.returncode for run in runs] == [0, 0], outcomes
     callers = log.read_text().split()
     assert len(set(callers)) == 2
-    switches = sum(1 for a, b in zip(callers, callers[1:], strict=False) if a != b)
+    switches = sum(1 for a, b in itertools.pairwise(callers) if a != b)
     assert switches == 1, callers  # one sync's commands, then the other's
     sent = sorted(out.decode() for out, _ in outcomes)
     assert sent == ["0 received, 0 sent\n", "0 received, 1 sent\n"]
