@@ -33,15 +33,11 @@ import hashlib
 import json
 import os
 import signal
-import socket
 import subprocess
-import tempfile
 import time
 from collections.abc import Callable, Iterator, Mapping
-from dataclasses import dataclass, field
 from pathlib import Path
 
-from growthtui.domain import ENTITY_BY_TABLE
 from growthtui.domain.errors import GrowthError
 from growthtui.domain.printable import printable
 from growthtui.domain.words import counted
@@ -63,17 +59,24 @@ class SyncError(GrowthError):
     """The sync could not run or finish: one sentence saying why and what to do."""
 
 
-@dataclass
 class SyncResult:
-    received: int = 0
-    sent: int = 0
-    notes: list[str] = field(default_factory=list)
-    committed: bool = False
+    """What a sync did: records received here, records sent, and a sentence for each
+    record a person should know about (renumbered, one of two versions not kept)."""
+
+    def __init__(self) -> None:
+        self.received = 0
+        self.sent = 0
+        self.notes: list[str] = []
+        self.committed = False
 
     def describe(self) -> str:
-        from growthtui.store.sync_merge import describe
-
-        return describe(self.received, self.sent, self.notes)
+        """ "2 received, 3 sent, goal 12 from the remote is now goal 14 here": the counts,
+        then each note; on lines of their own when there are more than two."""
+        head = f"{self.received} received, {self.sent} sent"
+        if len(self.notes) <= 2:
+            return ", ".join([head, *self.notes])
+        lines = [f"{head}; {counted(len(self.notes), 'note')}:", *(f"- {n}" for n in self.notes)]
+        return "\n".join(lines)
 
 
 def clone_path(store_path: Path) -> Path:
@@ -129,12 +132,17 @@ class _Git:
             )
         return done
 
+    def url(self) -> str:
+        """The remembered remote ("" when none is set)."""
+        done = self.run("config", "--get", "remote.origin.url", check=False)
+        return done.stdout.decode(errors="replace").strip()
+
     def out(self, *args: str, stdin: bytes | None = None) -> str:
         return self.run(*args, stdin=stdin).stdout.decode().strip()
 
 
 def _host() -> str:
-    name = "".join(c for c in socket.gethostname() if c.isalnum() or c in "-.")
+    name = "".join(c for c in os.uname().nodename if c.isalnum() or c in "-.")
     return name or "localhost"
 
 
@@ -176,6 +184,8 @@ def _check_url(url: str) -> str:
 def _create_clone(clone: Path) -> None:
     """A new bare repository at `clone`, made in a temporary folder and renamed into place
     (a kill leaves either no clone or a whole one)."""
+    import tempfile
+
     clone.parent.mkdir(parents=True, exist_ok=True)
     scratch = Path(tempfile.mkdtemp(prefix=f".{clone.name}.", dir=clone.parent))
     git = _Git(scratch, quiet=True)
@@ -198,6 +208,8 @@ def _write_state(clone: Path, state: Mapping[str, object]) -> None:
     """Replace the state file whole (a kill leaves the old one or the new one)."""
     if _read_state(clone) == dict(state):
         return
+    import tempfile
+
     data = (json.dumps(state, sort_keys=True) + "\n").encode()
     fd, scratch = tempfile.mkstemp(prefix=f".{STATE_FILE}.", dir=clone)
     try:
@@ -267,7 +279,12 @@ def sync(
     clone = clone_path(store_path)
     if remote is not None:
         remote = _check_url(remote)
-    _Git(clone, quiet=True).run("--version")  # git missing: say so before anything else
+    import shutil
+
+    if shutil.which("git", path=os.environ.get("PATH", os.defpath)) is None:
+        raise SyncError(
+            "git is not installed (or not on PATH): install git to sync; nothing was changed"
+        )
     if remote is None and not (clone / "config").is_file():
         raise SyncError(
             f"no remote is set for {printable(str(store_path))}: run `growthtui sync --remote "
@@ -280,19 +297,13 @@ def sync(
         git = _Git(clone, quiet=quiet)
         if remote is not None:
             git.run("config", "remote.origin.url", remote)
-        url = git.run("config", "--get", "remote.origin.url", check=False).stdout.decode().strip()
-        if not url:
-            raise SyncError(
-                f"no remote is set for {printable(str(store_path))}: run `growthtui sync "
-                "--remote URL` once"
-            )
         state = _read_state(clone)
         if auto is not None:
             state = {**state, "auto": auto}
             _write_state(clone, state)
         result = SyncResult()
         for _attempt in range(PUSH_TRIES):
-            _fetch(git, url)
+            _fetch(git, store_path)
             _checkpoint("fetched")
             refs = _refs(git)
             ours_ref, theirs_ref = refs.get(LOCAL_REF), refs.get(REMOTE_REF)
@@ -304,6 +315,7 @@ def sync(
             ):
                 _mark_synced(clone)
                 return result  # nothing new on either side: nothing written
+            url = git.url()
             pushed = _merge_and_push(git, store_path, ours_ref, theirs_ref, today, result, url)
             state = {**_read_state(clone), **pushed}
             if pushed:
@@ -311,14 +323,20 @@ def sync(
                 _mark_synced(clone)
                 return result
         raise SyncError(
-            f"{url} kept changing while this copy was syncing ({counted(PUSH_TRIES, 'try')}); "
+            f"{printable(git.url())} kept changing while this copy was syncing ({counted(PUSH_TRIES, 'try')}); "
             "what was received is kept here: sync again"
         )
 
 
-def _fetch(git: _Git, url: str) -> None:
+def _fetch(git: _Git, store_path: Path) -> None:
     done = git.run("fetch", "--quiet", "--no-tags", "--prune", "origin", check=False)
     if done.returncode != 0:
+        url = git.url()
+        if not url:
+            raise SyncError(
+                f"no remote is set for {printable(str(store_path))}: run `growthtui sync "
+                "--remote URL` once"
+            )
         raise SyncError(
             f"cannot reach the remote {printable(url)} ({_first_line(done.stderr)}); nothing "
             "here was lost, and the next sync sends it"
@@ -326,6 +344,19 @@ def _fetch(git: _Git, url: str) -> None:
 
 
 def _refs(git: _Git) -> dict[str, str]:
+    """The last synced commit and the remote's, read from their files (written by git
+    as files: the clone is never packed, gc.auto is 0), else asked of git."""
+    found = {}
+    for ref in (LOCAL_REF, REMOTE_REF):
+        try:
+            sha = (git.git_dir / ref).read_text().strip()
+        except OSError:
+            break
+        if len(sha) != 40 or not all(c in "0123456789abcdef" for c in sha):
+            break
+        found[ref] = sha
+    else:
+        return found
     listed = git.out("for-each-ref", "--format=%(refname) %(objectname)", LOCAL_REF, REMOTE_REF)
     return dict(line.split(" ", 1) for line in listed.splitlines() if " " in line)
 
@@ -459,6 +490,7 @@ def _commit(
     after: dict[str, dict[str, dict[str, object]]],
 ) -> str:
     """A commit of `files` on top of `parent`, its message saying what changed."""
+    from growthtui.domain import ENTITY_BY_TABLE
     from growthtui.store.sync_merge import changes_between
 
     for name, data in files.items():

@@ -47,7 +47,6 @@ from growthtui.domain import (
     explain,
 )
 from growthtui.domain.printable import printable
-from growthtui.domain.words import counted
 from growthtui.store.changes import dump_record
 from growthtui.store.goal_history import describe_value
 from growthtui.store.importing import _titled as titled
@@ -574,13 +573,3 @@ def changes_between(state: Shared, other: Shared) -> int:
             if x is None or y is None or _content(x) != _content(y):
                 count += 1
     return count
-
-
-def describe(received: int, sent: int, notes: Iterable[str]) -> str:
-    """ "2 received, 3 sent, goal 12 from the remote is now goal 14 here": the counts, then
-    each note; on lines of their own when there are more than two."""
-    notes = list(notes)
-    head = f"{received} received, {sent} sent"
-    if len(notes) <= 2:
-        return ", ".join([head, *notes])
-    return "\n".join([f"{head}; {counted(len(notes), 'note')}:", *(f"- {n}" for n in notes)])
