@@ -47,7 +47,7 @@ from growthtui.domain import (
     explain,
 )
 from growthtui.domain.printable import printable
-from growthtui.store.changes import dump_record
+from growthtui.store.changes import dump_record, same_content
 from growthtui.store.goal_history import describe_value
 from growthtui.store.importing import _titled as titled
 from growthtui.store.importing import _union as union_history
@@ -492,8 +492,17 @@ def apply_merged(store: Store, result: Merged, other: str) -> Applied:
                         f"({explain(error, model.entity)[0][1]}); nothing here was changed"
                     ) from None
                 here = records[table].get(number)
-                if here is not None and dump_record(here) == dump_record(record):
-                    continue
+                if here is not None:
+                    before, after = dump_record(here), dump_record(record)
+                    if before == after:
+                        continue
+                    if same_content(before, after):
+                        # Only its time of change differs (the same edit made on both
+                        # sides): stored anew, so every copy holds the same time, which
+                        # later merges compare. A put alone keeps the time it had.
+                        tx.remove(model, number)
+                        written.append(tx.put(record, keep_modified=True))
+                        continue
                 written.append(tx.put(record, keep_modified=True))
                 applied.received += 1
             for uid, number in local[table].items():

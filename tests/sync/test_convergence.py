@@ -1,4 +1,5 @@
-"""Convergence: random changes on two or three copies, syncs in a random order; after a
+"""Convergence: random changes (goals added, renamed, deleted,
+given a parent or a milestone) on two or three copies, syncs in a random order; after a
 final round every copy holds the same records, and no change is missing: every goal made
 and never deleted is there, with the title of its latest change."""
 
@@ -24,8 +25,20 @@ STEP = st.one_of(
     st.tuples(st.just("edit"), COPY, PICK, TITLES),
     st.tuples(st.just("delete"), COPY, PICK),
     st.tuples(st.just("milestone"), COPY, PICK),
+    st.tuples(st.just("parent"), COPY, PICK, PICK),
     st.tuples(st.just("sync"), COPY),
 )
+
+
+def _ancestors(goal: Goal, goals: list[Goal]) -> set[int | None]:
+    """`goal` and every goal above it."""
+    by_id = {g.id: g for g in goals}
+    found: set[int | None] = {goal.id}
+    at_goal = goal.parent_id
+    while at_goal is not None and at_goal not in found:
+        found.add(at_goal)
+        at_goal = by_id[at_goal].parent_id
+    return found
 
 
 @settings(
@@ -70,6 +83,10 @@ def test_copies_that_sync_in_any_order_converge_and_lose_nothing(
             elif kind == "delete":
                 store.delete(Goal, goal.id or 0)
                 deleted.add(goal.uid)
+            elif kind == "parent":
+                parent = goals[int(step[3]) % len(goals)]  # type: ignore[call-overload]
+                if goal.id not in _ancestors(parent, goals):  # the app makes no loop
+                    store.update(goal.model_copy(update={"parent_id": parent.id}))
             elif kind == "milestone":
                 store.add(Milestone(goal_id=goal.id or 0, title="step", due=at(0).date()))
 
@@ -86,3 +103,12 @@ def test_copies_that_sync_in_any_order_converge_and_lose_nothing(
                 assert goals[uid]["title"] == title
         goal_uids = set(goals)
         assert all(m["goal_id"] in goal_uids for m in held[0]["milestones"].values())
+        for path in paths:  # every copy opens (links resolve, no goal is its own ancestor)
+            store = open_copy(path)
+            parents = {g.id: g.parent_id for g in store.list(Goal)}
+            for start in parents:
+                seen, at_goal = set(), parents[start]
+                while at_goal is not None:
+                    assert at_goal not in seen, "goals are each other's parents"
+                    seen.add(at_goal)
+                    at_goal = parents[at_goal]
