@@ -156,9 +156,18 @@ def _blob_id(content: bytes) -> str:
     return hashlib.sha1(b"blob %d\0" % len(content) + content).hexdigest()
 
 
-def _clear_stale_git_locks(git_dir: Path) -> None:
-    """Remove the `*.lock` files a git killed mid-write left in the clone: we hold the
-    clone's lock, so no git of ours is running there."""
+def _clear_leftovers(git_dir: Path) -> None:
+    """Remove what a sync killed mid-way left: the `*.lock` files of a git killed while
+    writing a ref or the config (we hold the clone's lock: no git of ours is running
+    there), a half-written state file, a clone that was never renamed into place."""
+    import shutil
+
+    for scratch in git_dir.parent.glob(f".{git_dir.name}.*"):
+        if scratch.is_dir() and not scratch.is_symlink():
+            shutil.rmtree(scratch, ignore_errors=True)
+    for scratch in git_dir.glob(f".{STATE_FILE}.*"):
+        if scratch.is_file() and not scratch.is_symlink():
+            scratch.unlink(missing_ok=True)
     for folder, dirs, files in os.walk(git_dir, followlinks=False):
         if Path(folder) == git_dir / "objects":
             dirs[:] = []
@@ -186,7 +195,7 @@ def _create_clone(clone: Path) -> None:
     (a kill leaves either no clone or a whole one)."""
     import tempfile
 
-    clone.parent.mkdir(parents=True, exist_ok=True)
+    _clear_leftovers(clone)
     scratch = Path(tempfile.mkdtemp(prefix=f".{clone.name}.", dir=clone.parent))
     git = _Git(scratch, quiet=True)
     git.run("init", "--quiet", "--bare", str(scratch))
@@ -290,10 +299,11 @@ def sync(
             f"no remote is set for {printable(str(store_path))}: run `growthtui sync --remote "
             "URL` once (a git URL such as ssh://host/path/growth.git or user@host:growth.git)"
         )
+    clone.parent.mkdir(parents=True, exist_ok=True)  # the store's folder, made as a write would
     with _clone_locked(clone):
         if not (clone / "config").is_file():
             _create_clone(clone)
-        _clear_stale_git_locks(clone)
+        _clear_leftovers(clone)
         git = _Git(clone, quiet=quiet)
         if remote is not None:
             git.run("config", "remote.origin.url", remote)
@@ -467,7 +477,7 @@ def _merge_and_push(
                     "next sync sends it"
                 )
             _checkpoint("pushed")
-            result.sent = changes_between(merged.state, theirs)
+            result.sent = changes_between(merged.state, theirs if theirs_ref else {})
             result.committed = True
         if head is not None:
             updates = f"update {LOCAL_REF} {head}\nupdate {REMOTE_REF} {head}\n"

@@ -66,6 +66,23 @@ def test_a_lock_file_left_by_a_killed_git_does_not_stop_the_next_sync(
     assert run_sync(capsys, laptop)[:2] == (0, "0 received, 1 sent\n")
 
 
+def test_what_a_killed_first_sync_left_is_cleared(
+    capsys: Capsys, remote: Path, laptop: Path
+) -> None:
+    open_copy(laptop, at(1)).add(Goal(title="Mine"))
+    half_made = laptop.parent / ".growth.json.sync.k2j4"  # a clone not yet renamed into place
+    half_made.mkdir()
+    (half_made / "config").write_text("")
+
+    assert run_sync(capsys, laptop, "--remote", str(remote))[:2] == (0, "0 received, 1 sent\n")
+    half_written = laptop.parent / "growth.json.sync" / ".growthtui-sync.json.x7"
+    half_written.write_text("{")
+    assert run_sync(capsys, laptop)[:2] == (0, "0 received, 0 sent\n")
+
+    assert not half_made.exists()
+    assert not half_written.exists()
+
+
 def test_two_syncs_at_once_run_one_after_the_other(
     remote: Path, laptop: Path, tmp_path: Path
 ) -> None:
