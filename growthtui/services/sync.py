@@ -333,8 +333,8 @@ def sync(
                 _mark_synced(clone)
                 return result
         raise SyncError(
-            f"{printable(git.url())} kept changing while this copy was syncing ({counted(PUSH_TRIES, 'try')}); "
-            "what was received is kept here: sync again"
+            f"{printable(git.url())} kept changing while this copy was syncing "
+            f"({counted(PUSH_TRIES, 'try')}); what was received is kept here: sync again"
         )
 
 
