@@ -42,6 +42,10 @@ from growthtui.domain.errors import GrowthError
 from growthtui.domain.printable import printable
 from growthtui.domain.words import counted
 
+TYPE_CHECKING = False  # not `from typing import …`: the quick way through `sync` stays light
+if TYPE_CHECKING:
+    from growthtui.store import Store
+
 BRANCH = "main"
 LOCAL_REF = f"refs/heads/{BRANCH}"
 REMOTE_REF = f"refs/remotes/origin/{BRANCH}"
@@ -448,6 +452,10 @@ def _merge_and_push(
         else base  # an empty remote changed nothing: it did not delete everything
     )
 
+    if not store_path.exists():
+        # No store where one was synced (moved, deleted, restored elsewhere): a new copy
+        # receiving everything, never one that deleted everything.
+        base = {}
     store = Store.open(store_path, create=True, today=today, lazy=True)
     try:
         with store.transaction(f"sync with {OTHER}"):
@@ -520,9 +528,10 @@ def _commit(
 
 
 # -- for the app and the status line -------------------------------------------------------
-def sync_status(store_path: Path, now: float | None = None) -> str:
+def sync_status(store_path: Path, now: float | None = None, store: Store | None = None) -> str:
     """One line for the status bar: "synced 3 h ago · 2 changes to send", "not synced yet",
-    or "" when no remote is set. Reads the clone only (no network)."""
+    or "" when no remote is set. Reads the clone only (no network); `store`: the store at
+    `store_path` already open (the app's), read instead of opening it again."""
     clone = clone_path(store_path)
     if not (clone / "config").is_file():
         return ""
@@ -531,7 +540,7 @@ def sync_status(store_path: Path, now: float | None = None) -> str:
     except OSError:
         synced = None
     try:
-        pending = changes_to_send(store_path)
+        pending = changes_to_send(store_path, store)
     except GrowthError:
         pending = None
     said = ["not synced yet" if synced is None else f"synced {_ago((now or time.time()) - synced)}"]
@@ -540,10 +549,11 @@ def sync_status(store_path: Path, now: float | None = None) -> str:
     return " · ".join(said)
 
 
-def changes_to_send(store_path: Path) -> int:
+def changes_to_send(store_path: Path, store: Store | None = None) -> int:
     """How many records the store holds that the remote does not have as they are here
-    (added, changed or deleted since the last sync). No network."""
-    from growthtui.store import CURRENT_SCHEMA, Store
+    (added, changed or deleted since the last sync). No network. `store`: as for
+    `sync_status`."""
+    from growthtui.store import CURRENT_SCHEMA
     from growthtui.store.sync_merge import changes_between, shared_state, state_from_files
 
     clone = clone_path(store_path)
@@ -558,13 +568,29 @@ def changes_to_send(store_path: Path) -> int:
         return 0
     tree = _tree(git, head)
     synced = state_from_files(_files(tree, _blobs(git, set(tree.values()))), CURRENT_SCHEMA, "")
-    if not store_path.exists():
-        return 0
-    store = Store.open(store_path, create=False, lazy=True)
-    try:
+    if store is not None:
+        store.refresh()
         return changes_between(shared_state(store), synced)
+    if not store_path.exists():
+        return 0  # the next sync makes it a new copy (see _merge_and_push)
+    from growthtui.store import Store
+
+    opened = Store.open(store_path, create=False, lazy=True)
+    try:
+        return changes_between(shared_state(opened), synced)
     finally:
-        store.close()
+        opened.close()
+
+
+def sync_now(store_path: Path, today: Callable[[], dt.date] = dt.date.today) -> tuple[bool, str]:
+    """The app's "sync now": a quiet sync (no prompt can reach a full-screen app), and the
+    sentence to show — what it did, or why it could not. Never raises for a person's
+    problem (no remote, unreachable, no git, a store that cannot be read)."""
+    try:
+        result = sync(store_path, quiet=True, today=today)
+    except GrowthError as error:
+        return False, str(error)
+    return True, result.describe()
 
 
 def _ago(seconds: float) -> str:

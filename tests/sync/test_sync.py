@@ -322,3 +322,39 @@ def test_the_status_line_counts_the_changes_to_send(
     run_sync(capsys, laptop)
     assert sync_status(laptop).endswith("just now")
     assert os.path.isdir(clone_path(laptop))
+
+
+def test_the_status_line_reads_the_apps_open_store(
+    capsys: Capsys, remote: Path, laptop: Path, box: Path
+) -> None:
+    _in_step(capsys, remote, laptop, box)
+    store = open_copy(laptop, at(10))
+    store.add(Goal(title="One"))
+    assert sync_status(laptop, store=store).endswith(" · 1 change to send")
+
+
+def test_sync_now_says_what_it_did_or_why_not_and_never_raises(
+    capsys: Capsys, remote: Path, laptop: Path
+) -> None:
+    from growthtui.services.sync import sync_now
+
+    open_copy(laptop, at(1)).add(Goal(title="Mine"))
+    done, said = sync_now(laptop)
+    assert not done
+    assert said.startswith("no remote is set for ")
+    run_sync(capsys, laptop, "--remote", str(remote))
+    open_copy(laptop, at(2)).add(Goal(title="Another"))
+    assert sync_now(laptop) == (True, "0 received, 1 sent")
+
+
+def test_a_store_file_gone_from_a_synced_copy_receives_everything_and_deletes_nothing(
+    capsys: Capsys, remote: Path, laptop: Path, box: Path
+) -> None:
+    _in_step(capsys, remote, laptop, box)
+    laptop.unlink()
+
+    code, out, _ = run_sync(capsys, laptop)
+
+    assert (code, out) == (0, "1 received, 0 sent\n")
+    assert [g.title for g in open_copy(laptop).list(Goal)] == ["Learn Rust"]
+    assert run_sync(capsys, box)[:2] == (0, "0 received, 0 sent\n")
