@@ -14,7 +14,7 @@ import pytest
 
 from growthtui import cli
 from growthtui.store import Store
-from growthtui.store.sync_merge import shared_state
+from growthtui.store.sync_shared import shared_state
 
 TODAY = dt.date(2026, 11, 24)
 T0 = dt.datetime(2026, 11, 24, 9, 0, tzinfo=dt.UTC)

@@ -13,8 +13,9 @@ import pytest
 
 from growthtui.domain import Goal, Milestone, Skill
 from growthtui.domain.base import Record
-from growthtui.services.sync import clone_path, sync_status
-from growthtui.store.sync_merge import DECISIONS, LINKS
+from growthtui.services.sync import clone_path
+from growthtui.services.sync_status import sync_status
+from growthtui.store.sync_shared import DECISIONS, LINKS
 
 from .conftest import at, git, open_copy, records, run_sync
 
@@ -336,7 +337,7 @@ def test_the_status_line_reads_the_apps_open_store(
 def test_sync_now_says_what_it_did_or_why_not_and_never_raises(
     capsys: Capsys, remote: Path, laptop: Path
 ) -> None:
-    from growthtui.services.sync import sync_now
+    from growthtui.services.sync_status import sync_now
 
     open_copy(laptop, at(1)).add(Goal(title="Mine"))
     done, said = sync_now(laptop)
