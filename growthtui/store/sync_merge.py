@@ -110,7 +110,11 @@ def _merge_record(
         notes.append(Note(table, uid, f"was deleted {gone} and changed {changed}; it was kept"))
         return {**kept, "id": b.get("id", kept.get("id"))}
     number = t.get("id", o.get("id")) if b is None else b.get("id", t.get("id"))
-    if content(o) == content(t):
+    if b is not None and _same(o, b):  # changed there only (its time too)
+        return {**t, "id": number}
+    if b is not None and _same(t, b):
+        return {**o, "id": number}
+    if content(o) == content(t):  # the same change on both sides: the later time
         later = max((o, t), key=lambda d: d.get("modified") or "")
         return {**later, "id": number}
     if b is not None and content(o) == content(b):
@@ -153,6 +157,11 @@ def _merge_record(
 
 
 _MISSING = object()
+
+
+def _same(doc: Doc, other: Doc) -> bool:
+    """Equal but for the short number (each copy's own)."""
+    return {**doc, "id": None} == {**other, "id": None}
 
 
 def _history(here: list[Doc], there: list[Doc]) -> list[Doc]:
