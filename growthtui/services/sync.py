@@ -182,7 +182,7 @@ def _fetch(git: Git, store_path: Path) -> None:
                 "--remote URL` once"
             )
         raise SyncError(
-            f"cannot reach the remote {printable(url)} ({first_line(done.stderr)}); nothing "
+            f"cannot reach the remote {printable(url)} ({first_line(done)}); nothing "
             "here was lost, and the next sync sends it"
         )
 
@@ -251,7 +251,7 @@ def _merge_and_push(
                     return {}
                 raise SyncError(
                     f"received {counted(applied.received, 'change')}, but could not send to "
-                    f"{where} ({first_line(done.stderr)}); nothing here was lost, and the "
+                    f"{where} ({first_line(done)}); nothing here was lost, and the "
                     "next sync sends it"
                 )
             _checkpoint("pushed")

@@ -79,7 +79,7 @@ class Git:
             ) from None
         if check and done.returncode != 0:
             raise SyncError(
-                f"git {args[0]} failed in {self.git_dir}: {first_line(done.stderr)}; "
+                f"git {args[0]} failed in {self.git_dir}: {first_line(done)}; "
                 "nothing here was lost, run the sync again"
             )
         return done
@@ -98,10 +98,16 @@ def host() -> str:
     return name or "localhost"
 
 
-def first_line(stderr: bytes) -> str:
-    lines = [line.strip() for line in stderr.decode(errors="replace").splitlines() if line.strip()]
+def first_line(done: subprocess.CompletedProcess[bytes]) -> str:
+    """Why git failed, in its own words (its first fatal or error line), made printable."""
+    text = done.stderr.decode(errors="replace")
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
     useful = [line for line in lines if line.lower().startswith(("fatal", "error"))] or lines
-    return printable(useful[0][:200] if useful else "no reason given")
+    if useful:
+        return printable(useful[0][:200])
+    if done.returncode < 0:
+        return f"git was stopped by signal {-done.returncode}"
+    return f"git gave no reason (exit code {done.returncode})"
 
 
 def blob_id(content: bytes) -> str:

@@ -120,3 +120,36 @@ def test_two_syncs_at_once_run_one_after_the_other(
     assert switches == 1, callers  # one sync's commands, then the other's
     sent = sorted(out.decode() for out, _ in outcomes)
     assert sent == ["0 received, 0 sent\n", "0 received, 1 sent\n"]
+
+
+@pytest.mark.parametrize("command", ["fetch", "push"])
+def test_git_killed_mid_fetch_or_push_is_one_sentence_and_the_next_sync_completes(
+    capsys: Capsys, remote: Path, laptop: Path, box: Path, tmp_path: Path, command: str
+) -> None:
+    open_copy(box, at(1)).add(Goal(title="Box's"))
+    run_sync(capsys, box, "--remote", str(remote))
+    open_copy(laptop, at(2)).add(Goal(title="Laptop's"))
+    run_sync(capsys, laptop, "--remote", str(remote), "--no-auto")  # in step, then:
+    open_copy(laptop, at(3)).add(Goal(title="Laptop's second"))
+    real = subprocess.run(["which", "git"], capture_output=True, text=True, check=True)
+    folder = tmp_path / "bin"
+    folder.mkdir()
+    wrapper = folder / "git"
+    wrapper.write_text(  # this git dies (SIGKILL) as it starts to fetch or push
+        "#!/bin/sh\n"
+        f'for word in "$@"; do [ "$word" = {command} ] && kill -9 $$; done\n'
+        f'exec {real.stdout.strip()} "$@"\n'
+    )
+    wrapper.chmod(wrapper.stat().st_mode | stat.S_IXUSR)
+
+    failed = sync_process(laptop, env={"PATH": f"{folder}{os.pathsep}{os.environ['PATH']}"})
+
+    assert failed.returncode == 2
+    assert failed.stderr.count("\n") == 1
+    assert "(git was stopped by signal 9); nothing here was lost, and the next sync sends it" in (
+        failed.stderr
+    )
+    again = sync_process(laptop)
+    assert (again.returncode, again.stdout) == (0, "0 received, 1 sent\n")
+    run_sync(capsys, box)
+    assert records(laptop) == records(box)
