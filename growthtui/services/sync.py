@@ -53,7 +53,9 @@ from growthtui.services.sync_git import (
     file_digest,
     files_of,
     first_line,
+    host,
     mark_synced,
+    pusher,
     read_state,
     refs,
     tree_of,
@@ -226,11 +228,14 @@ def _merge_and_push(
         # No store where one was synced (moved, deleted, restored elsewhere): a new copy
         # receiving everything, never one that deleted everything.
         base = {}
+    # Goal histories name the copies ("box's value was …"), when they have distinct names.
+    here, there = host(), pusher(git, theirs_ref)
+    copies = (here, there) if there is not None and there != here else None
     store = Store.open(store_path, create=True, today=today, lazy=True)
     try:
         with store.transaction(f"sync with {OTHER}"):
             ours = shared_state(store)
-            merged = merge(base, ours, theirs, store.modified_now(), OTHER)
+            merged = merge(base, ours, theirs, store.modified_now(), OTHER, copies)
             applied = apply_merged(store, merged, OTHER)
             _checkpoint("merged")
         _checkpoint("applied")

@@ -52,9 +52,9 @@ class Git:
             **os.environ,
             "GIT_DIR": str(git_dir),
             "LC_ALL": "C",
-            "GIT_AUTHOR_NAME": f"growthtui on {name}",
+            "GIT_AUTHOR_NAME": f"{AUTHOR_PREFIX}{name}",
             "GIT_AUTHOR_EMAIL": f"growthtui@{name}",
-            "GIT_COMMITTER_NAME": f"growthtui on {name}",
+            "GIT_COMMITTER_NAME": f"{AUTHOR_PREFIX}{name}",
             "GIT_COMMITTER_EMAIL": f"growthtui@{name}",
         }
         if quiet:  # nobody to answer a prompt: fail instead of waiting for one
@@ -93,9 +93,27 @@ class Git:
         return self.run(*args, stdin=stdin).stdout.decode().strip()
 
 
+NAME_ENV = "GROWTHTUI_SYNC_NAME"
+AUTHOR_PREFIX = "growthtui on "
+
+
 def host() -> str:
-    name = "".join(c for c in os.uname().nodename if c.isalnum() or c in "-.")
+    """The name this copy signs its commits with, and goal histories name it by:
+    GROWTHTUI_SYNC_NAME when set, else the machine's name (letters, digits, `-`, `.`)."""
+    given = os.environ.get(NAME_ENV, "").strip() or os.uname().nodename
+    name = "".join(c for c in given if c.isalnum() or c in "-._")[:40]
     return name or "localhost"
+
+
+def pusher(git: Git, commit: str | None) -> str | None:
+    """The name of the copy that made `commit` (its author), when growthtui made it."""
+    if commit is None:
+        return None
+    raw = git.run("cat-file", "commit", commit, check=False).stdout.decode(errors="replace")
+    line = next((ln for ln in raw.splitlines() if ln.startswith("author ")), "")
+    author = line.removeprefix("author ").rsplit(" <", 1)[0]
+    name = author.removeprefix(AUTHOR_PREFIX)
+    return name if author.startswith(AUTHOR_PREFIX) and name else None
 
 
 def first_line(done: subprocess.CompletedProcess[bytes]) -> str:

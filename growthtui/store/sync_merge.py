@@ -6,7 +6,7 @@
 - a record or a field changed on one side only takes that side's value; changed on both
   sides to different values, the later change wins (the `modified` order of
   `domain.versions.later_version`) and the other value is not dropped silently: a goal's
-  tracked field goes into the goal's history ("sync: the remote's value was …"), any other
+  tracked field goes into the goal's history ("sync: box's value was …"), any other
   field is named in the report;
 - a goal's history is the union of both;
 - deleted on one side and changed on the other: kept. Deleted on one side, unchanged on
@@ -59,18 +59,35 @@ class Merged:
     notes: list[Note] = field(default_factory=list)
 
 
-def merge(base: Shared, ours: Shared, theirs: Shared, at: dt.datetime, other: str) -> Merged:
+def merge(
+    base: Shared,
+    ours: Shared,
+    theirs: Shared,
+    at: dt.datetime,
+    other: str,
+    copies: tuple[str, str] | None = None,
+) -> Merged:
     """The three-way merge of `ours` and `theirs` against `base` (see the module's
-    docstring). `other` names the remote in sentences ("the remote"); `at` is the time of
-    the history entries it adds. The result depends on the three states only (and `at`):
-    every copy merging the same states keeps the same versions."""
+    docstring). `other` names the remote in the report, said here ("the remote"); `at` is
+    the time of the history entries it adds, and `copies` names this copy and the other in
+    them ("laptop", "box"): a goal's history is read on every copy, where "here" would
+    mislead. The result depends on the three states only (and `at`, `copies`): every copy
+    merging the same states keeps the same versions."""
     out = Merged({model.table: {} for model in ENTITIES})
     for model in ENTITIES:
         table = model.table
         b_rows, o_rows, t_rows = (s.get(table) or {} for s in (base, ours, theirs))
         for uid in sorted(set(o_rows) | set(t_rows)):
             doc = _merge_record(
-                model, uid, b_rows.get(uid), o_rows.get(uid), t_rows.get(uid), at, other, out.notes
+                model,
+                uid,
+                b_rows.get(uid),
+                o_rows.get(uid),
+                t_rows.get(uid),
+                at,
+                other,
+                out.notes,
+                copies,
             )
             if doc is not None:
                 out.state[table][uid] = doc
@@ -97,6 +114,7 @@ def _merge_record(
     at: dt.datetime,
     other: str,
     notes: list[Note],
+    copies: tuple[str, str] | None,
 ) -> Doc | None:
     table = model.table
     if o is None or t is None:
@@ -152,7 +170,7 @@ def _merge_record(
             if n not in NOT_MERGED and o.get(n) != t.get(n)
         ]
     if lost:
-        _say_lost(model, uid, merged, loser, lost, theirs_win, at, other, notes)
+        _say_lost(model, uid, merged, loser, lost, theirs_win, at, other, notes, copies)
     return merged
 
 
@@ -196,6 +214,7 @@ def _say_lost(
     at: dt.datetime,
     other: str,
     notes: list[Note],
+    copies: tuple[str, str] | None,
 ) -> None:
     where, lost_where = (f"on {other}", "here") if theirs_win else ("here", f"on {other}")
     tracked = [n for n in lost if n in TRACKED_FIELDS] if model is Goal else []
@@ -207,11 +226,7 @@ def _say_lost(
         for name in tracked:
             old = describe_value(getattr(goal_then, name))
             new = describe_value(getattr(goal_now, name))
-            reason = (
-                f"sync: the value here was “{old}”; the later change {where} was kept"
-                if theirs_win
-                else f"sync: {other}'s value was “{old}”; the later change here was kept"
-            )
+            reason = _reason(old, theirs_win, where, other, copies)
             if (name, old, new, reason) in recorded:  # the same sync made again
                 continue
             entry = GoalChange(at=at, field=name, old=old, new=new, reason=reason)
@@ -224,6 +239,18 @@ def _say_lost(
         verb = "was" if len(others) == 1 else "were"
         said.append(f"its {_words(others)} {lost_where} {verb} not kept")
     notes.append(Note(model.table, uid, "; ".join(said)))
+
+
+def _reason(
+    old: str, theirs_win: bool, where: str, other: str, copies: tuple[str, str] | None
+) -> str:
+    """The history's reason for a value that lost to a later change."""
+    if copies is not None:
+        loser, winner = copies if theirs_win else copies[::-1]
+        return f"sync: {loser}'s value was “{old}”; the later change, on {winner}, was kept"
+    if theirs_win:
+        return f"sync: the value here was “{old}”; the later change {where} was kept"
+    return f"sync: {other}'s value was “{old}”; the later change here was kept"
 
 
 def goal_of(doc: Doc) -> Goal:

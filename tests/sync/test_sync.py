@@ -114,6 +114,7 @@ def test_the_same_field_changed_on_both_keeps_the_later_change_and_the_other_in_
     assert [(h.field, h.old, h.new) for h in lost] == [
         ("title", "Learn Rust, early", "Learn Rust well")
     ]
+    # Both copies run on this machine: with one name, the history says "here".
     assert lost[0].reason == (
         "sync: the value here was “Learn Rust, early”; the later change on the remote was kept"
     )
@@ -359,3 +360,34 @@ def test_a_store_file_gone_from_a_synced_copy_receives_everything_and_deletes_no
     assert (code, out) == (0, "1 received, 0 sent\n")
     assert [g.title for g in open_copy(laptop).list(Goal)] == ["Learn Rust"]
     assert run_sync(capsys, box)[:2] == (0, "0 received, 0 sent\n")
+
+
+def test_the_later_change_made_here_keeps_the_other_copys_value_in_the_history(
+    capsys: Capsys,
+    remote: Path,
+    laptop: Path,
+    box: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    number = _in_step(capsys, remote, laptop, box)
+    theirs = open_copy(box, at(10))
+    theirs.update(theirs.get(Goal, number).model_copy(update={"title": "Rust, the box's"}))
+    monkeypatch.setenv("GROWTHTUI_SYNC_NAME", "box")
+    run_sync(capsys, box)
+    mine = open_copy(laptop, at(20))  # later
+    mine.update(mine.get(Goal, number).model_copy(update={"title": "Rust, the laptop's"}))
+
+    monkeypatch.setenv("GROWTHTUI_SYNC_NAME", "laptop")
+    code, out, _ = run_sync(capsys, laptop)
+    monkeypatch.setenv("GROWTHTUI_SYNC_NAME", "box")
+    run_sync(capsys, box)
+
+    assert code == 0
+    assert "the later change, here, was kept; the title on the remote went into its history" in out
+    for path in (laptop, box):
+        goal = open_copy(path).get(Goal, number)
+        assert goal.title == "Rust, the laptop's"
+        reasons = [h.reason for h in goal.history if h.reason.startswith("sync:")]
+        assert reasons == [  # read on either copy, it names both
+            "sync: box's value was “Rust, the box's”; the later change, on laptop, was kept"
+        ]
