@@ -33,6 +33,15 @@ LOCK_WAIT = 600.0
 """How long a sync waits for another one of the same store to finish, in seconds."""
 
 
+SAFE_CONFIG = (
+    *("-c", "commit.gpgsign=false"),  # no passphrase prompt for a commit nobody signs
+    *("-c", "core.hooksPath=/dev/null"),  # no hook of the person's runs on our clone
+    *("-c", "protocol.ext.allow=never"),  # a remote URL never runs a command
+)
+NAME_ENV = "GROWTHTUI_SYNC_NAME"
+AUTHOR_PREFIX = "growthtui on "
+
+
 class SyncError(GrowthError):
     """The sync could not run or finish: one sentence saying why and what to do."""
 
@@ -43,7 +52,7 @@ def clone_path(store_path: Path) -> Path:
 
 
 class Git:
-    """The `git` command on the clone (GIT_DIR), never reading the person's hooks."""
+    """The `git` command on the clone (GIT_DIR), with SAFE_CONFIG."""
 
     def __init__(self, git_dir: Path, *, quiet: bool) -> None:
         self.git_dir = git_dir
@@ -64,7 +73,7 @@ class Git:
     def run(
         self, *args: str, stdin: bytes | None = None, check: bool = True
     ) -> subprocess.CompletedProcess[bytes]:
-        command = ["git", "-c", "commit.gpgsign=false", "-c", "core.hooksPath=/dev/null", *args]
+        command = ["git", *SAFE_CONFIG, *args]
         try:
             done = subprocess.run(
                 command,
@@ -91,10 +100,6 @@ class Git:
 
     def out(self, *args: str, stdin: bytes | None = None) -> str:
         return self.run(*args, stdin=stdin).stdout.decode().strip()
-
-
-NAME_ENV = "GROWTHTUI_SYNC_NAME"
-AUTHOR_PREFIX = "growthtui on "
 
 
 def host() -> str:
