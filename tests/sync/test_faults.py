@@ -17,7 +17,7 @@ import pytest
 from growthtui.domain import Goal, Milestone
 from growthtui.services.sync import KILL_ENV
 
-from .conftest import at, open_copy, records, run_sync, sync_process
+from .conftest import at, git, open_copy, records, run_sync, sync_process
 
 Capsys = pytest.CaptureFixture[str]
 
@@ -153,3 +153,33 @@ def test_git_killed_mid_fetch_or_push_is_one_sentence_and_the_next_sync_complete
     assert (again.returncode, again.stdout) == (0, "0 received, 1 sent\n")
     run_sync(capsys, box)
     assert records(laptop) == records(box)
+
+
+@pytest.mark.parametrize(("command", "sent_then"), [("fetch", 2), ("push", 1)])
+def test_a_change_made_while_a_sync_runs_is_sent_by_it_or_by_the_next(
+    capsys: Capsys, remote: Path, laptop: Path, tmp_path: Path, command: str, sent_then: int
+) -> None:
+    """Another command stores a goal as the sync fetches (before it reads the store) or as
+    it pushes (after it wrote what it received): the goal is never lost."""
+    open_copy(laptop, at(1)).add(Goal(title="Before"))
+    run_sync(capsys, laptop, "--remote", str(remote))
+    open_copy(laptop, at(2)).add(Goal(title="Waiting"))
+    real = subprocess.run(["which", "git"], capture_output=True, text=True, check=True)
+    folder = tmp_path / "bin"
+    folder.mkdir()
+    add = [sys.executable, "-m", "growthtui", "--data", str(laptop), "add", "goal", "During"]
+    wrapper = folder / "git"
+    wrapper.write_text(  # another growthtui stores a goal as the sync runs this git command
+        "#!/bin/sh\n"
+        f'for word in "$@"; do [ "$word" = {command} ] && {" ".join(add)} >/dev/null; done\n'
+        f'exec {real.stdout.strip()} "$@"\n'
+    )
+    wrapper.chmod(wrapper.stat().st_mode | stat.S_IXUSR)
+
+    during = sync_process(laptop, env={"PATH": f"{folder}{os.pathsep}{os.environ['PATH']}"})
+
+    assert (during.returncode, during.stdout) == (0, f"0 received, {sent_then} sent\n")
+    after = sync_process(laptop)
+    assert (after.returncode, after.stdout) == (0, f"0 received, {2 - sent_then} sent\n")
+    sent = git("--git-dir", str(remote), "show", "main:goals.json")
+    assert all(title in sent for title in ("Before", "Waiting", "During"))
