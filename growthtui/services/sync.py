@@ -254,10 +254,11 @@ def _merge_and_push(
                 message = done.stderr.decode(errors="replace")
                 if any(w in message for w in ("rejected", "fetch first", "non-fast-forward")):
                     return {}
+                received = applied.received
+                got = f"received {counted(received, 'change')}, but " if received else ""
                 raise SyncError(
-                    f"received {counted(applied.received, 'change')}, but could not send to "
-                    f"{where} ({first_line(done)}); nothing here was lost, and the "
-                    "next sync sends it"
+                    f"{got}could not send to {where} ({first_line(done)}); nothing here was "
+                    "lost, and the next sync sends it"
                 )
             _checkpoint("pushed")
             result.sent = changes_between(merged.state, theirs if theirs_ref else {})
