@@ -75,7 +75,7 @@ def apply_merged(store: Store, result: Merged, other: str) -> Applied:
                     applied.received += 1
         store.check_links(written)
         for note in result.notes:
-            applied.notes.append(_named(note, numbers, result, records))
+            applied.notes.append(_named(note, numbers, result))
     return applied
 
 
@@ -108,7 +108,7 @@ def _numbered(
         for uid in renumber:
             mine[uid] = next_id
             wish = rows[uid].get("id")
-            if isinstance(wish, int):
+            if isinstance(wish, int) and model is not Profile:  # one profile: no number said
                 applied.notes.append(
                     f"{model.entity} {wish} from {other} is now {model.entity} {next_id} here"
                 )
@@ -121,8 +121,8 @@ def _named(
     note: Note,
     numbers: dict[str, dict[str, int]],
     result: Merged,
-    records: dict[str, dict[int, Record]],
 ) -> str:
+    """A note's sentence, the record named as a person knows it here: "goal 14 (“…”)"."""
     model = ENTITY_BY_TABLE[note.table]
     number = numbers[note.table].get(note.uid)
     doc = (result.state.get(note.table) or {}).get(note.uid)

@@ -67,7 +67,10 @@ def test_two_profiles_made_apart_become_one(
     run_sync(capsys, laptop)
 
     assert code == 0
-    assert "the profile was filled in here and on the remote separately" in out
+    assert out == (
+        "0 received, 2 sent, the profile was filled in here and on the remote separately; "
+        "the later one was kept\n"
+    )
     for path in (laptop, box):
         profiles = open_copy(path).list(Profile)
         assert [(p.name, p.role) for p in profiles] == [("Sam B.", "Lead")]
