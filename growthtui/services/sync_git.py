@@ -323,7 +323,7 @@ def commit(
     from growthtui.store.sync_shared import changes_between
 
     for name, data in files.items():
-        blob = git.out("hash-object", "-w", "--stdin", stdin=data)
+        blob = git.out("hash-object", "-w", "--no-filters", "--stdin", stdin=data)
         assert blob == tree[name], f"git hashed {name} differently"
     listing = "".join(f"100644 blob {blob}\t{name}\n" for name, blob in sorted(tree.items()))
     tree_id = git.out("mktree", stdin=listing.encode())
