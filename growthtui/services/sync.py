@@ -247,7 +247,9 @@ def _merge_and_push(
         if new_tree == theirs_tree or (theirs_ref is None and empty):
             head = theirs_ref
         else:
-            head = commit(git, files, new_tree, theirs_ref or ours_ref, theirs, merged.state)
+            parent = theirs_ref or ours_ref
+            parent_tree = theirs_tree if theirs_ref else base_tree
+            head = commit(git, files, new_tree, parent, parent_tree, theirs, merged.state)
             _checkpoint("committed")
             done = git.run("push", "--quiet", "origin", f"{head}:{LOCAL_REF}", check=False)
             if done.returncode != 0:

@@ -59,6 +59,7 @@ class Git:
         self.env = {
             **os.environ,
             "GIT_DIR": str(git_dir),
+            "GIT_DEFAULT_HASH": "sha1",  # the clone names objects as blob_id does
             "LC_ALL": "C",
             "GIT_AUTHOR_NAME": f"{AUTHOR_PREFIX}{name}",
             "GIT_AUTHOR_EMAIL": f"growthtui@{name}",
@@ -315,24 +316,49 @@ def commit(
     files: dict[str, bytes],
     tree: dict[str, str],
     parent: str | None,
+    parent_tree: dict[str, str],
     before: dict[str, dict[str, dict[str, object]]],
     after: dict[str, dict[str, dict[str, object]]],
 ) -> str:
-    """A commit of `files` on top of `parent`, its message saying what changed."""
-    from growthtui.domain import ENTITY_BY_TABLE
-    from growthtui.store.sync_shared import changes_between
-
+    """A commit of `files` (`tree`: name → blob id) on top of `parent`, its message saying
+    what changed from `before` to `after`: "sync from laptop: 1 goal added, 2 milestones
+    changed"."""
+    known = set(parent_tree.values())
     for name, data in files.items():
+        if tree[name] in known:
+            continue
         blob = git.out("hash-object", "-w", "--no-filters", "--stdin", stdin=data)
-        assert blob == tree[name], f"git hashed {name} differently"
+        if blob != tree[name]:
+            raise SyncError(
+                f"git in {git.git_dir} does not name objects as growthtui expects (SHA-1): "
+                "move that folder aside and sync again; nothing here was lost"
+            )
     listing = "".join(f"100644 blob {blob}\t{name}\n" for name, blob in sorted(tree.items()))
     tree_id = git.out("mktree", stdin=listing.encode())
-    changed = []
-    for table in sorted(set(before) | set(after)):
-        count = changes_between({table: before.get(table) or {}}, {table: after.get(table) or {}})
-        if count:
-            model = ENTITY_BY_TABLE.get(table)
-            changed.append(counted(count, model.entity if model else table))
-    message = f"sync from {host()}: {', '.join(changed) or 'nothing'} changed\n"
+    message = f"sync from {host()}: {what_changed(before, after)}\n"
     parents = ["-p", parent] if parent else []
     return git.out("commit-tree", tree_id, *parents, "-F", "-", stdin=message.encode())
+
+
+def what_changed(
+    before: dict[str, dict[str, dict[str, object]]], after: dict[str, dict[str, dict[str, object]]]
+) -> str:
+    """ "1 goal added, 2 milestones changed, 1 check-in deleted" (or "nothing changed")."""
+    from growthtui.domain import ENTITIES
+    from growthtui.store.sync_shared import content
+
+    said = []
+    for how in ("added", "changed", "deleted"):
+        for model in ENTITIES:
+            old, new = before.get(model.table) or {}, after.get(model.table) or {}
+            if how == "added":
+                count = len(new.keys() - old.keys())
+            elif how == "deleted":
+                count = len(old.keys() - new.keys())
+            else:
+                count = sum(
+                    1 for u in new.keys() & old.keys() if content(new[u]) != content(old[u])
+                )
+            if count:
+                said.append(f"{counted(count, model.entity)} {how}")
+    return ", ".join(said) or "nothing changed"

@@ -285,8 +285,9 @@ def test_git_missing_is_one_sentence(
 
 
 def test_the_remote_reads_as_a_history_one_file_per_kind(
-    capsys: Capsys, remote: Path, laptop: Path
+    capsys: Capsys, remote: Path, laptop: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    monkeypatch.setenv("GROWTHTUI_SYNC_NAME", "laptop")
     store = open_copy(laptop, at(1))
     goal = store.add(Goal(title="Ship the ledger RFC"))
     store.add(Milestone(goal_id=goal.id or 0, title="Draft", due=at(0).date()))
@@ -296,7 +297,8 @@ def test_the_remote_reads_as_a_history_one_file_per_kind(
     assert files == ["goals.json", "milestones.json", "schema.json"]
     milestones = json.loads(git("--git-dir", str(remote), "show", "main:milestones.json"))
     assert milestones[0]["goal_id"] == goal.uid  # links by identity, never by short number
-    assert git("--git-dir", str(remote), "log", "--format=%s", "main").startswith("sync from ")
+    log = git("--git-dir", str(remote), "log", "--format=%an: %s", "main")
+    assert log == "growthtui on laptop: sync from laptop: 1 goal added, 1 milestone added"
 
 
 def test_sync_auto_is_remembered_and_a_change_then_starts_a_sync(
