@@ -27,6 +27,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import os
+import shutil
 import statistics
 import subprocess
 import sys
@@ -59,7 +60,7 @@ def _timed(command: Sequence[str], env: dict[str, str]) -> float:
     done = subprocess.run(command, env=env, capture_output=True, check=False)
     elapsed = time.perf_counter() - start
     if done.returncode != 0:
-        raise SystemExit(f"{' '.join(command)} failed: {done.stderr.decode(errors='replace')}")
+        raise RuntimeError(f"{' '.join(command)} failed: {done.stderr.decode(errors='replace')}")
     return elapsed
 
 
@@ -137,6 +138,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     sizes = SIZES[:1] if args.quick else SIZES
     runs = 3 if args.quick else RUNS
     rows: list[Row] = []
+    if shutil.which("git") is None:
+        print("sync benchmark skipped: git is not installed (apt-get install git)")
+        return 0
     compile_growthtui()
     print(f"sync benchmark, median of {runs} runs each (targets beside; exit 0 regardless)")
     print(f"load average: {' '.join(f'{x:.2f}' for x in os.getloadavg())} on {os.cpu_count()} cpus")
@@ -145,7 +149,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         installed = [str(script)] if script is not None else [sys.executable, "-m", "growthtui"]
         print(f"growthtui: {' '.join(installed)} ({how})")
         for size in sizes:
-            rows.extend(measure(size, Path(folder), runs, installed))
+            try:
+                rows.extend(measure(size, Path(folder), runs, installed))
+            except (RuntimeError, subprocess.CalledProcessError) as error:
+                rows.append(Row(size, "could not measure", str(error)[:200], "-", False))
     print(render(rows))
     return 0
 
