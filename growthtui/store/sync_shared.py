@@ -121,10 +121,8 @@ def state_from_files(files: Mapping[str, bytes], schema: int, where: str) -> Sha
             if name == SCHEMA_FILE or table not in state:
                 continue
             docs = json.loads(raw)
-            if not isinstance(docs, list) or not all(
-                isinstance(d, dict) and isinstance(d.get("uid"), str) and d["uid"] for d in docs
-            ):
-                raise ValueError(f"{name} is not a list of records with their uid")
+            if not isinstance(docs, list) or not all(_well_formed(d) for d in docs):
+                raise ValueError(f"{name} is not a list of records, each with its uid and links")
             state[table] = {d["uid"]: d for d in docs}
     except (ValueError, AttributeError) as error:
         raise InvalidInput(
@@ -132,6 +130,28 @@ def state_from_files(files: Mapping[str, bytes], schema: int, where: str) -> Sha
             "is it a growthtui sync repository? nothing was changed"
         ) from None
     return state
+
+
+def _well_formed(doc: object) -> bool:
+    """A record as the merge reads it: a uid, a number, a time of change, and links that
+    are uids (its fields are checked by its model when it is stored)."""
+    if not isinstance(doc, dict) or not isinstance(doc.get("uid"), str) or not doc["uid"]:
+        return False
+    if not isinstance(doc.get("id"), int | None) or not isinstance(doc.get("modified"), str | None):
+        return False
+    for name in LINKS:
+        value = doc.get(name)
+        if isinstance(value, list):
+            if not all(isinstance(v, str) for v in value):
+                return False
+        elif not isinstance(value, str | None):
+            return False
+    decisions = doc.get(DECISIONS)
+    if decisions is None:
+        return True
+    return isinstance(decisions, list) and all(
+        isinstance(d, dict) and isinstance(d.get("goal_id"), str) for d in decisions
+    )
 
 
 def content(doc: Doc) -> Doc:

@@ -393,3 +393,33 @@ def test_the_later_change_made_here_keeps_the_other_copys_value_in_the_history(
         assert reasons == [  # read on either copy, it names both
             "sync: box's value was “Rust, the box's”; the later change, on laptop, was kept"
         ]
+
+
+@pytest.mark.parametrize(
+    "broken",
+    [
+        "not json",
+        '[{"title": "no uid"}]',
+        '[{"uid": "x", "id": 1, "modified": null, "parent_id": 7, "title": "a number link"}]',
+    ],
+)
+def test_a_remote_holding_files_growthtui_cannot_read_is_one_sentence_and_changes_nothing(
+    capsys: Capsys, remote: Path, laptop: Path, box: Path, tmp_path: Path, broken: str
+) -> None:
+    _in_step(capsys, remote, laptop, box)
+    work = tmp_path / "by-hand"
+    git("clone", "--quiet", "--branch", "main", str(remote), str(work))
+    (work / "goals.json").write_text(broken)
+    identity = ["-c", "user.name=someone", "-c", "user.email=someone@example.com"]
+    git("-C", str(work), *identity, "commit", "--quiet", "-am", "edited by hand")
+    git("-C", str(work), "push", "--quiet", "origin", "HEAD:main")
+    open_copy(laptop, at(10)).add(Goal(title="Waiting here"))
+    saved = laptop.read_bytes()
+
+    code, out, err = run_sync(capsys, laptop)
+
+    assert (code, out) == (2, "")
+    assert err.count("\n") == 1
+    assert "holds files growthtui cannot read" in err
+    assert err.endswith("is it a growthtui sync repository? nothing was changed\n")
+    assert laptop.read_bytes() == saved
