@@ -163,12 +163,18 @@ def clear_leftovers(git_dir: Path) -> None:
 
 
 def check_url(url: str) -> str:
+    """`url` as git is given it, or SyncError: one that could be read as an option, or
+    holds a control character, is refused; the path of a folder here is made absolute (the
+    next sync may run from anywhere)."""
     url = url.strip()
     if not url or url.startswith("-") or any(ord(c) < 32 or c == "\x7f" for c in url):
         raise SyncError(
             f"“{printable(url)}” is not a git URL: give one such as ssh://host/path/growth.git, "
             "user@host:growth.git or the path of a bare repository"
         )
+    local = Path(url).expanduser()
+    if "://" not in url and local.is_dir():
+        return str(local.resolve())
     return url
 
 

@@ -423,3 +423,18 @@ def test_a_remote_holding_files_growthtui_cannot_read_is_one_sentence_and_change
     assert "holds files growthtui cannot read" in err
     assert err.endswith("is it a growthtui sync repository? nothing was changed\n")
     assert laptop.read_bytes() == saved
+
+
+def test_a_remote_given_as_a_relative_path_is_remembered_from_anywhere(
+    capsys: Capsys, remote: Path, laptop: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from growthtui.services.sync import remote_url
+
+    open_copy(laptop, at(1)).add(Goal(title="Mine"))
+    monkeypatch.chdir(remote.parent)
+    assert run_sync(capsys, laptop, "--remote", remote.name)[:2] == (0, "0 received, 1 sent\n")
+    monkeypatch.chdir(laptop.parent)
+    open_copy(laptop, at(2)).add(Goal(title="Another"))
+
+    assert run_sync(capsys, laptop)[:2] == (0, "0 received, 1 sent\n")
+    assert remote_url(laptop) == str(remote.resolve())
