@@ -98,8 +98,11 @@ def merge(
 
 
 def _order(doc: Doc) -> tuple[bool, str, str]:
-    """`later_version`'s order on a shared record: known time first, then the time of
-    change (ISO, UTC, to the second: its text sorts as the time), then the content."""
+    """`later_version`'s order (domain/versions.py), on a shared record: known time first,
+    then the time of change (ISO, UTC, to the second: its text sorts as the time), then the
+    content. Taken on the shared record, links by uid, rather than by calling
+    `later_version` on records with short numbers: two versions that differ only in a link
+    are then ordered alike on every copy, whatever numbers each gives the record linked."""
     modified = doc.get("modified")
     content = {k: v for k, v in doc.items() if k not in ("id", "uid", "modified")}
     return (modified is not None, modified or "", json.dumps(content, sort_keys=True))
