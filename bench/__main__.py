@@ -1,7 +1,8 @@
 """`python -m bench`: every benchmark, figures printed beside their targets.
 
-The store (bench/store.py), the command line beside Taskwarrior (bench/cli.py) and, when it
-is there, the app in a real terminal (bench/app.py), one after the other.
+The store (bench/store.py), the command line beside Taskwarrior (bench/cli.py), a sync with
+nothing new beside one `git fetch` (bench/sync.py) and, when it is there, the app in a real
+terminal (bench/app.py), one after the other.
 
 `--quick` runs the smallest store only (CI smoke: it must run; timings never fail it, and
 each benchmark exits 0 whatever its figures).
@@ -14,7 +15,7 @@ import importlib.util
 import sys
 from collections.abc import Callable, Sequence
 
-BENCHMARKS = ("bench.store", "bench.cli", "bench.app")
+BENCHMARKS = ("bench.store", "bench.cli", "bench.sync", "bench.app")
 OPTIONAL = {"bench.app"}
 """Run when present (another change adds it)."""
 

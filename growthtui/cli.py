@@ -185,6 +185,7 @@ def build_parser() -> argparse.ArgumentParser:
     imp.add_argument("file", metavar="FILE")
     imp.add_argument("--from", dest="source", choices=["json", "taskwarrior"], default="json")
     imp.set_defaults(handler=_import)
+    _add_sync_parser(commands, common)
     return parser
 
 
@@ -418,6 +419,49 @@ def _launch(open_store: Callable[[], Store], demo: bool = False) -> int:
     return code
 
 
+# -- sync (issue 18): the logic is in growthtui.services.sync ------------------------------
+def _add_sync_parser(commands: argparse._SubParsersAction[_Parser], common: _Parser) -> None:
+    sync = commands.add_parser(
+        "sync", help="bring this copy and another (over git) in step", parents=[common]
+    )
+    sync.add_argument(
+        "--remote", metavar="URL", help="the git repository both copies sync through (remembered)"
+    )
+    sync.add_argument(
+        "--auto",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="sync quietly after each change (remembered)",
+    )
+    sync.add_argument("--quiet", action="store_true", help="print nothing when all went well")
+    sync.set_defaults(handler=_sync)
+
+
+def _sync(args: argparse.Namespace) -> int:
+    from growthtui.services.sync import sync
+
+    result = sync(
+        _data_path(args), remote=args.remote, auto=args.auto, quiet=args.quiet, today=today
+    )
+    if not args.quiet:
+        output.reply(result.describe())
+    return EXIT_OK
+
+
+def _sync_after_change(args: argparse.Namespace) -> None:
+    """With `sync --auto` on, a command that stored something starts a quiet sync."""
+    from growthtui.services.sync import auto_enabled, sync_in_background
+
+    with contextlib.suppress(Exception):  # failing soft: the change itself is stored
+        path = _data_path(args)
+        if auto_enabled(path):
+            sync_in_background(path)
+
+
+_CHANGES = {_add_goal, _add_milestone, _log, _seed, _import}
+"""The commands that store something: with `sync --auto`, each is followed by a sync."""
+
+
 # -- entry point ----------------------------------------------------------------------
 @contextlib.contextmanager
 def _one_shot(restore: bool) -> Iterator[None]:
@@ -450,7 +494,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         if handler is _run_app:  # the app is long-lived: keep the collector
             return handler(args)
         with _one_shot(restore=argv is not None):
-            return handler(args)
+            code = handler(args)
+        if code == EXIT_OK and handler in _CHANGES:
+            _sync_after_change(args)
+        return code
     except UsageError as error:
         _say(str(error))
         return EXIT_BAD_INPUT
