@@ -1,0 +1,129 @@
+"""The `growthtui` command: opens the app, or runs one command and exits.
+
+One grammar: argparse reads every command line. Each command (or group of commands) is a
+module of this package named in the product's words, holding:
+
+- `register(commands, common)`, which adds its parser with
+  `commands.add_parser(NAME, help=…, parents=[common])` (`common` brings `--data`) and
+  sets `handler=` to the function that runs it;
+- that handler, `(args: argparse.Namespace) -> int`, which imports what it needs (the
+  domain, the store, the services) inside itself, so building the parser and `--help`
+  load none of it.
+
+Adding a command is that module plus one line in COMMANDS below. Handlers only parse,
+call a service (growthtui.services: the same the app calls, so the two cannot disagree)
+and print; growthtui.cli.base holds what they share (the store named by `--data`, "today",
+the checks of typed text, the reply of a command that stored something).
+
+Text typed as a command's words (`growthtui add goal Publish the post --due +2w`) is every
+word up to the first option, joined by single spaces (base.add_words); quotes work too,
+and `--` ends the options.
+
+Exit codes: 0 success, 2 bad input (one line on stderr saying what and what to do),
+1 an unexpected failure (one line too; set GROWTHTUI_DEBUG=1 for the traceback).
+A command that stored something exits 0 even when its reply cannot be printed, and one
+that only prints exits 2 when its text cannot be delivered (growthtui.output).
+
+Text a person types (a title, a win) is refused when it holds a control character or a
+direction override (base.typed); text that was stored elsewhere is printed through
+`printable`, so no line this prints can drive the terminal.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import gc
+from collections.abc import Callable, Iterator, Sequence
+
+from growthtui import __version__, output
+from growthtui.cli import add, agenda, app, export, import_file, log, seed
+from growthtui.cli.base import (
+    EXIT_BAD_INPUT,
+    EXIT_OK,
+    Parser,
+    UsageError,
+    data_file,
+    report_unexpected,
+    silence_stdout,
+)
+
+COMMANDS = (add, log, agenda, seed, export, import_file)
+"""Every command, in the order `--help` lists them: one line each."""
+
+__all__ = ["COMMANDS", "UsageError", "build_parser", "main", "report_unexpected"]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The whole command line."""
+    data_help = "the data file (default: $GROWTHTUI_DATA, else your user data folder)"
+    common = Parser(add_help=False)
+    # SUPPRESS: a subcommand's parser must not reset a `--data` given before the subcommand.
+    common.add_argument(
+        "--data", metavar="PATH", type=data_file, help=data_help, default=argparse.SUPPRESS
+    )
+    parser = Parser(
+        prog="growthtui",
+        description="Plan your professional growth: assess, set SMART goals, review, adjust.",
+        parents=[common],
+    )
+    parser.add_argument("--version", action="version", version=f"growthtui {__version__}")
+    parser.add_argument(
+        "--demo", action="store_true", help="open a throwaway store filled with sample data"
+    )
+    parser.set_defaults(handler=app.run_app)
+    commands = parser.add_subparsers(title="commands", metavar="COMMAND", parser_class=Parser)
+    for command in COMMANDS:
+        command.register(commands, common)
+    return parser
+
+
+@contextlib.contextmanager
+def _one_shot(restore: bool) -> Iterator[None]:
+    """Run a subcommand without the cyclic garbage collector. Such a run lives for a fraction
+    of a second and builds objects that all stay alive (the modules it imports, the store's
+    records): the collector would walk them again and again and free nothing.
+
+    With `restore`, the collector is turned back on afterwards, for callers that run several
+    commands in one process (the tests). The process's own command line does not restore it:
+    the process ends right after, and the first collection would walk every object again."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled and restore:
+            gc.enable()
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run growthtui on `argv` (default: this process's command line); returns the exit code."""
+    parser = build_parser()
+    output.prepare_streams()
+    try:
+        try:
+            args = parser.parse_args(argv)
+        except SystemExit as finished:  # --help and --version have printed what was asked
+            return finished.code if isinstance(finished.code, int) else EXIT_OK
+        handler: Callable[[argparse.Namespace], int] = args.handler
+        if handler is app.run_app:  # the app is long-lived: keep the collector
+            return handler(args)
+        with _one_shot(restore=argv is not None):
+            return handler(args)
+    except UsageError as error:
+        output.say(str(error))
+        return EXIT_BAD_INPUT
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        # `growthtui export | head`: the reader left; not an error worth a message.
+        silence_stdout()
+        return EXIT_OK
+    except Exception as error:
+        # Whatever raised a GrowthError has loaded the domain: this import costs nothing.
+        from growthtui.domain.errors import GrowthError
+
+        if isinstance(error, GrowthError):
+            output.say(str(error))
+            return EXIT_BAD_INPUT
+        return report_unexpected(error)
