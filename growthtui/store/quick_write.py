@@ -54,7 +54,9 @@ from growthtui.store.files import (
     real_path,
     replace_with,
 )
+from growthtui.store import journal
 from growthtui.store.identity import new_uid, utc_stamp
+from growthtui.store.journal import new_token
 from growthtui.store.schema import CURRENT_SCHEMA, META_ID, META_TABLE
 from growthtui.store.seal import is_sealed, write_seal
 
@@ -273,7 +275,19 @@ def _append_locked(
         write_seal(path, os.fstat(held), CURRENT_SCHEMA)
     finally:
         os.close(held)
+    _journal(path, table, record_id, doc)
     return record_id, found
+
+
+def _journal(path: StrPath, table: str, record_id: int, doc: dict[str, Any]) -> None:
+    """Note the new record in the undo journal, as the Store notes what it adds."""
+    entity = {GOALS: "goal", MILESTONES: "milestone", EVIDENCE: "evidence"}[table]
+    entry = {
+        "id": new_token(),
+        "description": f"add {entity}",
+        "ops": [{"table": table, "id": record_id, "before": None, "after": doc}],
+    }
+    journal.append(path, _json(entry, "").encode())
 
 
 def _table(raw: bytes, name: str, from_end: bool = False) -> tuple[int, int] | None:
