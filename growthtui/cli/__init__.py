@@ -37,7 +37,22 @@ import gc
 from collections.abc import Callable, Iterator, Sequence
 
 from growthtui import __version__, output
-from growthtui.cli import add, agenda, app, export, import_file, log, seed
+from growthtui.cli import (
+    add,
+    agenda,
+    app,
+    checkin,
+    completion,
+    done,
+    edit,
+    export,
+    import_file,
+    listing,
+    log,
+    seed,
+    show,
+    undo,
+)
 from growthtui.cli.base import (
     EXIT_BAD_INPUT,
     EXIT_OK,
@@ -48,7 +63,21 @@ from growthtui.cli.base import (
     silence_stdout,
 )
 
-COMMANDS = (add, log, agenda, seed, export, import_file)
+COMMANDS = (
+    add,
+    log,
+    checkin,
+    done,
+    edit,
+    undo,
+    listing,
+    show,
+    agenda,
+    export,
+    import_file,
+    seed,
+    completion,
+)
 """Every command, in the order `--help` lists them: one line each."""
 
 __all__ = ["COMMANDS", "UsageError", "build_parser", "main", "report_unexpected"]

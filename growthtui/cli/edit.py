@@ -1,0 +1,67 @@
+"""`growthtui edit goal ID [--title T] [--due D] [--horizon H] [--status S] --reason TEXT`."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+from growthtui.cli.base import (
+    Commands,
+    Parser,
+    UsageError,
+    goal_id,
+    open_store,
+    stored,
+    today,
+    typed,
+)
+from growthtui.domain.kinds import GoalStatus, Horizon
+
+
+def register(commands: Commands, common: Parser) -> None:
+    edit = commands.add_parser(
+        "edit", help="change a goal's title, due date, horizon or status", parents=[common]
+    )
+    kinds = edit.add_subparsers(title="what to edit", metavar="KIND", parser_class=Parser)
+    kinds.required = True
+    goal = kinds.add_parser("goal", help="change a goal", parents=[common])
+    goal.add_argument("id", metavar="ID", type=goal_id)
+    goal.add_argument("--title", metavar="T")
+    goal.add_argument("--due", metavar="D", help="YYYY-MM-DD, +2w, … or `none`")
+    goal.add_argument("--horizon", choices=[h.value for h in Horizon])
+    goal.add_argument("--status", choices=[s.value for s in GoalStatus])
+    goal.add_argument(
+        "--reason", metavar="TEXT", default="", help="why (kept in the goal's history)"
+    )
+    goal.set_defaults(handler=edit_goal)
+
+
+def edit_goal(args: argparse.Namespace) -> int:
+    from growthtui.domain import InvalidInput
+    from growthtui.domain.dates import parse_date
+    from growthtui.domain.printable import printable
+    from growthtui.services.goals import edit_goal as edit
+
+    changes: dict[str, Any] = {}
+    if args.title is not None:
+        changes["title"] = typed(args.title, "title")
+    if args.due is not None:
+        due = args.due.strip()
+        changes["due"] = None if due.lower() == "none" else parse_date(due, today(), "due date")
+    if args.horizon is not None:
+        changes["horizon"] = Horizon(args.horizon)
+    if args.status is not None:
+        changes["status"] = GoalStatus(args.status)
+    if not changes:
+        raise UsageError(
+            "say what to change: --title, --due, --horizon or --status "
+            "(see `growthtui edit goal --help`)"
+        )
+    reason = typed(args.reason, "reason") if args.reason else ""
+    try:
+        goal = edit(open_store(args), args.id, changes, reason)
+    except InvalidInput as error:
+        if error.field == "reason":
+            raise InvalidInput(f"{error}: add --reason TEXT", "reason") from None
+        raise
+    return stored(f"saved goal {goal.id}: {printable(goal.title)} (growthtui undo takes it back)")

@@ -1,0 +1,46 @@
+"""`growthtui list [goals|milestones|people|learning|reviews] [--all] [--horizon H]
+[--status S] [--json]`: what is there, with the ids the other commands take."""
+
+from __future__ import annotations
+
+import argparse
+
+from growthtui import output
+from growthtui.cli.base import EXIT_OK, Commands, Parser, colour_allowed, open_store, today
+from growthtui.domain.kinds import GoalStatus, Horizon
+
+KINDS = ("goals", "milestones", "people", "learning", "reviews")
+"""services.listing.KINDS (the parser is built without loading the services)."""
+
+
+def register(commands: Commands, common: Parser) -> None:
+    listing = commands.add_parser(
+        "list",
+        help="goals as a tree and their milestones, or people, learning, reviews",
+        parents=[common],
+    )
+    listing.add_argument("kind", metavar="KIND", nargs="?", choices=KINDS, help=", ".join(KINDS))
+    listing.add_argument("--all", action="store_true", help="closed records too")
+    listing.add_argument("--horizon", choices=[h.value for h in Horizon])
+    listing.add_argument("--status", choices=[s.value for s in GoalStatus])
+    listing.add_argument("--json", action="store_true", help="the records, as the export has them")
+    listing.set_defaults(handler=list_records)
+
+
+def list_records(args: argparse.Namespace) -> int:
+    from growthtui.services.listing import Filters, build_listing, listing_data, render_tables
+
+    filters = Filters(
+        everything=args.all,
+        horizon=Horizon(args.horizon) if args.horizon else None,
+        status=GoalStatus(args.status) if args.status else None,
+    )
+    listing = build_listing(open_store(args, lazy=False), args.kind, filters, today())
+    if args.json:
+        import json
+
+        text = json.dumps(listing_data(listing), indent=2, ensure_ascii=False) + "\n"
+        output.deliver(text, "the list")
+    else:
+        output.deliver(render_tables(listing.tables, color=colour_allowed()), "the list")
+    return EXIT_OK
