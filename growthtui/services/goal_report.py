@@ -91,7 +91,7 @@ def _source(
         return "achieved"
     value = latest_value(goal, checkins)
     if measure_progress(goal.measure, value) is not None:
-        return f"from its measure: {_number(value)} of {_measure(goal)}"
+        return f"from its measure: now {_number(value)}, {_measure(goal)}"
     if milestones:
         done = sum(m.done for m in milestones)
         return f"from its milestones: {done} of {counted(len(milestones), 'milestone')} done"
@@ -146,7 +146,7 @@ def render_report(report: GoalReport, color: bool = False) -> str:
         lines.append(f"  stepping stone: goal {stone.id}: {_line(stone.title)}")
 
     smart = report.smart
-    lines += ["", head(f"SMART {smart.summary()} ({smart.score}/5)")]
+    lines += ["", head(f"SMART check: {smart.summary()} ({smart.score}/5)")]
     fields = {
         "S": _line(goal.specific) or "-",
         "M": _measure(goal) if goal.measure.metric or goal.measure.target is not None else "-",

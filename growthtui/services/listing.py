@@ -105,7 +105,8 @@ def build_listing(store: Store, kind: str | None, filters: Filters, today: dt.da
                 chosen = milestones
             else:
                 chosen = [m for m in milestones if m.goal_id in open_goals and not m.done]
-            tables.append(_milestones_table(chosen, filters, today))
+            every = filters.everything and kind == "milestones"
+            tables.append(_milestones_table(chosen, every, today))
             records["milestones"] = list(chosen)
     elif kind == "people":
         people = store.list(Person)
@@ -226,8 +227,8 @@ def percent(fraction: float | None) -> str:
 
 
 # -- the other kinds ----------------------------------------------------------------------
-def _milestones_table(milestones: Sequence[Milestone], filters: Filters, today: dt.date) -> Table:
-    noun = "milestone" if filters.everything else "open milestone"
+def _milestones_table(milestones: Sequence[Milestone], every: bool, today: dt.date) -> Table:
+    noun = "milestone" if every else "open milestone"
     table = Table(
         counted(len(milestones), noun).capitalize(), ("ID", "GOAL", "DUE", "DONE", "TITLE")
     )
