@@ -3,14 +3,18 @@
 One grammar: argparse reads every command line. Each command (or group of commands) is a
 module of this package named in the product's words, holding:
 
+- `NAME` (the command's word) and `HELP` (its line in `growthtui --help`);
 - `register(commands, common)`, which adds its parser with
-  `commands.add_parser(NAME, help=…, parents=[common])` (`common` brings `--data`) and
-  sets `handler=` to the function that runs it;
+  `commands.add_parser(NAME, help=HELP, parents=[common])` (`common` brings `--data`),
+  its arguments, and `set_defaults(handler=…)`: the function that runs it;
 - that handler, `(args: argparse.Namespace) -> int`, which imports what it needs (the
   domain, the store, the services) inside itself, so building the parser and `--help`
   load none of it.
 
-Adding a command is that module plus one line in COMMANDS below. Handlers only parse,
+Adding a command is that module plus one line in COMMANDS below. Only the command named
+on the command line is built in full (the others are their name and help line, which
+`--help` lists); anything the partial parser refuses is read again by the whole one, so
+every message is the whole parser's. Handlers only parse,
 call a service (growthtui.services: the same the app calls, so the two cannot disagree)
 and print; growthtui.cli.base holds what they share (the store named by `--data`, "today",
 the checks of typed text, the reply of a command that stored something).
@@ -34,7 +38,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import gc
-from collections.abc import Callable, Iterator, Sequence
+import sys
 
 from growthtui import __version__, output
 from growthtui.cli import (
@@ -63,6 +67,10 @@ from growthtui.cli.base import (
     silence_stdout,
 )
 
+TYPE_CHECKING = False  # not `from typing import …`: see growthtui.cli.base
+if TYPE_CHECKING:
+    from collections.abc import Callable, Iterator, Sequence
+
 COMMANDS = (
     add,
     log,
@@ -83,8 +91,9 @@ COMMANDS = (
 __all__ = ["COMMANDS", "UsageError", "build_parser", "main", "report_unexpected"]
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The whole command line."""
+def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
+    """The whole command line; with `argv`, only the command it names is built in full
+    (see `named_command`)."""
     data_help = "the data file (default: $GROWTHTUI_DATA, else your user data folder)"
     common = Parser(add_help=False)
     # SUPPRESS: a subcommand's parser must not reset a `--data` given before the subcommand.
@@ -102,9 +111,28 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.set_defaults(handler=app.run_app)
     commands = parser.add_subparsers(title="commands", metavar="COMMAND", parser_class=Parser)
+    wanted = named_command(argv) if argv is not None else None
     for command in COMMANDS:
-        command.register(commands, common)
+        if wanted is None or wanted == command.NAME:
+            command.register(commands, common)
+        else:
+            stub = commands.add_parser(command.NAME, help=command.HELP, add_help=False)
+            stub.set_defaults(handler=None)  # chosen after all: `_parse` reads again
     return parser
+
+
+def named_command(argv: Sequence[str]) -> str | None:
+    """The command `argv` names (its first word, options before it skipped), or None when
+    that is not plain: the whole parser is then built."""
+    tokens = iter(argv)
+    for token in tokens:
+        if token == "--data":
+            next(tokens, None)
+        elif token == "--":
+            return None
+        elif not token.startswith("-"):
+            return token if any(token == command.NAME for command in COMMANDS) else None
+    return None
 
 
 @contextlib.contextmanager
@@ -125,13 +153,25 @@ def _one_shot(restore: bool) -> Iterator[None]:
             gc.enable()
 
 
+def _parse(argv: Sequence[str]) -> argparse.Namespace:
+    """`argv` read by the parser built for it, and again by the whole parser when that
+    one refuses it (so every refusal is the whole parser's sentence)."""
+    try:
+        args = build_parser(argv).parse_args(argv)
+        if getattr(args, "handler", None) is not None:
+            return args
+    except UsageError:
+        pass
+    return build_parser().parse_args(argv)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run growthtui on `argv` (default: this process's command line); returns the exit code."""
-    parser = build_parser()
     output.prepare_streams()
+    words = list(sys.argv[1:] if argv is None else argv)
     try:
         try:
-            args = parser.parse_args(argv)
+            args = _parse(words)
         except SystemExit as finished:  # --help and --version have printed what was asked
             return finished.code if isinstance(finished.code, int) else EXIT_OK
         handler: Callable[[argparse.Namespace], int] = args.handler

@@ -13,10 +13,10 @@ from growthtui.cli.base import (
     Commands,
     Parser,
     add_words,
-    data_path,
     goal_id,
     joined,
     open_store,
+    quick_path,
     stored,
     today,
     typed,
@@ -26,8 +26,12 @@ from growthtui.domain.kinds import Horizon
 HORIZONS = [horizon.value for horizon in Horizon]
 
 
+NAME = "add"
+HELP = "add a goal or a milestone"
+
+
 def register(commands: Commands, common: Parser) -> None:
-    add = commands.add_parser("add", help="add a goal or a milestone", parents=[common])
+    add = commands.add_parser(NAME, help=HELP, parents=[common])
     kinds = add.add_subparsers(title="what to add", metavar="KIND", parser_class=Parser)
     kinds.required = True
     goal = kinds.add_parser("goal", help="add a goal", parents=[common])
@@ -51,7 +55,10 @@ def add_goal(args: argparse.Namespace) -> int:
     due = parse_optional_date(args.due or "", day, "due date")
     warning = replies.due_warning(due, day)
     # The short way when it can vouch for the file and the input (see quick_write).
-    added = quick_add_goal(data_path(args), title, Horizon(args.horizon), due, day)
+    path = quick_path(args)
+    added = None
+    if path is not None:
+        added = quick_add_goal(path, title, Horizon(args.horizon), due, day)
     if added is not None:
         return stored(replies.added_goal(added, title), warning)
     from growthtui.domain import Goal
@@ -71,9 +78,11 @@ def add_milestone(args: argparse.Namespace) -> int:
     day = today()
     due = parse_date(args.due, day, "due date")
     # The short way when it can vouch for the file and the input (see quick_write).
-    path = data_path(args)
-    added = quick_add_milestone(path, args.goal_id, title, due, day)
-    if added is not None:
+    path = quick_path(args)
+    added = None
+    if path is not None:
+        added = quick_add_milestone(path, args.goal_id, title, due, day)
+    if path is not None and added is not None:
         warning = replies.due_warning(due, day, args.goal_id, goal_start(path, args.goal_id))
         return stored(replies.added_milestone(added[0], args.goal_id, added[1], due), warning)
     from growthtui.domain import Goal, Milestone

@@ -16,11 +16,12 @@ from growthtui.cli.base import (
     today,
 )
 
+NAME = "agenda"
+HELP = "plain text: overdue, upcoming, follow-ups, review due"
+
 
 def register(commands: Commands, common: Parser) -> None:
-    agenda = commands.add_parser(
-        "agenda", help="plain text: overdue, upcoming, follow-ups, review due", parents=[common]
-    )
+    agenda = commands.add_parser(NAME, help=HELP, parents=[common])
     agenda.add_argument("--days", metavar="N", type=positive, default=7)
     agenda.set_defaults(handler=show_agenda)
 

@@ -5,18 +5,20 @@ from __future__ import annotations
 import argparse
 import functools
 import os
-from collections.abc import Callable
-from pathlib import Path
-from typing import TYPE_CHECKING
 
 from growthtui.cli.base import data_path, today
 
+TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from collections.abc import Callable
+    from pathlib import Path
+
     from growthtui.store import Store
 
 
 def run_app(args: argparse.Namespace) -> int:
     import tempfile
+    from pathlib import Path
 
     if args.demo:
         with tempfile.TemporaryDirectory(prefix="growthtui-demo-") as folder:

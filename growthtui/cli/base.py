@@ -1,24 +1,28 @@
 """What every command of the command line shares: the parser class, "today", the store it
 works on, the checks of typed text, and what a command prints.
 
-Standard library only at import time: a command's module imports what it needs (the
-domain, the store, the services) inside its handler, so `--help`, `--version` and usage
-errors never load pydantic.
+Little at import time (argparse, os, sys): a command's module imports what it needs (the
+domain, the store, the services, even pathlib) inside its handler, so `--help`,
+`--version` and usage errors never load pydantic, and `add goal` on a store the quick
+write can vouch for loads neither pydantic nor the store's decoder (`python -X importtime
+growthtui add goal …` shows what each import costs).
 """
 
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import os
 import sys
-from collections.abc import Sequence
-from pathlib import Path
-from typing import TYPE_CHECKING, NoReturn
 
 from growthtui import clock, output
 
+TYPE_CHECKING = False  # not `from typing import …`: typing costs every command ~10 ms
 if TYPE_CHECKING:
+    import datetime as dt
+    from collections.abc import Sequence
+    from pathlib import Path
+    from typing import Any, NoReturn
+
     from _typeshed import SupportsWrite
 
     from growthtui.store import Store
@@ -37,9 +41,44 @@ class UsageError(Exception):
     """Bad command-line usage (reported like the domain's GrowthError: one line, exit 2)."""
 
 
+class Formatter(argparse.HelpFormatter):
+    """argparse's help layout, its width found as `shutil.get_terminal_size` finds it,
+    without importing shutil (and the compression modules shutil brings): argparse makes
+    a formatter for every argument it adds, and that import was most of building the
+    parser."""
+
+    def __init__(
+        self,
+        prog: str,
+        indent_increment: int = 2,
+        max_help_position: int = 24,
+        width: int | None = None,
+    ) -> None:
+        if width is None:
+            width = _terminal_columns() - 2
+        super().__init__(prog, indent_increment, max_help_position, width)
+
+
+def _terminal_columns() -> int:
+    try:
+        columns = int(os.environ.get("COLUMNS", "0"))
+    except ValueError:
+        columns = 0
+    if columns <= 0:
+        try:
+            columns = os.get_terminal_size(sys.__stdout__.fileno()).columns  # type: ignore[union-attr]
+        except (AttributeError, ValueError, OSError):
+            columns = 0
+    return columns or 80
+
+
 class Parser(argparse.ArgumentParser):
     """argparse, but errors are one line on stderr and exit 2, and help or a version that
     cannot be printed is an error too (argparse would drop it silently and exit 0)."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("formatter_class", Formatter)
+        super().__init__(*args, **kwargs)
 
     def error(self, message: str) -> NoReturn:
         raise UsageError(f"{message} (see `{self.prog} --help`)")
@@ -134,6 +173,14 @@ def today() -> dt.date:
         from growthtui.domain.errors import InvalidInput
 
         raise InvalidInput(str(error)) from None
+
+
+def quick_path(args: argparse.Namespace) -> str | None:
+    """The data file as `--data` or GROWTHTUI_DATA name it, for the quick write; None for
+    the platform's default location (then `data_path` says where: platformdirs' answer)."""
+    from growthtui.locations import given_data_path
+
+    return given_data_path(getattr(args, "data", None))
 
 
 def data_path(args: argparse.Namespace) -> Path:

@@ -24,10 +24,12 @@ def _confidence(text: str) -> int:
     return int(text)
 
 
+NAME = "checkin"
+HELP = "record today's value of a goal's measure"
+
+
 def register(commands: Commands, common: Parser) -> None:
-    checkin = commands.add_parser(
-        "checkin", help="record today's value of a goal's measure", parents=[common]
-    )
+    checkin = commands.add_parser(NAME, help=HELP, parents=[common])
     checkin.add_argument("goal_id", metavar="GOAL_ID", type=goal_id)
     checkin.add_argument("value", metavar="VALUE", type=_value)
     checkin.add_argument(

@@ -9,14 +9,12 @@ from growthtui import output
 from growthtui.cli.base import EXIT_OK, Commands, Parser
 
 SHELLS = ("bash", "zsh", "fish")
+NAME = "completion"
+HELP = 'print a completion script: eval "$(growthtui completion bash)"'
 
 
 def register(commands: Commands, common: Parser) -> None:
-    completion = commands.add_parser(
-        "completion",
-        help='print a completion script: eval "$(growthtui completion bash)"',
-        parents=[common],
-    )
+    completion = commands.add_parser(NAME, help=HELP, parents=[common])
     completion.add_argument("shell", metavar="SHELL", choices=SHELLS, help=", ".join(SHELLS))
     completion.set_defaults(handler=print_completion)
 

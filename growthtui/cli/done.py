@@ -6,11 +6,12 @@ import argparse
 
 from growthtui.cli.base import Commands, Parser, open_store, record_id, stored, today
 
+NAME = "done"
+HELP = "mark a milestone or a learning item done"
+
 
 def register(commands: Commands, common: Parser) -> None:
-    done = commands.add_parser(
-        "done", help="mark a milestone or a learning item done", parents=[common]
-    )
+    done = commands.add_parser(NAME, help=HELP, parents=[common])
     kinds = done.add_subparsers(title="what is done", metavar="KIND", parser_class=Parser)
     kinds.required = True
     milestone = kinds.add_parser("milestone", help="mark a milestone done today", parents=[common])

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-from typing import Any
 
 from growthtui.cli.base import (
     Commands,
@@ -17,11 +16,12 @@ from growthtui.cli.base import (
 )
 from growthtui.domain.kinds import GoalStatus, Horizon
 
+NAME = "edit"
+HELP = "change a goal's title, due date, horizon or status"
+
 
 def register(commands: Commands, common: Parser) -> None:
-    edit = commands.add_parser(
-        "edit", help="change a goal's title, due date, horizon or status", parents=[common]
-    )
+    edit = commands.add_parser(NAME, help=HELP, parents=[common])
     kinds = edit.add_subparsers(title="what to edit", metavar="KIND", parser_class=Parser)
     kinds.required = True
     goal = kinds.add_parser("goal", help="change a goal", parents=[common])
@@ -42,7 +42,7 @@ def edit_goal(args: argparse.Namespace) -> int:
     from growthtui.domain.printable import printable
     from growthtui.services.goals import edit_goal as edit
 
-    changes: dict[str, Any] = {}
+    changes: dict[str, object] = {}
     if args.title is not None:
         changes["title"] = typed(args.title, "title")
     if args.due is not None:

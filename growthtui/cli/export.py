@@ -3,16 +3,16 @@
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
 
 from growthtui import output
 from growthtui.cli.base import EXIT_OK, Commands, Parser, open_store, today
 
+NAME = "export"
+HELP = "write the store as json, md, csv or ics"
+
 
 def register(commands: Commands, common: Parser) -> None:
-    export = commands.add_parser(
-        "export", help="write the store as json, md, csv or ics", parents=[common]
-    )
+    export = commands.add_parser(NAME, help=HELP, parents=[common])
     export.add_argument("--format", choices=["json", "md", "csv", "ics"], default="json")
     export.add_argument(
         "-o", "--output", metavar="FILE", help="write here instead of stdout ('-' is stdout)"
@@ -21,6 +21,8 @@ def register(commands: Commands, common: Parser) -> None:
 
 
 def export_store(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
     from growthtui.interop.formats import export_text
     from growthtui.services.exports import check_export_target, write_export
 

@@ -3,21 +3,23 @@
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
 
 from growthtui.cli.base import Commands, Parser, open_store, stored, today
 
+NAME = "import"
+HELP = "merge a json export or a taskwarrior export"
+
 
 def register(commands: Commands, common: Parser) -> None:
-    imp = commands.add_parser(
-        "import", help="merge a json export or a taskwarrior export", parents=[common]
-    )
+    imp = commands.add_parser(NAME, help=HELP, parents=[common])
     imp.add_argument("file", metavar="FILE")
     imp.add_argument("--from", dest="source", choices=["json", "taskwarrior"], default="json")
     imp.set_defaults(handler=import_into_store)
 
 
 def import_into_store(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
     from growthtui.interop.formats import import_file
     from growthtui.store import Store
 

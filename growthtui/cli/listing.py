@@ -13,12 +13,12 @@ KINDS = ("goals", "milestones", "people", "learning", "reviews")
 """services.listing.KINDS (the parser is built without loading the services)."""
 
 
+NAME = "list"
+HELP = "goals as a tree and their milestones, or people, learning, reviews"
+
+
 def register(commands: Commands, common: Parser) -> None:
-    listing = commands.add_parser(
-        "list",
-        help="goals as a tree and their milestones, or people, learning, reviews",
-        parents=[common],
-    )
+    listing = commands.add_parser(NAME, help=HELP, parents=[common])
     listing.add_argument("kind", metavar="KIND", nargs="?", choices=KINDS, help=", ".join(KINDS))
     listing.add_argument("--all", action="store_true", help="closed records too")
     listing.add_argument("--horizon", choices=[h.value for h in Horizon])

@@ -9,21 +9,22 @@ from growthtui.cli.base import (
     Commands,
     Parser,
     add_words,
-    data_path,
     goal_id,
     joined,
     open_store,
+    quick_path,
     stored,
     today,
     typed,
 )
 from growthtui.domain.kinds import EVIDENCE_KIND_WORDS
 
+NAME = "log"
+HELP = "quick capture of a win or piece of evidence"
+
 
 def register(commands: Commands, common: Parser) -> None:
-    log = commands.add_parser(
-        "log", help="quick capture of a win or piece of evidence", parents=[common]
-    )
+    log = commands.add_parser(NAME, help=HELP, parents=[common])
     add_words(log, "TEXT")
     log.add_argument("--goal", metavar="GOAL_ID", type=goal_id)
     log.add_argument("--kind", choices=list(EVIDENCE_KIND_WORDS), default="win")
@@ -40,7 +41,8 @@ def log_evidence(args: argparse.Namespace) -> int:
     kind = EVIDENCE_KIND_WORDS[args.kind]
     when = parse_date(args.date, day, "date") if args.date else day
     # The short way when it can vouch for the file and the input (see quick_write).
-    logged = quick_log(data_path(args), text, kind, when, args.goal, day)
+    path = quick_path(args)
+    logged = None if path is None else quick_log(path, text, kind, when, args.goal, day)
     if logged is not None:
         return stored(replies.logged(kind.value, logged, args.goal, text))
     from growthtui.domain import Evidence, Goal

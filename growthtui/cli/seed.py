@@ -6,11 +6,12 @@ import argparse
 
 from growthtui.cli.base import Commands, Parser, open_store, positive, stored, today
 
+NAME = "seed"
+HELP = "fill an empty store with a believable sample person"
+
 
 def register(commands: Commands, common: Parser) -> None:
-    seed = commands.add_parser(
-        "seed", help="fill an empty store with a believable sample person", parents=[common]
-    )
+    seed = commands.add_parser(NAME, help=HELP, parents=[common])
     seed.add_argument(
         "--scale", metavar="N", type=positive, help="about N records in all (for benchmarks)"
     )

@@ -16,13 +16,12 @@ from growthtui.cli.base import (
     today,
 )
 
+NAME = "show"
+HELP = "a goal in full: SMART, progress, milestones, check-ins, history"
+
 
 def register(commands: Commands, common: Parser) -> None:
-    show = commands.add_parser(
-        "show",
-        help="a goal in full: SMART, progress, milestones, check-ins, history",
-        parents=[common],
-    )
+    show = commands.add_parser(NAME, help=HELP, parents=[common])
     show.add_argument("words", metavar="[goal] ID", nargs="+")
     show.add_argument("--json", action="store_true", help="the records, as the export has them")
     show.set_defaults(handler=show_goal)

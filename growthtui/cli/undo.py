@@ -6,11 +6,12 @@ import argparse
 
 from growthtui.cli.base import Commands, Parser, open_store, stored
 
+NAME = "undo"
+HELP = "take back the latest change (from here or the app)"
+
 
 def register(commands: Commands, common: Parser) -> None:
-    undo = commands.add_parser(
-        "undo", help="take back the latest change (from here or the app)", parents=[common]
-    )
+    undo = commands.add_parser(NAME, help=HELP, parents=[common])
     undo.set_defaults(handler=undo_latest)
 
 
