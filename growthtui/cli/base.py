@@ -211,6 +211,24 @@ def open_store(args: argparse.Namespace, *, lazy: bool = True) -> Store:
     return Store.open(data_path(args), create=False, today=today, lazy=lazy)
 
 
+def open_store_to_read(args: argparse.Namespace) -> Store:
+    """The store for a command that only reads (`list`, `show`). A file the Store sealed
+    as its own (store/seal.py: it checked every record in that very version) is opened
+    lazily, each kind checked when first read; any other file has every record checked
+    as it opens, so it is refused exactly as a write would refuse it."""
+
+    from growthtui.store import CURRENT_SCHEMA
+    from growthtui.store.files import real_path
+    from growthtui.store.seal import is_sealed
+
+    path = data_path(args)
+    try:
+        sealed = is_sealed(real_path(path), os.stat(real_path(path)), CURRENT_SCHEMA)
+    except OSError:
+        sealed = False
+    return open_store(args, lazy=sealed)
+
+
 # -- text in, text out --------------------------------------------------------------------
 def typed(text: str, what: str) -> str:
     """`text` as typed on the command line without surrounding whitespace (the records

@@ -6,7 +6,7 @@ from __future__ import annotations
 import argparse
 
 from growthtui import output
-from growthtui.cli.base import EXIT_OK, Commands, Parser, colour_allowed, open_store, today
+from growthtui.cli.base import EXIT_OK, Commands, Parser, colour_allowed, open_store_to_read, today
 from growthtui.domain.kinds import GoalStatus, Horizon
 
 KINDS = ("goals", "milestones", "people", "learning", "reviews")
@@ -35,7 +35,7 @@ def list_records(args: argparse.Namespace) -> int:
         horizon=Horizon(args.horizon) if args.horizon else None,
         status=GoalStatus(args.status) if args.status else None,
     )
-    listing = build_listing(open_store(args, lazy=False), args.kind, filters, today())
+    listing = build_listing(open_store_to_read(args), args.kind, filters, today())
     if args.json:
         import json
 

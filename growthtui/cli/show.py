@@ -12,7 +12,7 @@ from growthtui.cli.base import (
     UsageError,
     colour_allowed,
     goal_id,
-    open_store,
+    open_store_to_read,
     today,
 )
 
@@ -39,7 +39,7 @@ def show_goal(args: argparse.Namespace) -> int:
         wanted = goal_id(words[0])
     except argparse.ArgumentTypeError as error:
         raise UsageError(str(error)) from None
-    report = build_report(open_store(args, lazy=False), wanted, today())
+    report = build_report(open_store_to_read(args), wanted, today())
     if args.json:
         import json
 

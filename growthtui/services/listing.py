@@ -14,7 +14,7 @@ import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from growthtui.domain import (
     CheckIn,
@@ -46,8 +46,10 @@ ALARM, DIM, HEAD = "alarm", "dim", "head"
 _CODES = {ALARM: "\x1b[31m", DIM: "\x1b[2m", HEAD: "\x1b[1m"}
 
 
-@dataclass(frozen=True)
-class Cell:
+class Cell(NamedTuple):
+    """A table cell: its text and its style (ALARM, DIM, HEAD or None). A tuple: thousands
+    are made per listing."""
+
     text: str
     style: str | None = None
 
