@@ -84,27 +84,12 @@ def test_a_checkin_value_must_be_a_number(store: Store, today: dt.date, value: f
 
 def test_goal_tree_puts_stones_under_their_goal_and_survives_a_circle() -> None:
     def goal(goal_id: int, horizon: str, parent: int | None = None) -> Goal:
-        return Goal.model_construct(
-            **{
-                **Goal(title=f"g{goal_id}").model_dump(),
-                "id": goal_id,
-                "horizon": horizon,
-                "parent_id": parent,
-            }  # fmt: skip
-        )
+        fields = Goal(title=f"g{goal_id}").model_dump()
+        fields.update(id=goal_id, horizon=horizon, parent_id=parent)
+        return Goal.model_construct(**fields)
 
-    tree = [
-        (g.id, depth)
-        for g, depth in goal_tree(
-            [
-                goal(1, "short"),
-                goal(2, "long"),
-                goal(3, "medium", 2),
-                goal(4, "short", 3),
-                goal(5, "short", 6),
-                goal(6, "short", 5),
-            ]  # fmt: skip
-        )
-    ]
+    given = [goal(1, "short"), goal(2, "long"), goal(3, "medium", 2)]
+    given += [goal(4, "short", 3), goal(5, "short", 6), goal(6, "short", 5)]
+    tree = [(g.id, depth) for g, depth in goal_tree(given)]
     assert tree[:4] == [(2, 0), (3, 1), (4, 2), (1, 0)]
     assert sorted(tree[4:]) == [(5, 0), (6, 1)]  # each other's parents: each once
