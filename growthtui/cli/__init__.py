@@ -3,21 +3,24 @@
 One grammar: argparse reads every command line. Each command (or group of commands) is a
 module of this package named in the product's words, holding:
 
-- `NAME` (the command's word) and `HELP` (its line in `growthtui --help`);
-- `register(commands, common)`, which adds its parser with
-  `commands.add_parser(NAME, help=HELP, parents=[common])` (`common` brings `--data`),
-  its arguments, and `set_defaults(handler=…)`: the function that runs it;
+- `register(parser, common)`, given the command's own parser (made here, with its word
+  and help line): it adds the command's arguments (sub-commands such as `add goal` are
+  added with `parents=[common]`, which brings `--data`) and
+  `parser.set_defaults(handler=…)`: the function that runs it;
 - that handler, `(args: argparse.Namespace) -> int`, which imports what it needs (the
   domain, the store, the services) inside itself, so building the parser and `--help`
   load none of it.
 
-Adding a command is that module plus one line in COMMANDS below. Only the command named
-on the command line is built in full (the others are their name and help line, which
-`--help` lists); anything the partial parser refuses is read again by the whole one, so
-every message is the whole parser's. Handlers only parse,
-call a service (growthtui.services: the same the app calls, so the two cannot disagree)
-and print; growthtui.cli.base holds what they share (the store named by `--data`, "today",
-the checks of typed text, the reply of a command that stored something).
+Adding a command is that module plus one line in COMMANDS below: its word, its module and
+its line of help, e.g. `("sync", "sync", "merge another copy of the store")`. Only the
+command named on the command line is imported and built in full (the others are their
+word and help line, which `--help` lists); anything that partial parser refuses is read
+again by the whole one, so every message is the whole parser's.
+
+Handlers only parse, call a service (growthtui.services: the same the app calls, so the
+two cannot disagree) and print; growthtui.cli.base holds what they share (the store named
+by `--data`, "today", the checks of typed text, the reply of a command that stored
+something).
 
 Text typed as a command's words (`growthtui add goal Publish the post --due +2w`) is every
 word up to the first option, joined by single spaces (base.add_words); quotes work too,
@@ -38,25 +41,10 @@ from __future__ import annotations
 import argparse
 import contextlib
 import gc
+import importlib
 import sys
 
 from growthtui import __version__, output
-from growthtui.cli import (
-    add,
-    agenda,
-    app,
-    checkin,
-    completion,
-    done,
-    edit,
-    export,
-    import_file,
-    listing,
-    log,
-    seed,
-    show,
-    undo,
-)
 from growthtui.cli.base import (
     EXIT_BAD_INPUT,
     EXIT_OK,
@@ -71,22 +59,23 @@ TYPE_CHECKING = False  # not `from typing import …`: see growthtui.cli.base
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator, Sequence
 
-COMMANDS = (
-    add,
-    log,
-    checkin,
-    done,
-    edit,
-    undo,
-    listing,
-    show,
-    agenda,
-    export,
-    import_file,
-    seed,
-    completion,
+COMMANDS: tuple[tuple[str, str, str], ...] = (
+    ("add", "add", "add a goal or a milestone"),
+    ("log", "log", "quick capture of a win or piece of evidence"),
+    ("checkin", "checkin", "record today's value of a goal's measure"),
+    ("done", "done", "mark a milestone or a learning item done"),
+    ("edit", "edit", "change a goal's title, due date, horizon or status"),
+    ("undo", "undo", "take back the latest change (from here or the app)"),
+    ("list", "listing", "goals as a tree and their milestones, or people, learning, reviews"),
+    ("show", "show", "a goal in full: SMART, progress, milestones, check-ins, history"),
+    ("agenda", "agenda", "plain text: overdue, upcoming, follow-ups, review due"),
+    ("export", "export", "write the store as json, md, csv or ics"),
+    ("import", "import_file", "merge a json export or a taskwarrior export"),
+    ("seed", "seed", "fill an empty store with a believable sample person"),
+    ("completion", "completion", 'print a completion script: eval "$(growthtui completion bash)"'),
 )
-"""Every command, in the order `--help` lists them: one line each."""
+"""Every command, in the order `--help` lists them, one line each: its word, its module in
+this package, and its line of help."""
 
 __all__ = ["COMMANDS", "UsageError", "build_parser", "main", "report_unexpected"]
 
@@ -109,16 +98,24 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
     parser.add_argument(
         "--demo", action="store_true", help="open a throwaway store filled with sample data"
     )
-    parser.set_defaults(handler=app.run_app)
+    parser.set_defaults(handler=open_app)
     commands = parser.add_subparsers(title="commands", metavar="COMMAND", parser_class=Parser)
     wanted = named_command(argv) if argv is not None else None
-    for command in COMMANDS:
-        if wanted is None or wanted == command.NAME:
-            command.register(commands, common)
+    for word, module, help_line in COMMANDS:
+        if wanted is None or wanted == word:
+            command = commands.add_parser(word, help=help_line, parents=[common])
+            importlib.import_module(f"growthtui.cli.{module}").register(command, common)
         else:
-            stub = commands.add_parser(command.NAME, help=command.HELP, add_help=False)
+            stub = commands.add_parser(word, help=help_line, add_help=False)
             stub.set_defaults(handler=None)  # chosen after all: `_parse` reads again
     return parser
+
+
+def open_app(args: argparse.Namespace) -> int:
+    """`growthtui` with no command: the app (growthtui.cli.app)."""
+    from growthtui.cli.app import run_app
+
+    return run_app(args)
 
 
 def named_command(argv: Sequence[str]) -> str | None:
@@ -131,7 +128,7 @@ def named_command(argv: Sequence[str]) -> str | None:
         elif token == "--":
             return None
         elif not token.startswith("-"):
-            return token if any(token == command.NAME for command in COMMANDS) else None
+            return token if any(token == word for word, _, _ in COMMANDS) else None
     return None
 
 
@@ -175,7 +172,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         except SystemExit as finished:  # --help and --version have printed what was asked
             return finished.code if isinstance(finished.code, int) else EXIT_OK
         handler: Callable[[argparse.Namespace], int] = args.handler
-        if handler is app.run_app:  # the app is long-lived: keep the collector
+        if handler is open_app:  # the app is long-lived: keep the collector
             return handler(args)
         with _one_shot(restore=argv is not None):
             return handler(args)

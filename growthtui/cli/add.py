@@ -10,7 +10,6 @@ import argparse
 
 from growthtui import replies
 from growthtui.cli.base import (
-    Commands,
     Parser,
     add_words,
     goal_id,
@@ -26,12 +25,7 @@ from growthtui.domain.kinds import Horizon
 HORIZONS = [horizon.value for horizon in Horizon]
 
 
-NAME = "add"
-HELP = "add a goal or a milestone"
-
-
-def register(commands: Commands, common: Parser) -> None:
-    add = commands.add_parser(NAME, help=HELP, parents=[common])
+def register(add: Parser, common: Parser) -> None:
     kinds = add.add_subparsers(title="what to add", metavar="KIND", parser_class=Parser)
     kinds.required = True
     goal = kinds.add_parser("goal", help="add a goal", parents=[common])

@@ -7,7 +7,6 @@ import argparse
 from growthtui import output
 from growthtui.cli.base import (
     EXIT_OK,
-    Commands,
     Parser,
     colour_allowed,
     data_path,
@@ -16,12 +15,8 @@ from growthtui.cli.base import (
     today,
 )
 
-NAME = "agenda"
-HELP = "plain text: overdue, upcoming, follow-ups, review due"
 
-
-def register(commands: Commands, common: Parser) -> None:
-    agenda = commands.add_parser(NAME, help=HELP, parents=[common])
+def register(agenda: Parser, common: Parser) -> None:
     agenda.add_argument("--days", metavar="N", type=positive, default=7)
     agenda.set_defaults(handler=show_agenda)
 

@@ -102,16 +102,6 @@ class Parser(argparse.ArgumentParser):
             super()._print_message(message, file)
 
 
-if TYPE_CHECKING:
-    from typing import TypeAlias
-
-    Commands: TypeAlias = "argparse._SubParsersAction[Parser]"
-else:
-    Commands = argparse._SubParsersAction
-"""What `register(commands, common)` receives: add a parser with
-`commands.add_parser(NAME, help=…, parents=[common])`."""
-
-
 # -- arguments ----------------------------------------------------------------------------
 def add_words(parser: argparse.ArgumentParser, metavar: str) -> None:
     """The command's text as words: everything up to the first option, joined by single

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import math
 
-from growthtui.cli.base import Commands, Parser, goal_id, open_store, stored, today, typed
+from growthtui.cli.base import Parser, goal_id, open_store, stored, today, typed
 
 
 def _value(text: str) -> float:
@@ -24,12 +24,7 @@ def _confidence(text: str) -> int:
     return int(text)
 
 
-NAME = "checkin"
-HELP = "record today's value of a goal's measure"
-
-
-def register(commands: Commands, common: Parser) -> None:
-    checkin = commands.add_parser(NAME, help=HELP, parents=[common])
+def register(checkin: Parser, common: Parser) -> None:
     checkin.add_argument("goal_id", metavar="GOAL_ID", type=goal_id)
     checkin.add_argument("value", metavar="VALUE", type=_value)
     checkin.add_argument(

@@ -6,15 +6,12 @@ from __future__ import annotations
 import argparse
 
 from growthtui import output
-from growthtui.cli.base import EXIT_OK, Commands, Parser
+from growthtui.cli.base import EXIT_OK, Parser
 
 SHELLS = ("bash", "zsh", "fish")
-NAME = "completion"
-HELP = 'print a completion script: eval "$(growthtui completion bash)"'
 
 
-def register(commands: Commands, common: Parser) -> None:
-    completion = commands.add_parser(NAME, help=HELP, parents=[common])
+def register(completion: Parser, common: Parser) -> None:
     completion.add_argument("shell", metavar="SHELL", choices=SHELLS, help=", ".join(SHELLS))
     completion.set_defaults(handler=print_completion)
 

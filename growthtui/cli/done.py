@@ -4,14 +4,10 @@ from __future__ import annotations
 
 import argparse
 
-from growthtui.cli.base import Commands, Parser, open_store, record_id, stored, today
-
-NAME = "done"
-HELP = "mark a milestone or a learning item done"
+from growthtui.cli.base import Parser, open_store, record_id, stored, today
 
 
-def register(commands: Commands, common: Parser) -> None:
-    done = commands.add_parser(NAME, help=HELP, parents=[common])
+def register(done: Parser, common: Parser) -> None:
     kinds = done.add_subparsers(title="what is done", metavar="KIND", parser_class=Parser)
     kinds.required = True
     milestone = kinds.add_parser("milestone", help="mark a milestone done today", parents=[common])

@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 
 from growthtui.cli.base import (
-    Commands,
     Parser,
     UsageError,
     goal_id,
@@ -16,12 +15,8 @@ from growthtui.cli.base import (
 )
 from growthtui.domain.kinds import GoalStatus, Horizon
 
-NAME = "edit"
-HELP = "change a goal's title, due date, horizon or status"
 
-
-def register(commands: Commands, common: Parser) -> None:
-    edit = commands.add_parser(NAME, help=HELP, parents=[common])
+def register(edit: Parser, common: Parser) -> None:
     kinds = edit.add_subparsers(title="what to edit", metavar="KIND", parser_class=Parser)
     kinds.required = True
     goal = kinds.add_parser("goal", help="change a goal", parents=[common])

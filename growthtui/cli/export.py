@@ -5,14 +5,10 @@ from __future__ import annotations
 import argparse
 
 from growthtui import output
-from growthtui.cli.base import EXIT_OK, Commands, Parser, open_store, today
-
-NAME = "export"
-HELP = "write the store as json, md, csv or ics"
+from growthtui.cli.base import EXIT_OK, Parser, open_store, today
 
 
-def register(commands: Commands, common: Parser) -> None:
-    export = commands.add_parser(NAME, help=HELP, parents=[common])
+def register(export: Parser, common: Parser) -> None:
     export.add_argument("--format", choices=["json", "md", "csv", "ics"], default="json")
     export.add_argument(
         "-o", "--output", metavar="FILE", help="write here instead of stdout ('-' is stdout)"

@@ -4,14 +4,10 @@ from __future__ import annotations
 
 import argparse
 
-from growthtui.cli.base import Commands, Parser, open_store, stored, today
-
-NAME = "import"
-HELP = "merge a json export or a taskwarrior export"
+from growthtui.cli.base import Parser, open_store, stored, today
 
 
-def register(commands: Commands, common: Parser) -> None:
-    imp = commands.add_parser(NAME, help=HELP, parents=[common])
+def register(imp: Parser, common: Parser) -> None:
     imp.add_argument("file", metavar="FILE")
     imp.add_argument("--from", dest="source", choices=["json", "taskwarrior"], default="json")
     imp.set_defaults(handler=import_into_store)

@@ -6,19 +6,14 @@ from __future__ import annotations
 import argparse
 
 from growthtui import output
-from growthtui.cli.base import EXIT_OK, Commands, Parser, colour_allowed, open_store_to_read, today
+from growthtui.cli.base import EXIT_OK, Parser, colour_allowed, open_store_to_read, today
 from growthtui.domain.kinds import GoalStatus, Horizon
 
 KINDS = ("goals", "milestones", "people", "learning", "reviews")
 """services.listing.KINDS (the parser is built without loading the services)."""
 
 
-NAME = "list"
-HELP = "goals as a tree and their milestones, or people, learning, reviews"
-
-
-def register(commands: Commands, common: Parser) -> None:
-    listing = commands.add_parser(NAME, help=HELP, parents=[common])
+def register(listing: Parser, common: Parser) -> None:
     listing.add_argument("kind", metavar="KIND", nargs="?", choices=KINDS, help=", ".join(KINDS))
     listing.add_argument("--all", action="store_true", help="closed records too")
     listing.add_argument("--horizon", choices=[h.value for h in Horizon])

@@ -6,7 +6,6 @@ import argparse
 
 from growthtui import replies
 from growthtui.cli.base import (
-    Commands,
     Parser,
     add_words,
     goal_id,
@@ -19,12 +18,8 @@ from growthtui.cli.base import (
 )
 from growthtui.domain.kinds import EVIDENCE_KIND_WORDS
 
-NAME = "log"
-HELP = "quick capture of a win or piece of evidence"
 
-
-def register(commands: Commands, common: Parser) -> None:
-    log = commands.add_parser(NAME, help=HELP, parents=[common])
+def register(log: Parser, common: Parser) -> None:
     add_words(log, "TEXT")
     log.add_argument("--goal", metavar="GOAL_ID", type=goal_id)
     log.add_argument("--kind", choices=list(EVIDENCE_KIND_WORDS), default="win")

@@ -4,14 +4,10 @@ from __future__ import annotations
 
 import argparse
 
-from growthtui.cli.base import Commands, Parser, open_store, positive, stored, today
-
-NAME = "seed"
-HELP = "fill an empty store with a believable sample person"
+from growthtui.cli.base import Parser, open_store, positive, stored, today
 
 
-def register(commands: Commands, common: Parser) -> None:
-    seed = commands.add_parser(NAME, help=HELP, parents=[common])
+def register(seed: Parser, common: Parser) -> None:
     seed.add_argument(
         "--scale", metavar="N", type=positive, help="about N records in all (for benchmarks)"
     )

@@ -7,7 +7,6 @@ import argparse
 from growthtui import output
 from growthtui.cli.base import (
     EXIT_OK,
-    Commands,
     Parser,
     UsageError,
     colour_allowed,
@@ -16,12 +15,8 @@ from growthtui.cli.base import (
     today,
 )
 
-NAME = "show"
-HELP = "a goal in full: SMART, progress, milestones, check-ins, history"
 
-
-def register(commands: Commands, common: Parser) -> None:
-    show = commands.add_parser(NAME, help=HELP, parents=[common])
+def register(show: Parser, common: Parser) -> None:
     show.add_argument("words", metavar="[goal] ID", nargs="+")
     show.add_argument("--json", action="store_true", help="the records, as the export has them")
     show.set_defaults(handler=show_goal)

@@ -4,14 +4,10 @@ from __future__ import annotations
 
 import argparse
 
-from growthtui.cli.base import Commands, Parser, open_store, stored
-
-NAME = "undo"
-HELP = "take back the latest change (from here or the app)"
+from growthtui.cli.base import Parser, open_store, stored
 
 
-def register(commands: Commands, common: Parser) -> None:
-    undo = commands.add_parser(NAME, help=HELP, parents=[common])
+def register(undo: Parser, common: Parser) -> None:
     undo.set_defaults(handler=undo_latest)
 
 
