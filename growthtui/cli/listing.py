@@ -6,8 +6,13 @@ from __future__ import annotations
 import argparse
 
 from growthtui import output
-from growthtui.cli.base import EXIT_OK, Parser, colour_allowed, open_store_to_read, today
+from growthtui.cli.base import EXIT_OK, Parser, colour_allowed, data_path, open_store_to_read, today
 from growthtui.domain.kinds import GoalStatus, Horizon
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from growthtui.domain import CheckIn, Goal, Milestone
+    from growthtui.services.listing import Filters, Listing
 
 KINDS = ("goals", "milestones", "people", "learning", "reviews")
 """services.listing.KINDS (the parser is built without loading the services)."""
@@ -30,7 +35,11 @@ def list_records(args: argparse.Namespace) -> int:
         horizon=Horizon(args.horizon) if args.horizon else None,
         status=GoalStatus(args.status) if args.status else None,
     )
-    listing = build_listing(open_store_to_read(args), args.kind, filters, today())
+    listing = None
+    if not args.json and args.kind in (None, "goals", "milestones"):
+        listing = _quick_listing(args, filters)
+    if listing is None:
+        listing = build_listing(open_store_to_read(args), args.kind, filters, today())
     if args.json:
         import json
 
@@ -39,3 +48,25 @@ def list_records(args: argparse.Namespace) -> int:
     else:
         output.deliver(render_tables(listing.tables, color=colour_allowed()), "the list")
     return EXIT_OK
+
+
+def _quick_listing(args: argparse.Namespace, filters: Filters) -> Listing | None:
+    """Goals and milestones from a file the Store sealed as its own, read without pydantic
+    (store.quick_read: the rules read attributes only); None for any other file, which
+    the Store then reads, or refuses in one sentence."""
+    from typing import cast
+
+    from growthtui.services.listing import plan_listing
+    from growthtui.store.quick_read import read_plan_records
+
+    records = read_plan_records(data_path(args))
+    if records is None:
+        return None
+    return plan_listing(
+        cast("list[Goal]", records.goals),
+        cast("list[Milestone]", records.milestones),
+        cast("list[CheckIn]", records.checkins),
+        args.kind,
+        filters,
+        today(),
+    )

@@ -6,6 +6,10 @@ wide as its widest cell (ids and percentages to the right), the title last and u
 Colour (ANSI: bold headings, red for what is late, dim for what is closed) only when
 asked for; the command asks on a terminal only, never with NO_COLOR. Stored text goes
 through `printable`, on one line.
+
+Goals and milestones are listed from the store's models, or from the plain records
+store.quick_read makes of a sealed file without pydantic (`plan_tables`): the rules read
+attributes only, and both have them. A test compares the two on the same stores.
 """
 
 from __future__ import annotations
@@ -14,26 +18,28 @@ import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
-from growthtui.domain import (
-    CheckIn,
-    Goal,
-    GoalStatus,
-    Horizon,
-    InvalidInput,
-    LearningItem,
-    Milestone,
-    Person,
-    Record,
-    Review,
-)
+from growthtui.domain.errors import InvalidInput
+from growthtui.domain.kinds import GoalStatus, Horizon
 from growthtui.domain.printable import printable
 from growthtui.domain.progress import progress_by_goal
 from growthtui.domain.schedule import goal_is_overdue, is_overdue
 from growthtui.domain.smart import check_smart
 from growthtui.domain.words import counted
-from growthtui.store import CURRENT_SCHEMA, Store
+from growthtui.store.schema import CURRENT_SCHEMA
+
+if TYPE_CHECKING:
+    from growthtui.domain import (
+        CheckIn,
+        Goal,
+        LearningItem,
+        Milestone,
+        Person,
+        Record,
+        Review,
+    )
+    from growthtui.store import Store
 
 KINDS = ("goals", "milestones", "people", "learning", "reviews")
 """What `list` names, as the export names its tables."""
@@ -81,47 +87,62 @@ class Filters:
     status: GoalStatus | None = None
 
 
-def build_listing(store: Store, kind: str | None, filters: Filters, today: dt.date) -> Listing:
-    """The tables of `list [kind]`: with no kind, the goals (as a tree) and their
-    milestones. InvalidInput for a filter the kind has nothing to apply to."""
+def check_filters(kind: str | None, filters: Filters) -> None:
+    """InvalidInput for a kind `list` does not know, or a filter it has nothing to apply to."""
     if kind is not None and kind not in KINDS:
         raise InvalidInput(f"list names one of {', '.join(KINDS)}, not {kind!r}")
     if kind not in (None, "goals") and (filters.horizon or filters.status):
         raise InvalidInput(f"--horizon and --status choose goals; `list {kind}` takes --all only")
+
+
+def build_listing(store: Store, kind: str | None, filters: Filters, today: dt.date) -> Listing:
+    """The tables of `list [kind]`: with no kind, the goals (as a tree) and their
+    milestones. InvalidInput for a filter the kind has nothing to apply to."""
+    from growthtui.domain import CheckIn, Goal, LearningItem, Milestone, Person, Review
+
+    check_filters(kind, filters)
+    if kind in (None, "goals", "milestones"):
+        checkins = store.list(CheckIn) if kind != "milestones" else []
+        return plan_listing(store.list(Goal), store.list(Milestone), checkins, kind, filters, today)
+    if kind == "people":
+        people = store.list(Person)
+        return Listing([_people_table(people)], {"people": list(people)})
+    if kind == "learning":
+        items = [i for i in store.list(LearningItem) if filters.everything or i.is_open]
+        return Listing([_learning_table(items, filters, today)], {"learning": list(items)})
+    reviews = store.list(Review)
+    return Listing([_reviews_table(reviews)], {"reviews": list(reviews)})
+
+
+def plan_listing(
+    goals: Sequence[Goal],
+    milestones: Sequence[Milestone],
+    checkins: Sequence[CheckIn],
+    kind: str | None,
+    filters: Filters,
+    today: dt.date,
+) -> Listing:
+    """`list`, `list goals` and `list milestones` from every goal, milestone and check-in
+    (models, or the plain records of store.quick_read)."""
+    check_filters(kind, filters)
     tables: list[Table] = []
     records: dict[str, list[Record]] = {}
-    if kind in (None, "goals", "milestones"):
-        goals = store.list(Goal)
-        milestones = store.list(Milestone)
-        if kind in (None, "goals"):
-            shown = _goals_shown(goals, filters)
-            checkins = store.list(CheckIn)
-            tables.append(_goals_table(shown, goals, milestones, checkins, filters, today))
-            records["goals"] = [goal for goal, _depth in shown]
-        if kind in (None, "milestones"):
+    if kind in (None, "goals"):
+        shown = _goals_shown(goals, filters)
+        tables.append(_goals_table(shown, goals, milestones, checkins, filters, today))
+        records["goals"] = [goal for goal, _depth in shown]
+    if kind in (None, "milestones"):
+        if kind is None:  # the goals listed, each one's milestones still to do
+            listed = {g.id for g in records["goals"]}
+            chosen = [m for m in milestones if m.goal_id in listed and not m.done]
+        elif filters.everything:
+            chosen = list(milestones)
+        else:
             open_goals = {g.id for g in goals if g.is_open}
-            if kind is None:  # the goals listed, each one's milestones still to do
-                listed = {g.id for g in records["goals"]}
-                chosen = [m for m in milestones if m.goal_id in listed and not m.done]
-            elif filters.everything:
-                chosen = milestones
-            else:
-                chosen = [m for m in milestones if m.goal_id in open_goals and not m.done]
-            every = filters.everything and kind == "milestones"
-            tables.append(_milestones_table(chosen, every, today))
-            records["milestones"] = list(chosen)
-    elif kind == "people":
-        people = store.list(Person)
-        tables.append(_people_table(people))
-        records["people"] = list(people)
-    elif kind == "learning":
-        items = [i for i in store.list(LearningItem) if filters.everything or i.is_open]
-        tables.append(_learning_table(items, filters, today))
-        records["learning"] = list(items)
-    else:
-        reviews = store.list(Review)
-        tables.append(_reviews_table(reviews))
-        records["reviews"] = list(reviews)
+            chosen = [m for m in milestones if m.goal_id in open_goals and not m.done]
+        every = filters.everything and kind == "milestones"
+        tables.append(_milestones_table(chosen, every, today))
+        records["milestones"] = list(chosen)
     return Listing(tables, records)
 
 

@@ -37,6 +37,7 @@ from growthtui.domain.kinds import (
     OPEN_STATUSES,
     Cadence,
     GoalStatus,
+    Horizon,
     Relation,
 )
 from growthtui.domain.shapes import AgendaRecords
@@ -68,6 +69,10 @@ class PlainMilestone(NamedTuple):
     title: str
     due: dt.date
     done_at: dt.date | None
+
+    @property
+    def done(self) -> bool:
+        return self.done_at is not None
 
 
 class PlainPerson(NamedTuple):
@@ -226,3 +231,146 @@ def _review(key: int, doc: Any) -> PlainReview:
 
 def _review_cadence(key: int, doc: Any) -> Cadence:
     return Cadence(_str(doc.get("review_cadence", DEFAULT_REVIEW_CADENCE.value)))
+
+
+# -- what `growthtui list` shows: goals, milestones, check-ins --------------------------------
+class PlainMeasure(NamedTuple):
+    metric: str
+    unit: str
+    baseline: float | None
+    target: float | None
+    current: float | None
+
+    @property
+    def is_set(self) -> bool:
+        return bool(self.metric) and self.target is not None
+
+
+class PlainChange(NamedTuple):
+    at: dt.datetime
+    field: str
+
+
+class PlainPlanGoal(NamedTuple):
+    """A goal with every field the progress and SMART rules read (domain.progress,
+    domain.smart, domain.schedule)."""
+
+    id: int
+    title: str
+    horizon: Horizon
+    status: GoalStatus
+    parent_id: int | None
+    specific: str
+    measure: PlainMeasure
+    achievable: str
+    relevant: str
+    trait_ids: tuple[int, ...]
+    skill_ids: tuple[int, ...]
+    start: dt.date | None
+    due: dt.date | None
+    created: dt.date | None
+    history: tuple[PlainChange, ...]
+
+    @property
+    def is_open(self) -> bool:
+        return self.status in OPEN_STATUSES
+
+
+class PlainCheckIn(NamedTuple):
+    id: int
+    goal_id: int
+    date: dt.date
+    value: float | None
+
+
+class PlanRecords(NamedTuple):
+    """The goals, every milestone and every check-in, as plain records."""
+
+    goals: list[PlainPlanGoal]
+    milestones: list[PlainMilestone]
+    checkins: list[PlainCheckIn]
+
+
+def read_plan_records(path: Path) -> PlanRecords | None:
+    """What `growthtui list` shows of goals and milestones, from the store file at
+    `path`, or None when the Store has not sealed it as its own (open the Store instead)."""
+    raw = sealed_bytes(path)
+    if raw is None:
+        return None
+    try:
+        data = orjson.loads(raw)
+    except orjson.JSONDecodeError:
+        return None
+    try:
+        if not isinstance(data, dict):
+            raise _Unsure
+        meta = _table(data, META_TABLE).get(META_ID)
+        if not isinstance(meta, dict) or meta.get("schema_version") != CURRENT_SCHEMA:
+            raise _Unsure
+        return PlanRecords(
+            goals=_records(data, "goals", _plan_goal),
+            milestones=_records(data, "milestones", _milestone),
+            checkins=_records(data, "checkins", _checkin),
+        )
+    except (_Unsure, AttributeError, KeyError, TypeError, ValueError):
+        return None
+
+
+def _number(value: Any) -> float | None:
+    if value is None:
+        return None
+    if type(value) is int or type(value) is float:
+        return float(value)
+    raise _Unsure
+
+
+def _ids(value: Any) -> tuple[int, ...]:
+    if type(value) is not list:
+        raise _Unsure
+    return tuple(_int(item) for item in value)
+
+
+def _optional_date(value: Any) -> dt.date | None:
+    return None if value is None else _date(value)
+
+
+def _plan_goal(key: int, doc: Any) -> PlainPlanGoal:
+    measure = doc.get("measure") or {}
+    if not isinstance(measure, dict):
+        raise _Unsure
+    history = doc.get("history", [])
+    if type(history) is not list:
+        raise _Unsure
+    return PlainPlanGoal(
+        id=key,
+        title=_str(doc["title"]),
+        horizon=Horizon(_str(doc.get("horizon", Horizon.SHORT.value))),
+        status=GoalStatus(_str(doc.get("status", GoalStatus.ACTIVE.value))),
+        parent_id=_optional_int(doc.get("parent_id")),
+        specific=_str(doc.get("specific", "")),
+        measure=PlainMeasure(
+            metric=_str(measure.get("metric", "")),
+            unit=_str(measure.get("unit", "")),
+            baseline=_number(measure.get("baseline")),
+            target=_number(measure.get("target")),
+            current=_number(measure.get("current")),
+        ),
+        achievable=_str(doc.get("achievable", "")),
+        relevant=_str(doc.get("relevant", "")),
+        trait_ids=_ids(doc.get("trait_ids", [])),
+        skill_ids=_ids(doc.get("skill_ids", [])),
+        start=_optional_date(doc.get("start")),
+        due=_optional_date(doc.get("due")),
+        created=_optional_date(doc.get("created")),
+        history=tuple(
+            PlainChange(dt.datetime.fromisoformat(_str(change["at"])), _str(change["field"]))
+            for change in history
+        ),
+    )
+
+
+def _checkin(key: int, doc: Any) -> PlainCheckIn:
+    goal_id = doc["goal_id"]
+    if type(goal_id) is not int:
+        raise _Unsure
+    return PlainCheckIn(key, goal_id, _date(doc["date"]), _number(doc.get("value")))

@@ -44,6 +44,7 @@ from __future__ import annotations
 import os
 
 from growthtui.domain.kinds import TITLE_MAX, EvidenceKind, GoalStatus, Horizon
+from growthtui.store import journal
 from growthtui.store.backups import daily_backup_name
 from growthtui.store.files import (
     FILE_MODE,
@@ -54,7 +55,6 @@ from growthtui.store.files import (
     real_path,
     replace_with,
 )
-from growthtui.store import journal
 from growthtui.store.identity import new_uid, utc_stamp
 from growthtui.store.journal import new_token
 from growthtui.store.schema import CURRENT_SCHEMA, META_ID, META_TABLE

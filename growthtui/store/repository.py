@@ -30,6 +30,7 @@ from growthtui.domain import (
     Record,
     explain,
 )
+from growthtui.store import journal
 from growthtui.store.backups import (
     daily_backup_path,
     newest_backup,
@@ -54,7 +55,6 @@ from growthtui.store.errors import (
     StoreUnreadable,
     StoreWriteFailed,
 )
-from growthtui.store import journal
 from growthtui.store.goal_history import with_history
 from growthtui.store.identity import new_uid as make_uid
 from growthtui.store.links import check_links, delete_cascading

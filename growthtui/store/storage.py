@@ -50,9 +50,9 @@ from growthtui.store.files import (
     replace_with,
     temp_prefix,
 )
+from growthtui.store.journal import journal_path
 from growthtui.store.lock import StoreLock
 from growthtui.store.schema import MAX_ID
-from growthtui.store.journal import journal_path
 from growthtui.store.seal import seal_path, write_seal
 
 Data = dict[str, dict[str, Any]]

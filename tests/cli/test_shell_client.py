@@ -361,3 +361,41 @@ def test_json_is_the_same_record_the_export_writes(demo: Path, run: Run) -> None
     exported = json.loads(run("export", "--data", demo).out)
     shown = run("show", "1", "--json", "--data", demo).json()
     assert _record(shown, "goals", 1) == _record(exported, "goals", 1)
+
+
+# -- the quick read behind list -----------------------------------------------------------
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["list"],
+        ["list", "--all"],
+        ["list", "goals", "--horizon", "short"],
+        ["list", "goals", "--status", "paused"],
+        ["list", "milestones"],
+        ["list", "milestones", "--all"],
+    ],
+)
+@pytest.mark.parametrize("scale", [None, 1500])
+def test_list_reads_a_sealed_file_without_pydantic_and_says_what_the_store_says(
+    store: Store, today: dt.date, argv: list[str], scale: int | None
+) -> None:
+    from growthtui.services.seed import seed
+    from growthtui.store.seal import seal_path
+
+    seed(store, today, scale)
+    assert store.path is not None
+    probe = (
+        "import sys\n"
+        "from growthtui.launch import main\n"
+        "code = main(sys.argv[1:])\n"
+        "print('PYDANTIC', 'pydantic' in sys.modules, file=sys.stderr)\n"
+        "raise SystemExit(code)\n"
+    )
+    command = [sys.executable, "-c", probe, *argv, "--data", str(store.path)]
+    quick = subprocess.run(command, capture_output=True, env=_env(), check=True, timeout=120)
+    assert b"PYDANTIC False" in quick.stderr  # the quick read took it
+    Path(seal_path(store.path)).unlink()  # not sealed: the Store reads every record
+    full = subprocess.run(command, capture_output=True, env=_env(), check=True, timeout=120)
+    assert b"PYDANTIC True" in full.stderr
+    assert quick.stdout == full.stdout
+    assert quick.stdout.count(b"\n") >= 3  # a heading, the column names, a row at least
