@@ -30,7 +30,7 @@ from growthtui.store.files import FILE_MODE, StrPath, real_path, replace_with
 
 DEPTH = 100
 """Changes kept: as many as one app session can undo."""
-ENTRY_LIMIT = 256 * 1024
+ENTRY_LIMIT = 64 * 1024
 """The longest line kept whole, in bytes: the journal stays under DEPTH × this."""
 
 
