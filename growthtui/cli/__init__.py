@@ -13,9 +13,9 @@ module of this package named in the product's words, holding:
 
 Adding a command is that module plus one line in COMMANDS below: its word, its module and
 its line of help, e.g. `("sync", "sync", "merge another copy of the store")`. Only the
-command named on the command line is imported and built in full (the others are their
-word and help line, which `--help` lists); anything that partial parser refuses is read
-again by the whole one, so every message is the whole parser's.
+command named on the command line is imported and built (`growthtui --help` builds them
+all); anything that partial parser refuses is read again by the whole one, so every
+message, and every list of choices, is the whole parser's.
 
 Handlers only parse, call a service (growthtui.services: the same the app calls, so the
 two cannot disagree) and print; growthtui.cli.base holds what they share (the store named
@@ -81,8 +81,8 @@ __all__ = ["COMMANDS", "UsageError", "build_parser", "main", "report_unexpected"
 
 
 def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
-    """The whole command line; with `argv`, only the command it names is built in full
-    (see `named_command`)."""
+    """The whole command line; with `argv`, only the command it names (see
+    `named_command`)."""
     data_help = "the data file (default: $GROWTHTUI_DATA, else your user data folder)"
     common = Parser(add_help=False)
     # SUPPRESS: a subcommand's parser must not reset a `--data` given before the subcommand.
@@ -105,9 +105,6 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
         if wanted is None or wanted == word:
             command = commands.add_parser(word, help=help_line, parents=[common])
             importlib.import_module(f"growthtui.cli.{module}").register(command, common)
-        else:
-            stub = commands.add_parser(word, help=help_line, add_help=False)
-            stub.set_defaults(handler=None)  # chosen after all: `_parse` reads again
     return parser
 
 
@@ -119,15 +116,13 @@ def open_app(args: argparse.Namespace) -> int:
 
 
 def named_command(argv: Sequence[str]) -> str | None:
-    """The command `argv` names (its first word, options before it skipped), or None when
-    that is not plain: the whole parser is then built."""
+    """The command `argv` names: its first word, after nothing but `--data PATH`; None
+    for anything else (`--help`, `--version`, no command): the whole parser is built."""
     tokens = iter(argv)
     for token in tokens:
         if token == "--data":
             next(tokens, None)
-        elif token == "--":
-            return None
-        elif not token.startswith("-"):
+        elif not token.startswith("--data="):
             return token if any(token == word for word, _, _ in COMMANDS) else None
     return None
 
@@ -153,12 +148,11 @@ def _one_shot(restore: bool) -> Iterator[None]:
 def _parse(argv: Sequence[str]) -> argparse.Namespace:
     """`argv` read by the parser built for it, and again by the whole parser when that
     one refuses it (so every refusal is the whole parser's sentence)."""
-    try:
-        args = build_parser(argv).parse_args(argv)
-        if getattr(args, "handler", None) is not None:
-            return args
-    except UsageError:
-        pass
+    if named_command(argv) is not None:
+        try:
+            return build_parser(argv).parse_args(argv)
+        except UsageError:
+            pass
     return build_parser().parse_args(argv)
 
 
