@@ -41,12 +41,15 @@ def register(add: Parser, common: Parser) -> None:
 
 
 def add_goal(args: argparse.Namespace) -> int:
-    from growthtui.domain.dates import parse_optional_date
     from growthtui.store.quick_write import add_goal as quick_add_goal
 
     title = typed(joined(args.words), "title")
     day = today()
-    due = parse_optional_date(args.due or "", day, "due date")
+    due = None
+    if args.due is not None:  # (the date rules bring `calendar`: not for a goal without)
+        from growthtui.domain.dates import parse_optional_date
+
+        due = parse_optional_date(args.due, day, "due date")
     warning = replies.due_warning(due, day)
     # The short way when it can vouch for the file and the input (see quick_write).
     path = quick_path(args)
