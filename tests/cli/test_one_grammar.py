@@ -206,3 +206,15 @@ def test_the_quick_write_behind_the_grammar_loads_none_of_the_slow_modules(
     assert "argparse" in loaded or "argparse" in sys.modules  # the one grammar read it
     assert loaded & SLOW_TO_START == set()
     assert stored in sealed.read_bytes()
+
+
+def test_every_command_is_in_the_readmes_command_line_and_in_help(run: Run) -> None:
+    from growthtui.cli import COMMANDS
+
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## Command line", 1)[1].split("\n## ", 1)[0]
+    usage = section.split("```", 2)[1]
+    helped = run("--help").out
+    for word, _module, help_line in COMMANDS:
+        assert f"growthtui {word}" in usage, word
+        assert word in helped and help_line.split()[0] in helped, word
