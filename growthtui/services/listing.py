@@ -345,27 +345,19 @@ def render_tables(tables: Iterable[Table], color: bool = False) -> str:
     for table in tables:
         lines = [styled(table.heading, HEAD)]
         if table.rows:
-            widths = [len(name) for name in table.columns]
-            for row in table.rows:
-                for index, cell in enumerate(row):
-                    widths[index] = max(widths[index], len(cell.text))
-            header = [Cell(name, DIM) for name in table.columns]
-            for row in [tuple(header), *table.rows]:
+            rows = [tuple(Cell(name, DIM) for name in table.columns), *table.rows]
+            last = len(table.columns) - 1
+            widths = [max(len(row[index].text) for row in rows) for index in range(last)]
+            right = [name in table.right for name in table.columns]
+            for row in rows:
                 parts = []
-                for index, (name, cell) in enumerate(zip(table.columns, row, strict=True)):
-                    last = index == len(row) - 1
-                    if last:
-                        padded = cell.text
-                    elif name in table.right:
-                        padded = cell.text.rjust(widths[index])
-                    else:
-                        padded = cell.text.ljust(widths[index])
-                    pad = len(padded) - len(cell.text)
-                    text = styled(cell.text, cell.style)
-                    if name in table.right and not last:
-                        parts.append(" " * pad + text)
-                    else:
-                        parts.append(text + ("" if last else " " * pad))
+                for index in range(last):
+                    text, style = row[index]
+                    pad = " " * (widths[index] - len(text))
+                    shown = styled(text, style) if color else text
+                    parts.append(pad + shown if right[index] else shown + pad)
+                text, style = row[last]
+                parts.append(styled(text, style) if color else text)
                 lines.append("  " + "  ".join(parts).rstrip())
         blocks.append("\n".join(lines))
     return "\n\n".join(blocks) + "\n"

@@ -293,27 +293,50 @@ class PlanRecords(NamedTuple):
 
 def read_plan_records(path: Path) -> PlanRecords | None:
     """What `growthtui list` shows of goals and milestones, from the store file at
-    `path`, or None when the Store has not sealed it as its own (open the Store instead)."""
+    `path`, or None when the Store has not sealed it as its own (open the Store instead).
+
+    Only the tables it shows are parsed (and `meta`, for the version): a sealed file is
+    laid out by storage.encode, one key a line, indented by depth, so a table runs from
+    its opening line to the next line that is `  }`. A third of the file is then left
+    unparsed (evidence, interactions, people, learning...)."""
     raw = sealed_bytes(path)
     if raw is None:
         return None
     try:
-        data = orjson.loads(raw)
-    except orjson.JSONDecodeError:
-        return None
-    try:
-        if not isinstance(data, dict):
-            raise _Unsure
-        meta = _table(data, META_TABLE).get(META_ID)
+        meta = _table_of(raw, META_TABLE).get(META_ID)
         if not isinstance(meta, dict) or meta.get("schema_version") != CURRENT_SCHEMA:
             raise _Unsure
         return PlanRecords(
-            goals=_records(data, "goals", _plan_goal),
-            milestones=_records(data, "milestones", _milestone),
-            checkins=_records(data, "checkins", _checkin),
+            goals=[_plan_goal(_key(k), doc) for k, doc in _table_of(raw, "goals").items()],
+            milestones=[
+                _milestone(_key(k), doc) for k, doc in _table_of(raw, "milestones").items()
+            ],
+            checkins=[_checkin(_key(k), doc) for k, doc in _table_of(raw, "checkins").items()],
         )
-    except (_Unsure, AttributeError, KeyError, TypeError, ValueError):
+    except (_Unsure, orjson.JSONDecodeError, AttributeError, KeyError, TypeError, ValueError):
         return None
+
+
+def _table_of(raw: bytes, name: str) -> dict[str, Any]:
+    """Table `name` of a sealed file's text, parsed alone (see `read_plan_records`)."""
+    key = b'\n  "' + name.encode() + b'": '
+    at = raw.find(key)
+    if at < 0:
+        if raw.find(b'"' + name.encode() + b'"') >= 0:
+            raise _Unsure  # named, but not where the layout puts a table
+        return {}  # a kind with no records yet
+    start = at + len(key)
+    if raw.startswith(b"{}", start):
+        return {}
+    if not raw.startswith(b"{\n", start):
+        raise _Unsure
+    end = raw.find(b"\n  }", start)
+    if end < 0:
+        raise _Unsure
+    table = orjson.loads(raw[start : end + 4])
+    if not isinstance(table, dict):
+        raise _Unsure
+    return table
 
 
 def _number(value: Any) -> float | None:
@@ -327,6 +350,8 @@ def _number(value: Any) -> float | None:
 def _ids(value: Any) -> tuple[int, ...]:
     if type(value) is not list:
         raise _Unsure
+    if not value:
+        return ()
     return tuple(_int(item) for item in value)
 
 
@@ -334,35 +359,45 @@ def _optional_date(value: Any) -> dt.date | None:
     return None if value is None else _date(value)
 
 
+_HORIZONS = {horizon.value: horizon for horizon in Horizon}
+_STATUSES = {status.value: status for status in GoalStatus}
+_NO_MEASURE = PlainMeasure("", "", None, None, None)
+
+
 def _plan_goal(key: int, doc: Any) -> PlainPlanGoal:
-    measure = doc.get("measure") or {}
-    if not isinstance(measure, dict):
+    # Thousands per run: enums looked up in a dict, not called; fields by position.
+    measure = doc.get("measure")
+    if measure is None:
+        plain_measure = _NO_MEASURE
+    elif isinstance(measure, dict):
+        plain_measure = PlainMeasure(
+            _str(measure.get("metric", "")),
+            _str(measure.get("unit", "")),
+            _number(measure.get("baseline")),
+            _number(measure.get("target")),
+            _number(measure.get("current")),
+        )
+    else:
         raise _Unsure
-    history = doc.get("history", [])
-    if type(history) is not list:
+    history = doc.get("history", ())
+    if history and type(history) is not list:
         raise _Unsure
     return PlainPlanGoal(
-        id=key,
-        title=_str(doc["title"]),
-        horizon=Horizon(_str(doc.get("horizon", Horizon.SHORT.value))),
-        status=GoalStatus(_str(doc.get("status", GoalStatus.ACTIVE.value))),
-        parent_id=_optional_int(doc.get("parent_id")),
-        specific=_str(doc.get("specific", "")),
-        measure=PlainMeasure(
-            metric=_str(measure.get("metric", "")),
-            unit=_str(measure.get("unit", "")),
-            baseline=_number(measure.get("baseline")),
-            target=_number(measure.get("target")),
-            current=_number(measure.get("current")),
-        ),
-        achievable=_str(doc.get("achievable", "")),
-        relevant=_str(doc.get("relevant", "")),
-        trait_ids=_ids(doc.get("trait_ids", [])),
-        skill_ids=_ids(doc.get("skill_ids", [])),
-        start=_optional_date(doc.get("start")),
-        due=_optional_date(doc.get("due")),
-        created=_optional_date(doc.get("created")),
-        history=tuple(
+        key,
+        _str(doc["title"]),
+        _HORIZONS[doc.get("horizon", "short")],
+        _STATUSES[doc.get("status", "active")],
+        _optional_int(doc.get("parent_id")),
+        _str(doc.get("specific", "")),
+        plain_measure,
+        _str(doc.get("achievable", "")),
+        _str(doc.get("relevant", "")),
+        _ids(doc.get("trait_ids", [])),
+        _ids(doc.get("skill_ids", [])),
+        _optional_date(doc.get("start")),
+        _optional_date(doc.get("due")),
+        _optional_date(doc.get("created")),
+        tuple(
             PlainChange(dt.datetime.fromisoformat(_str(change["at"])), _str(change["field"]))
             for change in history
         ),
