@@ -13,9 +13,9 @@ as the lock and the seal are), one change a line:
 so a journal that is stale, lost or edited by hand can never undo the wrong thing: the
 undo is refused in one sentence instead.
 
-Bounded: the last DEPTH changes, and a change whose line would be longer than ENTRY_LIMIT
-(a seed, a large import) is kept as its description only (`"ops": null`): it can be undone
-in the app session that made it, not from another.
+Bounded: the last DEPTH changes and at most SIZE_LIMIT bytes, and a change whose line would
+be longer than ENTRY_LIMIT (a seed, a large import) is kept as its description only
+(`"ops": null`): it can be undone in the app session that made it, not from another.
 
 Written under the store's write lock, after the data file, by replacing the journal whole
 (files.replace_with), never durably: a journal lost in a crash only means nothing to undo.
@@ -31,7 +31,10 @@ from growthtui.store.files import FILE_MODE, StrPath, real_path, replace_with
 DEPTH = 100
 """Changes kept: as many as one app session can undo."""
 ENTRY_LIMIT = 64 * 1024
-"""The longest line kept whole, in bytes: the journal stays under DEPTH × this."""
+"""The longest line kept whole, in bytes."""
+SIZE_LIMIT = 1024 * 1024
+"""The most the journal holds, in bytes (the oldest changes go first): every write reads
+and rewrites it, so it stays small whatever the changes were."""
 
 
 def journal_path(path: StrPath) -> str:
@@ -69,6 +72,9 @@ def write_lines(path: StrPath, lines: list[bytes]) -> None:
     refuses what it no longer describes."""
     target = journal_path(path)
     kept = lines[-DEPTH:]
+    size = sum(len(line) + 1 for line in kept)
+    while kept and size > SIZE_LIMIT:
+        size -= len(kept.pop(0)) + 1
     try:
         if not kept:
             os.unlink(target)

@@ -94,3 +94,14 @@ def test_a_change_too_large_to_keep_is_refused_in_one_sentence(
         _open(store_path, today).undo_latest()
     assert store_path.read_bytes() == before
     assert store.undo()  # the session that made it still can
+
+
+def test_the_journal_stays_under_its_size_limit(store_path: Path, today: dt.date) -> None:
+    store = _open(store_path, today)
+    for n in range(40):  # each change just under the longest kept whole
+        store.add(Goal(title=f"Goal {n}", notes="n" * (journal.ENTRY_LIMIT - 2_000)))
+    lines = journal.read_lines(store_path)
+    assert sum(len(line) + 1 for line in lines) <= journal.SIZE_LIMIT
+    assert len(lines) >= journal.SIZE_LIMIT // journal.ENTRY_LIMIT
+    assert _open(store_path, today).undo_latest() == "add goal"  # the latest is kept
+    assert not _open(store_path, today).has(Goal, 40)
