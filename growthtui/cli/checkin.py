@@ -9,12 +9,15 @@ from growthtui.cli.base import Parser, goal_id, open_store, stored, today, typed
 
 
 def _value(text: str) -> float:
+    """A number as Python writes one. `3,5` is refused, not guessed: it is three and a
+    half in much of Europe, and `1,500` fifteen hundred in English."""
+    hint = "use a dot for decimals: 3.5" if "," in text else "e.g. 12 or 3.5"
     try:
-        value = float(text.replace(",", "."))  # 3,5 as a person in much of Europe types it
+        value = float(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a number (e.g. 12 or 3.5)") from None
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number ({hint})") from None
     if not math.isfinite(value):
-        raise argparse.ArgumentTypeError(f"{text!r} is not a number (e.g. 12 or 3.5)")
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number ({hint})")
     return value
 
 

@@ -203,6 +203,7 @@ def test_show_goal_id_is_show_id(demo: Path, run: Run) -> None:
         (["checkin", "6"], "the following arguments are required: VALUE"),
         (["checkin", "6", "abc"], "'abc' is not a number"),
         (["checkin", "6", "nan"], "'nan' is not a number"),
+        (["checkin", "6", "74,5"], "'74,5' is not a number (use a dot for decimals: 3.5)"),
         (["checkin", "6", "70", "--confidence", "7"], "'7' is not a confidence from 1 to 5"),
         (["checkin", "99", "70"], "there is no goal with id 99"),
         (["edit", "goal", "4", "--due", "2027-02-15"], "needs a reason, for its history"),
@@ -261,7 +262,7 @@ def test_checkin_records_todays_value_and_moves_the_progress(
     demo: Path, run: Run, today: dt.date
 ) -> None:
     checked = run(
-        "checkin", "6", "74,5", "--confidence", "4", "--note", "mock exam", "--data", demo
+        "checkin", "6", "74.5", "--confidence", "4", "--note", "mock exam", "--data", demo
     )
     assert (checked.code, checked.err) == (0, "")
     assert checked.out.startswith("checked in on goal 6 (Pass the AWS")
