@@ -32,8 +32,9 @@ def register(edit: Parser, common: Parser) -> None:
 
 
 def edit_goal(args: argparse.Namespace) -> int:
-    from growthtui.domain import InvalidInput
+    from growthtui.domain import Goal, InvalidInput
     from growthtui.domain.dates import parse_date
+    from growthtui.domain.goals import goal_due_warning
     from growthtui.domain.printable import printable
     from growthtui.services.goals import edit_goal as edit
 
@@ -53,10 +54,18 @@ def edit_goal(args: argparse.Namespace) -> int:
             "(see `growthtui edit goal --help`)"
         )
     reason = typed(args.reason, "reason") if args.reason else ""
+    store = open_store(args)
+    was = store.get(Goal, args.id).due
     try:
-        goal = edit(open_store(args), args.id, changes, reason)
+        goal = edit(store, args.id, changes, reason)
     except InvalidInput as error:
         if error.field == "reason":
             raise InvalidInput(f"{error}: add --reason TEXT", "reason") from None
         raise
-    return stored(f"saved goal {goal.id}: {printable(goal.title)} (growthtui undo takes it back)")
+    warning = None
+    if goal.due is not None and goal.due != was:  # as the goal form warns under the field
+        parent = store.find(Goal, goal.parent_id)
+        found = goal_due_warning(goal.due, today(), parent, was)
+        warning = f"warning: {found}; it was saved all the same" if found else None
+    reply = f"saved goal {goal.id}: {printable(goal.title)} (growthtui undo takes it back)"
+    return stored(reply, warning)

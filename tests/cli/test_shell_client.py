@@ -400,3 +400,14 @@ def test_list_reads_a_sealed_file_without_pydantic_and_says_what_the_store_says(
     assert b"PYDANTIC True" in full.stderr
     assert quick.stdout == full.stdout
     assert quick.stdout.count(b"\n") >= 3  # a heading, the column names, a row at least
+
+
+def test_edit_goal_warns_about_a_due_date_worth_a_second_look(demo: Path, run: Run) -> None:
+    edited = run("edit", "goal", "4", "--due", "2026-11-01", "--reason", "late", "--data", demo)
+    assert edited.code == 0
+    assert edited.err == (
+        "growthtui: warning: 2026-11-01 is in the past: right for a goal done already, "
+        "else a later date; it was saved all the same\n"
+    )
+    renamed = run("edit", "goal", "4", "--title", "RFC", "--reason", "shorter", "--data", demo)
+    assert (renamed.code, renamed.err) == (0, "")  # the due date did not change
