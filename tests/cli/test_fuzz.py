@@ -1,7 +1,7 @@
 """The whole command line, fuzzed: random command lines built from the real commands and
 options, their values mixed with unicode, control characters, huge numbers, odd dates and
 empty strings, run through the `growthtui` entry point (growthtui.launch.main) on a store
-the Store sealed (so the launcher's quick way takes what it can).
+the Store sealed (so the quick write takes what it can).
 
 Whatever the line: the exit code is 0 or 2, no traceback and no "unexpected error" reach
 stderr, and a refused line (exit 2) leaves the store file byte for byte as it was.
