@@ -1,4 +1,5 @@
-"""How fast the command line answers on a decade of data, beside Taskwarrior on as many tasks.
+"""How fast the command line answers on a decade of data, beside Taskwarrior on as many tasks:
+`agenda` beside `task next`, `list` beside `task list`, `add goal` beside `task add`.
 
     python -m bench.cli            stores of 1k, 10k and 50k records
     python -m bench.cli --quick    1k only (a smoke run for CI)
@@ -62,6 +63,8 @@ AGENDA_RATIO = 1.5
 """`growthtui agenda` against `task next`, on the same number of records."""
 ADD_RATIO = 3.0
 """`growthtui add goal` against `task add`."""
+LIST_RATIO = 1.5
+"""`growthtui list` (open goals as a tree, then their milestones) against `task list`."""
 ADD_GOAL = ("add", "goal", "A goal added by the benchmark")
 TASK_RC = ("confirmation=off", "verbose=nothing", "gc=off", "hooks=off", "color=off")
 
@@ -276,20 +279,28 @@ def measure(
     data = ["--data", str(place.store)]
     mine = {
         "agenda": [*growthtui, "agenda", *data],
+        "list": [*growthtui, "list", *data],
         "add": [*growthtui, *ADD_GOAL, *data],
     }
     if task is None or place.task_env is None:
         alone = alternate(mine, place.growthtui_env, runs)
         return [
             Row(n, "growthtui agenda", alone["agenda"].describe()),
+            Row(n, "growthtui list", alone["list"].describe()),
             Row(n, "growthtui add goal", alone["add"].describe()),
         ]
     theirs = {
         "next": [task, "next"],
+        "task list": [task, "list"],
         "task add": [task, "add", "A task added by the benchmark"],
     }
-    # One round: task next, agenda, task add, add goal (each pair back to back).
-    pairs = {"next": theirs["next"], "agenda": mine["agenda"]}
+    # One round: task next, agenda, task list, list, task add, add goal (pairs back to back).
+    pairs = {
+        "next": theirs["next"],
+        "agenda": mine["agenda"],
+        "task list": theirs["task list"],
+        "list": mine["list"],
+    }
     adds = {
         "task add": theirs["task add"],
         "add": mine["add"],
@@ -302,6 +313,7 @@ def measure(
         for name, command in (*pairs.items(), *adds.items()):
             run_once(command, _env_for(name, place), timings[name])
     agenda_ratio = ratio(timings["agenda"], timings["next"])
+    list_ratio = ratio(timings["list"], timings["task list"])
     add_ratio = ratio(timings["add"], timings["task add"])
     pending = f"{place.pending:,} pending of {place.tasks:,}"
     return [
@@ -312,6 +324,14 @@ def measure(
             f"{timings['agenda'].describe()} = {agenda_ratio:.2f}x task next",
             f"<= {AGENDA_RATIO:g}x task next",
             agenda_ratio <= AGENDA_RATIO,
+        ),
+        Row(n, f"task list ({pending} tasks)", timings["task list"].describe()),
+        Row(
+            n,
+            "growthtui list",
+            f"{timings['list'].describe()} = {list_ratio:.2f}x task list",
+            f"<= {LIST_RATIO:g}x task list",
+            list_ratio <= LIST_RATIO,
         ),
         Row(n, "task add", timings["task add"].describe()),
         Row(
@@ -331,7 +351,7 @@ def measure(
 
 
 def _env_for(name: str, place: Place) -> dict[str, str]:
-    if name in ("next", "task add"):
+    if name in ("next", "task list", "task add"):
         assert place.task_env is not None
         return place.task_env
     return place.growthtui_env
@@ -342,10 +362,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="bench/cli.py", description=__doc__.split("\n")[0])
     parser.add_argument("--quick", action="store_true", help="only the 1k store (CI smoke)")
     parser.add_argument("--runs", type=int, default=RUNS, help=f"rounds per figure (>= 5; {RUNS})")
+    parser.add_argument(
+        "--size", type=int, action="append", help="a store of this many records (repeatable)"
+    )
     args = parser.parse_args(argv)
     compile_growthtui()
     runs = max(5, args.runs)
-    sizes = SIZES[:1] if args.quick else SIZES
+    sizes = SIZES[:1] if args.quick else tuple(args.size or SIZES)
     editable = growthtui_command()
     found = taskwarrior()
     task = found[0] if found else None

@@ -1,6 +1,6 @@
 """The date growthtui works with: GROWTHTUI_TODAY when set, else the clock's.
 
-Standard library only: the launcher reads it before anything else is loaded.
+Standard library only: every command reads it, `add goal` before anything else is loaded.
 """
 
 from __future__ import annotations

@@ -1,7 +1,7 @@
 """Where growthtui keeps things. Functions, not constants: nothing is created at import.
 
-`pathlib` and `platformdirs` are imported by the functions that need them: the launcher
-reads `given_data_path` before anything else is loaded.
+`pathlib` and `platformdirs` are imported by the functions that need them: the quick write
+of `add goal` reads `given_data_path` before anything else is loaded.
 """
 
 from __future__ import annotations

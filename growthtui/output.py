@@ -16,7 +16,7 @@ whose reader left (`growthtui export | head`), or unable to encode a character
   failure (`prepare_streams`).
 
 Every line of ours goes through `printable`, so a title holding `ESC ] 52` reaches no
-terminal as it is. Standard library only (`os`, `sys`): the launcher uses this.
+terminal as it is. Standard library only (`os`, `sys`): every command starts with this.
 """
 
 from __future__ import annotations
@@ -46,7 +46,7 @@ def prepare_streams() -> None:
     for stream in (sys.stdout, sys.stderr):
         errors = getattr(stream, "errors", None)
         if errors in ("strict", "surrogateescape"):
-            try:  # noqa: SIM105 - contextlib would cost the launcher an import
+            try:  # noqa: SIM105 - contextlib would cost every command an import
                 stream.reconfigure(errors="backslashreplace")  # type: ignore[union-attr]
             except (AttributeError, ValueError, OSError):
                 pass  # not a text stream of ours (a test's capture): leave it

@@ -1,9 +1,9 @@
 """What the command line says back when it stored something: one line each, the same
-whichever way the record was stored (the launcher's quick way or the full command line),
+whichever way the record was stored (the quick write or the Store's way),
 and the warnings about what was stored all the same (a due date already past).
 
 Stored text is shown through `printable`: a title from a hand-edited file cannot drive the
-terminal. Nothing else is imported: the launcher uses this before anything else is loaded.
+terminal. Nothing else is imported: `add goal` uses this before anything else is loaded.
 """
 
 from __future__ import annotations

@@ -31,13 +31,24 @@ class InvalidRecord(InvalidInput):
         return out
 
 
+_LISTED = {
+    "goal": "list goals",
+    "milestone": "list milestones",
+    "person": "list people",
+    "learning item": "list learning",
+    "review": "list reviews",
+}
+"""The command that lists each kind of record with its ids (the others are in the export)."""
+
+
 class NotFound(GrowthError):
     """An id that points nowhere."""
 
     def __init__(self, entity: str, record_id: int) -> None:
+        listed = _LISTED.get(entity, "export --format json")
         super().__init__(
             f"there is no {entity} with id {record_id}; "
-            f"list them with `growthtui export --format json` or open the app"
+            f"list them with `growthtui {listed}` or open the app"
         )
         self.entity = entity
         self.record_id = record_id

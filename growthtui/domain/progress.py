@@ -8,7 +8,11 @@ import math
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 
-from growthtui.domain.goals import CheckIn, Goal, GoalStatus, Measure, Milestone
+from growthtui.domain.kinds import GoalStatus
+
+TYPE_CHECKING = False  # the rules read attributes only: `growthtui list` runs them on
+if TYPE_CHECKING:  # the plain records of store.quick_read, without loading pydantic
+    from growthtui.domain.goals import CheckIn, Goal, Measure, Milestone
 
 
 def measure_progress(measure: Measure, current: float | None = None) -> float | None:

@@ -7,9 +7,13 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from growthtui.domain.goals import Goal, GoalStatus, Milestone
+from growthtui.domain.kinds import GoalStatus
 from growthtui.domain.schedule import horizon_problem
 from growthtui.domain.words import counted
+
+TYPE_CHECKING = False  # the check reads attributes only: `growthtui list` runs it on the
+if TYPE_CHECKING:  # plain records of store.quick_read, without loading pydantic
+    from growthtui.domain.goals import Goal, Milestone
 
 _VAGUE_WORDS = ("better", "more", "improve", "get good", "some", "stuff", "things", "etc")
 _WORD = re.compile(r"[a-z0-9']+")

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from growthtui.domain import CheckIn, Goal
+import datetime as dt
+import math
+
+from growthtui.domain import CheckIn, Goal, InvalidInput
 from growthtui.domain.progress import latest_checkin
 from growthtui.store import Store
 
@@ -28,3 +31,23 @@ def record_checkin(store: Store, checkin: CheckIn) -> CheckIn:
                 base=goal,
             )
     return stored
+
+
+def check_in(
+    store: Store,
+    goal_id: int,
+    value: float | None,
+    today: dt.date,
+    confidence: int = 3,
+    note: str = "",
+) -> CheckIn:
+    """Record today's check-in on goal `goal_id` (`record_checkin`). NotFound for a goal
+    that is not there, InvalidRecord for a value that does not fit (a confidence outside
+    1–5, a value that is not a finite number); nothing is written then."""
+    if value is not None and not math.isfinite(value):
+        raise InvalidInput(f"the value must be a number, e.g. 12 or 3.5, not {value}", "value")
+    store.get(Goal, goal_id)
+    checkin = CheckIn.build(
+        goal_id=goal_id, date=today, value=value, confidence=confidence, note=note
+    )
+    return record_checkin(store, checkin)

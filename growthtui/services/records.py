@@ -38,3 +38,9 @@ def delete(store: Store, model: type[Record], record_id: int) -> str:
 def undo(store: Store) -> str:
     """Reverse the last change; returns what was undone, in words."""
     return store.undo()
+
+
+def undo_latest(store: Store) -> str:
+    """Reverse the latest change to the store, whichever session or command made it (the
+    store's undo journal): `growthtui undo`. Returns what was undone, in words."""
+    return store.undo_latest()

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 from growthtui.domain import InvalidInput, Record
 from growthtui.domain.words import counted
 from growthtui.store.identity import utc_stamp
+from growthtui.store.journal import new_token
 
 if TYPE_CHECKING:
     from growthtui.store.repository import Store
@@ -42,6 +43,8 @@ class Change:
     description: str
     ops: list[Op] = field(default_factory=list)
     """In the order they were made; documents are shared with the store: do not change them."""
+    token: str = field(default_factory=new_token)
+    """Its entry in the undo journal (store/journal.py)."""
 
 
 @dataclass(frozen=True)

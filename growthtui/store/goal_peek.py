@@ -13,7 +13,7 @@ the text are of one version), and only when the field reads as growthtui writes 
 other case it says None, as for a goal without a start: the warning is then left out,
 never the milestone. Tests compare it with the Store on many goals.
 
-Standard library only, and only modules the launcher has loaded already.
+Standard library only, and only modules the command line has loaded already.
 """
 
 from __future__ import annotations

@@ -37,6 +37,7 @@ from growthtui.domain.kinds import (
     OPEN_STATUSES,
     Cadence,
     GoalStatus,
+    Horizon,
     Relation,
 )
 from growthtui.domain.shapes import AgendaRecords
@@ -68,6 +69,10 @@ class PlainMilestone(NamedTuple):
     title: str
     due: dt.date
     done_at: dt.date | None
+
+    @property
+    def done(self) -> bool:
+        return self.done_at is not None
 
 
 class PlainPerson(NamedTuple):
@@ -226,3 +231,181 @@ def _review(key: int, doc: Any) -> PlainReview:
 
 def _review_cadence(key: int, doc: Any) -> Cadence:
     return Cadence(_str(doc.get("review_cadence", DEFAULT_REVIEW_CADENCE.value)))
+
+
+# -- what `growthtui list` shows: goals, milestones, check-ins --------------------------------
+class PlainMeasure(NamedTuple):
+    metric: str
+    unit: str
+    baseline: float | None
+    target: float | None
+    current: float | None
+
+    @property
+    def is_set(self) -> bool:
+        return bool(self.metric) and self.target is not None
+
+
+class PlainChange(NamedTuple):
+    at: dt.datetime
+    field: str
+
+
+class PlainPlanGoal(NamedTuple):
+    """A goal with every field the progress and SMART rules read (domain.progress,
+    domain.smart, domain.schedule)."""
+
+    id: int
+    title: str
+    horizon: Horizon
+    status: GoalStatus
+    parent_id: int | None
+    specific: str
+    measure: PlainMeasure
+    achievable: str
+    relevant: str
+    trait_ids: tuple[int, ...]
+    skill_ids: tuple[int, ...]
+    start: dt.date | None
+    due: dt.date | None
+    created: dt.date | None
+    history: tuple[PlainChange, ...]
+
+    @property
+    def is_open(self) -> bool:
+        return self.status in OPEN_STATUSES
+
+
+class PlainCheckIn(NamedTuple):
+    id: int
+    goal_id: int
+    date: dt.date
+    value: float | None
+
+
+class PlanRecords(NamedTuple):
+    """The goals, every milestone and every check-in, as plain records."""
+
+    goals: list[PlainPlanGoal]
+    milestones: list[PlainMilestone]
+    checkins: list[PlainCheckIn]
+
+
+def read_plan_records(path: Path) -> PlanRecords | None:
+    """What `growthtui list` shows of goals and milestones, from the store file at
+    `path`, or None when the Store has not sealed it as its own (open the Store instead).
+
+    Only the tables it shows are parsed (and `meta`, for the version): a sealed file is
+    laid out by storage.encode, one key a line, indented by depth, so a table runs from
+    its opening line to the next line that is `  }`. A third of the file is then left
+    unparsed (evidence, interactions, people, learning...)."""
+    raw = sealed_bytes(path)
+    if raw is None:
+        return None
+    try:
+        meta = _table_of(raw, META_TABLE).get(META_ID)
+        if not isinstance(meta, dict) or meta.get("schema_version") != CURRENT_SCHEMA:
+            raise _Unsure
+        return PlanRecords(
+            goals=[_plan_goal(_key(k), doc) for k, doc in _table_of(raw, "goals").items()],
+            milestones=[
+                _milestone(_key(k), doc) for k, doc in _table_of(raw, "milestones").items()
+            ],
+            checkins=[_checkin(_key(k), doc) for k, doc in _table_of(raw, "checkins").items()],
+        )
+    except (_Unsure, orjson.JSONDecodeError, AttributeError, KeyError, TypeError, ValueError):
+        return None
+
+
+def _table_of(raw: bytes, name: str) -> dict[str, Any]:
+    """Table `name` of a sealed file's text, parsed alone (see `read_plan_records`)."""
+    key = b'\n  "' + name.encode() + b'": '
+    at = raw.find(key)
+    if at < 0:
+        if raw.find(b'"' + name.encode() + b'"') >= 0:
+            raise _Unsure  # named, but not where the layout puts a table
+        return {}  # a kind with no records yet
+    start = at + len(key)
+    if raw.startswith(b"{}", start):
+        return {}
+    if not raw.startswith(b"{\n", start):
+        raise _Unsure
+    end = raw.find(b"\n  }", start)
+    if end < 0:
+        raise _Unsure
+    table = orjson.loads(raw[start : end + 4])
+    if not isinstance(table, dict):
+        raise _Unsure
+    return table
+
+
+def _number(value: Any) -> float | None:
+    if value is None:
+        return None
+    if type(value) is int or type(value) is float:
+        return float(value)
+    raise _Unsure
+
+
+def _ids(value: Any) -> tuple[int, ...]:
+    if type(value) is not list:
+        raise _Unsure
+    if not value:
+        return ()
+    return tuple(_int(item) for item in value)
+
+
+def _optional_date(value: Any) -> dt.date | None:
+    return None if value is None else _date(value)
+
+
+_HORIZONS = {horizon.value: horizon for horizon in Horizon}
+_STATUSES = {status.value: status for status in GoalStatus}
+_NO_MEASURE = PlainMeasure("", "", None, None, None)
+
+
+def _plan_goal(key: int, doc: Any) -> PlainPlanGoal:
+    # Thousands per run: enums looked up in a dict, not called; fields by position.
+    measure = doc.get("measure")
+    if measure is None:
+        plain_measure = _NO_MEASURE
+    elif isinstance(measure, dict):
+        plain_measure = PlainMeasure(
+            _str(measure.get("metric", "")),
+            _str(measure.get("unit", "")),
+            _number(measure.get("baseline")),
+            _number(measure.get("target")),
+            _number(measure.get("current")),
+        )
+    else:
+        raise _Unsure
+    history = doc.get("history", ())
+    if history and type(history) is not list:
+        raise _Unsure
+    return PlainPlanGoal(
+        key,
+        _str(doc["title"]),
+        _HORIZONS[doc.get("horizon", "short")],
+        _STATUSES[doc.get("status", "active")],
+        _optional_int(doc.get("parent_id")),
+        _str(doc.get("specific", "")),
+        plain_measure,
+        _str(doc.get("achievable", "")),
+        _str(doc.get("relevant", "")),
+        _ids(doc.get("trait_ids", [])),
+        _ids(doc.get("skill_ids", [])),
+        _optional_date(doc.get("start")),
+        _optional_date(doc.get("due")),
+        _optional_date(doc.get("created")),
+        tuple(
+            PlainChange(dt.datetime.fromisoformat(_str(change["at"])), _str(change["field"]))
+            for change in history
+        ),
+    )
+
+
+def _checkin(key: int, doc: Any) -> PlainCheckIn:
+    goal_id = doc["goal_id"]
+    if type(goal_id) is not int:
+        raise _Unsure
+    return PlainCheckIn(key, goal_id, _date(doc["date"]), _number(doc.get("value")))

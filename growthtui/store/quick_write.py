@@ -31,12 +31,12 @@ The layout it relies on: `encode` writes JSON indented by two spaces, one key pe
 a JSON string never holds a raw newline, so a line's indentation tells its depth: tables at
 2 spaces, record ids at 4, a record's fields at 6, the counters in meta at 8.
 
-Every import here is one the interpreter has loaded already, or a small module of ours
-(`files`, `seal`, `schema`, `backups`, `identity`, and `kinds`, which brings `enum`).
-Where starting a module costs milliseconds (a container's file system, a cold disk), `json`,
-`re`, `pathlib` and `typing` together cost more than the write itself. So the record's JSON
-text is laid out by `_json` (for the few kinds of value a new record holds), and ids are
-found with `bytes.find`.
+Every import here is one the command line has loaded already (argparse brings `re`), or
+a small module of ours (`files`, `seal`, `schema`, `backups`, `identity`, `journal`, and
+`kinds`, which brings `enum`). Where starting a module costs milliseconds (a container's
+file system, a cold disk), `json`, `pathlib` and `typing` together cost more than the
+write itself. So the record's JSON text is laid out by `_json` (for the few kinds of value
+a new record holds).
 """
 
 from __future__ import annotations
@@ -44,6 +44,7 @@ from __future__ import annotations
 import os
 
 from growthtui.domain.kinds import TITLE_MAX, EvidenceKind, GoalStatus, Horizon
+from growthtui.store import journal
 from growthtui.store.backups import daily_backup_name
 from growthtui.store.files import (
     FILE_MODE,
@@ -55,6 +56,7 @@ from growthtui.store.files import (
     replace_with,
 )
 from growthtui.store.identity import new_uid, utc_stamp
+from growthtui.store.journal import new_token
 from growthtui.store.schema import CURRENT_SCHEMA, META_ID, META_TABLE
 from growthtui.store.seal import is_sealed, write_seal
 
@@ -273,7 +275,19 @@ def _append_locked(
         write_seal(path, os.fstat(held), CURRENT_SCHEMA)
     finally:
         os.close(held)
+    _journal(path, table, record_id, doc)
     return record_id, found
+
+
+def _journal(path: StrPath, table: str, record_id: int, doc: dict[str, Any]) -> None:
+    """Note the new record in the undo journal, as the Store notes what it adds."""
+    entity = {GOALS: "goal", MILESTONES: "milestone", EVIDENCE: "evidence"}[table]
+    entry = {
+        "id": new_token(),
+        "description": f"add {entity}",
+        "ops": [{"table": table, "id": record_id, "before": None, "after": doc}],
+    }
+    journal.append(path, _json(entry, "").encode())
 
 
 def _table(raw: bytes, name: str, from_end: bool = False) -> tuple[int, int] | None:
@@ -319,18 +333,15 @@ def _goal_title(goal_id: int, raw: bytes) -> str | None:
 
 
 def _ids_in(raw: bytes, table: tuple[int, int]) -> set[int]:
-    """The ids of the records of the table at `table` (where `_table` found it)."""
-    ids = set()
-    at = raw.find(_RECORD_KEY, *table)
-    while at >= 0:
-        start = at + len(_RECORD_KEY)
-        end = raw.find(b'": {', start, table[1])
-        if end < 0:
-            break
-        if raw[start:end].isdigit():
-            ids.add(int(raw[start:end]))
-        at = raw.find(_RECORD_KEY, end, table[1])
-    return ids
+    """The ids of the records of the table at `table` (where `_table` found it).
+
+    A regular expression: a loop of `bytes.find` took twice as long over ten years of
+    goals (~11 ms for 1,400). `re` is loaded by the command line's parser (argparse)
+    before this runs."""
+    import re
+
+    found = re.compile(rb'\n    "([0-9]+)": \{').findall(raw, table[0], table[1])
+    return {int(text) for text in found}
 
 
 def _counter(raw: bytes, meta: tuple[int, int], table: str) -> tuple[int, int] | None:

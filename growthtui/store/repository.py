@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any, TypeVar, cast
 
+import orjson
 from pydantic import ValidationError
 
 from growthtui.domain import (
@@ -29,6 +30,7 @@ from growthtui.domain import (
     Record,
     explain,
 )
+from growthtui.store import journal
 from growthtui.store.backups import (
     daily_backup_path,
     newest_backup,
@@ -373,6 +375,8 @@ class Store:
             if tx.change.ops:
                 self._storage.flush()
                 self._storage.seal(CURRENT_SCHEMA)  # checked above, written whole: sealed
+                if undoable:
+                    self._journal(tx.change)
         if tx.change.ops:
             self._own_writes += 1
             if undoable:
@@ -562,26 +566,104 @@ class Store:
             raise InvalidInput("nothing to undo in this session")
         change = self._undo[-1]
         with self.transaction(f"undo {change.description}", undoable=False) as tx:
-            for op in change.ops:
-                if self._raw(op.table, op.doc_id) != op.after:
-                    entity = ENTITY_BY_TABLE.get(op.table)
-                    word = entity.entity if entity else op.table
-                    raise Conflict(
-                        f"cannot undo '{change.description}': {word} {op.doc_id} was changed "
-                        "in another session since; nothing was undone"
-                    )
-            for op in reversed(change.ops):
-                model = ENTITY_BY_TABLE.get(op.table)
-                if model is None:
-                    continue
-                if op.before is None:
-                    tx.remove(model, op.doc_id)
-                else:
-                    # Exactly as it was, its `modified` time too: an undone change is no
-                    # change (another copy syncing sees the record it already had).
-                    tx.put(model.model_validate({**op.before, "id": op.doc_id}), keep_modified=True)
+            self._reverse(change, tx)
+            self._forget(change.token)
         self._undo.pop()
         return change.description
+
+    def undo_latest(self) -> str:
+        """Reverse the latest change to this store, whichever session or process made it
+        (the undo journal, store/journal.py); returns what was undone, in words. Refused
+        (Conflict) when a record it changed was changed since, as `undo` is."""
+        path = self._storage.path
+        with self.transaction("undo", undoable=False) as tx:
+            entries = journal.read_lines(path) if path is not None else []
+            if not entries:
+                if self._undo:  # a store without a file: this session's changes
+                    change = self._undo[-1]
+                else:
+                    raise InvalidInput("nothing to undo: no change was recorded since")
+            else:
+                change = self._journaled(entries[-1])
+            tx.change.description = f"undo {change.description}"
+            self._reverse(change, tx)
+            self._forget(change.token)
+        if self._undo and self._undo[-1].token == change.token:
+            self._undo.pop()
+        return change.description
+
+    def _reverse(self, change: Change, tx: Transaction) -> None:
+        """Put back what `change` found, if every record it changed still holds what it
+        left (Conflict otherwise)."""
+        for op in change.ops:
+            if self._raw(op.table, op.doc_id) != op.after:
+                entity = ENTITY_BY_TABLE.get(op.table)
+                word = entity.entity if entity else op.table
+                raise Conflict(
+                    f"cannot undo '{change.description}': {word} {op.doc_id} was changed "
+                    "in another session since; nothing was undone"
+                )
+        for op in reversed(change.ops):
+            model = ENTITY_BY_TABLE.get(op.table)
+            if model is None:
+                continue
+            if op.before is None:
+                tx.remove(model, op.doc_id)
+            else:
+                # Exactly as it was, its `modified` time too: an undone change is no
+                # change (another copy syncing sees the record it already had).
+                tx.put(model.model_validate({**op.before, "id": op.doc_id}), keep_modified=True)
+
+    # -- the undo journal (store/journal.py) ----------------------------------------
+    def _journal(self, change: Change) -> None:
+        """Add `change` to the journal beside the file (the caller holds the lock)."""
+        path = self._storage.path
+        if path is None:
+            return
+        ops = [
+            {"table": op.table, "id": op.doc_id, "before": op.before, "after": op.after}
+            for op in change.ops
+        ]
+        entry = {"id": change.token, "description": change.description, "ops": ops}
+        try:
+            line = orjson.dumps(entry)
+        except orjson.JSONEncodeError:
+            line = b""
+        if not line or len(line) > journal.ENTRY_LIMIT:
+            line = orjson.dumps({**entry, "ops": None})
+        journal.append(path, line)
+
+    def _journaled(self, line: bytes) -> Change:
+        """The change a journal line describes; InvalidInput for one kept without its
+        records (too large) or that cannot be read."""
+        unreadable = "the undo journal beside the store cannot be read; nothing was undone"
+        try:
+            entry = orjson.loads(line)
+            description, ops = str(entry["description"]), entry["ops"]
+        except (orjson.JSONDecodeError, KeyError, TypeError):
+            raise InvalidInput(unreadable) from None
+        if ops is None:
+            raise InvalidInput(
+                f"the last change ({description}) is too large to undo outside the app "
+                "session that made it; nothing was undone"
+            )
+        change = Change(description, token=str(entry.get("id", "")))
+        try:
+            for op in ops:
+                change.ops.append(Op(str(op["table"]), int(op["id"]), op["before"], op["after"]))
+        except (KeyError, TypeError, ValueError):
+            raise InvalidInput(unreadable) from None
+        return change
+
+    def _forget(self, token: str) -> None:
+        """Take the change with `token` out of the journal (it was undone)."""
+        path = self._storage.path
+        if path is None:
+            return
+        lines = journal.read_lines(path)
+        kept = [line for line in lines if token.encode() not in line[:64]]
+        if len(kept) != len(lines):
+            journal.write_lines(path, kept)
 
     # -- whole-store import and export (used by interop) ------------------------------
     def dump(self) -> dict[str, builtins.list[Record]]:

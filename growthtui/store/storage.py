@@ -50,6 +50,7 @@ from growthtui.store.files import (
     replace_with,
     temp_prefix,
 )
+from growthtui.store.journal import journal_path
 from growthtui.store.lock import StoreLock
 from growthtui.store.schema import MAX_ID
 from growthtui.store.seal import seal_path, write_seal
@@ -139,9 +140,9 @@ def _record_keys(table: dict[str, Any]) -> bool:
 
 
 def temp_files_of(path: Path) -> list[Path]:
-    """Temp files a writer of `path` (or of its backups, or of its seal) makes while it
-    writes."""
-    prefixes = (temp_prefix(path), temp_prefix(seal_path(path)))
+    """Temp files a writer of `path` (or of its backups, its seal, its undo journal) makes
+    while it writes."""
+    prefixes = (temp_prefix(path), temp_prefix(seal_path(path)), temp_prefix(journal_path(path)))
     try:
         entries = list(os.scandir(path.parent))
     except FileNotFoundError:

@@ -1,7 +1,7 @@
 """The whole command line, fuzzed: random command lines built from the real commands and
 options, their values mixed with unicode, control characters, huge numbers, odd dates and
 empty strings, run through the `growthtui` entry point (growthtui.launch.main) on a store
-the Store sealed (so the launcher's quick way takes what it can).
+the Store sealed (so the quick write takes what it can).
 
 Whatever the line: the exit code is 0 or 2, no traceback and no "unexpected error" reach
 stderr, and a refused line (exit 2) leaves the store file byte for byte as it was.
@@ -21,6 +21,7 @@ from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
 from growthtui import cli
+from growthtui.cli import app as cli_app
 from growthtui.domain import Evidence, Goal, Milestone, Person
 from growthtui.launch import main
 from growthtui.store import CURRENT_SCHEMA, Store
@@ -175,7 +176,7 @@ def test_any_command_line_exits_0_or_2_without_a_traceback_and_refusals_write_no
 ) -> None:
     monkeypatch.setenv("GROWTHTUI_TODAY", today.isoformat())  # the calendar's ends too
     opened: list[object] = []
-    monkeypatch.setattr(cli, "_launch", lambda *args, **kwargs: opened.append(args) or 0)
+    monkeypatch.setattr(cli_app, "launch", lambda *args, **kwargs: opened.append(args) or 0)
     with tempfile.TemporaryDirectory() as name:
         folder = Path(name)
         store = _fresh(template, folder)

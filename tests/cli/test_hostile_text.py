@@ -2,7 +2,7 @@
 screen), `CSI 2J` (clear it), BEL, and U+202E (turn the line around).
 
 Typed on the command line it is refused, in one sentence, and nothing is written (by the
-launcher's quick way too). Stored anyway (an import, a hand edit), it reaches the terminal
+quick write too). Stored anyway (an import, a hand edit), it reaches the terminal
 from no command: `agenda`, the md and csv exports and every message show it as visible
 escapes. The installed command is run as a shell runs it, and its raw bytes are checked.
 """
@@ -150,7 +150,7 @@ TYPED = ["Ship \x1b]52;c;aGk=\x07", "\x1bc", "clear \x1b[2J", "\u202egnp.exe", "
 def test_typed_control_characters_are_refused_and_nothing_is_written(
     run: Run, files: Files, tmp_path: Path, today: dt.date, argv: list[str], text: str
 ) -> None:
-    """On a sealed store with today's backup, where the launcher's quick way would take
+    """On a sealed store with today's backup, where the quick write would take
     the plain forms: it must refuse what the full command line refuses."""
     data = tmp_path / "growth.json"
     store = Store.open(data, today=lambda: today)

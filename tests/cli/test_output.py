@@ -56,7 +56,7 @@ def assert_no_crash(stderr: str) -> None:
 @pytest.fixture(params=["store", "quick"])
 def data(request: pytest.FixtureRequest, tmp_path: Path, today: dt.date) -> Path:
     """A store file: empty (the first write goes the Store's way) or sealed with today's
-    backup taken (the launcher's quick way takes the write)."""
+    backup taken (the quick write takes it)."""
     path = tmp_path / "growth.json"
     if request.param == "quick":
         store = Store.open(path, today=lambda: today)

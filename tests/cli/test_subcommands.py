@@ -16,7 +16,10 @@ from growthtui.domain import ENTITIES
 if TYPE_CHECKING:  # fixtures' types, from tests/cli/conftest.py
     from conftest import Files, Run
 
-SUBCOMMANDS = ("add", "log", "seed", "agenda", "export", "import")
+SUBCOMMANDS = (
+    *("add", "log", "checkin", "done", "edit", "undo", "list", "show"),
+    *("agenda", "export", "import", "seed", "sync", "completion"),
+)
 
 
 def added_id(out: str, kind: str) -> str:

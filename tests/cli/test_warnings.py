@@ -1,6 +1,6 @@
 """A due date in the past, or a milestone due before its goal starts: stored all the same
 (a person may be recording what already happened), with one line on stderr saying so.
-The same words whichever way the record is stored: the Store's, or the launcher's quick
+The same words whichever way the record is stored: the Store's, or the quick
 way on a sealed store."""
 
 from __future__ import annotations
@@ -28,7 +28,7 @@ START = dt.date(2027, 3, 1)
 @pytest.fixture(params=["store", "quick"])
 def data(request: pytest.FixtureRequest, tmp_path: Path, today: dt.date) -> Path:
     """A store holding goal 1, which starts on START. "quick": sealed, with a record of each
-    kind the quick way adds and today's backup, so the launcher takes the plain forms."""
+    kind the quick way adds and today's backup, so the quick write takes the plain forms."""
     path = tmp_path / "growth.json"
     store = Store.open(path, today=lambda: today)
     store.add(Goal(title="Speak at a conference", start=START, due=dt.date(2028, 2, 1)))

@@ -402,7 +402,13 @@ def test_folders_are_private_at_every_level_and_files_too(
         assert _mode(folder) == 0o700, folder
     made = sorted(os.listdir(path.parent))
     assert made == sorted(
-        [path.name, f".{path.name}.seal", f"{path.name}.lock", f"{path.name}.2026-11-24.bak"]
+        [
+            path.name,
+            f".{path.name}.seal",
+            f".{path.name}.undo",  # the undo journal (store/journal.py)
+            f"{path.name}.lock",
+            f"{path.name}.2026-11-24.bak",
+        ]
     )
     for name in made:
         assert _mode(path.parent / name) == 0o600, name

@@ -1,0 +1,93 @@
+"""`growthtui add goal TITLE…` and `growthtui add milestone GOAL_ID TITLE…`.
+
+Both take the quick write (store/quick_write.py) when it can vouch for the file and the
+input, else the Store's way through services.records; the two store the same record.
+"""
+
+from __future__ import annotations
+
+import argparse
+
+from growthtui import replies
+from growthtui.cli.base import (
+    Parser,
+    add_words,
+    goal_id,
+    joined,
+    open_store,
+    quick_path,
+    stored,
+    today,
+    typed,
+)
+from growthtui.domain.kinds import Horizon
+
+HORIZONS = [horizon.value for horizon in Horizon]
+
+
+def register(add: Parser, common: Parser) -> None:
+    kinds = add.add_subparsers(title="what to add", metavar="KIND", parser_class=Parser)
+    kinds.required = True
+    goal = kinds.add_parser("goal", help="add a goal", parents=[common])
+    add_words(goal, "TITLE")
+    goal.add_argument("--horizon", choices=HORIZONS, default="short")
+    goal.add_argument("--due", metavar="YYYY-MM-DD")
+    goal.set_defaults(handler=add_goal)
+    milestone = kinds.add_parser("milestone", help="add a milestone to a goal", parents=[common])
+    milestone.add_argument("goal_id", metavar="GOAL_ID", type=goal_id)
+    add_words(milestone, "TITLE")
+    milestone.add_argument("--due", metavar="YYYY-MM-DD", required=True)
+    milestone.set_defaults(handler=add_milestone)
+
+
+def add_goal(args: argparse.Namespace) -> int:
+    from growthtui.store.quick_write import add_goal as quick_add_goal
+
+    title = typed(joined(args.words), "title")
+    day = today()
+    due = None
+    if args.due is not None:  # (the date rules bring `calendar`: not for a goal without)
+        from growthtui.domain.dates import parse_optional_date
+
+        due = parse_optional_date(args.due, day, "due date")
+    warning = replies.due_warning(due, day)
+    # The short way when it can vouch for the file and the input (see quick_write).
+    path = quick_path(args)
+    added = None
+    if path is not None:
+        added = quick_add_goal(path, title, Horizon(args.horizon), due, day)
+    if added is not None:
+        return stored(replies.added_goal(added, title), warning)
+    from growthtui.domain import Goal
+    from growthtui.services.records import save
+
+    goal = Goal.build(title=title, horizon=args.horizon, due=due)
+    saved = save(open_store(args), goal)
+    return stored(replies.added_goal(saved.id, saved.title), warning)
+
+
+def add_milestone(args: argparse.Namespace) -> int:
+    from growthtui.domain.dates import parse_date
+    from growthtui.store.goal_peek import goal_start
+    from growthtui.store.quick_write import add_milestone as quick_add_milestone
+
+    title = typed(joined(args.words), "title")
+    day = today()
+    due = parse_date(args.due, day, "due date")
+    # The short way when it can vouch for the file and the input (see quick_write).
+    path = quick_path(args)
+    added = None
+    if path is not None:
+        added = quick_add_milestone(path, args.goal_id, title, due, day)
+    if path is not None and added is not None:
+        warning = replies.due_warning(due, day, args.goal_id, goal_start(path, args.goal_id))
+        return stored(replies.added_milestone(added[0], args.goal_id, added[1], due), warning)
+    from growthtui.domain import Goal, Milestone
+    from growthtui.services.records import save
+
+    milestone = Milestone.build(goal_id=args.goal_id, title=title, due=due)
+    store = open_store(args)
+    goal = store.get(Goal, args.goal_id)
+    saved = save(store, milestone)
+    warning = replies.due_warning(saved.due, day, goal.id, goal.start)
+    return stored(replies.added_milestone(saved.id, goal.id, goal.title, saved.due), warning)

@@ -1,0 +1,58 @@
+"""`growthtui [--data PATH]` and `growthtui --demo`: open the app."""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import os
+
+from growthtui.cli.base import data_path, today
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Callable
+    from pathlib import Path
+
+    from growthtui.store import Store
+
+
+def run_app(args: argparse.Namespace) -> int:
+    import tempfile
+    from pathlib import Path
+
+    if args.demo:
+        with tempfile.TemporaryDirectory(prefix="growthtui-demo-") as folder:
+            demo = Path(folder) / "demo.json"
+            return launch(functools.partial(_open_demo, demo), demo=True)
+    # The first frame is drawn before the store is read; then every record is read and
+    # checked (the Dashboard shows most kinds at once), and a file that cannot be used is
+    # refused in one sentence, exit 2, once the terminal is back to normal.
+    return launch(functools.partial(_open_for_app, data_path(args)))
+
+
+def _open_for_app(path: Path) -> Store:
+    from growthtui.store import Store
+
+    return Store.open(path, create=True, today=today)
+
+
+def _open_demo(path: Path) -> Store:
+    from growthtui.services.seed import seed
+    from growthtui.store import Store
+
+    store = Store.open(path, today=today)
+    seed(store, today())
+    return store
+
+
+def launch(open_store: Callable[[], Store], demo: bool = False) -> int:
+    from growthtui.ui.terminal import prepare_terminal_environment
+
+    # Before Textual's first import: it reads the colour system once (256 colours unless
+    # the terminal says truecolor; COLORTERM is not forwarded over SSH).
+    prepare_terminal_environment(os.environ)
+    from growthtui.ui.app import OpenAfterFirstFrame
+    from growthtui.ui.app import run_app as run
+
+    code: int = run(OpenAfterFirstFrame(open_store), today=today, demo=demo)
+    return code

@@ -1,0 +1,53 @@
+"""`growthtui log TEXT…`: a win, a lesson, praise or feedback, in a few words at the prompt."""
+
+from __future__ import annotations
+
+import argparse
+
+from growthtui import replies
+from growthtui.cli.base import (
+    Parser,
+    add_words,
+    goal_id,
+    joined,
+    open_store,
+    quick_path,
+    stored,
+    today,
+    typed,
+)
+from growthtui.domain.kinds import EVIDENCE_KIND_WORDS
+
+
+def register(log: Parser, common: Parser) -> None:
+    add_words(log, "TEXT")
+    log.add_argument("--goal", metavar="GOAL_ID", type=goal_id)
+    log.add_argument("--kind", choices=list(EVIDENCE_KIND_WORDS), default="win")
+    log.add_argument("--date", metavar="YYYY-MM-DD", help="when it happened (default: today)")
+    log.set_defaults(handler=log_evidence)
+
+
+def log_evidence(args: argparse.Namespace) -> int:
+    from growthtui.domain.dates import parse_date
+    from growthtui.store.quick_write import log_evidence as quick_log
+
+    text = typed(joined(args.words), "text")
+    day = today()
+    kind = EVIDENCE_KIND_WORDS[args.kind]
+    when = parse_date(args.date, day, "date") if args.date else day
+    # The short way when it can vouch for the file and the input (see quick_write).
+    path = quick_path(args)
+    logged = None if path is None else quick_log(path, text, kind, when, args.goal, day)
+    if logged is not None:
+        return stored(replies.logged(kind.value, logged, args.goal, text))
+    from growthtui.domain import Evidence, Goal
+    from growthtui.services.records import save
+
+    evidence = Evidence.build(
+        date=when, text=text, kind=kind, goal_ids=[args.goal] if args.goal else []
+    )
+    store = open_store(args)
+    if args.goal:
+        store.get(Goal, args.goal)
+    saved = save(store, evidence)
+    return stored(replies.logged(saved.kind.value, saved.id, args.goal, saved.text))

@@ -1,0 +1,107 @@
+"""The undo journal (store/journal.py): the latest change to a store can be undone from
+another process than the one that made it, never the wrong one, and the journal stays
+bounded."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from growthtui.domain import Goal, Horizon, InvalidInput, Milestone
+from growthtui.services.seed import seed
+from growthtui.store import Store, journal, quick_write
+from growthtui.store.errors import Conflict
+
+
+def _open(path: Path, today: dt.date) -> Store:
+    """Another session on the same file (as another process would open it)."""
+    return Store.open(path, today=lambda: today)
+
+
+def test_a_change_made_in_one_session_is_undone_from_another(
+    store_path: Path, today: dt.date
+) -> None:
+    app = _open(store_path, today)
+    app.add(Goal(title="Ship the RFC"))
+    app.update(app.get(Goal, 1).model_copy(update={"title": "Ship it"}), reason="shorter")
+    shell = _open(store_path, today)
+    assert shell.undo_latest() == "edit goal 1"
+    assert _open(store_path, today).get(Goal, 1).title == "Ship the RFC"
+    assert _open(store_path, today).undo_latest() == "add goal"
+    assert not _open(store_path, today).has(Goal, 1)
+    with pytest.raises(InvalidInput, match="nothing to undo"):
+        _open(store_path, today).undo_latest()
+    app.refresh()
+    assert not app.has(Goal, 1)  # the app reads the undone file
+
+
+def test_the_quick_writes_record_is_undone_like_the_stores(
+    store_path: Path, today: dt.date
+) -> None:
+    store = _open(store_path, today)
+    store.add(Goal(title="First"))
+    store.add(Milestone(goal_id=1, title="Step", due=today))
+    before = store_path.read_bytes()
+    quick = quick_write.add_goal(store_path, "Quick", Horizon.SHORT, None, today)
+    assert quick == 2
+    assert _open(store_path, today).undo_latest() == "add goal"
+    after = _open(store_path, today)
+    assert not after.has(Goal, 2) and after.has(Goal, 1)
+    assert store_path.read_bytes() != before  # the id counter stays raised: never reused
+    assert after.next_id(Goal) == 3
+
+
+def test_a_record_changed_since_is_never_undone(store_path: Path, today: dt.date) -> None:
+    store = _open(store_path, today)
+    store.add(Goal(title="Ship the RFC"))
+    other = _open(store_path, today)
+    with other.transaction("a change not journaled", undoable=False) as tx:
+        tx.put(other.get(Goal, 1).model_copy(update={"title": "Changed elsewhere"}))
+    before = store_path.read_bytes()
+    with pytest.raises(Conflict, match="cannot undo 'add goal': goal 1 was changed"):
+        _open(store_path, today).undo_latest()
+    assert store_path.read_bytes() == before
+
+
+def test_a_session_undo_takes_its_change_out_of_the_journal(
+    store_path: Path, today: dt.date
+) -> None:
+    app = _open(store_path, today)
+    app.add(Goal(title="Kept"))
+    app.add(Goal(title="Undone in the app"))
+    assert app.undo() == "add goal"
+    assert _open(store_path, today).undo_latest() == "add goal"  # the first one
+    assert not _open(store_path, today).has(Goal, 1)
+    assert not app.can_undo or app.undo_description() == "add goal"
+
+
+def test_the_journal_keeps_the_last_changes_only(store_path: Path, today: dt.date) -> None:
+    store = _open(store_path, today)
+    for n in range(journal.DEPTH + 5):
+        store.add(Goal(title=f"Goal {n}"))
+    assert len(journal.read_lines(store_path)) == journal.DEPTH
+
+
+def test_a_change_too_large_to_keep_is_refused_in_one_sentence(
+    store_path: Path, today: dt.date
+) -> None:
+    store = _open(store_path, today)
+    seed(store, today, 3000)  # thousands of records in one change
+    before = store_path.read_bytes()
+    with pytest.raises(InvalidInput, match=r"too large to undo outside the app session"):
+        _open(store_path, today).undo_latest()
+    assert store_path.read_bytes() == before
+    assert store.undo()  # the session that made it still can
+
+
+def test_the_journal_stays_under_its_size_limit(store_path: Path, today: dt.date) -> None:
+    store = _open(store_path, today)
+    for n in range(40):  # each change just under the longest kept whole
+        store.add(Goal(title=f"Goal {n}", notes="n" * (journal.ENTRY_LIMIT - 2_000)))
+    lines = journal.read_lines(store_path)
+    assert sum(len(line) + 1 for line in lines) <= journal.SIZE_LIMIT
+    assert len(lines) >= journal.SIZE_LIMIT // journal.ENTRY_LIMIT
+    assert _open(store_path, today).undo_latest() == "add goal"  # the latest is kept
+    assert not _open(store_path, today).has(Goal, 40)
