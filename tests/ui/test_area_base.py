@@ -24,7 +24,9 @@ async def test_every_area_is_set_up_once_with_the_focus_on_its_list(
     set_up: Counter[str] = Counter()
     for mode, cls in AREA_SCREEN_CLASSES.items():
 
-        def counted(self: AreaScreen, _own=cls.set_up, _mode=mode) -> None:
+        def counted(
+            self: AreaScreen, _own: Callable[[AreaScreen], None] = cls.set_up, _mode: str = mode
+        ) -> None:
             set_up[_mode] += 1
             _own(self)
 
