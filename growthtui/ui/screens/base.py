@@ -16,14 +16,13 @@ from growthtui.ui.areas import AREA_BY_MODE
 from growthtui.ui.screens.app_access import AppAccess
 from growthtui.ui.widgets.area_tabs import AreaTabs
 from growthtui.ui.widgets.key_footer import KeyFooter
+from growthtui.ui.widgets.line_list import LineList
 
 
 def is_record_list(widget: Widget | None) -> bool:
     """A list whose selected row the record keys act on (a RecordTable, the Timeline's
-    lanes or bars): each says which record is selected by its `current_key`. (Told apart
-    without importing the Timeline's widgets, which the Dashboard's first frame does not
-    need.)"""
-    return widget is not None and hasattr(widget, "current_key")
+    lanes or bars): each says which record is selected by its `current_key`."""
+    return isinstance(widget, LineList)
 
 
 STYLES = Path(__file__).resolve().parent.parent / "styles"
