@@ -104,8 +104,6 @@ class GoalsScreen(KeysInOrder, ListArea):
     """Set SMART goals on three horizons and keep them honest."""
 
     MODE = "goals"
-    LIST = "goals-table"
-    FILTER = "goals-filter"
     BINDINGS: ClassVar[list[BindingType]] = [
         *record_bindings(
             "goals",

@@ -73,8 +73,6 @@ class LearningScreen(ListArea):
     volunteering and publications, aimed at weaknesses and goals."""
 
     MODE = "learning"
-    LIST = "learning-table"
-    FILTER = "learning-filter"
     CSS_PATH = "../styles/learning.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
         *record_bindings(

@@ -10,7 +10,7 @@ growthtui.ui.key_order)."""
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import Any, ClassVar, TypeVar
+from typing import Any, TypeVar
 
 from textual import on
 from textual.app import ComposeResult
@@ -112,23 +112,19 @@ class RecordsArea(AreaScreen):
 
 
 class ListArea(RecordsArea):
-    """An area around one list of records (`LIST`) with a words filter (`FILTER`) above
-    it and filters that keys cycle. Subclasses list the rows in `show_rows` (reading
-    `filter_box` and their own filters) and put their filters back to showing everything
-    in `widen_filters`."""
-
-    LIST: ClassVar[str] = ""
-    """The id of the list the keys act on."""
-    FILTER: ClassVar[str] = ""
-    """The id of the words filter above it."""
+    """An area around one list of records (`<mode>-table`) with a words filter
+    (`<mode>-filter`) above it and filters that keys cycle. Subclasses list the rows in
+    `show_rows` (reading `filter_box` and their own filters) and put their filters back to
+    showing everything in `widen_filters`."""
 
     @property
     def table(self) -> RecordTable:
-        return self.query_one(f"#{self.LIST}", RecordTable)
+        """The list the keys act on."""
+        return self.query_one(f"#{self.MODE}-table", RecordTable)
 
     @property
     def filter_box(self) -> FilterBox:
-        return self.query_one(f"#{self.FILTER}", FilterBox)
+        return self.query_one(f"#{self.MODE}-filter", FilterBox)
 
     @property
     def text_filter(self) -> str:
@@ -147,9 +143,9 @@ class ListArea(RecordsArea):
         width; `flex` takes the room the others leave)."""
         with Vertical(id=f"{self.MODE}-list", classes="pane") as pane:
             pane.border_title = title
-            yield FilterBox(placeholder=placeholder, id=self.FILTER)
+            yield FilterBox(placeholder=placeholder, id=f"{self.MODE}-filter")
             yield status
-            table = RecordTable(id=self.LIST, flex=flex)
+            table = RecordTable(id=f"{self.MODE}-table", flex=flex)
             for label, key, width in columns:
                 table.add_column(label, key=key, width=width)
             yield table

@@ -40,8 +40,6 @@ class PeopleScreen(ListArea):
     """Mentors and network: people, conversations, advice, and follow-ups due."""
 
     MODE = "people"
-    LIST = "people-table"
-    FILTER = "people-filter"
     CSS_PATH = "../styles/people.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
         *record_bindings(
