@@ -3,13 +3,15 @@ feedback log, and the weaknesses nothing works on yet."""
 
 from __future__ import annotations
 
-from typing import ClassVar
+from collections.abc import Callable
+from functools import partial
+from typing import Any, ClassVar
 
 from rich.text import Text
-from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Grid, Horizontal, Vertical
+from textual.screen import Screen
 from textual.widgets import Static
 
 from growthtui.domain import (
@@ -29,10 +31,9 @@ from growthtui.domain.assessment import (
     feedback_received,
     unaddressed_weaknesses,
 )
-from growthtui.ui.screens.base import AreaScreen
-from growthtui.ui.screens.confirm import ConfirmModal
 from growthtui.ui.screens.evidence_form import EvidenceForm
 from growthtui.ui.screens.feedback_form import FeedbackForm
+from growthtui.ui.screens.list_area import PanelArea, panel_bindings, record_bindings
 from growthtui.ui.screens.skill_form import SkillForm
 from growthtui.ui.screens.skill_rating_form import RateSkillForm
 from growthtui.ui.screens.trait_form import TraitForm
@@ -49,27 +50,22 @@ PANELS: tuple[str, ...] = (*(kind.value for kind, _ in QUADRANTS), "skills", "fe
 """Panel names, in tab order; a quadrant's name is its trait kind."""
 
 
-class AssessmentScreen(AreaScreen):
+class AssessmentScreen(PanelArea):
     """Know yourself: strengths, weaknesses, opportunities and threats; skills and their
     trend; feedback received."""
 
     MODE = "assessment"
     CSS_PATH = "../styles/assessment.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("n", "new", "New", id="assessment.new"),
-        Binding("e,enter", "edit", "Edit", id="assessment.edit"),
-        Binding("r", "rate", "Rate skill", id="assessment.rate"),
-        Binding("a", "archive", "Archive", id="assessment.archive"),
-        Binding("d", "delete", "Delete", id="assessment.delete"),
-        Binding("A", "toggle_archived", "Show archived", id="assessment.show_archived", show=False),
-        Binding("tab", "app.focus_next", "Next panel", id="assessment.next_panel", show=False),
-        Binding(
-            "shift+tab",
-            "app.focus_previous",
-            "Previous panel",
-            id="assessment.previous_panel",
-            show=False,
+        *record_bindings(
+            "assessment",
+            after_edit=[
+                Binding("r", "rate", "Rate skill", id="assessment.rate"),
+                Binding("a", "archive", "Archive", id="assessment.archive"),
+            ],
         ),
+        Binding("A", "toggle_archived", "Show archived", id="assessment.show_archived", show=False),
+        *panel_bindings("assessment"),
     ]
     PALETTE_EXTRAS: ClassVar[list[tuple[str, str, str]]] = [
         *(
@@ -128,10 +124,6 @@ class AssessmentScreen(AreaScreen):
                     yield table
             yield RecordText("", id="assessment-detail")
 
-    def on_mount(self) -> None:
-        super().on_mount()
-        self.table(TraitKind.STRENGTH.value).focus()
-
     # -- reading ---------------------------------------------------------------------
     def table(self, panel: str) -> RecordTable:
         return self.query_one(f"#table-{panel}", RecordTable)
@@ -180,7 +172,7 @@ class AssessmentScreen(AreaScreen):
                 what.append(f" · {entry.giver}", style="dim")
             rows.append((entry.key, (entry.date.strftime("%Y-%m"), what)))
         self.table("feedback").sync(rows)
-        self._show_detail()
+        self.show_detail()
 
     def _show_quadrant(self, kind: TraitKind, title: str) -> None:
         mine = [t for t in self._traits.values() if t.kind is kind]
@@ -218,7 +210,7 @@ class AssessmentScreen(AreaScreen):
         self.table("skills").sync(rows)
 
     # -- the detail line under the panels ------------------------------------------------
-    def _show_detail(self) -> None:
+    def show_detail(self) -> None:
         self.query_one("#assessment-detail", Static).update(self._detail_text())
 
     def _detail_text(self) -> Text:
@@ -306,58 +298,46 @@ class AssessmentScreen(AreaScreen):
         text.append(f"\nFrom the {entry.logged_with}", style="dim")
         return text
 
-    @on(RecordTable.RowHighlighted)
-    def _highlighted(self, _event: RecordTable.RowHighlighted) -> None:
-        self._show_detail()
-
-    def on_descendant_focus(self) -> None:
-        self._show_detail()
-
     # -- actions -----------------------------------------------------------------------
     def _select(self, panel: str, record: Record | None) -> None:
-        if record is None:
-            return
-        self.refresh_data()
-        table = self.table(panel)
-        key = f"{record.entity}:{record.id}" if panel == "feedback" else str(record.id)
-        table.move_to(key)
-        table.focus()
+        """A form of `panel` closed: on the record it saved (a trait in the quadrant of
+        its kind, which the form may have changed)."""
+        if isinstance(record, Trait):
+            panel = record.kind.value
+        key = f"{record.entity}:{record.id}" if record and panel == "feedback" else ""
+        self.select_in(self.table(panel), record, key)
 
     def action_new(self) -> None:
         self.action_new_in(self.panel)
 
     def action_new_in(self, panel: str) -> None:
+        form: Screen[Any]
         if panel == "skills":
-            self.app.push_screen(SkillForm(), lambda s: self._select("skills", s))
+            form = SkillForm()
         elif panel == "feedback":
-            self.app.push_screen(FeedbackForm(), lambda f: self._select("feedback", f))
+            form = FeedbackForm()
         else:
-            self.app.push_screen(
-                TraitForm(kind=TraitKind(panel)),
-                lambda t: self._select(t.kind.value, t) if t else None,
-            )
+            form = TraitForm(kind=TraitKind(panel))
+        self.open_dialog(form, partial(self._select, panel))
 
     def action_edit(self) -> None:
-        record = self.selected()
+        record = self.need(self.selected(), f"nothing selected in {self.panel}: n adds one")
         if record is None:
-            self.notify(f"nothing selected in {self.panel}: n adds one", timeout=3)
-        elif isinstance(record, Trait):
-            self.app.push_screen(
-                TraitForm(record), lambda t: self._select(t.kind.value, t) if t else None
-            )
-        elif isinstance(record, Skill):
-            self.app.push_screen(SkillForm(record), lambda s: self._select("skills", s))
-        elif isinstance(record, Feedback):
-            self.app.push_screen(FeedbackForm(record), lambda f: self._select("feedback", f))
-        elif isinstance(record, Evidence):
-            self.app.push_screen(EvidenceForm(record), lambda e: self._select("feedback", e))
+            return
+        forms: dict[type[Record], Callable[[Any], Screen[Any]]] = {
+            Trait: TraitForm,
+            Skill: SkillForm,
+            Feedback: FeedbackForm,
+            Evidence: EvidenceForm,
+        }
+        self.open_dialog(forms[type(record)](record), partial(self._select, self.panel))
 
     def action_rate(self) -> None:
         record = self.selected()
         if not isinstance(record, Skill):
             self.notify("pick a skill first (tab to the skills panel)", timeout=3)
             return
-        self.app.push_screen(RateSkillForm(record), lambda s: self._select("skills", s))
+        self.open_dialog(RateSkillForm(record), lambda s: self._select("skills", s))
 
     def action_archive(self) -> None:
         record = self.selected()
@@ -367,10 +347,8 @@ class AssessmentScreen(AreaScreen):
         archived = not record.archived
         word = "archived" if archived else "back in the SWOT"
         hint = " (A shows archived)" if archived and not self.show_archived else ""
-        self.growth_app.attempt(
-            lambda: self.store.update(record.edit(archived=archived), base=record),
-            f"'{record.title}' {word}{hint}; u undoes",
-        )
+        done = f"'{record.title}' {word}{hint}; u undoes"
+        self.save(record.edit(archived=archived), record, done)
 
     def action_toggle_archived(self) -> None:
         self.show_archived = not self.show_archived
@@ -379,8 +357,7 @@ class AssessmentScreen(AreaScreen):
             "showing archived traits" if self.show_archived else "archived traits hidden", timeout=2
         )
 
-    @work
-    async def action_delete(self) -> None:
+    def action_delete(self) -> None:
         record = self.selected()
         if record is None:
             return
@@ -391,28 +368,27 @@ class AssessmentScreen(AreaScreen):
             Feedback: "Only this feedback is deleted.",
             Evidence: "It leaves the evidence log too.",
         }.get(type(record), "")
-        if not await self.app.push_screen_wait(
-            ConfirmModal(f"Delete {what}?", f"{detail} u undoes.", yes="Delete")
-        ):
-            return
-        model = type(record)
-        self.growth_app.attempt(
-            lambda: self.store.delete(model, record.id or 0), f"deleted {what} (u undoes)"
+        self.confirm_delete(
+            f"Delete {what}?",
+            f"{detail} u undoes.",
+            type(record),
+            record.id or 0,
+            f"deleted {what} (u undoes)",
         )
+
+
+NAMES: dict[type[Record], Callable[[Any], str]] = {
+    Goal: lambda goal: f"goal #{goal.id} {goal.title}",
+    LearningItem: lambda item: f"{item.kind.value} {item.title}",
+    Skill: lambda skill: f"skill {skill.name}",
+    Trait: lambda trait: f"{trait.kind.value} '{trait.title}'",
+    Feedback: lambda feedback: f"feedback from {feedback.giver or 'someone'}",
+    Evidence: lambda evidence: f"the feedback '{evidence.text}'",
+}
+"""How a sentence names a record of each kind."""
 
 
 def _name(record: Record) -> str:
     """A record as a person names it in a sentence."""
-    if isinstance(record, Goal):
-        return f"goal #{record.id} {record.title}"
-    if isinstance(record, LearningItem):
-        return f"{record.kind.value} {record.title}"
-    if isinstance(record, Skill):
-        return f"skill {record.name}"
-    if isinstance(record, Trait):
-        return f"{record.kind.value} '{record.title}'"
-    if isinstance(record, Feedback):
-        return f"feedback from {record.giver or 'someone'}"
-    if isinstance(record, Evidence):
-        return f"the feedback '{record.text}'"
-    return f"{record.entity} #{record.id}"
+    name = NAMES.get(type(record))
+    return name(record) if name is not None else f"{record.entity} #{record.id}"

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import weakref
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import Any, ClassVar
 
 from textual.app import App, ComposeResult
 from textual.screen import Screen
@@ -16,17 +16,13 @@ from growthtui.ui.areas import AREA_BY_MODE
 from growthtui.ui.screens.app_access import AppAccess
 from growthtui.ui.widgets.area_tabs import AreaTabs
 from growthtui.ui.widgets.key_footer import KeyFooter
-
-if TYPE_CHECKING:
-    pass
+from growthtui.ui.widgets.line_list import LineList
 
 
 def is_record_list(widget: Widget | None) -> bool:
     """A list whose selected row the record keys act on (a RecordTable, the Timeline's
-    lanes or bars): each says which record is selected by its `current_key`. (Told apart
-    without importing the Timeline's widgets, which the Dashboard's first frame does not
-    need.)"""
-    return widget is not None and hasattr(widget, "current_key")
+    lanes or bars): each says which record is selected by its `current_key`."""
+    return isinstance(widget, LineList)
 
 
 STYLES = Path(__file__).resolve().parent.parent / "styles"
@@ -52,6 +48,8 @@ class AreaScreen(AppAccess, Screen[None]):
     MAIN_LIST: ClassVar[str] = "RecordTable, LaneList, GanttChart"
     """Where the focus goes when the person comes back to the area and no list of it had
     the focus yet: the first of these that shows."""
+    FOCUS_ON_MOUNT: ClassVar[bool] = True
+    """The focus goes to `main_list()` once the screen is mounted."""
 
     def __init__(self) -> None:
         super().__init__(id=f"{self.MODE}-screen")
@@ -83,12 +81,20 @@ class AreaScreen(AppAccess, Screen[None]):
         yield from ()
 
     def on_mount(self) -> None:
+        # The one mount handler of the areas: Textual calls every class's `on_mount` along
+        # the MRO, so subclasses set up their widgets in `set_up`, not in an `on_mount`.
         # Once the first frame is out (Textual holds it back 0.05 s on a screen switch):
         # parsing the other screens' styles is no reason to keep this one waiting.
         self.set_timer(0.25, lambda: load_styles(self.app))
         self.watch(self.app, "revision", self._revision_changed, init=False)
         self.watch(self, "focused", self._focus_moved, init=False)
+        self.set_up()
         self._refresh_if_stale()
+        if self.FOCUS_ON_MOUNT:
+            self.focus_main_list()
+
+    def set_up(self) -> None:
+        """Called once the screen is mounted, before its records are first shown."""
 
     def on_screen_resume(self) -> None:
         self._refresh_if_stale()

@@ -66,6 +66,7 @@ class DashboardScreen(AreaScreen):
     """Vision, active goals, milestones due, follow-ups, the review banner, skills."""
 
     MODE = "dashboard"
+    FOCUS_ON_MOUNT = False  # the lists show once there is a record (see `_show_first_steps`)
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("space", "toggle_done", "Done", id="dashboard.toggle"),
         Binding("enter,e", "open", "Open", id="dashboard.open"),
@@ -212,7 +213,7 @@ class DashboardScreen(AreaScreen):
             Skill,
         )
         from growthtui.domain.cadence import follow_ups_due
-        from growthtui.domain.progress import goal_progress
+        from growthtui.domain.progress import GoalProgress
         from growthtui.services.agenda import build_agenda, records_of
 
         store = self.store
@@ -259,12 +260,12 @@ class DashboardScreen(AreaScreen):
         for checkin in store.list(CheckIn):
             checkins_by_goal[checkin.goal_id].append(checkin)
         bar = 4 if narrow else 8
+        # As the Goals screen says it: a parent's progress from its stepping stones.
+        progress = GoalProgress({g.id or 0: g for g in goals}, milestones_by_goal, checkins_by_goal)
 
         def goal_cells(key: str) -> tuple[Cell, ...]:
             goal = active[key]
-            gid = goal.id or 0
-            progress = goal_progress(goal, milestones_by_goal[gid], checkins_by_goal[gid])
-            return goal.title, glyphs.progress(progress, bar)
+            return goal.title, glyphs.progress(progress.of(goal.id or 0), bar)
 
         order = sorted(active.values(), key=lambda g: (g.due is None, g.due, g.id))
         goals_table = self.query_one("#dash-goals", RecordTable)

@@ -19,7 +19,7 @@ from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Input, Static
+from textual.widgets import Static
 
 from growthtui.domain import CheckIn, Goal, GoalStatus, Horizon, Milestone
 from growthtui.domain.printable import printable
@@ -28,13 +28,11 @@ from growthtui.domain.schedule import goal_is_overdue
 from growthtui.domain.words import counted
 from growthtui.ui.glyphs import UNICODE, Glyphs
 from growthtui.ui.key_order import KeysInOrder
-from growthtui.ui.screens.base import AreaScreen
-from growthtui.ui.screens.confirm import ConfirmModal
 from growthtui.ui.screens.goal_detail import goal_detail
 from growthtui.ui.screens.goal_form import GoalForm
+from growthtui.ui.screens.list_area import ListArea, filter_bindings, record_bindings
 from growthtui.ui.screens.progress_forms import CheckInForm, MilestoneForm
 from growthtui.ui.screens.prompt import PromptModal
-from growthtui.ui.widgets.filter_box import FilterBox
 from growthtui.ui.widgets.record_table import RecordTable
 from growthtui.ui.widgets.text_pane import TextPane
 
@@ -102,22 +100,27 @@ class _RowLook:
     alarm_style: str
 
 
-class GoalsScreen(KeysInOrder, AreaScreen):
+class GoalsScreen(KeysInOrder, ListArea):
     """Set SMART goals on three horizons and keep them honest."""
 
     MODE = "goals"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("n", "new", "New", id="goals.new"),
-        Binding("N", "new_child", "New stepping stone", id="goals.new_child", show=False),
-        Binding("e,enter", "edit", "Edit", id="goals.edit"),
-        Binding("space", "toggle_done", "Achieved", id="goals.toggle"),
-        Binding("d", "delete", "Delete", id="goals.delete"),
+        *record_bindings(
+            "goals",
+            after_new=[
+                Binding("N", "new_child", "New stepping stone", id="goals.new_child", show=False),
+            ],
+            after_edit=[
+                Binding("space", "toggle_done", "Achieved", id="goals.toggle"),
+            ],
+        ),
         Binding("c", "checkin", "Check-in", id="goals.checkin", show=False),
         Binding("m", "milestone", "Milestone", id="goals.milestone", show=False),
-        Binding("slash", "filter", "Filter", id="goals.filter"),
-        Binding("f", "cycle_status", "Status filter", id="goals.status_filter", show=False),
-        Binding("h", "cycle_horizon", "Horizon filter", id="goals.horizon_filter", show=False),
-        Binding("escape", "clear_filter", "Clear filter", id="goals.clear_filter", show=False),
+        *filter_bindings(
+            "goals",
+            Binding("f", "cycle_status", "Status filter", id="goals.status_filter", show=False),
+            Binding("h", "cycle_horizon", "Horizon filter", id="goals.horizon_filter", show=False),
+        ),
     ]
 
     def __init__(self) -> None:
@@ -134,25 +137,20 @@ class GoalsScreen(KeysInOrder, AreaScreen):
 
     def compose_body(self) -> ComposeResult:
         with Horizontal(id="goals-body"):
-            with Vertical(id="goals-list", classes="pane") as pane:
-                pane.border_title = "Goals: long → medium → short"
-                yield FilterBox(
-                    placeholder="filter: type words from a title, esc clears", id="goals-filter"
-                )
-                yield Static("", id="goals-filter-status", classes="pane-title")
-                table = RecordTable(id="goals-table", flex="title")
-                table.add_column("Goal", key="title")
-                table.add_column("Due", key="due", width=DUE_WIDTH)
-                table.add_column("Done", key="progress", width=4)
-                yield table
+            yield from self.compose_list(
+                "Goals: long → medium → short",
+                "filter: type words from a title, esc clears",
+                Static("", id="goals-filter-status", classes="pane-title"),
+                [("Goal", "title", None), ("Due", "due", DUE_WIDTH), ("Done", "progress", 4)],
+                flex="title",
+            )
             # The border is the pane's: the text's lines are drawn (and sent) without it.
             with Vertical(id="goals-detail", classes="pane") as pane:
                 pane.border_title = "Detail"
                 yield TextPane(id="goal-detail")
 
-    def on_mount(self) -> None:
-        table = self.query_one("#goals-table", RecordTable)
-        table.follow = lambda _key: self._show_detail()
+    def set_up(self) -> None:
+        self.table.follow = lambda _key: self._show_detail()
         # The detail draws no scrollbar: its border says where more of the text is.
         pane = self.query_one("#goals-detail")
         self.watch(
@@ -160,9 +158,7 @@ class GoalsScreen(KeysInOrder, AreaScreen):
             "hint",
             lambda hint: setattr(pane, "border_subtitle", hint),
         )
-        # AreaScreen.on_mount runs after this one (Textual calls each class's on_mount).
         self._lay_out(self.app.size.width)
-        self.set_focus(table)
 
     def on_resize(self, event: events.Resize) -> None:
         self._lay_out(event.size.width)
@@ -184,17 +180,7 @@ class GoalsScreen(KeysInOrder, AreaScreen):
         # AreaScreen's on_screen_resume (catching up with the store) runs too, after this.
         self.focus_list()
 
-    def focus_list(self) -> None:
-        """The focus on the goals list (unless the words filter is being typed in)."""
-        box = self.query_one("#goals-filter", FilterBox)
-        if not (box.is_open and self.focused is box):
-            self.set_focus(self.table)
-
     # -- data ------------------------------------------------------------------------
-    @property
-    def table(self) -> RecordTable:
-        return self.query_one("#goals-table", RecordTable)
-
     def selected_goal(self) -> Goal | None:
         key = self.table.current_key
         return self._goals.get(int(key)) if key else None
@@ -214,12 +200,12 @@ class GoalsScreen(KeysInOrder, AreaScreen):
             if goal.parent_id is not None:
                 self._children[goal.parent_id].append(goal)
         self._progress = GoalProgress(self._goals, self._milestones, self._checkins, self._children)
-        self._show_rows()
+        self.show_rows()
 
     def _visible(self) -> list[Goal]:
         statuses = STATUS_FILTERS[self.status_filter][1]
         horizon = HORIZON_FILTERS[self.horizon_filter]
-        words = self.query_one("#goals-filter", FilterBox)
+        words = self.filter_box
         out = []
         for goal in self._goals.values():
             if goal.status not in statuses:
@@ -252,13 +238,13 @@ class GoalsScreen(KeysInOrder, AreaScreen):
         percent = f"{round(progress * 100)}%" if progress is not None else "–"
         return title, due, Text(percent, justify="right")
 
-    def _show_rows(self, keep: str | None = None) -> None:
+    def show_rows(self) -> None:
         """List the goals the filters let through, in tree order. Only the rows on screen
         are made (the list asks for them as it draws)."""
         look = _RowLook(self.today, self.glyphs, self.alarm_style)
         listed = goal_tree(self._visible(), look.glyphs)
         rows = {str(goal.id or 0): (goal, guide) for goal, guide in listed}
-        self.table.show_rows(list(rows), lambda key: self._cells(*rows[key], look), keep=keep)
+        self.table.show_rows(list(rows), lambda key: self._cells(*rows[key], look))
         status_name = STATUS_FILTERS[self.status_filter][0]
         horizon = HORIZON_FILTERS[self.horizon_filter]
         horizon_name = f"{horizon.value}-term" if horizon else "all horizons"
@@ -337,95 +323,47 @@ class GoalsScreen(KeysInOrder, AreaScreen):
     def _highlighted(self, _event: RecordTable.RowHighlighted) -> None:
         self._show_detail()
 
-    @property
-    def text_filter(self) -> str:
-        return self.query_one("#goals-filter", FilterBox).words
-
     def select_goal(self, goal_id: int) -> None:
         """Show a goal, widening the filters if they hide it; the focus on the list."""
-        if str(goal_id) not in self.table.row_keys():
-            self.status_filter = len(STATUS_FILTERS) - 1
-            self.horizon_filter = 0
-            self.query_one("#goals-filter", FilterBox).close()
-            self._show_rows()
-        self.table.move_to(str(goal_id))
-        self.set_focus(self.table)
+        self.select(str(goal_id))
 
     # -- filters ---------------------------------------------------------------------
-    def action_filter(self) -> None:
-        self.query_one("#goals-filter", FilterBox).open()
-
-    @on(Input.Changed, "#goals-filter")
-    def _filter_typed(self, _event: Input.Changed) -> None:
-        self._show_rows()
-
-    @on(Input.Submitted, "#goals-filter")
-    def _filter_done(self, _event: Input.Submitted) -> None:
-        self.table.focus()
-
-    def action_clear_filter(self) -> None:
-        if self.query_one("#goals-filter", FilterBox).close():
-            self.table.focus()
+    def widen_filters(self) -> None:
+        self.status_filter = len(STATUS_FILTERS) - 1
+        self.horizon_filter = 0
 
     def action_cycle_status(self) -> None:
-        self.status_filter = (self.status_filter + 1) % len(STATUS_FILTERS)
-        self._show_rows()
+        self.cycle("status_filter", len(STATUS_FILTERS))
 
     def action_cycle_horizon(self) -> None:
-        self.horizon_filter = (self.horizon_filter + 1) % len(HORIZON_FILTERS)
-        self._show_rows()
+        self.cycle("horizon_filter", len(HORIZON_FILTERS))
 
     # -- changes ---------------------------------------------------------------------
-    # Each dialog is opened at once, in the key's turn (never from a worker that opens it
-    # later): keys typed right after the key reach it (see growthtui.ui.key_order).
-    def _back_on(self, goal_id: int | None) -> None:
-        """A dialog closed: the list shows what the store holds, the focus on it, on the
-        goal just touched (or, when the filters now hide it, the goal in its place)."""
-        row = self.table.cursor_row
-        self._refresh_if_stale()
-        keys = self.table.row_keys()
-        if goal_id is not None and str(goal_id) in keys:
-            self.table.move_to(str(goal_id))
-        elif keys:
-            self.table.move_to(keys[min(row, len(keys) - 1)])
-        self.focus_list()
-
-    def _after_form(self, goal: Goal | None) -> None:
-        """The goal editor closed: on the goal it saved (the filters widened if they hide
-        it: what was just written is always shown)."""
-        self._refresh_if_stale()
-        if goal is not None:
-            self.select_goal(goal.id or 0)
-        self.focus_list()
-
     def _selected_or_say(self, what: str) -> Goal | None:
-        goal = self.selected_goal()
-        if goal is None:
-            hint = "press n to add one" if not self._goals else "select one first"
-            self.notify(f"no goal to {what}: {hint}", timeout=3)
-        return goal
+        hint = "press n to add one" if not self._goals else "select one first"
+        return self.need(self.selected_goal(), f"no goal to {what}: {hint}")
 
     def action_new(self) -> None:
-        self.app.push_screen(GoalForm(), self._after_form)
+        self.open_dialog(GoalForm(), self.after_form)
 
     def action_new_child(self) -> None:
         goal = self.selected_goal()
-        self.app.push_screen(GoalForm(parent_id=goal.id if goal else None), self._after_form)
+        self.open_dialog(GoalForm(parent_id=goal.id if goal else None), self.after_form)
 
     def action_edit(self) -> None:
         goal = self._selected_or_say("edit")
         if goal is not None:
-            self.app.push_screen(GoalForm(goal), self._after_form)
+            self.open_dialog(GoalForm(goal), self.after_form)
 
     def action_checkin(self) -> None:
         goal = self._selected_or_say("check in on")
         if goal is not None:
-            self.app.push_screen(CheckInForm(goal), lambda _saved: self._back_on(goal.id))
+            self.open_dialog(CheckInForm(goal), lambda _saved: self.back_on(goal.id))
 
     def action_milestone(self) -> None:
         goal = self._selected_or_say("add a milestone to")
         if goal is not None:
-            self.app.push_screen(MilestoneForm(goal), lambda _saved: self._back_on(goal.id))
+            self.open_dialog(MilestoneForm(goal), lambda _saved: self.back_on(goal.id))
 
     def action_toggle_done(self) -> None:
         goal = self._selected_or_say("mark")
@@ -436,13 +374,10 @@ class GoalsScreen(KeysInOrder, AreaScreen):
         def answered(reason: str | None) -> None:
             if reason is not None:
                 updated = goal.model_copy(update={"status": new_status})
-                self.growth_app.attempt(
-                    lambda: self.store.update(updated, reason=reason, base=goal),
-                    f"#{goal.id} is now {new_status.value} (u undoes)",
-                )
-            self._back_on(goal.id)
+                self.save(updated, goal, f"#{goal.id} is now {new_status.value} (u undoes)", reason)
+            self.back_on(goal.id)
 
-        self.app.push_screen(
+        self.open_dialog(
             PromptModal(
                 f"{goal_name(goal)}: mark {new_status.value} — why?",
                 placeholder="one line for the goal's history (enter to skip)",
@@ -466,14 +401,11 @@ class GoalsScreen(KeysInOrder, AreaScreen):
         if children:
             detail += f" Its {counted(children, 'stepping stone')} stay, without a parent."
         detail += " u undoes."
-
-        def answered(yes: bool | None) -> None:
-            if yes:
-                self.growth_app.attempt(
-                    lambda: self.store.delete(Goal, gid), f"deleted goal #{gid} (u undoes)"
-                )
-            self._back_on(gid)
-
-        self.app.push_screen(
-            ConfirmModal(f"Delete goal {goal_name(goal)}?", detail, yes="Delete"), answered
+        self.confirm_delete(
+            f"Delete goal {goal_name(goal)}?",
+            detail,
+            Goal,
+            gid,
+            f"deleted goal #{gid} (u undoes)",
+            then=lambda: self.back_on(gid),
         )

@@ -7,20 +7,19 @@ import datetime as dt
 from typing import ClassVar
 
 from rich.text import Text
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Vertical, VerticalScroll
-from textual.widgets import Input, Static
+from textual.containers import VerticalScroll
+from textual.widgets import Static
 
 from growthtui.domain import Goal, LearningItem, LearningKind, LearningStatus, Skill, Trait
 from growthtui.domain.learning_totals import hours_text, learning_totals
 from growthtui.domain.schedule import days_until
 from growthtui.domain.words import counted
-from growthtui.ui.screens.base import AreaScreen
 from growthtui.ui.screens.confirm import ConfirmModal
 from growthtui.ui.screens.learning_form import LearningForm
-from growthtui.ui.widgets.filter_box import FilterBox
+from growthtui.ui.screens.list_area import ListArea, filter_bindings, record_bindings
 from growthtui.ui.widgets.record_table import RecordTable, Row
 from growthtui.ui.widgets.record_text import RecordText
 
@@ -69,22 +68,25 @@ def key_date(item: LearningItem) -> str:
     return day.isoformat() if day else ""
 
 
-class LearningScreen(AreaScreen):
+class LearningScreen(ListArea):
     """Develop skills: courses, certifications, workshops, conferences, books, projects,
     volunteering and publications, aimed at weaknesses and goals."""
 
     MODE = "learning"
     CSS_PATH = "../styles/learning.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("n", "new", "New", id="learning.new"),
-        Binding("e,enter", "edit", "Edit", id="learning.edit"),
-        Binding("space", "mark_done", "Done", id="learning.done"),
-        Binding("d", "delete", "Delete", id="learning.delete"),
+        *record_bindings(
+            "learning",
+            after_edit=[
+                Binding("space", "mark_done", "Done", id="learning.done"),
+            ],
+        ),
         Binding("r", "rate", "Re-rate its skills", id="learning.rate", show=False),
-        Binding("slash", "filter", "Filter", id="learning.filter"),
-        Binding("f", "cycle_status", "Status filter", id="learning.status_filter", show=False),
-        Binding("t", "cycle_kind", "Kind filter", id="learning.kind_filter", show=False),
-        Binding("escape", "clear_filter", "Clear filter", id="learning.clear_filter", show=False),
+        *filter_bindings(
+            "learning",
+            Binding("f", "cycle_status", "Status filter", id="learning.status_filter", show=False),
+            Binding("t", "cycle_kind", "Kind filter", id="learning.kind_filter", show=False),
+        ),
     ]
 
     def __init__(self) -> None:
@@ -98,33 +100,24 @@ class LearningScreen(AreaScreen):
 
     def compose_body(self) -> ComposeResult:
         yield Static("", id="learning-totals")
-        with Vertical(id="learning-list", classes="pane") as pane:
-            pane.border_title = "Learning plan"
-            yield FilterBox(
-                placeholder="filter: words from a title or provider, esc clears",
-                id="learning-filter",
-            )
-            yield RecordText("", id="learning-status", classes="pane-title")
-            table = RecordTable(id="learning-table", flex="title")
-            table.add_column("Kind", key="kind", width=13)
-            table.add_column("Title", key="title")
-            table.add_column("Status", key="status", width=11)
-            table.add_column("Due/done", key="date", width=11)
-            table.add_column("Hours", key="hours", width=5)
-            yield table
+        yield from self.compose_list(
+            "Learning plan",
+            "filter: words from a title or provider, esc clears",
+            RecordText("", id="learning-status", classes="pane-title"),
+            [
+                ("Kind", "kind", 13),
+                ("Title", "title", None),
+                ("Status", "status", 11),
+                ("Due/done", "date", 11),
+                ("Hours", "hours", 5),
+            ],
+            flex="title",
+        )
         with VerticalScroll(id="learning-detail", classes="pane") as detail:
             detail.border_title = "Detail"
             yield RecordText("", id="learning-item")
 
-    def on_mount(self) -> None:
-        super().on_mount()
-        self.table.focus()
-
     # -- data ------------------------------------------------------------------------
-    @property
-    def table(self) -> RecordTable:
-        return self.query_one("#learning-table", RecordTable)
-
     def selected_item(self) -> LearningItem | None:
         key = self.table.current_key
         return self._items.get(int(key)) if key else None
@@ -138,12 +131,12 @@ class LearningScreen(AreaScreen):
         self.query_one("#learning-totals", Static).update(
             learning_totals(items, self.today).describe()
         )
-        self._show_rows()
+        self.show_rows()
 
     def _visible(self) -> list[LearningItem]:
         statuses = STATUS_FILTERS[self.status_filter][1]
         kind = KIND_FILTERS[self.kind_filter]
-        words = self.query_one("#learning-filter", FilterBox)
+        words = self.filter_box
         out = []
         for item in self._items.values():
             if item.status not in statuses or (kind is not None and item.kind is not kind):
@@ -168,9 +161,9 @@ class LearningScreen(AreaScreen):
         hours = Text(f"{item.hours:g}" if item.hours else "", justify="right")
         return str(item.id), (item.kind.value, title, item.status.value, date, hours)
 
-    def _show_rows(self, keep: str | None = None) -> None:
+    def show_rows(self) -> None:
         rows = [self._row(item) for item in self._visible()]
-        self.table.sync(rows, keep=keep)
+        self.table.sync(rows)
         status = STATUS_FILTERS[self.status_filter][0]
         kind = KIND_FILTERS[self.kind_filter]
         kinds = f"{kind.value}s" if kind else "all kinds"
@@ -251,88 +244,44 @@ class LearningScreen(AreaScreen):
     def _highlighted(self, _event: RecordTable.RowHighlighted) -> None:
         self._show_detail()
 
-    def select_item(self, item_id: int) -> None:
-        """Show an item, widening the filters if they hide it."""
-        if str(item_id) not in self.table.row_keys():
-            self.status_filter = 0
-            self.kind_filter = 0
-            self.query_one("#learning-filter", FilterBox).close()
-            self._show_rows()
-        self.table.move_to(str(item_id))
-        self.table.focus()
-
     # -- filters ---------------------------------------------------------------------
-    @property
-    def text_filter(self) -> str:
-        return self.query_one("#learning-filter", FilterBox).words
-
-    def action_filter(self) -> None:
-        self.query_one("#learning-filter", FilterBox).open()
-
-    @on(Input.Changed, "#learning-filter")
-    def _filter_typed(self, _event: Input.Changed) -> None:
-        self._show_rows()
-
-    @on(Input.Submitted, "#learning-filter")
-    def _filter_done(self, _event: Input.Submitted) -> None:
-        self.table.focus()
-
-    def action_clear_filter(self) -> None:
-        if self.query_one("#learning-filter", FilterBox).close():
-            self.table.focus()
+    def widen_filters(self) -> None:
+        self.status_filter = 0
+        self.kind_filter = 0
 
     def action_cycle_status(self) -> None:
-        self.status_filter = (self.status_filter + 1) % len(STATUS_FILTERS)
-        self._show_rows()
+        self.cycle("status_filter", len(STATUS_FILTERS))
 
     def action_cycle_kind(self) -> None:
-        self.kind_filter = (self.kind_filter + 1) % len(KIND_FILTERS)
-        self._show_rows()
+        self.cycle("kind_filter", len(KIND_FILTERS))
 
     # -- changes ---------------------------------------------------------------------
-    def _after_form(self, item: LearningItem | None) -> None:
-        if item is not None:
-            self.refresh_data()
-            self.select_item(item.id or 0)
-
     def action_new(self) -> None:
-        self.app.push_screen(LearningForm(), self._after_form)
+        self.open_dialog(LearningForm(), self.after_form)
 
     def action_edit(self) -> None:
-        item = self.selected_item()
-        if item is None:
-            self.notify("nothing selected: press n to add a learning item", timeout=3)
-            return
-        self.app.push_screen(LearningForm(item), self._after_form)
+        item = self.need(self.selected_item(), "nothing selected: press n to add a learning item")
+        if item is not None:
+            self.open_dialog(LearningForm(item), self.after_form)
 
-    @work
-    async def action_mark_done(self) -> None:
+    def action_mark_done(self) -> None:
         item = self.selected_item()
         if item is None:
             return
         if item.status is LearningStatus.DONE:
             reopened = item.edit(status=LearningStatus.IN_PROGRESS, completed=None)
-            self.growth_app.attempt(
-                lambda: self.store.update(reopened, base=item),
-                f"'{item.title}' is in progress again (u undoes)",
-            )
+            self.save(reopened, item, f"'{item.title}' is in progress again (u undoes)")
             return
         done = item.edit(status=LearningStatus.DONE, completed=self.today)
-        if not self.growth_app.attempt(
-            lambda: self.store.update(done, base=item),
-            f"'{item.title}' done on {self.today.isoformat()} (u undoes)",
-        ):
-            return
-        await self._offer_rating(item, ask=True)
+        if self.save(done, item, f"'{item.title}' done on {self.today.isoformat()} (u undoes)"):
+            self._offer_rating(item, ask=True)
 
-    @work
-    async def action_rate(self) -> None:
+    def action_rate(self) -> None:
         item = self.selected_item()
-        if item is None:
-            return
-        await self._offer_rating(item, ask=False)
+        if item is not None:
+            self._offer_rating(item, ask=False)
 
-    async def _offer_rating(self, item: LearningItem, ask: bool) -> None:
+    def _offer_rating(self, item: LearningItem, ask: bool) -> None:
         """Rate each skill the item built, one form after the other (esc skips one)."""
         from growthtui.ui.screens.skill_rating_form import RateSkillForm
 
@@ -341,41 +290,45 @@ class LearningScreen(AreaScreen):
             if not ask:
                 self.notify("this item is linked to no skill: e links some", timeout=4)
             return
-        if ask:
-            names = ", ".join(s.name for s in skills)
-            if not await self.app.push_screen_wait(
-                ConfirmModal(
-                    f"Re-rate what '{item.title}' built?",
-                    f"{names}: a new rating each, added to its history.",
-                    yes="Rate now",
-                    no="Not now",
-                )
-            ):
-                return
-        rated = 0
-        for skill in skills:
-            latest = self.store.find(Skill, skill.id) or skill
-            if await self.app.push_screen_wait(RateSkillForm(latest)) is not None:
-                rated += 1
-        if rated:
-            self.notify(
-                f"rated {counted(rated, 'skill')}; the trend is on the Assessment screen", timeout=4
-            )
 
-    @work
-    async def action_delete(self) -> None:
+        def rate(rated: int, left: list[Skill]) -> None:
+            """The next skill's form; once none is left, say how many were rated."""
+            if left:
+                latest = self.store.find(Skill, left[0].id) or left[0]
+                more = left[1:]
+                self.open_dialog(
+                    RateSkillForm(latest), lambda saved: rate(rated + (saved is not None), more)
+                )
+            elif rated:
+                self.notify(
+                    f"rated {counted(rated, 'skill')}; the trend is on the Assessment screen",
+                    timeout=4,
+                )
+
+        if not ask:
+            rate(0, skills)
+            return
+        names = ", ".join(s.name for s in skills)
+        self.open_dialog(
+            ConfirmModal(
+                f"Re-rate what '{item.title}' built?",
+                f"{names}: a new rating each, added to its history.",
+                yes="Rate now",
+                no="Not now",
+            ),
+            lambda yes: rate(0, skills) if yes else None,
+        )
+
+    def action_delete(self) -> None:
         item = self.selected_item()
         if item is None:
             return
         iid = item.id or 0
-        if not await self.app.push_screen_wait(
-            ConfirmModal(
-                f"Delete {item.kind.value} #{iid} '{item.title}'?",
-                "The skills, goals and weaknesses it is linked to stay. u undoes.",
-                yes="Delete",
-            )
-        ):
-            return
-        self.growth_app.attempt(
-            lambda: self.store.delete(LearningItem, iid), f"deleted #{iid} (u undoes)"
+        self.confirm_delete(
+            f"Delete {item.kind.value} #{iid} '{item.title}'?",
+            "The skills, goals and weaknesses it is linked to stay. u undoes.",
+            LearningItem,
+            iid,
+            f"deleted #{iid} (u undoes)",
+            then=lambda: self.back_on(iid),
         )

@@ -6,24 +6,22 @@ from __future__ import annotations
 from typing import ClassVar
 
 from rich.text import Text
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Input, Static
+from textual.widgets import Static
 
 from growthtui.domain import Goal, Interaction, Milestone, Person, Relation
 from growthtui.domain.cadence import FollowUp
 from growthtui.domain.words import counted
 from growthtui.services.people import default_due, default_goal, follow_ups, milestone_of
-from growthtui.ui.screens.base import AreaScreen
-from growthtui.ui.screens.confirm import ConfirmModal
 from growthtui.ui.screens.goal_picker import GoalPicker
 from growthtui.ui.screens.interaction_form import InteractionForm, NextStepMilestoneForm
+from growthtui.ui.screens.list_area import ListArea, filter_bindings, record_bindings
 from growthtui.ui.screens.person_card import conversation_detail, person_card
 from growthtui.ui.screens.person_form import PersonForm
 from growthtui.ui.shown import shown_text
-from growthtui.ui.widgets.filter_box import FilterBox
 from growthtui.ui.widgets.record_table import RecordTable, Row
 from growthtui.ui.widgets.record_text import RecordText
 
@@ -38,21 +36,30 @@ EMPTY = (
 )
 
 
-class PeopleScreen(AreaScreen):
+class PeopleScreen(ListArea):
     """Mentors and network: people, conversations, advice, and follow-ups due."""
 
     MODE = "people"
     CSS_PATH = "../styles/people.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("n", "new", "New", id="people.new"),
-        Binding("i", "log", "Log talk", id="people.log"),
-        Binding("e,enter", "edit", "Edit", id="people.edit"),
-        Binding("m", "milestone", "Step to milestone", id="people.milestone"),
-        Binding("d", "delete", "Delete", id="people.delete"),
-        Binding("slash", "filter", "Filter", id="people.filter", show=False),
-        Binding("f", "cycle_follow", "Follow-up filter", id="people.follow_filter", show=False),
-        Binding("t", "cycle_relation", "Relation filter", id="people.relation_filter", show=False),
-        Binding("escape", "back", "Back", id="people.back", show=False),
+        *record_bindings(
+            "people",
+            after_new=[
+                Binding("i", "log", "Log talk", id="people.log"),
+            ],
+            after_edit=[
+                Binding("m", "milestone", "Step to milestone", id="people.milestone"),
+            ],
+        ),
+        *filter_bindings(
+            "people",
+            Binding("f", "cycle_follow", "Follow-up filter", id="people.follow_filter", show=False),
+            Binding(
+                "t", "cycle_relation", "Relation filter", id="people.relation_filter", show=False
+            ),
+            show=False,
+            escape=Binding("escape", "back", "Back", id="people.back", show=False),
+        ),
     ]
 
     def __init__(self) -> None:
@@ -68,17 +75,13 @@ class PeopleScreen(AreaScreen):
 
     def compose_body(self) -> ComposeResult:
         with Horizontal(id="people-body"):
-            with Vertical(id="people-list", classes="pane") as pane:
-                pane.border_title = "People"
-                yield FilterBox(
-                    placeholder="filter: name, org, tags; esc clears", id="people-filter"
-                )
-                yield RecordText("", id="people-status", classes="pane-title")
-                table = RecordTable(id="people-table", flex="name")
-                table.add_column("Name", key="name")
-                table.add_column("Rel.", key="relation", width=7)
-                table.add_column("Next", key="next", width=9)
-                yield table
+            yield from self.compose_list(
+                "People",
+                "filter: name, org, tags; esc clears",
+                RecordText("", id="people-status", classes="pane-title"),
+                [("Name", "name", None), ("Rel.", "relation", 7), ("Next", "next", 9)],
+                flex="name",
+            )
             with Vertical(id="people-side"):
                 with Vertical(id="person-pane", classes="pane") as card:
                     card.border_title = "Card"
@@ -91,21 +94,13 @@ class PeopleScreen(AreaScreen):
                     yield table
                     yield RecordText("", id="interaction-detail")
 
-    def on_mount(self) -> None:
-        super().on_mount()
-        self.people_table.focus()
-
     # -- data ------------------------------------------------------------------------
-    @property
-    def people_table(self) -> RecordTable:
-        return self.query_one("#people-table", RecordTable)
-
     @property
     def log_table(self) -> RecordTable:
         return self.query_one("#interactions-table", RecordTable)
 
     def selected_person(self) -> Person | None:
-        key = self.people_table.current_key
+        key = self.table.current_key
         return self._people.get(int(key)) if key else None
 
     def selected_interaction(self) -> Interaction | None:
@@ -130,11 +125,11 @@ class PeopleScreen(AreaScreen):
             talks.sort(key=lambda i: (i.date, i.id or 0), reverse=True)
         self._goals = {g.id or 0: g for g in self.store.list(Goal)}
         self._milestones = {m.id or 0: m for m in self.store.list(Milestone)}
-        self._show_rows()
+        self.show_rows()
 
     def _visible(self) -> list[Person]:
         relation = RELATION_FILTERS[self.relation_filter]
-        words = self.query_one("#people-filter", FilterBox)
+        words = self.filter_box
         out = []
         for person in self._people.values():
             follow = self._follow[person.id or 0]
@@ -172,9 +167,9 @@ class PeopleScreen(AreaScreen):
             when = Text(f"in {follow.days}d")
         return str(person.id), (name, person.relation.value, when)
 
-    def _show_rows(self) -> None:
+    def show_rows(self) -> None:
         rows = [self._row(p) for p in self._visible()]
-        self.people_table.sync(rows)
+        self.table.sync(rows)
         due = sum(1 for f in self._follow.values() if f.is_due)
         losing = sum(1 for f in self._follow.values() if f.losing_touch)
         relation = RELATION_FILTERS[self.relation_filter]
@@ -244,59 +239,33 @@ class PeopleScreen(AreaScreen):
     def _talk_highlighted(self, _event: RecordTable.RowHighlighted) -> None:
         self._show_interaction()
 
-    def select_person(self, person_id: int) -> None:
-        """Show a person, widening the filters if they hide them."""
-        if str(person_id) not in self.people_table.row_keys():
-            self.follow_filter = 0
-            self.relation_filter = 0
-            self.query_one("#people-filter", FilterBox).close()
-            self._show_rows()
-        self.people_table.move_to(str(person_id))
+    def select(self, key: str) -> None:
+        super().select(key)
         self._show_person(force=True)
 
     # -- filters ---------------------------------------------------------------------
-    @property
-    def text_filter(self) -> str:
-        return self.query_one("#people-filter", FilterBox).words
-
-    def action_filter(self) -> None:
-        self.query_one("#people-filter", FilterBox).open()
-
-    @on(Input.Changed, "#people-filter")
-    def _filter_typed(self, _event: Input.Changed) -> None:
-        self._show_rows()
-
-    @on(Input.Submitted, "#people-filter")
-    def _filter_done(self, _event: Input.Submitted) -> None:
-        self.people_table.focus()
+    def widen_filters(self) -> None:
+        self.follow_filter = 0
+        self.relation_filter = 0
 
     def action_back(self) -> None:
         """escape: from the conversations back to the people; else clear the words filter."""
         if self.in_log:
-            self.people_table.focus()
-            return
-        if self.query_one("#people-filter", FilterBox).close():
-            self.people_table.focus()
+            self.table.focus()
+        else:
+            self.action_clear_filter()
 
     def action_cycle_follow(self) -> None:
-        self.follow_filter = (self.follow_filter + 1) % len(FOLLOW_FILTERS)
-        self._show_rows()
+        self.cycle("follow_filter", len(FOLLOW_FILTERS))
 
     def action_cycle_relation(self) -> None:
-        self.relation_filter = (self.relation_filter + 1) % len(RELATION_FILTERS)
-        self._show_rows()
+        self.cycle("relation_filter", len(RELATION_FILTERS))
 
     # -- changes ---------------------------------------------------------------------
-    def _after_person(self, person: Person | None) -> None:
-        if person is not None:
-            self.refresh_data()
-            self.select_person(person.id or 0)
-            self.people_table.focus()
-
     def _after_talk(self, talk: Interaction | None) -> None:
         if talk is not None:
-            self.refresh_data()
-            self.select_person(talk.person_id)
+            self._refresh_if_stale()
+            self.select(str(talk.person_id))
             self.log_table.move_to(str(talk.id))
             self.log_table.focus()
             self._show_interaction()
@@ -306,28 +275,24 @@ class PeopleScreen(AreaScreen):
         if self.in_log:
             self.action_log()
             return
-        self.app.push_screen(PersonForm(), self._after_person)
+        self.open_dialog(PersonForm(), self.after_form)
 
     def action_log(self) -> None:
-        person = self.selected_person()
-        if person is None:
-            self.notify("select a person first (n adds one)", timeout=3)
-            return
-        self.app.push_screen(InteractionForm(person), self._after_talk)
+        person = self.need(self.selected_person(), "select a person first (n adds one)")
+        if person is not None:
+            self.open_dialog(InteractionForm(person), self._after_talk)
 
     def action_edit(self) -> None:
-        person = self.selected_person()
+        person = self.need(self.selected_person(), "nobody selected: press n to add a person")
         if person is None:
-            self.notify("nobody selected: press n to add a person", timeout=3)
             return
         talk = self.selected_interaction() if self.in_log else None
         if talk is not None:
-            self.app.push_screen(InteractionForm(person, talk), self._after_talk)
+            self.open_dialog(InteractionForm(person, talk), self._after_talk)
         else:
-            self.app.push_screen(PersonForm(person), self._after_person)
+            self.open_dialog(PersonForm(person), self.after_form)
 
-    @work
-    async def action_milestone(self) -> None:
+    def action_milestone(self) -> None:
         person = self.selected_person()
         talk = self.selected_interaction()
         if person is None or talk is None:
@@ -348,59 +313,56 @@ class PeopleScreen(AreaScreen):
             self.notify("no open goal to put it on: add a goal first (3, n)", timeout=5)
             return
         theirs = default_goal(person, goals)
-        goal = await self.app.push_screen_wait(
+
+        def made(goal: Goal, milestone: Milestone | None) -> None:
+            if milestone is not None:
+                self.notify(
+                    f"milestone #{milestone.id} on #{goal.id} {goal.title}, due "
+                    f"{milestone.due.isoformat()} (u undoes)",
+                    timeout=5,
+                )
+                self.refresh_data()
+
+        def picked(goal: Goal | None) -> None:
+            if goal is not None:
+                due = default_due(talk, self.today).isoformat()
+                self.open_dialog(
+                    NextStepMilestoneForm(goal, talk, due), lambda saved: made(goal, saved)
+                )
+
+        self.open_dialog(
             GoalPicker(
                 f"Make '{talk.next_step}' a milestone on which goal?",
                 goals,
                 default=theirs,
                 hint=f"* {person.name} helps with it" if theirs else "",
                 marked=frozenset(person.goal_ids),
-            )
+            ),
+            picked,
         )
-        if goal is None:
-            return
-        due = default_due(talk, self.today).isoformat()
-        milestone = await self.app.push_screen_wait(NextStepMilestoneForm(goal, talk, due))
-        if milestone is None:
-            return
-        self.notify(
-            f"milestone #{milestone.id} on #{goal.id} {goal.title}, due "
-            f"{milestone.due.isoformat()} (u undoes)",
-            timeout=5,
-        )
-        self.refresh_data()
 
-    @work
-    async def action_delete(self) -> None:
+    def action_delete(self) -> None:
         person = self.selected_person()
         if person is None:
             return
         talk = self.selected_interaction() if self.in_log else None
         if talk is not None:
-            tid = talk.id or 0
-            if await self.app.push_screen_wait(
-                ConfirmModal(
-                    f"Delete the {talk.kind.value} of {talk.date.isoformat()} with {person.name}?",
-                    f"'{talk.summary}'. A milestone made from it stays. u undoes.",
-                    yes="Delete",
-                )
-            ):
-                self.growth_app.attempt(
-                    lambda: self.store.delete(Interaction, tid),
-                    "deleted the conversation (u undoes)",
-                )
+            self.confirm_delete(
+                f"Delete the {talk.kind.value} of {talk.date.isoformat()} with {person.name}?",
+                f"'{talk.summary}'. A milestone made from it stays. u undoes.",
+                Interaction,
+                talk.id or 0,
+                "deleted the conversation (u undoes)",
+            )
             return
         pid = person.id or 0
         count = len(self._talks.get(pid, []))
         talks = f"{counted(count, 'conversation')} {'goes' if count == 1 else 'go'}"
-        if not await self.app.push_screen_wait(
-            ConfirmModal(
-                f"Delete {person.name}?",
-                f"The {talks} with them too. u undoes.",
-                yes="Delete",
-            )
-        ):
-            return
-        self.growth_app.attempt(
-            lambda: self.store.delete(Person, pid), f"deleted {person.name} (u undoes)"
+        self.confirm_delete(
+            f"Delete {person.name}?",
+            f"The {talks} with them too. u undoes.",
+            Person,
+            pid,
+            f"deleted {person.name} (u undoes)",
+            then=lambda: self.back_on(pid),
         )

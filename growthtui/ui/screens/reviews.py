@@ -6,7 +6,6 @@ from __future__ import annotations
 from typing import ClassVar
 
 from rich.text import Text
-from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -16,32 +15,27 @@ from growthtui.domain import Evidence, Goal, GoalStatus, Person, Review, Skill
 from growthtui.domain.cadence import review_due
 from growthtui.domain.reviews import ReviewStep
 from growthtui.services import reviews as service
-from growthtui.ui.screens.base import AreaScreen
-from growthtui.ui.screens.confirm import ConfirmModal
 from growthtui.ui.screens.evidence_form import EvidenceForm
+from growthtui.ui.screens.list_area import PanelArea, panel_bindings, record_bindings
+from growthtui.ui.screens.review_form import REFLECTION_LABELS
 from growthtui.ui.widgets.record_table import RecordTable, Row
 from growthtui.ui.widgets.record_text import RecordText
 
 
-class ReviewsScreen(AreaScreen):
+class ReviewsScreen(PanelArea):
     """Review and adjust: past reviews and the guided review."""
 
     MODE = "reviews"
     CSS_PATH = "../styles/reviews.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("n", "new", "New", id="reviews.new"),
-        Binding("s", "start_review", "Start review", id="reviews.start_review"),
-        Binding("e,enter", "edit", "Edit", id="reviews.edit"),
-        Binding("d", "delete", "Delete", id="reviews.delete"),
-        Binding("p", "app.edit_profile", "Profile and cadence", id="reviews.profile", show=False),
-        Binding("tab", "app.focus_next", "Next panel", id="reviews.next_panel", show=False),
-        Binding(
-            "shift+tab",
-            "app.focus_previous",
-            "Previous panel",
-            id="reviews.previous_panel",
-            show=False,
+        *record_bindings(
+            "reviews",
+            after_new=[
+                Binding("s", "start_review", "Start review", id="reviews.start_review"),
+            ],
         ),
+        Binding("p", "app.edit_profile", "Profile and cadence", id="reviews.profile", show=False),
+        *panel_bindings("reviews"),
     ]
     PALETTE_EXTRAS: ClassVar[list[tuple[str, str, str]]] = [
         ("log evidence", "log a win, praise, lesson or feedback", "new_evidence"),
@@ -76,10 +70,6 @@ class ReviewsScreen(AreaScreen):
                 table.add_column("Kind", key="kind", width=8)
                 table.add_column("What happened", key="text")
                 yield table
-
-    def on_mount(self) -> None:
-        super().on_mount()
-        self.query_one("#table-reviews", RecordTable).focus()
 
     # -- reading ---------------------------------------------------------------------
     @property
@@ -125,7 +115,7 @@ class ReviewsScreen(AreaScreen):
         count = len(evidence)
         pane = self.query_one("#pane-evidence")
         pane.border_title = f"Evidence log ({count}): wins, praise, feedback, lessons · w logs one"
-        self._show_detail()
+        self.show_detail()
 
     def _show_due(self, reviews: list[Review]) -> None:
         banner = self.query_one("#review-due", Static)
@@ -153,7 +143,7 @@ class ReviewsScreen(AreaScreen):
         banner.update(text)
         banner.set_class(due.is_due or draft is not None, "-due")
 
-    def _show_detail(self) -> None:
+    def show_detail(self) -> None:
         record = self.selected()
         detail = self.query_one("#review-detail", Static)
         if record is None:
@@ -191,14 +181,7 @@ class ReviewsScreen(AreaScreen):
                 if decision.note:
                     text.append(f": {decision.note}", style="italic")
                 text.append("\n")
-        for name, label in (
-            ("wins", "Wins"),
-            ("obstacles", "Obstacles"),
-            ("lessons", "Lessons"),
-            ("what_worked", "What worked"),
-            ("what_didnt", "What didn't"),
-            ("next_focus", "Next focus"),
-        ):
+        for name, label in REFLECTION_LABELS:
             value = str(getattr(review, name))
             if value:
                 text.append(f"\n{label}\n", style="bold")
@@ -220,22 +203,9 @@ class ReviewsScreen(AreaScreen):
         text.append("\n\ne edits · d deletes", style="dim")
         return text
 
-    @on(RecordTable.RowHighlighted)
-    def _highlighted(self, _event: RecordTable.RowHighlighted) -> None:
-        self._show_detail()
-
-    def on_descendant_focus(self) -> None:
-        self._show_detail()
-
     # -- actions -----------------------------------------------------------------------
     def _select(self, panel: str, record: Review | Evidence | None) -> None:
-        if record is None:
-            return
-        self.refresh_data()
-        table = self.query_one(f"#table-{panel}", RecordTable)
-        table.move_to(str(record.id))
-        table.focus()
-        self._show_detail()
+        self.select_in(self.query_one(f"#table-{panel}", RecordTable), record)
 
     def action_new(self) -> None:
         if self.panel == "evidence":
@@ -244,7 +214,7 @@ class ReviewsScreen(AreaScreen):
             self.action_start_review()
 
     def action_new_evidence(self) -> None:
-        self.app.push_screen(EvidenceForm(), lambda e: self._select("evidence", e))
+        self.open_dialog(EvidenceForm(), lambda e: self._select("evidence", e))
 
     def action_start_review(self) -> None:
         """Resume the review left half-way, or start one for the period since the last."""
@@ -255,7 +225,7 @@ class ReviewsScreen(AreaScreen):
             return
         from growthtui.ui.screens.review_wizard import ReviewWizard
 
-        self.app.push_screen(ReviewWizard(drafts[0]), self._after_wizard)
+        self.open_dialog(ReviewWizard(drafts[0]), self._after_wizard)
 
     def _after_wizard(self, review: Review | None) -> None:
         draft = review or service.open_draft(self.store)
@@ -266,16 +236,15 @@ class ReviewsScreen(AreaScreen):
         if record is None:
             self.notify("nothing selected: s starts a review, w logs evidence", timeout=3)
         elif isinstance(record, Evidence):
-            self.app.push_screen(EvidenceForm(record), lambda e: self._select("evidence", e))
+            self.open_dialog(EvidenceForm(record), lambda e: self._select("evidence", e))
         elif record.draft:
             self.action_start_review()
         else:
             from growthtui.ui.screens.review_form import ReviewForm  # a TextArea: loaded on use
 
-            self.app.push_screen(ReviewForm(record), lambda r: self._select("reviews", r))
+            self.open_dialog(ReviewForm(record), lambda r: self._select("reviews", r))
 
-    @work
-    async def action_delete(self) -> None:
+    def action_delete(self) -> None:
         record = self.selected()
         if record is None:
             return
@@ -292,6 +261,4 @@ class ReviewsScreen(AreaScreen):
             detail += " u undoes."
             model = Review
             done = f"deleted the {record.title} (u undoes)"
-        if not await self.app.push_screen_wait(ConfirmModal(question, detail, yes="Delete")):
-            return
-        self.growth_app.attempt(lambda: self.store.delete(model, record.id or 0), done)
+        self.confirm_delete(question, detail, model, record.id or 0, done)

@@ -5,21 +5,21 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import ClassVar
 
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.widgets import Static
 
 from growthtui.domain import CheckIn, Goal, GoalStatus, Milestone
+from growthtui.domain.progress import GoalProgress
 from growthtui.domain.timeline import first_due_from
 from growthtui.domain.words import counted
 from growthtui.services.milestones import toggle_done, toggled_message
-from growthtui.ui.screens.base import AreaScreen
-from growthtui.ui.screens.confirm import ConfirmModal
 from growthtui.ui.screens.goal_form import GoalForm
 from growthtui.ui.screens.goal_picker import GoalPicker
 from growthtui.ui.screens.goals import goal_tree
+from growthtui.ui.screens.list_area import RecordsArea
 from growthtui.ui.screens.progress_forms import MilestoneForm
 from growthtui.ui.screens.timeline_rows import (
     LANES,
@@ -46,7 +46,7 @@ GOAL_FILTERS: tuple[tuple[str, frozenset[GoalStatus]], ...] = (
 LIST, BARS = "list", "bars"
 
 
-class TimelineScreen(AreaScreen):
+class TimelineScreen(RecordsArea):
     """Milestones by month in horizon lanes, and goals as bars across the months."""
 
     MODE = "timeline"
@@ -85,7 +85,7 @@ class TimelineScreen(AreaScreen):
         self._goals: dict[int, Goal] = {}
         self._milestones: dict[int, Milestone] = {}
         self._by_goal: dict[int, list[Milestone]] = {}
-        self._checkins: dict[int, list[CheckIn]] = {}
+        self._progress = GoalProgress({}, {}, {})
         self._opened = False
         self._lane_rows = MilestoneRows()
         self._bars = GoalBars()
@@ -104,10 +104,8 @@ class TimelineScreen(AreaScreen):
             yield GanttChart(id="timeline-gantt")
             yield RecordText("", id="timeline-detail")
 
-    def on_mount(self) -> None:
+    def set_up(self) -> None:
         self.gantt.display = False
-        super().on_mount()
-        self.table.focus()
 
     @property
     def table(self) -> LaneList:
@@ -125,9 +123,10 @@ class TimelineScreen(AreaScreen):
         self._by_goal = defaultdict(list)
         for milestone in milestones:
             self._by_goal[milestone.goal_id].append(milestone)
-        self._checkins = defaultdict(list)
+        checkins: dict[int, list[CheckIn]] = defaultdict(list)
         for checkin in self.store.list(CheckIn):
-            self._checkins[checkin.goal_id].append(checkin)
+            checkins[checkin.goal_id].append(checkin)
+        self._progress = GoalProgress(self._goals, self._by_goal, checkins)
         self._show()
         if not self._opened:
             self._opened = True
@@ -176,7 +175,7 @@ class TimelineScreen(AreaScreen):
         today, alarm_style = self.today, self.alarm_style
         tree = goal_tree(self._visible_goals(), self.glyphs)
         rows = self._bars.build(
-            tree, self._by_goal, self._checkins, today, self.glyphs, alarm_style
+            tree, self._by_goal, self._progress.of, today, self.glyphs, alarm_style
         )
         self.gantt.show(rows, today, self.glyphs, alarm_style, keep=keep)
         self._bars_summary()
@@ -348,28 +347,28 @@ class TimelineScreen(AreaScreen):
             lambda: toggle_done(self.store, milestone, self.today), toggled_message(milestone)
         )
 
-    @work
-    async def action_edit(self) -> None:
+    def action_edit(self) -> None:
         if self.view == BARS:
             goal = self.selected_goal()
-            if goal is None:
-                return
-            edited = await self.app.push_screen_wait(GoalForm(goal))
-            if edited is not None:
-                self.gantt.move_to(str(edited.id))
+            if goal is not None:
+                self.open_dialog(GoalForm(goal), lambda edited: self._on_bar(edited))
             return
         milestone = self._need_milestone()
-        if milestone is None:
-            return
-        goal = self._goals.get(milestone.goal_id)
-        if goal is None:
-            return
-        saved = await self.app.push_screen_wait(MilestoneForm(goal, milestone))
-        if saved is not None:
-            self.table.move_to(str(saved.id))
+        goal = self._goals.get(milestone.goal_id) if milestone is not None else None
+        if goal is not None:
+            self.open_dialog(MilestoneForm(goal, milestone), self._on_milestone)
 
-    @work
-    async def action_new(self) -> None:
+    def _on_bar(self, goal: Goal | None) -> None:
+        """A form closed: the bars' cursor on the goal it saved."""
+        if goal is not None:
+            self.gantt.move_to(str(goal.id))
+
+    def _on_milestone(self, milestone: Milestone | None) -> None:
+        """A form closed: the list's cursor on the milestone it saved."""
+        if milestone is not None:
+            self.table.move_to(str(milestone.id))
+
+    def action_new(self) -> None:
         selected = self.selected_goal()
         choices = [
             (goal, guide)
@@ -379,49 +378,47 @@ class TimelineScreen(AreaScreen):
         if not choices:
             self.notify("no goals yet: press 3, then n to set one", timeout=4)
             return
-        goal = await self.app.push_screen_wait(
+
+        def saved(goal: Goal, milestone: Milestone | None) -> None:
+            if milestone is None:
+                return
+            if self.view == BARS:
+                self._on_bar(goal)
+                return
+            if MILESTONE_FILTERS[self.milestone_filter][1] is True:
+                self.milestone_filter = 0
+                self._show()
+            self._on_milestone(milestone)
+
+        def picked(goal: Goal | None) -> None:
+            if goal is not None:
+                self.open_dialog(MilestoneForm(goal), lambda milestone: saved(goal, milestone))
+
+        self.open_dialog(
             GoalPicker(
                 "New milestone for which goal?",
                 choices,
                 selected=selected.id if selected else None,
-            )
+            ),
+            picked,
         )
-        if goal is None:
-            return
-        saved = await self.app.push_screen_wait(MilestoneForm(goal))
-        if saved is None:
-            return
-        if self.view == LIST:
-            if MILESTONE_FILTERS[self.milestone_filter][1] is True:
-                self.milestone_filter = 0
-                self._show()
-            self.table.move_to(str(saved.id))
-        else:
-            self.gantt.move_to(str(goal.id))
 
-    @work
-    async def action_delete(self) -> None:
+    def action_delete(self) -> None:
         milestone = self._need_milestone()
         if milestone is None:
             return
         goal = self._goals.get(milestone.goal_id)
         on_goal = f" of goal #{goal.id} '{goal.title}'" if goal else ""
-        if not await self.app.push_screen_wait(
-            ConfirmModal(
-                f"Delete milestone '{milestone.title}'?",
-                f"Due {milestone.due.isoformat()}{on_goal}. u undoes.",
-                yes="Delete",
-            )
-        ):
-            return
         mid = milestone.id or 0
-        self.growth_app.attempt(
-            lambda: self.store.delete(Milestone, mid), f"deleted milestone #{mid} (u undoes)"
+        self.confirm_delete(
+            f"Delete milestone '{milestone.title}'?",
+            f"Due {milestone.due.isoformat()}{on_goal}. u undoes.",
+            Milestone,
+            mid,
+            f"deleted milestone #{mid} (u undoes)",
         )
 
     async def action_open_goal(self) -> None:
-        goal = self.selected_goal()
-        if goal is None:
-            self.notify("select a milestone or a goal first", timeout=3)
-            return
-        await self.growth_app.show_goal(goal.id or 0)
+        goal = self.need(self.selected_goal(), "select a milestone or a goal first")
+        if goal is not None:
+            await self.growth_app.show_goal(goal.id or 0)

@@ -6,13 +6,12 @@ what is on screen."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from rich.text import Text
 
-from growthtui.domain import CheckIn, Goal, GoalStatus, Horizon, Milestone
-from growthtui.domain.progress import goal_progress
+from growthtui.domain import Goal, GoalStatus, Horizon, Milestone
 from growthtui.domain.schedule import goal_is_overdue, is_overdue
 from growthtui.domain.timeline import by_month, goal_span, month_heading
 from growthtui.ui.glyphs import Glyphs
@@ -114,7 +113,8 @@ class MilestoneListing:
 
 
 class GoalBars:
-    """One bar per goal, in the tree order given."""
+    """One bar per goal, in the tree order given; its progress as the Goals screen says
+    it (`progress_of`, a parent's from its stepping stones: see `GoalProgress`)."""
 
     def __init__(self) -> None:
         self._cache: dict[int, tuple[tuple[object, ...], GanttRow]] = {}
@@ -124,7 +124,7 @@ class GoalBars:
         self,
         tree: Iterable[tuple[Goal, str]],
         milestones: Mapping[int, Sequence[Milestone]],
-        checkins: Mapping[int, Sequence[CheckIn]],
+        progress_of: Callable[[int], float | None],
         today: dt.date,
         glyphs: Glyphs,
         alarm_style: str,
@@ -136,11 +136,11 @@ class GoalBars:
         for goal, guide in tree:
             gid = goal.id or 0
             mine = tuple(milestones.get(gid, ()))
-            progress_from = tuple(checkins.get(gid, ()))
-            token = (goal, mine, progress_from, guide)
+            progress = progress_of(gid)
+            token = (goal, mine, progress, guide)
             cached = self._cache.get(gid)
             if cached is None or cached[0] != token:
-                row = self._row(goal, guide, mine, progress_from, today, glyphs, alarm_style)
+                row = self._row(goal, guide, mine, progress, today, glyphs, alarm_style)
                 cached = (token, row)
                 self._cache[gid] = cached
             rows.append(cached[1])
@@ -151,7 +151,7 @@ class GoalBars:
         goal: Goal,
         guide: str,
         milestones: tuple[Milestone, ...],
-        checkins: tuple[CheckIn, ...],
+        progress: float | None,
         today: dt.date,
         glyphs: Glyphs,
         alarm_style: str,
@@ -170,7 +170,7 @@ class GoalBars:
             label=label,
             span=goal_span(goal, milestones),
             milestones=milestones,
-            progress=goal_progress(goal, milestones, checkins),
+            progress=progress,
             dim=not goal.is_open,
             alarm=alarm,
         )

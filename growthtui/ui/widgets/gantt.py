@@ -12,10 +12,8 @@ from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
 from textual import events
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.geometry import Size
-from textual.message import Message
-from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from growthtui.domain import Milestone
@@ -34,6 +32,7 @@ from growthtui.domain.timeline import (
 )
 from growthtui.ui.glyphs import UNICODE, Glyphs
 from growthtui.ui.shown import shown_text
+from growthtui.ui.widgets.line_list import LineList, cursor_bindings, fitted
 
 HEADER_LINES = 2
 """Years, then months or quarters; they stay put while the goals scroll under them."""
@@ -56,7 +55,7 @@ class GanttRow:
     """Draw the bar in the alarm style (an open goal past its due date)."""
 
 
-class GanttChart(ScrollView, can_focus=True, inherit_bindings=False):
+class GanttChart(LineList):
     """Rows of bars under a header of years and periods, a cursor row, and a window of
     months or quarters that the screen shifts (`shift`, `to_today`, `toggle_scale`)."""
 
@@ -85,42 +84,20 @@ class GanttChart(ScrollView, can_focus=True, inherit_bindings=False):
     }
     GanttChart > .gantt--hint { color: $text-muted; text-style: italic; }
     """
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("up,k", "move(-1)", "Up", id="gantt.up", show=False),
-        Binding("down,j", "move(1)", "Down", id="gantt.down", show=False),
-        Binding("pageup", "page(-1)", "Page up", id="gantt.page_up", show=False),
-        Binding("pagedown", "page(1)", "Page down", id="gantt.page_down", show=False),
-        Binding("home", "move_to_end(-1)", "First goal", id="gantt.first", show=False),
-        Binding("end", "move_to_end(1)", "Last goal", id="gantt.last", show=False),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = cursor_bindings(
+        "gantt", top=("home", "First goal", "first"), bottom=("end", "Last goal", "last")
+    )
+    HEADER_LINES = 2
 
-    class Highlighted(Message):
+    class Highlighted(LineList.Highlighted):
         """The cursor moved to another goal (or the rows changed under it)."""
 
-        def __init__(self, chart: GanttChart, key: str | None) -> None:
-            super().__init__()
-            self.chart = chart
-            self.key = key
-
-        @property
-        def control(self) -> GanttChart:
-            return self.chart
-
-    class WindowChanged(Message):
+    class WindowChanged(LineList.Said):
         """The months or quarters shown changed (shifted, zoomed, resized, new rows)."""
-
-        def __init__(self, chart: GanttChart) -> None:
-            super().__init__()
-            self.chart = chart
-
-        @property
-        def control(self) -> GanttChart:
-            return self.chart
 
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
         self.rows: list[GanttRow] = []
-        self.cursor = 0
         self.today = dt.date.today()
         self.glyphs: Glyphs = UNICODE
         self.alarm_style = Style(bold=True)
@@ -130,7 +107,6 @@ class GanttChart(ScrollView, can_focus=True, inherit_bindings=False):
         """Where the person shifted the window to; None opens it around today."""
         self._window: tuple[int, Window] | None = None
         """The window, and the width it was made for."""
-        self._cache: dict[tuple[int, bool], Strip] = {}
 
     # -- what to show ----------------------------------------------------------------
     def show(
@@ -144,29 +120,28 @@ class GanttChart(ScrollView, can_focus=True, inherit_bindings=False):
         """Show `rows`; the cursor stays on the same goal (or `keep`) when it is there."""
         target = keep or self.current_key
         self.rows = list(rows)
+        self.set_keys([row.key for row in self.rows])
         self.today = today
         self.glyphs = glyphs
         self.alarm_style = Style.parse(alarm_style)
-        keys = {row.key: index for index, row in enumerate(self.rows)}
-        self.cursor = keys.get(target or "", min(self.cursor, max(0, len(self.rows) - 1)))
+        found = self._index.get(target or "")
+        self.cursor_row = (
+            min(self.cursor_row, max(0, len(self.rows) - 1)) if found is None else found
+        )
         self._relayout()
         self._scroll_to_cursor()
-        self.post_message(self.Highlighted(self, self.current_key))
+        self._announce(always=True)
 
     @property
     def window(self) -> Window:
-        width = self._width
+        width = self.line_width
         if self._window is None or self._window[0] != width:
             # Made again whenever the width changed, even if a resize went unnoticed.
-            self._cache.clear()
+            self._lines.clear()
             self._window = (width, self._make_window())
             if width:
                 self.post_message(self.WindowChanged(self))
         return self._window[1]
-
-    @property
-    def current_key(self) -> str | None:
-        return self.rows[self.cursor].key if 0 <= self.cursor < len(self.rows) else None
 
     def shift(self, periods: int) -> None:
         """Move the window `periods` months or quarters later (earlier when negative)."""
@@ -184,23 +159,19 @@ class GanttChart(ScrollView, can_focus=True, inherit_bindings=False):
         self._start = None
         self._relayout()
 
-    def move_to(self, key: str | None) -> None:
-        for index, row in enumerate(self.rows):
-            if row.key == key:
-                self._set_cursor(index)
-                return
+    def move_to(self, key: str | None, fallback_row: int | None = None) -> None:
+        """The cursor on the goal with `key` (it stays where it is when none has it)."""
+        index = self._index.get(key) if key is not None else None
+        if index is not None or fallback_row is not None:
+            super().move_to(key, fallback_row or 0)
 
     # -- layout ----------------------------------------------------------------------
     @property
-    def _width(self) -> int:
-        return self.scrollable_content_region.width or self.size.width
-
-    @property
     def label_width(self) -> int:
-        return max(14, min(34, self._width * 3 // 10))
+        return max(14, min(34, self.line_width * 3 // 10))
 
     def _make_window(self) -> Window:
-        periods = max(1, (self._width - self.label_width - 1) // CELL)
+        periods = max(1, (self.line_width - self.label_width - 1) // CELL)
         span = overall_span(row.span for row in self.rows)
         scale = self._scale or choose_scale(span, periods)
         start = self._start or default_start(span, self.today, periods, scale)
@@ -209,69 +180,19 @@ class GanttChart(ScrollView, can_focus=True, inherit_bindings=False):
 
     def _relayout(self) -> None:
         self._window = None
-        self._cache.clear()
-        self.virtual_size = Size(self._width, len(self.rows) + HEADER_LINES)
-        self.refresh()
+        self.virtual_size = Size(self.line_width, len(self.rows) + HEADER_LINES)
+        self.forget_lines()
 
     def on_resize(self, _event: events.Resize) -> None:
+        # LineList.on_resize runs next (Textual calls each class's), scrolling to the cursor.
         self._relayout()
-        self._scroll_to_cursor()
-
-    def notify_style_update(self) -> None:
-        super().notify_style_update()
-        self._cache.clear()
-
-    # -- cursor ----------------------------------------------------------------------
-    @property
-    def _page(self) -> int:
-        return max(1, self.scrollable_content_region.height - HEADER_LINES)
-
-    def _set_cursor(self, index: int) -> None:
-        if not self.rows:
-            return
-        index = max(0, min(index, len(self.rows) - 1))
-        if index == self.cursor:
-            self._scroll_to_cursor()
-            return
-        old = self.cursor
-        self.cursor = index
-        self._cache.pop((old, True), None)
-        self._cache.pop((index, False), None)
-        self._scroll_to_cursor()
-        self.refresh()
-        self.post_message(self.Highlighted(self, self.current_key))
-
-    def _scroll_to_cursor(self) -> None:
-        top = round(self.scroll_y)
-        if self.cursor < top:
-            self.scroll_to(y=self.cursor, animate=False, immediate=True)
-        elif self.cursor >= top + self._page:
-            self.scroll_to(y=self.cursor - self._page + 1, animate=False, immediate=True)
-
-    def action_move(self, step: int) -> None:
-        self._set_cursor(self.cursor + step)
-
-    def action_page(self, direction: int) -> None:
-        self._set_cursor(self.cursor + direction * self._page)
-
-    def action_move_to_end(self, direction: int) -> None:
-        self._set_cursor(0 if direction < 0 else len(self.rows) - 1)
 
     # -- drawing ---------------------------------------------------------------------
-    def render_line(self, y: int) -> Strip:
-        width = self._width
-        base = self.rich_style
-        if y < HEADER_LINES:
-            return self._header_line(y).adjust_cell_length(width, base)
-        index = y - HEADER_LINES + round(self.scroll_y)
-        if not 0 <= index < len(self.rows):
-            return Strip.blank(width, base)
-        key = (index, index == self.cursor)
-        strip = self._cache.get(key)
-        if strip is None:
-            strip = self._row_line(self.rows[index], key[1]).adjust_cell_length(width, base)
-            self._cache[key] = strip
-        return strip
+    def render_header(self, y: int, base: Style) -> Strip:
+        return self._header_line(y)
+
+    def render_row(self, index: int, selected: bool, base: Style) -> Strip:
+        return self._row_line(self.rows[index], selected)
 
     def _header_line(self, y: int) -> Strip:
         window = self.window
@@ -305,17 +226,9 @@ class GanttChart(ScrollView, can_focus=True, inherit_bindings=False):
         glyphs = self.glyphs
         window = self.window
         base = self.rich_style
-        label = shown_text(row.label, lines=False).copy()
-        label.truncate(self.label_width, overflow="ellipsis", pad=True)
-        if selected:
-            label.stylize(self.get_component_rich_style("gantt--cursor"))
-        console = self.app.console
-        # Text.render leaves out the Text's own style when it has no spans: add it here.
-        own = base + console.get_style(label.style) if label.style else base
-        segments = [
-            Segment(s.text, own + s.style if s.style else own)
-            for s in label.render(console, end="")
-        ]
+        label = shown_text(row.label, lines=False)
+        cursor = self.get_component_rich_style("gantt--cursor") if selected else None
+        segments = fitted(label, self.label_width, base, self.app.console, cursor)
         segments.append(Segment(" ", base))
 
         bar = self.get_component_rich_style("gantt--bar")

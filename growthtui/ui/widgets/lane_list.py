@@ -11,14 +11,12 @@ from typing import ClassVar
 from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
-from textual import events
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.geometry import Size
-from textual.message import Message
-from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from growthtui.domain.printable import printable
+from growthtui.ui.widgets.line_list import LineList, cursor_bindings, fitted
 
 MIN_LANE = 12
 """Every lane keeps room for a few words, even when it is empty."""
@@ -93,7 +91,7 @@ def lane_widths(room: int, count: int, needs: Sequence[int]) -> list[int]:
     return widths
 
 
-class LaneList(ScrollView, can_focus=True, inherit_bindings=False):
+class LaneList(LineList):
     """A header of lane titles, then rows; a cursor row; the lanes share the width by
     what they hold."""
 
@@ -118,26 +116,10 @@ class LaneList(ScrollView, can_focus=True, inherit_bindings=False):
         text-style: $block-cursor-text-style;
     }
     """
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("up,k", "move(-1)", "Up", id="lanes.up", show=False),
-        Binding("down,j", "move(1)", "Down", id="lanes.down", show=False),
-        Binding("pageup", "page(-1)", "Page up", id="lanes.page_up", show=False),
-        Binding("pagedown", "page(1)", "Page down", id="lanes.page_down", show=False),
-        Binding("home,g", "move_to_end(-1)", "Top", id="lanes.top", show=False),
-        Binding("end,G", "move_to_end(1)", "Bottom", id="lanes.bottom", show=False),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = cursor_bindings("lanes")
 
-    class Highlighted(Message):
+    class Highlighted(LineList.Highlighted):
         """The cursor moved to another row (or the rows changed under it)."""
-
-        def __init__(self, lanes: LaneList, key: str | None) -> None:
-            super().__init__()
-            self.lanes = lanes
-            self.key = key
-
-        @property
-        def control(self) -> LaneList:
-            return self.lanes
 
     def __init__(
         self,
@@ -154,20 +136,12 @@ class LaneList(ScrollView, can_focus=True, inherit_bindings=False):
         self.lane_titles = list(lane_titles)
         self.first_width = first_width
         self.divider = divider
-        self._keys: list[str] = []
         self._row_of: Callable[[str], LaneRow] = _no_row
         """Makes a row from its key, when it is first drawn (or asked for)."""
         self._made: dict[str, LaneRow] = {}
-        self.cursor_row = 0
         self.weights: list[int] = []
         """What each lane's longest line wants (see `lane_widths`)."""
         self.alarm_style = Style(bold=True)
-        self._index: dict[str, int] = {}
-        self._cache: dict[tuple[int, bool], Strip] = {}
-        self._cache_width = 0
-        self._last_key: str | None = None
-        self.empty = ""
-        """What the list says while it has no rows: which key fills it."""
 
     # -- rows ------------------------------------------------------------------------
     def sync(
@@ -195,31 +169,28 @@ class LaneList(ScrollView, can_focus=True, inherit_bindings=False):
         only lines on screen whose row changed are drawn again."""
         target = keep or self.current_key
         old_keys, old_made = self._keys, self._made
-        self._keys = list(keys)
+        self.set_keys(keys)
         self._row_of = row_of
         self._made = {}
-        self._index = {key: index for index, key in enumerate(self._keys)}
         if weights is not None:
             new_weights = [weights.get(i, 0) for i in range(len(self.lane_titles))]
             if new_weights != self.weights:
                 self.weights = new_weights
-                self._cache.clear()
+                self._lines.clear()
         if alarm_style is not None and Style.parse(alarm_style) != self.alarm_style:
             self.alarm_style = Style.parse(alarm_style)
-            self._cache.clear()
+            self._lines.clear()
         if old_keys == self._keys:
             # Same rows: keep the lines (all on screen, or near) whose row did not change.
-            for index in {index for index, _ in self._cache}:
-                key = self._keys[index]
-                if old_made.get(key) != self._row(index):
-                    self._cache.pop((index, False), None)
-                    self._cache.pop((index, True), None)
+            for index in self.kept_rows():
+                if old_made.get(self._keys[index]) != self._row(index):
+                    self.forget_row(index)
         else:
-            self._cache.clear()
+            self._lines.clear()
         self.virtual_size = Size(0, len(self._keys) + 1)
         found = self._index.get(target or "")
         fallback = min(self.cursor_row, max(0, len(self._keys) - 1))
-        self._set_cursor(fallback if found is None else found, force=True)
+        self.move_cursor(row=fallback if found is None else found, announce=True)
         self.refresh()
 
     def _row(self, index: int) -> LaneRow:
@@ -234,84 +205,14 @@ class LaneList(ScrollView, can_focus=True, inherit_bindings=False):
         """Every row (each made now if it was not yet)."""
         return [self._row(index) for index in range(len(self._keys))]
 
-    @property
-    def row_count(self) -> int:
-        return len(self._keys)
-
-    @property
-    def current_key(self) -> str | None:
-        return self._keys[self.cursor_row] if 0 <= self.cursor_row < len(self._keys) else None
-
-    def row_keys(self) -> list[str]:
-        return list(self._keys)
-
     def row(self, key: str) -> LaneRow:
         return self._row(self._index[key])
-
-    def move_to(self, key: str | None, fallback_row: int = 0) -> None:
-        index = self._index.get(key or "")
-        self._set_cursor(fallback_row if index is None else index)
-
-    # -- cursor ----------------------------------------------------------------------
-    @property
-    def _width(self) -> int:
-        return self.scrollable_content_region.width or self.size.width
-
-    @property
-    def _page(self) -> int:
-        return max(1, self.scrollable_content_region.height - 1)
-
-    def _set_cursor(self, index: int, force: bool = False) -> None:
-        if not self._keys:
-            self.cursor_row = 0
-            if force or self._last_key is not None:
-                self._last_key = None
-                self.post_message(self.Highlighted(self, None))
-            return
-        index = max(0, min(index, len(self._keys) - 1))
-        if index != self.cursor_row:
-            for selected in (True, False):
-                self._cache.pop((self.cursor_row, selected), None)
-                self._cache.pop((index, selected), None)
-            self.cursor_row = index
-            self.refresh()
-        self._scroll_to_cursor()
-        key = self.current_key
-        if force or key != self._last_key:
-            self._last_key = key
-            self.post_message(self.Highlighted(self, key))
-
-    def _scroll_to_cursor(self) -> None:
-        top = round(self.scroll_y)
-        if self.cursor_row < top:
-            self.scroll_to(y=self.cursor_row, animate=False, immediate=True)
-        elif self.cursor_row >= top + self._page:
-            self.scroll_to(y=self.cursor_row - self._page + 1, animate=False, immediate=True)
-
-    def action_move(self, step: int) -> None:
-        self._set_cursor(self.cursor_row + step)
-
-    def action_page(self, direction: int) -> None:
-        self._set_cursor(self.cursor_row + direction * self._page)
-
-    def action_move_to_end(self, direction: int) -> None:
-        self._set_cursor(0 if direction < 0 else len(self._keys) - 1)
-
-    def on_resize(self, _event: events.Resize) -> None:
-        # Lines drawn at another width are dropped as they are drawn (see render_line);
-        # the scrollable width stays 0 (lanes never scroll sideways), so a resize does not
-        # lay the screen out again.
-        self._scroll_to_cursor()
-
-    def notify_style_update(self) -> None:
-        super().notify_style_update()
-        self._cache.clear()
 
     # -- drawing ---------------------------------------------------------------------
     def columns(self) -> list[tuple[int, int]]:
         """(x, width) of the first column and of each lane."""
         count = len(self.lane_titles)
-        room = self._width - self.first_width - 1 - 3 * count
+        room = self.line_width - self.first_width - 1 - 3 * count
         widths = lane_widths(room, count, self.weights)
         spans = [(1, self.first_width)]
         x = 1 + self.first_width
@@ -319,32 +220,6 @@ class LaneList(ScrollView, can_focus=True, inherit_bindings=False):
             spans.append((x + 3, width))  # a space, the divider, a space
             x += width + 3
         return spans
-
-    def render_line(self, y: int) -> Strip:
-        width = self._width
-        if width != self._cache_width:
-            self._cache.clear()
-            self._cache_width = width
-        base = self.rich_style
-        if y == 0:
-            return self._header().adjust_cell_length(width, base)
-        index = y - 1 + round(self.scroll_y)
-        if not 0 <= index < len(self._keys):
-            if not self._keys and index == 0 and self.empty:
-                note = Text(f" {self.empty}", style="dim")
-                note.truncate(width, overflow="ellipsis")
-                segments = [
-                    Segment(s.text, base + s.style if s.style else base)
-                    for s in note.render(self.app.console, end="")
-                ]
-                return Strip(segments).adjust_cell_length(width, base)
-            return Strip.blank(width, base)
-        key = (index, index == self.cursor_row)
-        strip = self._cache.get(key)
-        if strip is None:
-            strip = self._line(self._row(index), key[1]).adjust_cell_length(width, base)
-            self._cache[key] = strip
-        return strip
 
     def _place(
         self, line: list[Segment], columns: list[tuple[int, int]], texts: list[Text], base: Style
@@ -362,30 +237,25 @@ class LaneList(ScrollView, can_focus=True, inherit_bindings=False):
             else:
                 line.append(Segment(" " * (start - x), base))
                 x = start
-            cell = text.copy()
-            cell.truncate(width, overflow="ellipsis", pad=True)
-            # Text.render leaves out the Text's own style when it has no spans: add it here.
-            own = base + console.get_style(cell.style) if cell.style else base
-            line.extend(
-                Segment(s.text, own + s.style if s.style else own)
-                for s in cell.render(console, end="")
-            )
+            line.extend(fitted(text, width, base, console))
             x += width
 
-    def _header(self) -> Strip:
+    def render_header(self, y: int, base: Style) -> Strip:
         style = self.get_component_rich_style("lanes--header")
         texts = [Text(self.first_title), *(Text(title) for title in self.lane_titles)]
         line: list[Segment] = []
         self._place(line, self.columns(), texts, style)
-        return Strip(line).adjust_cell_length(self._width, style)
+        return Strip(line).adjust_cell_length(self.line_width, style)
 
-    def _line(self, row: LaneRow, selected: bool) -> Strip:
-        base = self.rich_style
+    def render_row(self, index: int, selected: bool, base: Style) -> Strip:
+        row = self._row(index)
         if selected:
             base = self.get_component_rich_style("lanes--cursor")
         if row.state is RowState.HEADING:
             heading = base + self.get_component_rich_style("lanes--heading", partial=True)
-            return Strip([Segment(" " + row.first, heading)]).adjust_cell_length(self._width, base)
+            return Strip([Segment(" " + row.first, heading)]).adjust_cell_length(
+                self.line_width, base
+            )
         state: Style | None = None
         if row.state is RowState.DONE:
             state = Style(dim=True)

@@ -21,16 +21,13 @@ from rich.padding import Padding
 from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
-from textual import events
-from textual._segment_tools import line_crop
 from textual.binding import Binding, BindingType
-from textual.geometry import Region, Size
-from textual.message import Message
+from textual.geometry import Size
 from textual.renderables.styled import Styled
-from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from growthtui.ui.shown import shown_cell
+from growthtui.ui.widgets.line_list import LineList, cursor_bindings
 
 Cell = str | Text
 Row = tuple[str, Sequence[Cell]]
@@ -40,8 +37,6 @@ _PLAIN_LINE = re.compile(r"[^\x00-\x1f\x7f]*")
 """One line of text without tabs or other control characters."""
 MIN_FLEX = 8
 """The flex column keeps room for a few characters, even in a narrow pane."""
-CACHE_LINES = 400
-"""Rendered lines kept; more than a few screens' worth is dropped and drawn again."""
 
 
 class RowDoesNotExist(KeyError):
@@ -73,7 +68,7 @@ class Column:
         return 2 * table.cell_padding + inner
 
 
-class RecordTable(ScrollView, can_focus=True, inherit_bindings=False):
+class RecordTable(LineList):
     """Rows of records with a row cursor. `enter` and `space` are left to the screen (edit,
     toggle done), `j`/`k` move like the arrows."""
 
@@ -115,28 +110,16 @@ class RecordTable(ScrollView, can_focus=True, inherit_bindings=False):
     }
     """
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("up,k", "cursor_up", "Up", id="list.up", show=False),
-        Binding("down,j", "cursor_down", "Down", id="list.down", show=False),
-        Binding("pageup", "page_up", "Page up", id="list.page_up", show=False),
-        Binding("pagedown", "page_down", "Page down", id="list.page_down", show=False),
-        Binding("home,g", "scroll_top", "Top", id="list.top", show=False),
-        Binding("end,G", "scroll_bottom", "Bottom", id="list.bottom", show=False),
+        *cursor_bindings("list"),
         Binding("left", "cursor_left", "Left", id="list.left", show=False),
         Binding("right", "cursor_right", "Right", id="list.right", show=False),
     ]
+    SCROLL_AT_ONCE = False
 
-    class RowHighlighted(Message):
+    class RowHighlighted(LineList.Highlighted):
         """The cursor is on another record (or the rows changed under it)."""
 
-        def __init__(self, table: RecordTable, cursor_row: int, key: str | None) -> None:
-            super().__init__()
-            self.table = table
-            self.cursor_row = cursor_row
-            self.key = key
-
-        @property
-        def control(self) -> RecordTable:
-            return self.table
+    Highlighted = RowHighlighted
 
     def __init__(
         self,
@@ -148,23 +131,15 @@ class RecordTable(ScrollView, can_focus=True, inherit_bindings=False):
     ) -> None:
         super().__init__(id=id, classes=classes)
         self.flex = flex
-        self._empty = empty
         """The key of the column that takes the width the others leave (titles)."""
+        self._empty = empty
         self.columns: dict[str, Column] = {}
         self.cell_padding = 1
-        self.show_cursor = True
-        self.cursor_row = 0
         self._show_header = True
-        self._keys: list[str] = []
-        self._index: dict[str, int] = {}
         self._source: Callable[[str], Sequence[Cell]] = _no_cells
         """Makes the cells of a row from its key, when the row is first shown."""
         self._cells: dict[str, tuple[Cell, ...]] = {}
         """The cells made so far, by key."""
-        self._lines: dict[tuple[int, bool], Strip] = {}
-        self._lines_for: tuple[int, int] = (-1, -1)
-        """(width, scroll x) the cached lines were drawn for."""
-        self._highlighted: str | None = None
         self._base: Style | None = None
         """The widget's own style (costly to work out: it walks the ancestors)."""
         self.follow: Callable[[str | None], object] | None = None
@@ -194,18 +169,6 @@ class RecordTable(ScrollView, can_focus=True, inherit_bindings=False):
             self._changed_shape()
 
     @property
-    def empty(self) -> str:
-        """What the table says while it has no rows: which key fills it."""
-        return self._empty
-
-    @empty.setter
-    def empty(self, text: str) -> None:
-        if text != self._empty:
-            self._empty = text
-            if not self._keys:
-                self.refresh()
-
-    @property
     def show_header(self) -> bool:
         return self._show_header
 
@@ -219,22 +182,8 @@ class RecordTable(ScrollView, can_focus=True, inherit_bindings=False):
         return 1 if self._show_header else 0
 
     @property
-    def row_count(self) -> int:
-        return len(self._keys)
-
-    @property
     def ordered_rows(self) -> list[TableRow]:
         return [TableRow(key) for key in self._keys]
-
-    @property
-    def current_key(self) -> str | None:
-        """The key of the row under the cursor."""
-        if 0 <= self.cursor_row < len(self._keys):
-            return self._keys[self.cursor_row]
-        return None
-
-    def row_keys(self) -> list[str]:
-        return list(self._keys)
 
     def row_keys_near(self, index: int, distance: int = 1) -> list[str]:
         """The keys of the rows up to `distance` above and below row `index`."""
@@ -299,23 +248,19 @@ class RecordTable(ScrollView, can_focus=True, inherit_bindings=False):
         self._cells = {}
         if keys == self._keys:
             shown = self._shown_rows()
-            for index in list(self._lines_rows()):
+            for index in self.kept_rows():
                 if index not in shown:
-                    self._forget_line(index)
+                    self.forget_row(index)
             for index in shown:
                 if old_cells.get(keys[index]) != self._row_cells(index):
-                    self._forget_line(index)
+                    self.forget_row(index)
             self._fit_auto_columns()
             return
         target = keep or self.current_key
         old_row = self.cursor_row
-        self._keys = keys
-        self._index = {key: index for index, key in enumerate(keys)}
-        self._lines.clear()
+        self.set_keys(keys)
         self._changed_shape()
         self.move_to(target, fallback_row=old_row)
-        if not keys:
-            self._announce()
         for index in self._shown_rows():
             self._row_cells(index)  # the columns fit the rows on screen before they are drawn
 
@@ -324,40 +269,9 @@ class RecordTable(ScrollView, can_focus=True, inherit_bindings=False):
         top = round(self.scroll_y)
         return range(top, min(len(self._keys), top + self._page))
 
-    def _lines_rows(self) -> set[int]:
-        return {index for index, _ in self._lines if index >= 0}
-
-    def move_to(self, key: str | None, fallback_row: int = 0) -> None:
-        """Put the cursor on the row with `key` (else on `fallback_row`), scrolled into view."""
-        if not self._keys:
-            self.cursor_row = 0
-            return
-        index = self._index.get(key) if key is not None else None
-        if index is None:
-            index = max(0, min(fallback_row, len(self._keys) - 1))
-        self.move_cursor(row=index)
-
-    def move_cursor(self, *, row: int, scroll: bool = True) -> None:
-        """Move the cursor to row `row` (clamped), scrolling it into view."""
-        if not self._keys:
-            return
-        row = max(0, min(row, len(self._keys) - 1))
-        if row != self.cursor_row:
-            old = self.cursor_row
-            self.cursor_row = row
-            self._refresh_row(old)
-            self._refresh_row(row)
-        if scroll:
-            self._scroll_cursor_into_view()
-        self._announce()
-
-    def _announce(self) -> None:
-        key = self.current_key
-        if key != self._highlighted:
-            self._highlighted = key
-            if self.follow is not None:
-                self.follow(key)
-            self.post_message(self.RowHighlighted(self, self.cursor_row, key))
+    def cursor_moved(self, key: str | None) -> None:
+        if self.follow is not None:
+            self.follow(key)
 
     # -- geometry --------------------------------------------------------------------
     def _fit_auto_columns(self) -> None:
@@ -394,8 +308,7 @@ class RecordTable(ScrollView, can_focus=True, inherit_bindings=False):
         if self.flex is None and fit:
             self._fit_auto_columns()
         self.virtual_size = Size(self._least_width(), len(self._keys) + self.header_height)
-        self._lines.clear()
-        self.refresh()
+        self.forget_lines()
 
     def _least_width(self) -> int:
         """The width the columns need with the flex column at its narrowest: wider than
@@ -406,66 +319,9 @@ class RecordTable(ScrollView, can_focus=True, inherit_bindings=False):
             widths[list(self.columns).index(self.flex)] = MIN_FLEX + 2 * self.cell_padding
         return sum(widths)
 
-    def on_resize(self, _event: events.Resize) -> None:
-        # Lines drawn at another width are dropped as they are drawn (see render_line).
-        self._scroll_cursor_into_view()
-
     def notify_style_update(self) -> None:
         super().notify_style_update()
-        self._lines.clear()
         self._base = None
-
-    @property
-    def _page(self) -> int:
-        return max(1, self.scrollable_content_region.height - self.header_height)
-
-    def _scroll_cursor_into_view(self) -> None:
-        if not self._keys:
-            return
-        top = round(self.scroll_y)
-        if self.cursor_row < top:
-            self.scroll_to(y=self.cursor_row, animate=False, force=True)
-        elif self.cursor_row >= top + self._page:
-            self.scroll_to(y=self.cursor_row - self._page + 1, animate=False, force=True)
-
-    def _forget_line(self, index: int) -> None:
-        """Row `index` changed: drop its drawn lines and repaint it if it is on screen."""
-        self._lines.pop((index, False), None)
-        self._lines.pop((index, True), None)
-        self._refresh_row(index)
-
-    def _refresh_row(self, index: int) -> None:
-        """Repaint row `index` if it is on screen (the cursor moved on or off it)."""
-        y = index - round(self.scroll_y) + self.header_height
-        if self.header_height <= y < self.size.height:
-            self.refresh(Region(0, y, self.size.width, 1))
-
-    # -- keys and mouse --------------------------------------------------------------
-    def action_cursor_up(self) -> None:
-        self.move_cursor(row=self.cursor_row - 1)
-
-    def action_cursor_down(self) -> None:
-        self.move_cursor(row=self.cursor_row + 1)
-
-    def action_page_down(self) -> None:
-        if not self._keys:
-            return
-        height = self.scrollable_content_region.height - self.header_height
-        self.scroll_relative(y=height, animate=False, force=True)
-        self.move_cursor(row=self.cursor_row + height, scroll=False)
-
-    def action_page_up(self) -> None:
-        if not self._keys:
-            return
-        height = self.scrollable_content_region.height - self.header_height
-        self.scroll_relative(y=-height, animate=False)
-        self.move_cursor(row=self.cursor_row - height, scroll=False)
-
-    def action_scroll_top(self) -> None:
-        self.move_cursor(row=0)
-
-    def action_scroll_bottom(self) -> None:
-        self.move_cursor(row=len(self._keys) - 1)
 
     def action_cursor_left(self) -> None:
         self.scroll_left(animate=False)
@@ -473,54 +329,32 @@ class RecordTable(ScrollView, can_focus=True, inherit_bindings=False):
     def action_cursor_right(self) -> None:
         self.scroll_right(animate=False)
 
-    def on_click(self, event: events.Click) -> None:
-        row = event.y - self.header_height + round(self.scroll_y)
-        if event.y >= self.header_height and 0 <= row < len(self._keys):
-            self.move_cursor(row=row)
-
     # -- drawing ---------------------------------------------------------------------
-    def render_line(self, y: int) -> Strip:
-        width = self.size.width
-        scroll_x = round(self.scroll_x)
-        if self._lines_for != (width, scroll_x):
-            self._lines.clear()
-            self._lines_for = (width, scroll_x)
-        base = self._base
-        if base is None:
-            base = self._base = self.rich_style
-        if y < self.header_height:
-            index = -1
-        else:
-            index = y - self.header_height + round(self.scroll_y)
-            if index >= len(self._keys):
-                if not self._keys and self._empty:
-                    return self._empty_line(index, width, base)
-                return Strip.blank(width, base)
-        key = (index, index == self.cursor_row and self.show_cursor)
-        strip = self._lines.get(key)
-        if strip is None:
-            if len(self._lines) > CACHE_LINES:
-                self._lines.clear()
-            segments = self._row_segments(index, key[1], base)
-            strip = Strip(line_crop(segments, scroll_x, scroll_x + width, width))
-            strip = strip.adjust_cell_length(width, base).simplify()
-            self._lines[key] = strip
-        return strip
+    @property
+    def line_width(self) -> int:
+        return self.size.width
 
-    def _empty_line(self, index: int, width: int, base: Style) -> Strip:
-        """Line `index` of what an empty table says under its header (dim, wrapped at
-        words to the width left of the scrollbar)."""
-        room = max(1, self.scrollable_content_region.width - 2 * self.cell_padding)
-        lines = Text(self._empty, style="dim").wrap(self.app.console, room)
-        if index >= len(lines):
-            return Strip.blank(width, base)
-        line = lines[index]
-        line.rstrip()
-        segments = [Segment(" " * self.cell_padding, base)] + [
-            Segment(s.text, base + s.style if s.style else base)
-            for s in line.render(self.app.console, end="")
-        ]
-        return Strip(segments).adjust_cell_length(width, base)
+    def lines_token(self) -> object:
+        return (self.size.width, round(self.scroll_x))
+
+    def base_style(self) -> Style:
+        """The widget's own style (costly to work out: it walks the ancestors)."""
+        if self._base is None:
+            self._base = self.rich_style
+        return self._base
+
+    def render_header(self, y: int, base: Style) -> Strip:
+        return self._cropped(-1, False, base)
+
+    def render_row(self, index: int, selected: bool, base: Style) -> Strip:
+        return self._cropped(index, selected, base)
+
+    def _cropped(self, index: int, cursor: bool, base: Style) -> Strip:
+        """Row `index` (-1: the header) as far as the table is scrolled sideways."""
+        scroll_x = round(self.scroll_x)
+        strip = Strip(self._row_segments(index, cursor, base))
+        strip = strip.crop(scroll_x, scroll_x + self.size.width)
+        return strip.adjust_cell_length(self.size.width, base).simplify()
 
     def _row_segments(self, index: int, cursor: bool, base: Style) -> list[Segment]:
         """One row (index -1: the header), cell by cell as a DataTable draws it."""
