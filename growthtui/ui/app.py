@@ -132,6 +132,7 @@ class GrowthApp(FrameEncoding, App[int]):
         self.refusal: GrowthError | None = None
         """Why the store could not be opened after the first frame (the app then exits 2)."""
         self.settings = settings or Settings()
+        self.frame_encoding = self.settings.frame_encoder
         self.today = today
         self.glyphs = glyphs or choose_glyphs()
         self.demo = demo
