@@ -17,7 +17,7 @@ from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from textual.binding import Binding
-from textual.keys import Keys, _character_to_key, _normalize_key_list, key_to_character
+from textual.keys import Keys, key_to_character
 
 if TYPE_CHECKING:
     from textual.app import App
@@ -125,16 +125,23 @@ def binding_places(app: App[Any]) -> list[Place]:
 
 
 # -- keys ---------------------------------------------------------------------------------
+def _long_forms(keys: list[str]) -> list[str]:
+    """`keys` in Textual's long form ("?" → "question_mark"), as a Binding names them."""
+    if not keys:
+        return []
+    return [binding.key for binding in Binding.make_bindings([Binding(",".join(keys), "")])]
+
+
 @cache
 def _key_names() -> frozenset[str]:
-    printable = {_character_to_key(chr(code)) for code in range(32, 127)}
-    return frozenset({key.value for key in Keys} | printable)
+    # A comma separates keys in a binding and a space is stripped: named by hand.
+    printable = _long_forms([chr(code) for code in range(33, 127) if chr(code) != ","])
+    return frozenset({key.value for key in Keys} | {*printable, "comma", "space"})
 
 
 def _keys(text: str) -> list[str]:
     """The keys of a keymap value, in Textual's long form ("?" → "question_mark")."""
-    listed = [k.strip() for k in text.split(",") if k.strip()]
-    return _normalize_key_list(",".join(listed)).split(",") if listed else []
+    return _long_forms([k.strip() for k in text.split(",") if k.strip()])
 
 
 def _is_key(key: str) -> bool:
