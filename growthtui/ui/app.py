@@ -438,7 +438,7 @@ class GrowthApp(FrameEncoding, App[int]):
         from textual.drivers.linux_driver import LinuxDriver
 
         if driver_class is LinuxDriver:  # not on Windows, nor a driver chosen by TEXTUAL_DRIVER
-            from growthtui.ui.driver import GrowthDriver
+            from growthtui.ui.frames.driver import GrowthDriver
 
             return GrowthDriver
         return driver_class
