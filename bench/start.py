@@ -73,9 +73,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         metavar="NAME=DIR",
         help="another growthtui package to time alike (DIR holds its growthtui/ folder)",
     )
+    parser.add_argument(
+        "--others-only", action="store_true", help="time the --other copies, not this one"
+    )
     args = parser.parse_args(argv)
     compile_growthtui()
-    variants: list[tuple[str, str | None]] = [("this growthtui", None)]
+    variants: list[tuple[str, str | None]] = [] if args.others_only else [("this growthtui", None)]
     for other in args.other:
         name, _, folder = other.partition("=")
         variants.append((name, str(Path(folder).resolve())))
