@@ -24,7 +24,7 @@ from textual.filter import Monochrome, NoColor
 from textual.message import Message
 from textual.notifications import SeverityLevel
 from textual.reactive import reactive
-from textual.screen import ModalScreen
+from textual.screen import ModalScreen, Screen
 
 from growthtui.domain.errors import GrowthError, InvalidInput
 from growthtui.domain.printable import printable
@@ -126,6 +126,7 @@ class GrowthApp(FrameEncoding, App[int]):
         self._filters.append(StrayControls())
         self._store: Store | None = None
         self._opening: OpenAfterFirstFrame | None = None
+        self._opening_started = False
         self._areas_built: set[str] = set()
         self._open = asyncio.Event()
         """Set once the store is open (or refused): input waits for it."""
@@ -167,12 +168,7 @@ class GrowthApp(FrameEncoding, App[int]):
         for problem in problems:
             self.notify(problem, severity="warning", timeout=12)
         self.switch_mode("dashboard")
-        if self._opening is not None:
-            # Once the first frame is out: reading the records would only delay it.
-            self.call_after_refresh(
-                self.run_worker, self._open_store, name="open the store", thread=True
-            )
-        else:
+        if self._opening is None:
             self.post_message(StoreOpened())
         if not self.is_headless and hasattr(signal, "SIGHUP"):
             with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
@@ -191,6 +187,13 @@ class GrowthApp(FrameEncoding, App[int]):
             self.notify(str(error), severity="warning")
 
     # -- data ------------------------------------------------------------------------
+    def frame_written(self, screen: Screen[object]) -> None:
+        if self._opening is not None and not self._opening_started and screen is self.screen:
+            # The Dashboard's first frame is out: read the records now (started sooner,
+            # the reading would only delay that frame; later, the person waits longer).
+            self._opening_started = True
+            self.run_worker(self._open_store, name="open the store", thread=True)
+
     def _open_store(self) -> None:
         """The worker (a thread) that opens the store once the first frame is out."""
         opening = self._opening
@@ -207,7 +210,6 @@ class GrowthApp(FrameEncoding, App[int]):
 
     def _opened(self, store: Store | None, refusal: GrowthError | None) -> None:
         """In the app's loop: the store is open (or refused); what waited goes on."""
-        self._opening = None
         self._store = store
         self.refusal = refusal
         self._open.set()

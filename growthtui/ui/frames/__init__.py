@@ -91,6 +91,13 @@ class FrameEncoding:
 
     def _display(self, screen: Screen[Any], renderable: RenderableType | None) -> None:
         super()._display(screen, self._encoded(screen, renderable))  # type: ignore[misc]
+        if renderable is not None:
+            self.frame_written(screen)
+
+    def frame_written(self, screen: Screen[Any]) -> None:
+        """Called right after each update of `screen` was handed to the terminal (Textual
+        has no public event for it: its `call_after_refresh` waits until the screen is
+        idle, several small updates later). For the app to override."""
 
     def _encoded(
         self, screen: Screen[Any], renderable: RenderableType | None
