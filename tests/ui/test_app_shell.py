@@ -266,7 +266,8 @@ async def _import_from_palette(app: GrowthApp, pilot, path: Path) -> list[str]:
     await pilot.press("ctrl+p")
     await pilot.pause()
     await pilot.press(*"import")
-    await pilot.pause(0.2)
+    await app.workers.wait_for_complete()  # the palette's search has listed its hits
+    await pilot.pause()
     await pilot.press("enter")
     await pilot.pause()
     await pilot.press(*str(path), "enter")
