@@ -12,7 +12,7 @@ import os
 import signal
 import sys
 import traceback
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
@@ -33,11 +33,13 @@ from growthtui.settings import Settings, save_theme
 from growthtui.ui.areas import AREAS, area_screen
 from growthtui.ui.commands import GrowthCommands
 from growthtui.ui.frames import FrameEncoding
+from growthtui.ui.frames.app_hooks import AppHooks
 from growthtui.ui.glyphs import Glyphs, choose_glyphs
 from growthtui.ui.keymap import apply_keymap
 from growthtui.ui.shown import StrayControls
 
 if TYPE_CHECKING:
+    from rich.console import RenderableType
     from textual.driver import Driver
     from textual.widget import AwaitMount
 
@@ -77,7 +79,7 @@ def settle_heap(*, freeze: bool) -> None:
     gc.enable()
 
 
-class GrowthApp(FrameEncoding, App[int]):
+class GrowthApp(AppHooks, FrameEncoding, App[int]):
     """The growthtui app on a store. `today` is the clock; tests pass a fixed date."""
 
     TITLE = "growthtui"
@@ -122,8 +124,15 @@ class GrowthApp(FrameEncoding, App[int]):
         # the wire; NoColor sends none, and the styles show selection and focus by reverse
         # and bold instead (styles/app.tcss, `:nocolor`). Control characters that reached a
         # line despite the entry points (growthtui.ui.shown) are dropped on the way out.
-        self._filters = [NoColor() if isinstance(f, Monochrome) else f for f in self._filters]
-        self._filters.append(StrayControls())
+        self.change_line_filters(
+            lambda filters: [
+                *(NoColor() if isinstance(f, Monochrome) else f for f in filters),
+                StrayControls(),
+            ]
+        )
+        self.leaving = False
+        """`exit` was called: the app is on its way out."""
+        self._keymap_in_use: dict[str, str] = {}
         self._store: Store | None = None
         self._opening: OpenAfterFirstFrame | None = None
         self._opening_started = False
@@ -353,11 +362,24 @@ class GrowthApp(FrameEncoding, App[int]):
             screen.refresh_data()
             screen.select_goal(goal_id)
 
+    def set_keymap(self, keymap: Mapping[str, str]) -> None:
+        self._keymap_in_use = dict(keymap)
+        super().set_keymap(keymap)
+
+    def exit(
+        self,
+        result: int | None = None,
+        return_code: int = 0,
+        message: RenderableType | None = None,
+    ) -> None:
+        self.leaving = True
+        super().exit(result, return_code, message)
+
     def key_for(self, binding_id: str) -> str:
         """The key that runs a binding now (the user's keymap applied), as displayed."""
         from growthtui.ui.keymap import binding_scopes
 
-        keys = self._keymap.get(binding_id)
+        keys = self._keymap_in_use.get(binding_id)
         if keys is None:
             for bindings in binding_scopes(self).values():
                 for binding in bindings:
@@ -446,28 +468,27 @@ class GrowthApp(FrameEncoding, App[int]):
         return driver_class
 
     # -- errors ----------------------------------------------------------------------
-    def _handle_exception(self, error: Exception) -> None:
+    def handle_uncaught(self, error: Exception) -> bool:
         if isinstance(error, GrowthError | OSError):
             # A person's mistake that slipped past a form, or a store that could not be
             # written (a read-only folder, a lock file): say it, keep the app running.
             self.notify(_sentence(error), severity="error", timeout=10)
-            return
+            return True
         if self.is_headless or os.environ.get("GROWTHTUI_DEBUG"):
-            super()._handle_exception(error)
-            return
-        if self._exit:
+            return False
+        if self.leaving:
             # Already leaving (q, or the terminal hung up): a screen caught half-built by
             # the exit fails to find its own widgets. Every change was saved when it was
             # made, so there is nothing to report and nothing to lose.
-            return
+            return True
         report = _write_crash_report(error)
         where = f"; details in {report}" if report else ""
         self.crash_message = (
             f"growthtui stopped on an unexpected error ({type(error).__name__}: {error}); "
             f"everything saved before it is safe{where}"
         )
-        self._return_code = 1
-        self.exit(1)
+        self.exit(1, return_code=1)
+        return True
 
 
 def _terminal_attached() -> bool:

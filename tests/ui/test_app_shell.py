@@ -251,13 +251,13 @@ def test_an_error_while_the_app_is_leaving_is_not_reported_as_a_crash(
     crash_log = Path(platformdirs.user_state_dir("growthtui", appauthor=False)) / "crash.log"
     leaving = make_app(seeded_store)
     assert not leaving.is_headless  # not running: the real handler, not the test one
-    leaving._exit = True
-    leaving._handle_exception(RuntimeError("no #table-reviews"))
+    leaving.exit()
+    assert leaving.handle_uncaught(RuntimeError("no #table-reviews"))
     assert leaving.crash_message is None
     assert not crash_log.exists()
 
     running = make_app(seeded_store)
-    running._handle_exception(RuntimeError("a real bug"))
+    assert running.handle_uncaught(RuntimeError("a real bug"))
     assert running.crash_message is not None and "a real bug" in running.crash_message
     assert "a real bug" in crash_log.read_text()
 

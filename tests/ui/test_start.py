@@ -92,7 +92,7 @@ async def test_a_store_refused_after_the_first_frame_ends_the_app_with_exit_2(ma
             await app.workers.wait_for_complete()  # cancelled once it said why
         await pilot.pause()
         assert app.refusal is refused
-        assert app._exit  # leaving on its own, not waiting for a key
+        assert app.leaving  # leaving on its own, not waiting for a key
     assert app.return_value == 2
     assert app.refusal is refused  # run_app raises it: the command line says it, exit 2
 
