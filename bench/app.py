@@ -72,6 +72,9 @@ opens in a few seconds)."""
 
 START_RATIO = 1.3
 START_AT = 10_000
+RECORDS_RATIO = 1.5
+"""Fork → the Dashboard shows the records (not an empty first frame), against the bare
+app's fork → first row, at START_AT."""
 KEY_MS = 16.0
 KEY_AT = 50_000
 """The seeded 50k store lists about 5k open goals: the size the key target is set for."""
@@ -371,6 +374,8 @@ def rows_for(size: int, s: Samples) -> list[Row]:
             size,
             "start: growthtui, fork → Dashboard shows the records",
             f"{data_ms:.0f} ms ({data_ms / bare_ms:.2f}x bare)",
+            f"<= {RECORDS_RATIO:g}x bare{at_note(START_AT)}",
+            judged(START_AT, data_ms / bare_ms <= RECORDS_RATIO),
         ),
         Row(
             size,

@@ -9,6 +9,8 @@ theme = "gruvbox"
 "app.quit" = "ctrl+q"
 "area.timeline" = "4,ctrl+t"
 ```
+`frame_encoder = false` writes the screen as Textual writes it (growthtui.ui.frames), for
+someone chasing a display bug.
 Reading never fails hard: a broken file gives defaults plus a sentence saying what was
 ignored, shown once in the app.
 """
@@ -25,13 +27,15 @@ from typing import Any
 from growthtui.domain import InvalidInput
 
 DEFAULT_THEME = "textual-dark"
-KNOWN_SETTINGS = ("theme", "keymap")
+KNOWN_SETTINGS = ("theme", "keymap", "frame_encoder")
 
 
 @dataclass
 class Settings:
     theme: str = DEFAULT_THEME
     keymap: dict[str, str] = field(default_factory=dict)
+    frame_encoder: bool = True
+    """Screen updates through growthtui's frame encoder (fewer bytes); False: Textual's own."""
     path: Path | None = None
     problems: list[str] = field(default_factory=list)
     """What was wrong in the file and ignored, in sentences."""
@@ -65,6 +69,11 @@ def load_settings(path: Path) -> Settings:
         settings.theme = theme.strip()
     else:
         settings.problems.append(f"'theme' in {path} must be a name in quotes; using the default")
+    frame_encoder = data.get("frame_encoder", True)
+    if isinstance(frame_encoder, bool):
+        settings.frame_encoder = frame_encoder
+    else:
+        settings.problems.append(f"'frame_encoder' in {path} must be true or false; using true")
     keymap = data.get("keymap", {})
     if not isinstance(keymap, dict):
         settings.problems.append(f'[keymap] in {path} must be a table of id = "key"; ignored')

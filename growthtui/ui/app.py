@@ -12,7 +12,7 @@ import os
 import signal
 import sys
 import traceback
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
@@ -21,36 +21,29 @@ from textual import events, work
 from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.filter import Monochrome, NoColor
+from textual.message import Message
 from textual.notifications import SeverityLevel
 from textual.reactive import reactive
-from textual.screen import ModalScreen
+from textual.screen import ModalScreen, Screen
 
-from growthtui.domain.errors import GrowthError
+from growthtui.domain.errors import GrowthError, InvalidInput
 from growthtui.domain.printable import printable
 from growthtui.domain.words import counted
 from growthtui.settings import Settings, save_theme
 from growthtui.ui.areas import AREAS, area_screen
 from growthtui.ui.commands import GrowthCommands
 from growthtui.ui.frames import FrameEncoding
+from growthtui.ui.frames.app_hooks import AppHooks
 from growthtui.ui.glyphs import Glyphs, choose_glyphs
 from growthtui.ui.keymap import apply_keymap
 from growthtui.ui.shown import StrayControls
 
 if TYPE_CHECKING:
+    from rich.console import RenderableType
     from textual.driver import Driver
     from textual.widget import AwaitMount
 
     from growthtui.store import Store
-
-WARM_UP_SECONDS = 0.15
-"""Pause between building the areas not visited yet, after the first frame."""
-WARM_UP_ORDER = ("goals", "timeline", "people", "reviews", "assessment", "learning")
-"""The daily loop first."""
-
-WARM_SWITCH_HOLD = 0.01
-"""How long a switch to an area already built (and laid out) holds the screen back.
-Textual holds every switch 0.05 s to hide a screen being built; a built one has nothing
-to hide, and the hold was half of what a switch took."""
 
 POLL_SECONDS = 1.0
 """How often the app checks (one stat) whether another session changed the file."""
@@ -58,14 +51,35 @@ POLL_SECONDS = 1.0
 
 @dataclass(frozen=True)
 class OpenAfterFirstFrame:
-    """A store the app opens itself, right after its first frame: the Dashboard's frame is
-    drawn while the records (and the models that check them) are still being read, and
-    keys typed meanwhile are kept and answered once the store is open."""
+    """A store the app opens itself, in a worker, once its first frame is drawn: the
+    Dashboard's frame is out while the records (and the models that check them) are
+    still being read. Input that comes meanwhile waits in Textual's queue."""
 
     open: Callable[[], Store]
 
 
-class GrowthApp(FrameEncoding, App[int]):
+class StoreOpened(Message):
+    """Posted by the opening worker: the store is open and the screens may read it."""
+
+
+def settle_heap(*, freeze: bool) -> None:
+    """The app's one garbage-collector policy, run once, right after the Dashboard shows
+    the records. `growthtui` starts with the cyclic collector off (launch.main): start-up
+    builds objects that all stay alive (modules, widgets, the records) and collections
+    during it would walk them again and again for nothing. Here the garbage start-up left
+    is collected, what is alive is frozen (taken out of the collector's rounds: at 50k
+    records a full collection would walk millions of objects, a pause of a tenth of a
+    second in the middle of a keystroke), and the collector is turned back on for the
+    rest of the session. Records read later (another session changed the file) are
+    ordinary objects the collector looks after. Under tests (`freeze=False`) nothing is
+    frozen: the test process lives on."""
+    if freeze:
+        gc.collect()
+        gc.freeze()
+    gc.enable()
+
+
+class GrowthApp(AppHooks, FrameEncoding, App[int]):
     """The growthtui app on a store. `today` is the clock; tests pass a fixed date."""
 
     TITLE = "growthtui"
@@ -110,15 +124,25 @@ class GrowthApp(FrameEncoding, App[int]):
         # the wire; NoColor sends none, and the styles show selection and focus by reverse
         # and bold instead (styles/app.tcss, `:nocolor`). Control characters that reached a
         # line despite the entry points (growthtui.ui.shown) are dropped on the way out.
-        self._filters = [NoColor() if isinstance(f, Monochrome) else f for f in self._filters]
-        self._filters.append(StrayControls())
+        self.change_line_filters(
+            lambda filters: [
+                *(NoColor() if isinstance(f, Monochrome) else f for f in filters),
+                StrayControls(),
+            ]
+        )
+        self.leaving = False
+        """`exit` was called: the app is on its way out."""
+        self._keymap_in_use: dict[str, str] = {}
         self._store: Store | None = None
         self._opening: OpenAfterFirstFrame | None = None
-        self._typed_ahead: list[events.Key] = []
-        self._warm_switch = False
+        self._opening_started = False
+        self._areas_built: set[str] = set()
+        self._open = asyncio.Event()
+        """Set once the store is open (or refused): input waits for it."""
         self.refusal: GrowthError | None = None
         """Why the store could not be opened after the first frame (the app then exits 2)."""
         self.settings = settings or Settings()
+        self.frame_encoding = self.settings.frame_encoder
         self.today = today
         self.glyphs = glyphs or choose_glyphs()
         self.demo = demo
@@ -130,6 +154,7 @@ class GrowthApp(FrameEncoding, App[int]):
             self._opening = store
         else:
             self._store = store
+            self._open.set()
             self.set_reactive(GrowthApp.revision, store.revision)
 
     @property
@@ -152,10 +177,8 @@ class GrowthApp(FrameEncoding, App[int]):
         for problem in problems:
             self.notify(problem, severity="warning", timeout=12)
         self.switch_mode("dashboard")
-        if self._opening is not None:
-            self.call_after_refresh(self._open_store)
-        else:
-            self._data_in_memory()
+        if self._opening is None:
+            self.post_message(StoreOpened())
         if not self.is_headless and hasattr(signal, "SIGHUP"):
             with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
                 # The SSH connection dropped or the terminal closed: stop as `q` would (a
@@ -173,71 +196,53 @@ class GrowthApp(FrameEncoding, App[int]):
             self.notify(str(error), severity="warning")
 
     # -- data ------------------------------------------------------------------------
+    def frame_written(self, screen: Screen[object]) -> None:
+        if self._opening is not None and not self._opening_started and screen is self.screen:
+            # The Dashboard's first frame is out: read the records now (started sooner,
+            # the reading would only delay that frame; later, the person waits longer).
+            self._opening_started = True
+            self.run_worker(self._open_store, name="open the store", thread=True)
+
     def _open_store(self) -> None:
-        """The first frame is out: read the records, show them, answer the keys typed."""
-        assert self._opening is not None
+        """The worker (a thread) that opens the store once the first frame is out."""
+        opening = self._opening
+        assert opening is not None
         try:
-            store = self._opening.open()
+            store = opening.open()
         except GrowthError as error:  # a corrupt or newer file: one sentence, exit 2
-            self.refusal = error
-            self.exit(2)
-            return
+            self.call_from_thread(self._opened, None, error)
+        except BaseException:  # a bug: the worker reports it (a crash report); let go
+            self.call_from_thread(self._open.set)
+            raise
+        else:
+            self.call_from_thread(self._opened, store, None)
+
+    def _opened(self, store: Store | None, refusal: GrowthError | None) -> None:
+        """In the app's loop: the store is open (or refused); what waited goes on."""
         self._store = store
-        self._opening = None
-        self.revision = store.revision
-        self._data_in_memory()
-        typed, self._typed_ahead = self._typed_ahead, []
-        for key in typed:
-            self.post_message(events.Key(key.key, key.character))
+        self.refusal = refusal
+        self._open.set()
+        if refusal is not None:
+            self.exit(2)
+        else:
+            self.post_message(StoreOpened())
 
     async def on_event(self, event: events.Event) -> None:
-        if self._opening is not None and isinstance(event, events.InputEvent):
-            # The records are not read yet: keep keys for then (mouse input is let go).
-            if isinstance(event, events.Key):
-                self._typed_ahead.append(event)
-            return
+        if isinstance(event, events.InputEvent) and not self._open.is_set():
+            # The records are not read yet: this key (and, behind it in Textual's queue,
+            # every later event) waits until they are, then goes where it would have gone.
+            await self._open.wait()
+            if self._store is None or not self.screen_stack:  # refused, or leaving anyway
+                return
         await super().on_event(event)
 
-    def _data_in_memory(self) -> None:
-        """The records are read: watch the file for other sessions, and take the records
-        out of the garbage collector's rounds (at 50k records a full collection walks
-        millions of objects, a pause of a tenth of a second in the middle of a keystroke)."""
+    def on_store_opened(self, _message: StoreOpened) -> None:
+        """The records are read: show them, watch the file for other sessions, and once
+        they are on screen settle the heap (settle_heap)."""
+        self.revision = self.store.revision
         if self.poll:
             self.set_interval(POLL_SECONDS, self.check_for_outside_changes)
-        if not self.is_headless:
-            self.call_after_refresh(gc.freeze)
-            # Counted from the first frame, not from now: at 10k records drawing the
-            # Dashboard takes longer than WARM_UP_SECONDS, and an area built (and laid out)
-            # before that frame is written only delays it.
-            self.call_after_refresh(self.set_timer, WARM_UP_SECONDS, self._build_next_area)
-        # The command started without the collector (launch.main): back on, once what
-        # start-up built is frozen out of its rounds (the callbacks run in this order).
-        self.call_after_refresh(gc.enable)
-
-    def _build_next_area(self) -> None:
-        """Build one area screen that was not visited yet, while the person reads the
-        Dashboard, so its first visit is as quick as any later one; then the next."""
-        if self._exit:
-            return
-        for mode in WARM_UP_ORDER:
-            if mode not in self._screen_stacks:
-                self._init_mode(mode)
-                self.set_timer(WARM_UP_SECONDS, functools.partial(self._lay_out_unseen, mode))
-                return
-
-    def _lay_out_unseen(self, mode: str) -> None:
-        """Lay out and render a built area that is not on screen (the output is dropped),
-        so its first visit finds every widget sized and its lines cached, as a second visit
-        does; then build the next area. Textual lays out only the current screen by itself."""
-        if self._exit:
-            return
-        stack = self._screen_stacks.get(mode)
-        if stack and stack[-1] is not self.screen and self.size:
-            screen = stack[-1]
-            screen._refresh_layout(self.size)
-            screen._compositor.render_update(full=True)
-            gc.freeze()  # what was built stays alive: out of the collector's rounds too
-        self.set_timer(WARM_UP_SECONDS, self._build_next_area)
+        self.call_after_refresh(settle_heap, freeze=not self.is_headless)
 
     def data_changed(self) -> None:
         """This session changed the store: every screen catches up."""
@@ -253,8 +258,6 @@ class GrowthApp(FrameEncoding, App[int]):
         try:
             if self.store.changed_on_disk() and self.store.refresh():
                 self.revision = self.store.revision
-                if not self.is_headless:
-                    self.call_after_refresh(gc.freeze)
         except (GrowthError, OSError) as error:
             self.notify(_sentence(error), severity="error", timeout=15)
 
@@ -306,25 +309,19 @@ class GrowthApp(FrameEncoding, App[int]):
 
     def switch_mode(self, mode: str) -> AwaitMount:
         # Every way to an area (its key, the palette, a goal opened from the Dashboard)
-        # comes through here; Textual's switch calls delay_update.
-        self._warm_switch = mode in self._screen_stacks
-        stack = self._screen_stacks.get(mode)
-        if stack:
-            from growthtui.ui.screens.base import AreaScreen
+        # comes through here.
+        from growthtui.ui.screens.base import AreaScreen
 
-            screen = stack[-1]
-            if isinstance(screen, AreaScreen):
-                if mode == self.current_mode:
-                    screen.on_area_entered()  # the area's own key: back to its list
-                else:
-                    screen.entering = True
-        try:
+        if mode == self.current_mode:
+            if isinstance(self.screen, AreaScreen):
+                self.screen.on_area_entered()  # the area's own key: back to its list
             return super().switch_mode(mode)
-        finally:
-            self._warm_switch = False
-
-    def delay_update(self, delay: float = 0.05) -> None:
-        super().delay_update(WARM_SWITCH_HOLD if self._warm_switch else delay)
+        built = mode in self._areas_built
+        self._areas_built.add(mode)
+        mounted = super().switch_mode(mode)
+        if built and isinstance(self.screen, AreaScreen):
+            self.screen.entering = True  # its resume puts the focus on its list
+        return mounted
 
     def action_help(self) -> None:
         from growthtui.ui.screens.help import HelpScreen
@@ -335,8 +332,10 @@ class GrowthApp(FrameEncoding, App[int]):
         if not self.store.can_undo:
             self.notify("nothing to undo in this session", timeout=3)
             return
+        from growthtui.services.records import undo
+
         descriptions: list[str] = []
-        if self.attempt(lambda: descriptions.append(self.store.undo())):
+        if self.attempt(lambda: descriptions.append(undo(self.store))):
             self.notify(f"undone: {descriptions[0]}", timeout=4)
 
     def action_log_win(self) -> None:
@@ -363,11 +362,24 @@ class GrowthApp(FrameEncoding, App[int]):
             screen.refresh_data()
             screen.select_goal(goal_id)
 
+    def set_keymap(self, keymap: Mapping[str, str]) -> None:
+        self._keymap_in_use = dict(keymap)
+        super().set_keymap(keymap)
+
+    def exit(
+        self,
+        result: int | None = None,
+        return_code: int = 0,
+        message: RenderableType | None = None,
+    ) -> None:
+        self.leaving = True
+        super().exit(result, return_code, message)
+
     def key_for(self, binding_id: str) -> str:
         """The key that runs a binding now (the user's keymap applied), as displayed."""
         from growthtui.ui.keymap import binding_scopes
 
-        keys = self._keymap.get(binding_id)
+        keys = self._keymap_in_use.get(binding_id)
         if keys is None:
             for bindings in binding_scopes(self).values():
                 for binding in bindings:
@@ -389,7 +401,7 @@ class GrowthApp(FrameEncoding, App[int]):
     @work
     async def action_export(self) -> None:
         from growthtui.interop.formats import EXPORT_FORMATS, export_text
-        from growthtui.store.files import atomic_write
+        from growthtui.services.exports import check_export_target, write_export
         from growthtui.ui.screens.prompt import PromptModal
 
         default = f"~/growthtui-{self.today().isoformat()}.md"
@@ -411,14 +423,15 @@ class GrowthApp(FrameEncoding, App[int]):
         if not answer:
             return
         path = Path(answer).expanduser()
-        refusal = _export_refusal(path, self.store.path)
-        if refusal:
-            self.notify(refusal, severity="error", timeout=10)
-            return
         try:
+            # The command line's guards (the store's own file, a folder, a folder that is
+            # not there), then the app's own: a pipe or a device would hold the app until
+            # something read it, so only a plain file (new or not) is written.
+            check_export_target(path, self.store.path)
+            if os.path.exists(path) and not os.path.isfile(path):
+                raise InvalidInput(f"{path} is not a plain file: export to a file name")
             text = export_text(self.store, path.suffix.lstrip("."), self.today())
-            # Through a link to its target, whole or not at all.
-            atomic_write(os.path.realpath(path), text.encode("utf-8"))
+            write_export(path, text, self.store.path)
         except (GrowthError, OSError) as error:
             self.notify(_sentence(error), severity="error", timeout=10)
             return
@@ -449,34 +462,33 @@ class GrowthApp(FrameEncoding, App[int]):
         from textual.drivers.linux_driver import LinuxDriver
 
         if driver_class is LinuxDriver:  # not on Windows, nor a driver chosen by TEXTUAL_DRIVER
-            from growthtui.ui.driver import GrowthDriver
+            from growthtui.ui.frames.driver import GrowthDriver
 
             return GrowthDriver
         return driver_class
 
     # -- errors ----------------------------------------------------------------------
-    def _handle_exception(self, error: Exception) -> None:
+    def handle_uncaught(self, error: Exception) -> bool:
         if isinstance(error, GrowthError | OSError):
             # A person's mistake that slipped past a form, or a store that could not be
             # written (a read-only folder, a lock file): say it, keep the app running.
             self.notify(_sentence(error), severity="error", timeout=10)
-            return
+            return True
         if self.is_headless or os.environ.get("GROWTHTUI_DEBUG"):
-            super()._handle_exception(error)
-            return
-        if self._exit:
+            return False
+        if self.leaving:
             # Already leaving (q, or the terminal hung up): a screen caught half-built by
             # the exit fails to find its own widgets. Every change was saved when it was
             # made, so there is nothing to report and nothing to lose.
-            return
+            return True
         report = _write_crash_report(error)
         where = f"; details in {report}" if report else ""
         self.crash_message = (
             f"growthtui stopped on an unexpected error ({type(error).__name__}: {error}); "
             f"everything saved before it is safe{where}"
         )
-        self._return_code = 1
-        self.exit(1)
+        self.exit(1, return_code=1)
+        return True
 
 
 def _terminal_attached() -> bool:
@@ -485,20 +497,6 @@ def _terminal_attached() -> bool:
         return stdin is not None and os.isatty(stdin.fileno())
     except (OSError, ValueError):
         return False
-
-
-def _export_refusal(path: Path, store: Path | None) -> str | None:
-    """Why the palette's export may not write `path`, or None: it is the store itself
-    (named directly or through a link), or something other than a plain file."""
-    target = os.path.realpath(path)
-    if store is not None and (
-        target == os.path.realpath(store)
-        or (os.path.exists(target) and os.path.exists(store) and os.path.samefile(target, store))
-    ):
-        return f"{path} is your store itself: export to another file name"
-    if os.path.exists(target) and not os.path.isfile(target):
-        return f"{path} is not a plain file: export to a file name"
-    return None
 
 
 def _sentence(error: GrowthError | OSError) -> str:

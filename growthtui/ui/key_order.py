@@ -23,9 +23,11 @@ and keys after `tab` would land in the field being left. Three mixins put this r
 - `HeldWhileSettling`, for the fields of such forms: a key routed to the field while its
   screen holds keys is held with them.
 
-This module is the one place that knows Textual's routing (Textual 8.2.8): it calls
-`App._check_bindings` (the lookup a key's bubbling ends in) and overrides
-`_forward_event` (where the app hands a key to the widget or screen it routed it to).
+This module is the one place that knows Textual's routing (Textual 8.2.8). It looks a
+key's binding up as the app does once the key has bubbled to it (`Screen.active_bindings`,
+then `App.run_action`), and holds keys where the app hands them to the widget or screen it
+routed them to, through growthtui.ui.frames.routing (the one private hook, kept with
+growthtui's other uses of Textual's private parts).
 """
 
 from __future__ import annotations
@@ -37,6 +39,8 @@ from textual import events
 from textual.dom import NoScreen
 from textual.message import Message
 from textual.widget import Widget
+
+from growthtui.ui.frames.routing import KeyIntake
 
 if TYPE_CHECKING:
     from textual.screen import Screen
@@ -69,9 +73,20 @@ class KeysInOrder:
             return
         # The app would look this key's binding up once it bubbled there, which is after
         # the keys behind it were handed on; here, it runs before the next key's turn.
-        if await app._check_bindings(event.key):
+        if await run_binding(screen, event.key):
             event.stop()
             event.prevent_default()
+
+
+async def run_binding(screen: Screen[Any], key: str) -> bool:
+    """Run the binding `key` has on `screen` now (the focused widget's, the screen's or the
+    app's, the first that is enabled: as the app does once a key has bubbled up to it);
+    True when one ran."""
+    active = screen.active_bindings.get(key)
+    if active is None or not active.enabled or active.binding.priority:
+        # A priority binding had its turn before the key was routed.
+        return False
+    return await screen.app.run_action(active.binding.action, active.node)
 
 
 class KeysSettled(Message):
@@ -83,7 +98,7 @@ class KeysSettled(Message):
         self.then = then
 
 
-class HoldKeys:
+class HoldKeys(KeyIntake):
     """Mixed into a ModalScreen (before it): keys that come while it holds are kept in
     order and handed to the app again when it lets go. It holds from the start until
     `release_keys` (call it once the first field has the focus), and while an action
@@ -103,13 +118,13 @@ class HoldKeys:
     def hold(self, key: events.Key) -> None:
         self._held.append(fresh(key))
 
-    # Textual: the app hands a screen the keys it routes while nothing in it has the focus
-    # (the fields hand over theirs themselves: `HeldWhileSettling`).
-    def _forward_event(self, event: events.Event) -> None:
-        if self._holding and isinstance(event, events.Key):
-            self.hold(event)
-            return
-        super()._forward_event(event)  # type: ignore[misc]
+    # The app hands a screen the keys it routes while nothing in it has the focus (the
+    # fields hand over theirs themselves: `HeldWhileSettling`).
+    def take_key(self, key: events.Key) -> bool:
+        if self._holding:
+            self.hold(key)
+            return True
+        return False
 
     @property
     def _screen(self) -> Screen[Any]:
@@ -175,20 +190,19 @@ class HoldKeys:
             await self._let_go()
 
 
-class HeldWhileSettling:
+class HeldWhileSettling(KeyIntake):
     """Mixed into a form's field (before the widget class): a key the app routes to it
     while its screen holds keys is held by the screen, behind the keys held already."""
 
-    def _forward_event(self, event: events.Event) -> None:
-        if isinstance(event, events.Key):
-            try:
-                screen = self.screen  # type: ignore[attr-defined]
-            except NoScreen:
-                screen = None
-            if isinstance(screen, HoldKeys) and screen.holding:
-                screen.hold(event)
-                return
-        super()._forward_event(event)  # type: ignore[misc]
+    def take_key(self, key: events.Key) -> bool:
+        try:
+            screen = self.screen  # type: ignore[attr-defined]
+        except NoScreen:
+            return False
+        if isinstance(screen, HoldKeys) and screen.holding:
+            screen.hold(key)
+            return True
+        return False
 
 
 async def _replay(app: Any, keys: list[events.Key]) -> None:

@@ -17,7 +17,9 @@ from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from textual.binding import Binding
-from textual.keys import Keys, _character_to_key, _normalize_key_list, key_to_character
+from textual.keys import Keys, key_to_character
+
+from growthtui.ui.frames.bindings import app_bindings, declared_bindings
 
 if TYPE_CHECKING:
     from textual.app import App
@@ -36,18 +38,6 @@ class Place:
     bindings: tuple[Binding, ...]
     typing: bool = False
     """Text fields take the focus here: a printable key is typed, not run."""
-
-
-def _declared(owner: type[DOMNode]) -> list[Binding]:
-    """Every binding an instance of `owner` answers itself, as Textual merges them (its
-    own and the inherited ones, one Binding per key)."""
-    merged = owner._merge_bindings()
-    return [b for bindings in merged.key_to_bindings.values() for b in bindings]
-
-
-def _app_bindings(app: App[Any]) -> list[Binding]:
-    # The instance's map: it also holds Textual's own ctrl+q, ctrl+c and the palette key.
-    return [b for bindings in app._bindings.key_to_bindings.values() for b in bindings]
 
 
 def _dialogs() -> dict[type[DOMNode], tuple[str, bool]]:
@@ -94,14 +84,14 @@ def binding_scopes(app: App[Any]) -> dict[str, list[Binding]]:
     each dialog (keyed by mode or class name)."""
     from growthtui.ui.screens.registry import AREA_SCREEN_CLASSES
 
-    scopes = {"app": _app_bindings(app)}
+    scopes = {"app": app_bindings(app)}
     for mode, screen_class in AREA_SCREEN_CLASSES.items():
-        scopes[mode] = _declared(screen_class)
+        scopes[mode] = declared_bindings(screen_class)
     for widgets in _lists_of_areas().values():
         for widget in widgets:
-            scopes.setdefault(widget.__name__, _declared(widget))
+            scopes.setdefault(widget.__name__, declared_bindings(widget))
     for dialog in _dialogs():
-        scopes[dialog.__name__] = _declared(dialog)
+        scopes[dialog.__name__] = declared_bindings(dialog)
     return scopes
 
 
@@ -110,31 +100,38 @@ def binding_places(app: App[Any]) -> list[Place]:
     from growthtui.ui.areas import AREA_BY_MODE
     from growthtui.ui.screens.registry import AREA_SCREEN_CLASSES
 
-    app_bindings = _app_bindings(app)
-    places = [Place("everywhere", tuple(app_bindings))]
+    everywhere = app_bindings(app)
+    places = [Place("everywhere", tuple(everywhere))]
     lists = _lists_of_areas()
     for mode, screen_class in AREA_SCREEN_CLASSES.items():
         where = f"on the {AREA_BY_MODE[mode].title} screen"
         for widget in lists[mode]:
-            bindings = (*_declared(widget), *_declared(screen_class), *app_bindings)
+            bindings = (*declared_bindings(widget), *declared_bindings(screen_class), *everywhere)
             places.append(Place(where, bindings))
-    priority = [b for b in app_bindings if b.priority]
+    priority = [b for b in everywhere if b.priority]
     for dialog, (where, typing) in _dialogs().items():
-        places.append(Place(where, (*_declared(dialog), *priority), typing))
+        places.append(Place(where, (*declared_bindings(dialog), *priority), typing))
     return places
 
 
 # -- keys ---------------------------------------------------------------------------------
+def _long_forms(keys: list[str]) -> list[str]:
+    """`keys` in Textual's long form ("?" → "question_mark"), as a Binding names them."""
+    if not keys:
+        return []
+    return [binding.key for binding in Binding.make_bindings([Binding(",".join(keys), "")])]
+
+
 @cache
 def _key_names() -> frozenset[str]:
-    printable = {_character_to_key(chr(code)) for code in range(32, 127)}
-    return frozenset({key.value for key in Keys} | printable)
+    # A comma separates keys in a binding and a space is stripped: named by hand.
+    printable = _long_forms([chr(code) for code in range(33, 127) if chr(code) != ","])
+    return frozenset({key.value for key in Keys} | {*printable, "comma", "space"})
 
 
 def _keys(text: str) -> list[str]:
     """The keys of a keymap value, in Textual's long form ("?" → "question_mark")."""
-    listed = [k.strip() for k in text.split(",") if k.strip()]
-    return _normalize_key_list(",".join(listed)).split(",") if listed else []
+    return _long_forms([k.strip() for k in text.split(",") if k.strip()])
 
 
 def _is_key(key: str) -> bool:

@@ -5,7 +5,6 @@ it erases with the background) or written (one that does not say so)."""
 from __future__ import annotations
 
 import re
-import time
 from pathlib import Path
 
 import pytest
@@ -48,9 +47,9 @@ def test_moves_in_goals_leave_the_screen_a_redraw_shows(
     terminal.keys("3")
     terminal.wait_for("open goals")
     terminal.wait_until_still()
-    for _ in range(12):
+    for _ in range(12):  # one move a frame: each drawn before the next key
         terminal.keys("j")
-        time.sleep(0.05)
+        terminal.wait_until_still()
     terminal.keys("k", "k", "j")
     terminal.wait_until_still()
     moved = _looks(terminal)

@@ -14,7 +14,7 @@ from textual.widgets import Static
 from growthtui.domain import Goal, Milestone
 from growthtui.settings import Settings, load_settings
 from growthtui.store import Store
-from growthtui.ui.app import WARM_UP_ORDER, GrowthApp
+from growthtui.ui.app import GrowthApp
 from growthtui.ui.areas import AREAS
 from growthtui.ui.commands import GrowthCommands, palette_commands
 from growthtui.ui.glyphs import UNICODE
@@ -240,38 +240,6 @@ async def test_palette_search_for_every_area_shows_commands_with_their_keys(
         assert any("(/)" in str(hit.help) for hit in hits)
 
 
-async def test_areas_built_and_laid_out_ahead_look_as_if_built_on_the_visit(
-    seeded_store: Store, make_app
-):
-    """The app builds and lays out the other areas while the Dashboard is read (not in
-    headless runs: the test drives it); the first visit then shows what a visit that
-    builds the area shows, at the size the terminal has by then."""
-
-    async def visits(warm: bool) -> list[str]:
-        app = make_app(seeded_store)
-        async with app.run_test(size=(100, 30)) as pilot:
-            await pilot.pause()
-            if warm:
-                for mode in WARM_UP_ORDER:
-                    app._init_mode(mode)
-                    await pilot.pause()
-                    app._lay_out_unseen(mode)
-                    await pilot.pause()
-                    assert app.screen.MODE == "dashboard"
-                    assert app._screen_stacks[mode][-1].size == (100, 30)
-                await pilot.resize_terminal(80, 24)
-            else:
-                await pilot.resize_terminal(80, 24)
-            shots = []
-            for area in AREAS[1:]:
-                await pilot.press(area.key)
-                await pilot.pause()
-                shots.append(app.export_screenshot())
-            return shots
-
-    assert await visits(warm=True) == await visits(warm=False)
-
-
 def test_an_error_while_the_app_is_leaving_is_not_reported_as_a_crash(
     seeded_store: Store, make_app, tmp_path: Path
 ) -> None:
@@ -283,50 +251,23 @@ def test_an_error_while_the_app_is_leaving_is_not_reported_as_a_crash(
     crash_log = Path(platformdirs.user_state_dir("growthtui", appauthor=False)) / "crash.log"
     leaving = make_app(seeded_store)
     assert not leaving.is_headless  # not running: the real handler, not the test one
-    leaving._exit = True
-    leaving._handle_exception(RuntimeError("no #table-reviews"))
+    leaving.exit()
+    assert leaving.handle_uncaught(RuntimeError("no #table-reviews"))
     assert leaving.crash_message is None
     assert not crash_log.exists()
 
     running = make_app(seeded_store)
-    running._handle_exception(RuntimeError("a real bug"))
+    assert running.handle_uncaught(RuntimeError("a real bug"))
     assert running.crash_message is not None and "a real bug" in running.crash_message
     assert "a real bug" in crash_log.read_text()
-
-
-async def test_a_switch_to_an_area_already_built_is_not_held_back(
-    seeded_store: Store, make_app, monkeypatch
-):
-    # Textual holds the screen 0.05 s on every switch to hide a screen being built; an
-    # area built before (a visit, or the warm-up) is shown after WARM_SWITCH_HOLD.
-    from textual.app import App
-
-    from growthtui.ui.app import WARM_SWITCH_HOLD
-
-    holds: list[float] = []
-    original = App.delay_update
-
-    def delay_update(self: App[object], delay: float = 0.05) -> None:
-        holds.append(delay)
-        original(self, delay)
-
-    monkeypatch.setattr(App, "delay_update", delay_update)
-    app = make_app(seeded_store)
-    async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.pause()
-        holds.clear()  # the start's own switch to the Dashboard
-        await pilot.press("3")  # not built yet (no warm-up under the Pilot)
-        await pilot.pause()
-        await pilot.press("1", "3")  # both built now
-        await pilot.pause()
-    assert holds == [0.05, WARM_SWITCH_HOLD, WARM_SWITCH_HOLD]
 
 
 async def _import_from_palette(app: GrowthApp, pilot, path: Path) -> list[str]:
     await pilot.press("ctrl+p")
     await pilot.pause()
     await pilot.press(*"import")
-    await pilot.pause(0.2)
+    await app.workers.wait_for_complete()  # the palette's search has listed its hits
+    await pilot.pause()
     await pilot.press("enter")
     await pilot.pause()
     await pilot.press(*str(path), "enter")

@@ -8,7 +8,7 @@ import threading
 import pytest
 from textual.drivers._writer_thread import WriterThread
 
-from growthtui.ui.driver import TerminalWriter
+from growthtui.ui.frames.driver import TerminalWriter
 
 
 class HungUpTerminal:
@@ -64,7 +64,7 @@ def test_textuals_own_writer_would_hang_there() -> None:
 def test_the_app_runs_on_that_writer(memory_store, make_app, monkeypatch) -> None:
     import sys
 
-    from growthtui.ui.driver import GrowthDriver
+    from growthtui.ui.frames.driver import GrowthDriver
 
     monkeypatch.delenv("TEXTUAL_DRIVER", raising=False)
     if sys.platform == "win32":

@@ -38,7 +38,7 @@ async def test_export_refuses_the_store_itself_and_a_link_to_it(store_path: Path
         for target in (store_path, link):
             await export_to(app, pilot, target)
             messages = [n.message for n in app._notifications]
-            assert any("is your store itself" in m for m in messages), messages
+            assert any("is the data file itself" in m for m in messages), messages
             assert store_path.read_bytes() == before
         await export_to(app, pilot, store_path.parent / "plan.json")
     exported = json.loads((store_path.parent / "plan.json").read_text(encoding="utf-8"))

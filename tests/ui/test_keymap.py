@@ -175,7 +175,8 @@ def test_a_misspelt_setting_is_named(tmp_path: Path) -> None:
     settings = load_settings(path)
     assert settings.theme == "nord" and settings.keymap == {}
     assert settings.problems == [
-        f"settings {path} has no setting 'keymaps' (there are: theme, keymap); ignored"
+        f"settings {path} has no setting 'keymaps' "
+        "(there are: theme, keymap, frame_encoder); ignored"
     ]
 
 

@@ -1,14 +1,20 @@
-"""The app draws the Dashboard first and reads the store right after (issue 7's start-up):
-what the first frame shows, what it loads, and a store refused once the frame is out."""
+"""The app draws the Dashboard first and reads the store right after, in a worker (issue 7's
+start-up, issue 17's public life cycle): what the first frame shows, what it loads, keys
+typed meanwhile, and a store refused once the frame is out."""
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import gc
 import json
 import subprocess
 import sys
+import threading
 
+from textual import events
 from textual.widgets import Static
+from textual.worker import WorkerCancelled
 
 from growthtui.store import Store, StoreUnreadable
 from growthtui.ui.app import GrowthApp, OpenAfterFirstFrame
@@ -33,12 +39,12 @@ async def test_the_dashboard_is_drawn_before_the_store_is_read_then_shows_it(
 
     app = make_app(OpenAfterFirstFrame(open_store))
     async with app.run_test(size=(100, 30)) as pilot:
+        await app.workers.wait_for_complete()
         await pilot.pause()
         assert seen == [("Reading your plan…", True)]  # opened once, the frame drawn first
         assert "Alex Rivera" in _who(app)
         assert app.store is seeded_store
         await pilot.press("3")  # the areas work on the store once it is open
-        await pilot.pause()
         assert isinstance(app.screen, GoalsScreen)
         assert app.screen.query_one(RecordTable).row_count > 0
 
@@ -46,16 +52,30 @@ async def test_the_dashboard_is_drawn_before_the_store_is_read_then_shows_it(
 async def test_keys_pressed_before_the_store_is_open_are_answered_once_it_is(
     seeded_store: Store, make_app
 ):
-    app = make_app(OpenAfterFirstFrame(lambda: seeded_store))
-    app._open_store = lambda: None  # hold the opening back: the records are "still read"
+    reading = threading.Event()
+    let_go = threading.Event()
+
+    def open_store() -> Store:  # the records are "still read" until the test lets go
+        reading.set()
+        let_go.wait(timeout=60)
+        return seeded_store
+
+    app = make_app(OpenAfterFirstFrame(open_store))
     async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.pause()
-        await pilot.press("3", "j")
-        await pilot.pause()
+        await asyncio.to_thread(reading.wait, 60)
+        # As the driver hands the app what the terminal sent (the Pilot would wait for
+        # the app to be idle, and it is not: it holds the keys).
+        for key in "3j":
+            app.post_message(events.Key(key, key))
+        for _ in range(20):  # turns of the loop (no clock): the app reads the keys
+            await asyncio.sleep(0)
         assert isinstance(app.screen, DashboardScreen)  # nothing acted on a store not open
-        GrowthApp._open_store(app)
+        assert _who(app) == "Reading your plan…"
+        let_go.set()
+        await app.workers.wait_for_complete()
         await pilot.pause()
         assert isinstance(app.screen, GoalsScreen)  # "3", then "j" on the Goals list
+        await pilot.pause()
         table = app.screen.query_one(RecordTable)
         assert table.cursor_row == 1
 
@@ -68,9 +88,11 @@ async def test_a_store_refused_after_the_first_frame_ends_the_app_with_exit_2(ma
 
     app = make_app(OpenAfterFirstFrame(open_store))
     async with app.run_test(size=(100, 30)) as pilot:
+        with contextlib.suppress(WorkerCancelled):  # the app leaves on its own: it may be
+            await app.workers.wait_for_complete()  # cancelled once it said why
         await pilot.pause()
         assert app.refusal is refused
-        assert app._exit  # leaving on its own, not waiting for a key
+        assert app.leaving  # leaving on its own, not waiting for a key
     assert app.return_value == 2
     assert app.refusal is refused  # run_app raises it: the command line says it, exit 2
 
@@ -91,7 +113,7 @@ def open_store():
 async def main():
     app = GrowthApp(OpenAfterFirstFrame(open_store), poll=False)
     async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.pause()
+        await app.workers.wait_for_complete()
         drawn = app.screen.query_one("#pane-goals").border_title
     print(json.dumps({"loaded": loaded, "drawn": drawn}))
 
@@ -122,6 +144,7 @@ async def test_the_collector_is_back_on_once_the_records_are_in(seeded_store: St
     try:
         app = make_app(OpenAfterFirstFrame(lambda: seeded_store))
         async with app.run_test(size=(100, 30)) as pilot:
+            await app.workers.wait_for_complete()
             await pilot.pause()
             assert app.store is seeded_store
             assert gc.isenabled()

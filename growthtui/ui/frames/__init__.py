@@ -1,6 +1,19 @@
 """Frames written with fewer bytes: Textual's screen updates re-encoded against a model of
 what this app last sent to each cell of the terminal.
 
+Why it exists: a cursor move in a list with a detail pane (Goals, 120x40) is ~3.8 KB as
+Textual writes it and ~1 KB through the encoder. Over SSH or a slow link that is the
+difference between a list that follows the key and one that lags (bench/app.py measures
+it: "bytes per cursor move"). To see the screen exactly as Textual writes it, when chasing
+a display bug, set `frame_encoder = false` in the settings file (growthtui.settings).
+
+This package is the one place in growthtui that uses Textual's private parts (an
+import-linter contract in pyproject.toml keeps it so): the update classes of
+`textual._compositor`, the `App._display` hook every frame passes through, and the
+driver's writer thread (whose change tells of a suspend and resume). They are pinned to
+the Textual version in pyproject.toml; `routing.py` holds the other private hooks (see
+its docstring).
+
 Textual writes every changed fragment of a line whole, each segment as a full style, its
 text and a reset. `FrameEncoder` writes the same screen: only the cells that differ from
 what the terminal already shows (short unchanged gaps are written through when that is
@@ -69,6 +82,8 @@ class FrameEncoding:
     FrameEncoder. The inline driver and anything that is not a compositor update are
     written as Textual writes them, and the model is forgotten."""
 
+    frame_encoding: bool = True
+    """False: every update is written as Textual writes it (the `frame_encoder` setting)."""
     _frame_encoder: FrameEncoder | None = None
     _frame_screen: weakref.ref[Screen[Any]] | None = None
     _frame_writer: object = None
@@ -76,12 +91,19 @@ class FrameEncoding:
 
     def _display(self, screen: Screen[Any], renderable: RenderableType | None) -> None:
         super()._display(screen, self._encoded(screen, renderable))  # type: ignore[misc]
+        if renderable is not None:
+            self.frame_written(screen)
+
+    def frame_written(self, screen: Screen[Any]) -> None:
+        """Called right after each update of `screen` was handed to the terminal (Textual
+        has no public event for it: its `call_after_refresh` waits until the screen is
+        idle, several small updates later). For the app to override."""
 
     def _encoded(
         self, screen: Screen[Any], renderable: RenderableType | None
     ) -> RenderableType | None:
-        if renderable is None:
-            return None
+        if renderable is None or not self.frame_encoding:
+            return renderable
         app: Any = self
         encoder = self._frame_encoder
         if encoder is None:

@@ -6,6 +6,9 @@ that thread dies, and the queue is never emptied again: the app's next writes fi
 the one after (at the latest the quit's own `stop`) waits for ever. The process then stays,
 asleep, after its terminal is gone. Here the thread goes on taking writes after a failed
 one and drops them: there is no one left to read them.
+
+It lives in growthtui.ui.frames, growthtui's one place for Textual's private parts: the
+writer thread is in `textual.drivers._writer_thread`.
 """
 
 from __future__ import annotations

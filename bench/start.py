@@ -1,0 +1,121 @@
+"""Time to the Dashboard's records beside a bare Textual app, and beside another copy of
+growthtui (an earlier commit), in one run.
+
+    python -m bench.start                         10k store, 9 rounds
+    python -m bench.start --size 50000 --runs 5
+    python -m bench.start --other before=DIR      DIR holds an earlier `growthtui` package
+                                                  (e.g. `git archive REV growthtui | tar -x -C DIR`)
+
+Each round starts, in a fresh 120x40 pty, the yardstick (bench/bare_app.py: Header, a
+50-row DataTable, Footer; timed to its first row), then this growthtui and every `--other`
+copy, each timed from fork to the seeded profile's name on the Dashboard (the records are
+on screen: an empty first frame does not count). They alternate, so the machine's load
+hits them alike; the figures are the medians, and the ratios the ratios of the medians.
+
+Always exits 0: timings on a shared machine vary; the table is for people to read.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import sys
+import tempfile
+from collections.abc import Sequence
+from pathlib import Path
+
+try:  # `python -m bench.start` (package) or `python bench/start.py` (script)
+    from bench.app import DATA_MARK, Pty, child_env, make_store, time_bare
+    from bench.installed import compile_growthtui
+    from bench.table import Row, render
+except ImportError:  # pragma: no cover
+    from app import DATA_MARK, Pty, child_env, make_store, time_bare  # type: ignore[no-redef]
+    from installed import compile_growthtui  # type: ignore[no-redef]
+    from table import Row, render  # type: ignore[no-redef]
+
+RECORDS_RATIO = 1.5
+"""Target: fork → the Dashboard's records within 1.5x the bare app's fork → first row."""
+SIZE = 10_000
+RUNS = 9
+
+
+def time_records(env: dict[str, str], store: Path, package_dir: str | None) -> float:
+    """Fork → the Dashboard shows the store's records, for the installed growthtui or the
+    copy of the package in `package_dir` (put first on the path)."""
+    child = dict(env)
+    if package_dir is not None:
+        child["PYTHONPATH"] = package_dir
+    command = [
+        sys.executable,
+        "-c",
+        "import sys; from growthtui.launch import main; sys.exit(main())",
+        "--data",
+        str(store),
+    ]
+    term = Pty(command, child)
+    try:
+        shown = term.wait_for(DATA_MARK, 0)
+        term.settle()
+        return shown - term.started
+    finally:
+        term.finish()
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="bench.start", description=__doc__.split("\n")[0])
+    parser.add_argument("--size", type=int, default=SIZE, help="records in the store")
+    parser.add_argument("--runs", type=int, default=RUNS, help="rounds (medians reported)")
+    parser.add_argument(
+        "--other",
+        action="append",
+        default=[],
+        metavar="NAME=DIR",
+        help="another growthtui package to time alike (DIR holds its growthtui/ folder)",
+    )
+    parser.add_argument(
+        "--others-only", action="store_true", help="time the --other copies, not this one"
+    )
+    args = parser.parse_args(argv)
+    compile_growthtui()
+    variants: list[tuple[str, str | None]] = [] if args.others_only else [("this growthtui", None)]
+    for other in args.other:
+        name, _, folder = other.partition("=")
+        variants.append((name, str(Path(folder).resolve())))
+    times: dict[str, list[float]] = {name: [] for name, _ in variants}
+    bare: list[float] = []
+    load = os.getloadavg()
+    with tempfile.TemporaryDirectory(prefix="growthtui-bench-start-") as folder:
+        env = child_env(Path(folder) / "home")
+        store = make_store(args.size, Path(folder), env)
+        for _ in range(args.runs):
+            bare.append(time_bare(env))
+            for name, package_dir in variants:
+                times[name].append(time_records(env, store, package_dir))
+    bare_ms = statistics.median(bare) * 1000
+    rows = [Row(args.size, "bare Textual app, fork → first row", f"{bare_ms:.0f} ms")]
+    for name, _ in variants:
+        ms = statistics.median(times[name]) * 1000
+        ratio = ms / bare_ms
+        rows.append(
+            Row(
+                args.size,
+                f"{name}: fork → Dashboard shows the records",
+                f"{ms:.0f} ms ({ratio:.2f}x bare)",
+                f"<= {RECORDS_RATIO:g}x bare",
+                ratio <= RECORDS_RATIO,
+            )
+        )
+    print(
+        f"time to records in a 120x40 pty, median of {args.runs} alternating rounds; load "
+        f"average before: {load[0]:.2f} {load[1]:.2f} {load[2]:.2f}; exit 0 regardless"
+    )
+    print(render(rows))
+    for name, _ in [("bare", None), *variants]:
+        values = bare if name == "bare" else times[name]
+        print(f"  {name}: " + " ".join(f"{v * 1000:.0f}" for v in values) + " ms")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
