@@ -109,6 +109,10 @@ class GrowthApp(AppHooks, FrameEncoding, App[int]):
     repaint what their refresh changed; the app repainting the whole screen on every save
     would resend every cell of it."""
 
+    sync_line: reactive[str] = reactive("", init=False, repaint=False)
+    """"synced 3 h ago · 2 changes to send", or "" when this store does not sync
+    (`growthtui sync`); the Dashboard shows it."""
+
     def __init__(
         self,
         store: Store | OpenAfterFirstFrame,
@@ -240,6 +244,7 @@ class GrowthApp(AppHooks, FrameEncoding, App[int]):
         """The records are read: show them, watch the file for other sessions, and once
         they are on screen settle the heap (settle_heap)."""
         self.revision = self.store.revision
+        self._read_sync_line()
         if self.poll:
             self.set_interval(POLL_SECONDS, self.check_for_outside_changes)
         self.call_after_refresh(settle_heap, freeze=not self.is_headless)
@@ -247,6 +252,46 @@ class GrowthApp(AppHooks, FrameEncoding, App[int]):
     def data_changed(self) -> None:
         """This session changed the store: every screen catches up."""
         self.revision = self.store.revision
+
+    def watch_revision(self) -> None:
+        self._read_sync_line()
+
+    @work(thread=True, exclusive=True, group="sync-line", exit_on_error=False)
+    def _read_sync_line(self) -> None:
+        """The sync status line, read in a thread: with changes to send it compares the
+        store with the clone's last synced state (services.sync_status), no network."""
+        from growthtui.services.sync_status import sync_status
+
+        path = self.store.path
+        if path is None:
+            return
+        try:
+            line = sync_status(path)
+        except (GrowthError, OSError):
+            line = ""
+        self.call_from_thread(setattr, self, "sync_line", line)
+
+    def action_sync_now(self) -> None:
+        self.notify("syncing…", timeout=3)
+        self._sync_now()
+
+    @work(thread=True, exclusive=True, group="sync", exit_on_error=False)
+    def _sync_now(self) -> None:
+        """`growthtui sync` from the palette: what it received shows as another session's
+        write does (the poll), and the sentence says what it did or why it could not."""
+        from growthtui.services.sync_status import sync_now
+
+        path = self.store.path
+        if path is None:
+            self.call_from_thread(self.notify, "this store is in memory only: nothing to sync")
+            return
+        ok, sentence = sync_now(path, today=self.today)
+        self.call_from_thread(self._synced, ok, sentence)
+
+    def _synced(self, ok: bool, sentence: str) -> None:
+        self.notify(sentence, severity="information" if ok else "error", timeout=10)
+        self.check_for_outside_changes()
+        self._read_sync_line()
 
     def check_for_outside_changes(self) -> None:
         """Another session (or `growthtui add`) wrote the file: re-read it once."""

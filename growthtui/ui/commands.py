@@ -122,6 +122,13 @@ EXTRA_COMMANDS: tuple[PaletteCommand, ...] = (
         synonyms=("taskwarrior", "load", "merge"),
     ),
     PaletteCommand(
+        "app: sync now",
+        "bring this copy and the other machine's in step (growthtui sync)",
+        None,
+        "sync_now",
+        synonyms=("sync", "git", "laptop", "remote", "push", "pull", "other machine"),
+    ),
+    PaletteCommand(
         "profile: edit",
         "name, role, vision, review cadence",
         None,

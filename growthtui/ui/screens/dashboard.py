@@ -85,6 +85,9 @@ class DashboardScreen(AreaScreen):
             # first frame (or a review falling due) repaint text, not the whole screen.
             yield RecordText(Text("Reading your plan…", style="dim"), id="dashboard-who")
             yield Static("", id="review-banner", classes="banner -quiet")
+            sync_line = Static("", id="sync-line")
+            sync_line.display = False  # shown once this store syncs (growthtui sync)
+            yield sync_line
             first_run = Static("", id="first-run", classes="first-run")
             first_run.display = False
             yield first_run
@@ -119,6 +122,16 @@ class DashboardScreen(AreaScreen):
                         steps = Static("", id="dash-steps")
                         steps.display = False
                         yield steps
+
+    def set_up(self) -> None:
+        self.watch(self.growth_app, "sync_line", self._show_sync_line)
+
+    def _show_sync_line(self, line: str) -> None:
+        """ "Sync: synced 3 h ago · 2 changes to send", under the vision, once this store
+        syncs; nothing otherwise."""
+        shown = self.query_one("#sync-line", Static)
+        shown.display = bool(line)
+        shown.update(Text(f"Sync: {line}", style="dim") if line else "")
 
     def on_resize(self) -> None:
         if self._narrow is not None and self._narrow != self.narrow:
