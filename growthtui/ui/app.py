@@ -148,6 +148,7 @@ class GrowthApp(AppHooks, FrameEncoding, App[int]):
         self.settings = settings or Settings()
         self.frame_encoding = self.settings.frame_encoder
         self.today = today
+        self._sync_line_reading = self._sync_line_again = False
         self.glyphs = glyphs or choose_glyphs()
         self.demo = demo
         self.poll = poll
@@ -243,8 +244,9 @@ class GrowthApp(AppHooks, FrameEncoding, App[int]):
     def on_store_opened(self, _message: StoreOpened) -> None:
         """The records are read: show them, watch the file for other sessions, and once
         they are on screen settle the heap (settle_heap)."""
+        if self.revision == self.store.revision:
+            self._read_sync_line()  # else watch_revision does
         self.revision = self.store.revision
-        self._read_sync_line()
         if self.poll:
             self.set_interval(POLL_SECONDS, self.check_for_outside_changes)
         self.call_after_refresh(settle_heap, freeze=not self.is_headless)
@@ -256,26 +258,50 @@ class GrowthApp(AppHooks, FrameEncoding, App[int]):
     def watch_revision(self) -> None:
         self._read_sync_line()
 
-    @work(thread=True, exclusive=True, group="sync-line", exit_on_error=False)
     def _read_sync_line(self) -> None:
-        """The sync status line, read in a thread: with changes to send it compares the
-        store with the clone's last synced state (services.sync_status), no network."""
-        from growthtui.services.sync_status import sync_status
+        """Read the sync status line again, in a thread (with changes to send it compares
+        the store with the clone's last synced state: no network, but not instant). One
+        read at a time; a change meanwhile asks for one more. A store that does not sync
+        costs one `stat` here."""
+        from growthtui.services.sync_git import clone_path
 
         path = self.store.path
-        if path is None:
+        if path is None or not (clone_path(path) / "config").is_file():
+            self.sync_line = ""
             return
+        if self._sync_line_reading:
+            self._sync_line_again = True
+            return
+        self._sync_line_reading = True
+        self.run_worker(
+            functools.partial(self._sync_line_worker, path),
+            name="sync status",
+            group="sync-line",
+            thread=True,
+            exit_on_error=False,
+        )
+
+    def _sync_line_worker(self, path: Path) -> None:
+        from growthtui.services.sync_status import sync_status
+
         try:
             line = sync_status(path)
         except (GrowthError, OSError):
             line = ""
-        self.call_from_thread(setattr, self, "sync_line", line)
+        self.call_from_thread(self._sync_line_read, line)
+
+    def _sync_line_read(self, line: str) -> None:
+        self.sync_line = line
+        self._sync_line_reading = False
+        if self._sync_line_again:
+            self._sync_line_again = False
+            self._read_sync_line()
 
     def action_sync_now(self) -> None:
         self.notify("syncing…", timeout=3)
         self._sync_now()
 
-    @work(thread=True, exclusive=True, group="sync", exit_on_error=False)
+    @work(thread=True, group="sync", exit_on_error=False)
     def _sync_now(self) -> None:
         """`growthtui sync` from the palette: what it received shows as another session's
         write does (the poll), and the sentence says what it did or why it could not."""
