@@ -1,4 +1,4 @@
-"""Every subcommand of the contract in DESIGN.md, used the way a person would."""
+"""Every subcommand of the command line, used the way a person would."""
 
 from __future__ import annotations
 

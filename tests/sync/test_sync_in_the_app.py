@@ -18,9 +18,7 @@ from .conftest import TODAY, open_copy, run_sync
 
 
 def _app(path: Path) -> GrowthApp:
-    return GrowthApp(
-        open_copy(path), Settings(), today=lambda: TODAY, glyphs=UNICODE, poll=False
-    )
+    return GrowthApp(open_copy(path), Settings(), today=lambda: TODAY, glyphs=UNICODE, poll=False)
 
 
 def _sync_line(app: GrowthApp) -> Static:
