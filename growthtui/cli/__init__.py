@@ -150,6 +150,18 @@ def _one_shot(
             gc.enable()
 
 
+def _may_sync(args: argparse.Namespace) -> bool:
+    """Whether the store may be set to sync after each change (`sync --auto`): a store named
+    by --data or GROWTHTUI_DATA syncs only when its clone is beside it, one `stat`; the
+    default location is left to growthtui.cli.sync."""
+    import os
+
+    from growthtui.locations import given_data_path
+
+    given = given_data_path(getattr(args, "data", None))
+    return given is None or os.path.isdir(given + ".sync")
+
+
 def _parse(argv: Sequence[str]) -> argparse.Namespace:
     """`argv` read by the parser built for it, and again by the whole parser when that
     one refuses it (so every refusal is the whole parser's sentence)."""
@@ -174,7 +186,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if handler is open_app:  # the app is long-lived: keep the collector
             return handler(args)
         code = _one_shot(handler, args, restore=argv is not None)
-        if code == EXIT_OK and named_command(words) in CHANGES:
+        if code == EXIT_OK and named_command(words) in CHANGES and _may_sync(args):
             from growthtui.cli.sync import after_change
 
             after_change(args)

@@ -1,17 +1,16 @@
 """`growthtui sync`: bring this copy and another in step through git (growthtui.services.sync).
 
 `sync --auto` makes every command that stores something start a quiet sync after it
-(`after_change`, called by `main`); a store that never synced pays one `stat` for it.
+(`after_change`, called by `main` when the store's clone is there: `_may_sync`).
 """
 
 from __future__ import annotations
 
 import argparse
 import contextlib
-import os
 
 from growthtui import output
-from growthtui.cli.base import EXIT_OK, Parser, data_path, quick_path, today
+from growthtui.cli.base import EXIT_OK, Parser, data_path, today
 
 
 def register(sync: Parser, common: Parser) -> None:
@@ -43,9 +42,6 @@ def after_change(args: argparse.Namespace) -> None:
     """With `sync --auto` on, a command that stored something starts a quiet sync; failing
     soft: the change itself is stored whatever happens here."""
     with contextlib.suppress(Exception):
-        given = quick_path(args)
-        if given is not None and not os.path.isdir(given + ".sync"):
-            return  # never synced: the one stat this costs a quick write
         from growthtui.services.sync import auto_enabled, sync_in_background
 
         path = data_path(args)
