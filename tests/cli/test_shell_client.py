@@ -13,7 +13,6 @@ import asyncio
 import datetime as dt
 import json
 import os
-import pty
 import subprocess
 import sys
 from pathlib import Path
@@ -24,6 +23,7 @@ import pytest
 from growthtui.domain import CheckIn, Goal, LearningItem, LearningStatus, Milestone
 from growthtui.interop.json_io import export_data
 from growthtui.store import Store
+from tests.terminal import on_a_terminal
 
 if TYPE_CHECKING:  # fixtures' types, from tests/cli/conftest.py
     from conftest import Files, Run
@@ -57,28 +57,7 @@ def _piped(*argv: str | Path, **env: str) -> str:
 
 def _on_a_terminal(*argv: str | Path, **env: str) -> str:
     """What the command writes to a terminal (its line ends as the program wrote them)."""
-    leader, follower = pty.openpty()
-    try:
-        proc = subprocess.Popen(
-            [sys.executable, "-m", "growthtui", *map(str, argv)],
-            stdout=follower,
-            stderr=subprocess.PIPE,
-            env=_env(**env),
-        )
-        os.close(follower)
-        chunks = []
-        while True:
-            try:
-                chunk = os.read(leader, 4096)
-            except OSError:  # the terminal closed: the command is done
-                break
-            if not chunk:
-                break
-            chunks.append(chunk)
-        assert proc.wait(timeout=120) == 0
-        return b"".join(chunks).decode("utf-8").replace("\r\n", "\n")
-    finally:
-        os.close(leader)
+    return on_a_terminal(list(argv), _env(**env)).decode("utf-8").replace("\r\n", "\n")
 
 
 def _golden(name: str, text: str) -> str:

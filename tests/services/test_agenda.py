@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import pty
 import subprocess
 import sys
 from pathlib import Path
@@ -14,6 +13,7 @@ import pytest
 from growthtui.domain import Goal, GoalStatus, InvalidInput, Milestone
 from growthtui.services.agenda import build_agenda, records_of, render_agenda
 from growthtui.store import Store
+from tests.terminal import on_a_terminal
 
 GOLDEN = Path(__file__).parent / "golden" / "agenda_seeded_7_days.txt"
 UPDATE = os.environ.get("GROWTHTUI_UPDATE_GOLDEN") == "1"
@@ -122,28 +122,7 @@ def test_piped_agenda_is_plain_text_equal_to_the_golden(seeded_store: Store) -> 
 
 
 def _agenda_on_a_terminal(path: Path, env: dict[str, str]) -> bytes:
-    leader, follower = pty.openpty()
-    try:
-        proc = subprocess.Popen(
-            [sys.executable, "-m", "growthtui", "agenda", "--data", str(path)],
-            stdout=follower,
-            stderr=subprocess.PIPE,
-            env=env,
-        )
-        os.close(follower)
-        chunks = []
-        while True:
-            try:
-                chunk = os.read(leader, 4096)
-            except OSError:  # the terminal closed: the command is done
-                break
-            if not chunk:
-                break
-            chunks.append(chunk)
-        assert proc.wait() == 0
-        return b"".join(chunks)
-    finally:
-        os.close(leader)
+    return on_a_terminal(["agenda", "--data", path], env)
 
 
 def test_a_terminal_gets_colour_unless_no_color_is_set(seeded_store: Store) -> None:
