@@ -375,8 +375,11 @@ class GrowthApp(AppHooks, FrameEncoding, App[int]):
         # Area keys, undo and the win log act on the app, not on an open dialog.
         return not (action in ("area", "undo", "log_win", "help") and self._modal_open())
 
-    def action_area(self, mode: str) -> None:
-        self.switch_mode(mode)
+    async def action_area(self, mode: str) -> None:
+        """Show an area. Its key's turn ends once the area is mounted (the first visit
+        builds it): keys typed behind it in one burst (`3 n` and a title) then find its
+        list focused, never a screen still being built."""
+        await self.switch_mode(mode)
 
     def switch_mode(self, mode: str) -> AwaitMount:
         # Every way to an area (its key, the palette, a goal opened from the Dashboard)
