@@ -27,7 +27,6 @@ from growthtui.domain.progress import GoalProgress
 from growthtui.domain.schedule import goal_is_overdue
 from growthtui.domain.words import counted
 from growthtui.ui.glyphs import UNICODE, Glyphs
-from growthtui.ui.key_order import KeysInOrder
 from growthtui.ui.screens.goal_detail import goal_detail
 from growthtui.ui.screens.goal_form import GoalForm
 from growthtui.ui.screens.list_area import ListArea, filter_bindings, record_bindings
@@ -100,7 +99,7 @@ class _RowLook:
     alarm_style: str
 
 
-class GoalsScreen(KeysInOrder, ListArea):
+class GoalsScreen(ListArea):
     """Set SMART goals on three horizons and keep them honest."""
 
     MODE = "goals"
