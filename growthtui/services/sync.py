@@ -111,6 +111,14 @@ def remote_url(store_path: Path) -> str | None:
     return url or None
 
 
+def _git_on_path() -> bool:
+    """Whether an executable `git` is on PATH: `shutil.which`'s answer for a plain name,
+    without importing shutil (~5 ms of a sync that finds nothing new)."""
+    folders = os.environ.get("PATH", os.defpath).split(os.pathsep)
+    found = (os.path.join(folder or ".", "git") for folder in folders)
+    return any(os.access(path, os.X_OK) and not os.path.isdir(path) for path in found)
+
+
 def sync(
     store_path: Path,
     *,
@@ -124,9 +132,7 @@ def sync(
     clone = clone_path(store_path)
     if remote is not None:
         remote = check_url(remote)
-    import shutil
-
-    if shutil.which("git", path=os.environ.get("PATH", os.defpath)) is None:
+    if not _git_on_path():
         raise SyncError(
             "git is not installed (or not on PATH): install git to sync; nothing was changed"
         )
