@@ -206,7 +206,7 @@ class _Merge:
             else:
                 plan.merged.append(merged)
             return
-        what = f"{here.entity} {here.id}{_titled(here)}"
+        what = f"{here.entity} {here.id}{titled(here)}"
         if theirs_win:
             plan.replaced.append(there)
             self.notes.append(
@@ -227,7 +227,7 @@ class _Merge:
         where = f"in {self.name}" if theirs_win else "here"
         lost_where = "here" if theirs_win else f"in {self.name}"
         at = self.store.modified_now()
-        history = _union(here.history, there.history)
+        history = union_history(here.history, there.history)
         recorded = {_change(h) for h in history}
         tracked = [n for n in TRACKED_FIELDS if getattr(loser, n) != getattr(winner, n)]
         for name in tracked:
@@ -256,7 +256,7 @@ class _Merge:
             if others:
                 said.append(f"its {_words(others)} {lost_where} were not kept")
             self.notes.append(
-                f"goal {here.id}{_titled(winner)}: changed here and in {self.name}; "
+                f"goal {here.id}{titled(winner)}: changed here and in {self.name}; "
                 + "; ".join(said)
             )
         return merged
@@ -343,7 +343,7 @@ def _link_keys(record: Record) -> list[tuple[str, int]]:
     return [(table, n) for table, numbers in record.link_fields().values() for n in numbers]
 
 
-def _titled(record: Record) -> str:
+def titled(record: Record) -> str:
     """` (“its title”)`, as a person names the record, shortened and made printable."""
     for name in ("title", "name", "text", "summary"):
         title = getattr(record, name, "")
@@ -357,7 +357,7 @@ def _words(fields: Sequence[str]) -> str:
     return ", ".join(f.replace("_", " ") for f in fields)
 
 
-def _union(here: Sequence[GoalChange], there: Sequence[GoalChange]) -> list[GoalChange]:
+def union_history(here: Sequence[GoalChange], there: Sequence[GoalChange]) -> list[GoalChange]:
     """Both histories, each entry once, in time order (here's first on a tie)."""
     seen = set(here)
     extra = [h for h in there if h not in seen]

@@ -15,7 +15,7 @@ from pydantic import ValidationError
 
 from growthtui.domain import ENTITIES, ENTITY_BY_TABLE, InvalidInput, Profile, Record, explain
 from growthtui.store.changes import dump_record, same_content
-from growthtui.store.importing import _titled as titled
+from growthtui.store.importing import titled
 from growthtui.store.repository import Store
 from growthtui.store.sync_merge import Merged, Note
 from growthtui.store.sync_shared import relink
