@@ -47,17 +47,17 @@ def check_export_target(path: Path, data_file: Path | None) -> None:
     except OSError as error:
         raise InvalidInput(_cannot(path, error)) from None
     if info is not None and stat.S_ISDIR(info.st_mode):
-        raise InvalidInput(f"{path} is a folder: give -o a file name, e.g. -o {path / 'export'}")
+        raise InvalidInput(f"{path} is a folder: name a file instead, e.g. {path / 'export'}")
     folder = os.path.dirname(target)
     if info is None and not os.path.isdir(folder):
         # The folder as the person named it, unless a symlink led elsewhere.
         shown = path.parent if target == os.path.abspath(path) else Path(folder)
         raise InvalidInput(
-            f"the folder {shown} does not exist: create it first or pick another -o path"
+            f"the folder {shown} does not exist: create it first or pick another file"
         )
     if data_file is not None and info is not None and _same_file(info, data_file):
         raise InvalidInput(
-            f"{path} is the data file itself: give -o another file name so the store is kept"
+            f"{path} is the data file itself: name another file so the store is kept"
         )
 
 
@@ -102,7 +102,7 @@ def _resolved(path: Path) -> str:
         except OSError:  # not a link (or not there): this is the file
             return name
         name = os.path.join(folder, link)  # an absolute link replaces the folder
-    raise InvalidInput(f"{path} is a loop of symbolic links: give -o another file name")
+    raise InvalidInput(f"{path} is a loop of symbolic links: name another file")
 
 
 def _descriptor(name: str) -> int | None:
@@ -153,12 +153,12 @@ def _cannot(path: Path, error: OSError) -> str:
             "write to, or change the permissions"
         )
     if code == errno.EROFS:
-        return f"cannot write {path}: the file system is read-only; pick another -o path"
+        return f"cannot write {path}: the file system is read-only; pick another file"
     if code == errno.ENOENT:
-        return f"cannot write {path}: its folder does not exist; create it or pick another -o path"
+        return f"cannot write {path}: its folder does not exist; create it or pick another file"
     if code == errno.EISDIR:
-        return f"{path} is a folder: give -o a file name, e.g. -o {path / 'export'}"
+        return f"{path} is a folder: name a file instead, e.g. {path / 'export'}"
     if code == errno.ELOOP:
-        return f"{path} is a loop of symbolic links: give -o another file name"
+        return f"{path} is a loop of symbolic links: name another file"
     reason = error.strerror or str(error)
-    return f"cannot write {path}: {reason[:1].lower()}{reason[1:]}; pick another -o path"
+    return f"cannot write {path}: {reason[:1].lower()}{reason[1:]}; pick another file"

@@ -101,7 +101,7 @@ def test_a_link_to_the_store_is_refused_and_the_store_kept(
     result = run("export", "-o", link, "--data", data)
     assert result.code == 2
     assert result.err_lines == [
-        f"growthtui: {link} is the data file itself: give -o another file name so the store is kept"
+        f"growthtui: {link} is the data file itself: name another file so the store is kept"
     ]
     assert files(tmp_path) == before
 

@@ -126,7 +126,7 @@ def test_the_store_file_itself_is_refused_however_named(
 def test_a_folder_and_a_missing_folder_are_refused_before_anything(
     tmp_path: Path, data_file: Path
 ) -> None:
-    with pytest.raises(InvalidInput, match="is a folder: give -o a file name"):
+    with pytest.raises(InvalidInput, match="is a folder: name a file instead"):
         check_export_target(tmp_path, data_file)
     with pytest.raises(InvalidInput, match=r"folder .*missing does not exist: create it"):
         check_export_target(tmp_path / "missing" / "report.md", data_file)
@@ -139,7 +139,7 @@ def test_a_folder_and_a_missing_folder_are_refused_before_anything(
         (errno.EDQUOT, "the disk is full; free some space", "permission"),
         (errno.EACCES, "permission denied; pick a file in a folder you may write to", "disk"),
         (errno.EROFS, "the file system is read-only", "permission"),
-        (errno.EIO, "input/output error; pick another -o path", "permission"),
+        (errno.EIO, "input/output error; pick another file", "permission"),
     ],
 )
 def test_a_failed_write_says_its_cause_and_leaves_the_old_file(
