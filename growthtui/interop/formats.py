@@ -17,6 +17,7 @@ from growthtui.interop.json_io import (
     import_json,
     parse_json,
     read_json_file,
+    read_text_file,
 )
 from growthtui.interop.markdown import export_markdown
 from growthtui.interop.taskwarrior import import_taskwarrior, parse_export
@@ -51,7 +52,7 @@ def import_file(store: Store, path: Path, fmt: str = "json") -> ImportReport:
             )
         return import_json(store, data, source=str(path), name=path.name)
     if fmt == "taskwarrior":
-        text = _read_text(path)
+        text = read_text_file(path)
         return import_taskwarrior(store, parse_export(text, str(path)), source=str(path))
     raise InvalidInput(f"unknown import format {fmt!r}: use one of {', '.join(IMPORT_FORMATS)}")
 
@@ -80,14 +81,3 @@ def import_format_of(path: Path) -> str:
 def _looks_like_taskwarrior(data: Any) -> bool:
     first = data[0] if isinstance(data, list) and data else data
     return isinstance(first, dict) and "uuid" in first and "description" in first
-
-
-def _read_text(path: Path) -> str:
-    try:
-        return path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise InvalidInput(f"there is no file {path}: check the path") from None
-    except IsADirectoryError:
-        raise InvalidInput(f"{path} is a folder, not a file: give the path of a file") from None
-    except (OSError, UnicodeDecodeError) as error:
-        raise InvalidInput(f"cannot read {path}: {error}") from None

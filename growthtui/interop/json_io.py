@@ -112,16 +112,21 @@ def _is_uid(value: Any) -> bool:
         return False
 
 
-def read_json_file(path: Path) -> Any:
-    """Parse a JSON file, or InvalidInput saying why not."""
+def read_text_file(path: Path) -> str:
+    """The text of a file to import (UTF-8), or InvalidInput saying why it cannot be read."""
     try:
-        text = path.read_text(encoding="utf-8")
+        return path.read_text(encoding="utf-8")
     except FileNotFoundError:
         raise InvalidInput(f"there is no file {path}: check the path") from None
     except IsADirectoryError:
         raise InvalidInput(f"{path} is a folder, not a file: give the path of a file") from None
     except (OSError, UnicodeDecodeError) as error:
         raise InvalidInput(f"cannot read {path}: {error}") from None
+
+
+def read_json_file(path: Path) -> Any:
+    """Parse a JSON file, or InvalidInput saying why not."""
+    text = read_text_file(path)
     try:
         return parse_json(text)
     except json.JSONDecodeError as error:

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import Any
 
 from growthtui.domain import (
     CheckIn,
@@ -15,6 +17,7 @@ from growthtui.domain import (
     LearningItem,
     Milestone,
     Profile,
+    Record,
     Review,
     Skill,
     Trait,
@@ -121,17 +124,26 @@ def closing_reason(goal: Goal) -> str:
     return ""
 
 
+def read_lists(store: Store, kinds: Iterable[type[Record]]) -> dict[str, Any]:
+    """The records of each kind in id order, by the name of its table (`goals`,
+    `milestones`...): the names Plan, the review's `gather` and the agenda give the lists
+    they take, so the result is passed to them as it is (`**`)."""
+    return {kind.table: store.list(kind) for kind in kinds}
+
+
+PLAN_KINDS: tuple[type[Record], ...] = (
+    Goal,
+    Milestone,
+    CheckIn,
+    Skill,
+    Trait,
+    LearningItem,
+    Evidence,
+    Review,
+)
+"""What a Plan holds, besides the profile."""
+
+
 def read_plan(store: Store, today: dt.date) -> Plan:
     """The store's plan as of `today`."""
-    return Plan(
-        today=today,
-        profile=store.profile(),
-        goals=store.list(Goal),
-        milestones=store.list(Milestone),
-        checkins=store.list(CheckIn),
-        skills=store.list(Skill),
-        traits=store.list(Trait),
-        learning=store.list(LearningItem),
-        evidence=store.list(Evidence),
-        reviews=store.list(Review),
-    )
+    return Plan(today=today, profile=store.profile(), **read_lists(store, PLAN_KINDS))

@@ -37,15 +37,10 @@ _WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 def records_of(store: Store) -> AgendaRecords:
     """The agenda's records as the store's models."""
     from growthtui.domain import Goal, Interaction, Milestone, Person, Review
+    from growthtui.interop.plan import read_lists
 
-    return AgendaRecords(
-        goals=store.list(Goal),
-        milestones=store.list(Milestone),
-        people=store.list(Person),
-        interactions=store.list(Interaction),
-        reviews=store.list(Review),
-        review_cadence=store.profile().review_cadence,
-    )
+    kinds = (Goal, Milestone, Person, Interaction, Review)
+    return AgendaRecords(**read_lists(store, kinds), review_cadence=store.profile().review_cadence)
 
 
 @dataclass(frozen=True)

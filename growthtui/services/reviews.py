@@ -22,6 +22,7 @@ from growthtui.domain import (
     LearningItem,
     Milestone,
     Person,
+    Record,
     Review,
     ReviewDecision,
 )
@@ -34,6 +35,7 @@ from growthtui.domain.review_evidence import (
     suggest_period,
 )
 from growthtui.domain.reviews import ReviewStep
+from growthtui.interop.plan import read_lists
 from growthtui.store import Store
 
 REFLECTION_FIELDS: tuple[str, ...] = (
@@ -46,6 +48,18 @@ REFLECTION_FIELDS: tuple[str, ...] = (
     "next_focus",
 )
 """What a person writes after walking the goals."""
+
+GATHERED_KINDS: tuple[type[Record], ...] = (
+    Evidence,
+    Milestone,
+    CheckIn,
+    LearningItem,
+    Interaction,
+    Person,
+    Feedback,
+)
+"""What a review gathers about each goal (besides the goals below it): `gather` takes each
+by its table's name."""
 
 
 def open_draft(store: Store) -> Review | None:
@@ -97,13 +111,7 @@ def evidence_for(store: Store, review: Review, goal: Goal) -> GoalEvidence:
     return gather(
         goal,
         period_of(review),
-        evidence=store.list(Evidence),
-        milestones=store.list(Milestone),
-        checkins=store.list(CheckIn),
-        learning=store.list(LearningItem),
-        interactions=store.list(Interaction),
-        people=store.list(Person),
-        feedback=store.list(Feedback),
+        **read_lists(store, GATHERED_KINDS),
         stones=stepping_stones_below(goal, store.list(Goal)),
     )
 

@@ -85,11 +85,13 @@ def scale_records(
     def when() -> dt.date:
         return first + dt.timedelta(days=rng.randrange(span))
 
-    kinds = [k for k, _ in _SCALE_MIX]
-    weights = [w for _, w in _SCALE_MIX]
-    made = 0
-    while made < count:
-        kind = rng.choices(kinds, weights)[0] if goal_ids and person_ids else "goal"
+    def past() -> dt.date:
+        """A day of the ten years up to today."""
+        return min(when(), today)
+
+    def step(kind: str, made: int) -> Iterator[Record]:
+        """The records of one step: one of `kind`, or a goal (with a first person) while
+        there is none to link it to; `made` (records so far) numbers their titles."""
         if kind == "goal" or (kind in ("milestone", "checkin") and not goal_ids):
             start = when()
             horizon = rng.choice(list(Horizon))
@@ -117,9 +119,7 @@ def scale_records(
             if not person_ids:
                 person = Person(id=nid(Person), name=f"Colleague {made}", follow_up_days=30)
                 person_ids.append(person.id or 0)
-                made += 1
                 yield person
-            made += 1
             yield goal
         elif kind == "milestone":
             due = when()
@@ -130,34 +130,30 @@ def scale_records(
                 due=due,
                 done_at=due if due < today and rng.random() < 0.8 else None,
             )
-            made += 1
         elif kind == "checkin":
             yield CheckIn(
                 id=nid(CheckIn),
                 goal_id=rng.choice(goal_ids),
-                date=min(when(), today),
+                date=past(),
                 value=rng.randrange(11),
                 confidence=rng.randint(1, 5),
             )
-            made += 1
         elif kind == "evidence":
             yield Evidence(
                 id=nid(Evidence),
-                date=min(when(), today),
+                date=past(),
                 text=f"Shipped part of {rng.choice(_THINGS)}",
                 kind=rng.choice(list(EvidenceKind)),
                 goal_ids=[rng.choice(goal_ids)],
             )
-            made += 1
         elif kind == "interaction":
             yield Interaction(
                 id=nid(Interaction),
                 person_id=rng.choice(person_ids),
-                date=min(when(), today),
+                date=past(),
                 kind=rng.choice(list(InteractionKind)),
                 summary=f"Talked about {rng.choice(_THINGS)}",
             )
-            made += 1
         elif kind == "person":
             person = Person(
                 id=nid(Person),
@@ -167,7 +163,6 @@ def scale_records(
             )
             person_ids.append(person.id or 0)
             yield person
-            made += 1
         elif kind == "learning":
             yield LearningItem(
                 id=nid(LearningItem),
@@ -176,19 +171,25 @@ def scale_records(
                 status=rng.choice(list(LearningStatus)),
                 hours=rng.randrange(40),
             )
-            made += 1
         elif kind == "trait":
             yield Trait(
                 id=nid(Trait),
                 kind=rng.choice(list(TraitKind)),
                 title=f"Observed while working on {rng.choice(_THINGS)}",
             )
-            made += 1
         else:
             yield Feedback(
                 id=nid(Feedback),
-                date=min(when(), today),
+                date=past(),
                 giver=f"Colleague {rng.randrange(1000)}",
                 text=f"Feedback on {rng.choice(_THINGS)}",
             )
+
+    kinds = [k for k, _ in _SCALE_MIX]
+    weights = [w for _, w in _SCALE_MIX]
+    made = 0
+    while made < count:
+        kind = rng.choices(kinds, weights)[0] if goal_ids and person_ids else "goal"
+        for record in step(kind, made):
             made += 1
+            yield record

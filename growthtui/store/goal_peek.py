@@ -19,11 +19,10 @@ Standard library only, and only modules the command line has loaded already.
 from __future__ import annotations
 
 import datetime as dt
-import os
 
-from growthtui.store.files import StrPath, read_all
+from growthtui.store.files import StrPath
 from growthtui.store.schema import CURRENT_SCHEMA
-from growthtui.store.seal import is_sealed
+from growthtui.store.seal import sealed_bytes
 
 _GOALS = b'\n  "goals": {\n'
 _START = b'\n      "start": '
@@ -32,19 +31,8 @@ _START = b'\n      "start": '
 def goal_start(path: StrPath, goal_id: int) -> dt.date | None:
     """The start of goal `goal_id` in the store file at `path`; None when it has none,
     or when this cannot tell (no such goal, a file not sealed)."""
-    try:
-        fd = os.open(path, os.O_RDONLY)
-    except OSError:
-        return None
-    try:
-        if not is_sealed(path, os.fstat(fd), CURRENT_SCHEMA):
-            return None
-        raw = read_all(fd)
-    except OSError:
-        return None
-    finally:
-        os.close(fd)
-    return start_in(raw, goal_id)
+    raw = sealed_bytes(path, CURRENT_SCHEMA)
+    return None if raw is None else start_in(raw, goal_id)
 
 
 def start_in(raw: bytes, goal_id: int) -> dt.date | None:

@@ -25,7 +25,6 @@ sees one whole version.
 from __future__ import annotations
 
 import datetime as dt
-import os
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any, NamedTuple, TypeVar
@@ -41,9 +40,8 @@ from growthtui.domain.kinds import (
     Relation,
 )
 from growthtui.domain.shapes import AgendaRecords
-from growthtui.store.files import read_all
 from growthtui.store.schema import CURRENT_SCHEMA, META_ID, META_TABLE
-from growthtui.store.seal import is_sealed
+from growthtui.store.seal import sealed_bytes
 
 T = TypeVar("T")
 
@@ -96,27 +94,10 @@ class PlainReview(NamedTuple):
     draft: bool
 
 
-def sealed_bytes(path: Path) -> bytes | None:
-    """The text of the store file at `path` when the Store sealed this very version; None
-    for any other file (or none)."""
-    try:
-        fd = os.open(path, os.O_RDONLY)
-    except OSError:
-        return None
-    try:
-        if not is_sealed(path, os.fstat(fd), CURRENT_SCHEMA):
-            return None
-        return read_all(fd)
-    except OSError:
-        return None
-    finally:
-        os.close(fd)
-
-
 def read_agenda_records(path: Path) -> AgendaRecords | None:
     """The agenda's records from the store file at `path`, or None when the Store has not
     sealed it as its own (open the Store instead: it reads or refuses it)."""
-    raw = sealed_bytes(path)
+    raw = sealed_bytes(path, CURRENT_SCHEMA)
     if raw is None:
         return None
     try:
@@ -299,7 +280,7 @@ def read_plan_records(path: Path) -> PlanRecords | None:
     laid out by storage.encode, one key a line, indented by depth, so a table runs from
     its opening line to the next line that is `  }`. A third of the file is then left
     unparsed (evidence, interactions, people, learning...)."""
-    raw = sealed_bytes(path)
+    raw = sealed_bytes(path, CURRENT_SCHEMA)
     if raw is None:
         return None
     try:

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import os
 
-from growthtui.store.files import FILE_MODE, StrPath, replace_with
+from growthtui.store.files import FILE_MODE, StrPath, read_all, replace_with
 
 _MAGIC = "growthtui-seal 1"
 
@@ -62,3 +62,21 @@ def is_sealed(path: StrPath, stat: os.stat_result, schema: int) -> bool:
     finally:
         os.close(fd)
     return recorded == _identity(stat, schema).encode("ascii")
+
+
+def sealed_bytes(path: StrPath, schema: int) -> bytes | None:
+    """The text of the store file at `path` when the Store sealed this very version; None
+    for any other file (or none). The seal is checked and the text read through one open
+    descriptor, so both are of the same version."""
+    try:
+        fd = os.open(path, os.O_RDONLY)
+    except OSError:
+        return None
+    try:
+        if not is_sealed(path, os.fstat(fd), schema):
+            return None
+        return read_all(fd)
+    except OSError:
+        return None
+    finally:
+        os.close(fd)

@@ -41,15 +41,7 @@ def shown_text(content: str | Text, *, lines: bool = True) -> Text:
         parts.append(part)
         at += len(part)
     starts.append(at)
-    out = Text(
-        "".join(parts),
-        style=content.style,
-        justify=content.justify,
-        overflow=content.overflow,
-        no_wrap=content.no_wrap,
-        end=content.end,
-        tab_size=content.tab_size,
-    )
+    out = content.blank_copy("".join(parts))  # its style, justify, end...: not its spans
     size = len(plain)
     out.spans = [
         Span(starts[min(span.start, size)], starts[min(span.end, size)], span.style)

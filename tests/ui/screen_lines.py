@@ -1,5 +1,6 @@
-"""What a Pilot test's terminal shows, line by line, and keys sent the way a terminal
-sends a burst (all read at once, before the app has handled the first)."""
+"""What a Pilot test's terminal shows, line by line (`screen_lines`, read as `drawn` reads
+it), and keys sent the way a terminal sends a burst (all read at once, before the app has
+handled the first)."""
 
 from __future__ import annotations
 
@@ -7,13 +8,11 @@ from typing import Any
 
 from textual import events
 
+from tests.ui.drawn import screen_lines
+
+__all__ = ["CHARACTERS", "screen_lines", "send_burst", "settle"]
+
 CHARACTERS = {"space": " ", "tab": "\t", "enter": "\r", "escape": "\x1b", "slash": "/"}
-
-
-def screen_lines(app: Any) -> list[str]:
-    """The top screen as the terminal shows it, one string per line."""
-    update = app.screen._compositor.render_update(full=True)
-    return ["".join(segment.text for strip in line for segment in strip) for line in update.strips]
 
 
 def send_burst(app: Any, *keys: str) -> None:

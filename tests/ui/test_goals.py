@@ -338,7 +338,8 @@ async def test_the_detail_border_says_where_more_of_the_text_is(seeded_store: St
         await pilot.pause()
         assert pane.border_subtitle == "more above and below"
         await pilot.press("end")
-        await pilot.pause(0.5)
+        await pilot.wait_for_scheduled_animations()  # `end` scrolls there animated
+        await pilot.pause()
         assert pane.border_subtitle == "more above"
         app.screen.query_one(RecordTable).focus()
         await pilot.pause()
