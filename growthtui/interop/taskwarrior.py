@@ -229,6 +229,7 @@ def import_taskwarrior(
         added=totals.added,
         updated=totals.updated,
         skipped=totals.skipped,
+        notes=totals.notes,
         deleted=left_out.deleted,
         occurrences=left_out.occurrences,
         unknown_status=left_out.unknown_status,
@@ -244,7 +245,9 @@ def _by_depth(projects: Sequence[_Wanted]) -> list[list[_Wanted]]:
 
 
 def _add(a: ImportReport, b: ImportReport) -> ImportReport:
-    return ImportReport(a.added + b.added, a.updated + b.updated, a.skipped + b.skipped)
+    return ImportReport(
+        a.added + b.added, a.updated + b.updated, a.skipped + b.skipped, a.notes + b.notes
+    )
 
 
 def _record(wanted: _Wanted, existing: dict[str, Goal], store: Store) -> Goal:
