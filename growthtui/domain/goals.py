@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import deque
 from collections.abc import Iterable
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from pydantic import Field, ValidationInfo, field_validator
 
@@ -106,6 +106,40 @@ class Goal(Record):
     def is_open(self) -> bool:
         """Active or paused: still part of the plan."""
         return self.status in OPEN_STATUSES
+
+    def as_new(self, today: dt.date) -> Goal:
+        """A new goal notes the day it was created (unless it brings one: an import)."""
+        return self if self.created is not None else self.model_copy(update={"created": today})
+
+    def revised(self, previous: Goal, reason: str, at: dt.datetime) -> Goal:
+        """This edit with one history entry, giving `reason`, per tracked field that
+        differs from `previous`."""
+        entries = list(self.history)
+        for name in TRACKED_FIELDS:
+            before, after = getattr(previous, name), getattr(self, name)
+            if before != after:
+                old, new = describe_value(before), describe_value(after)
+                entries.append(
+                    GoalChange(at=at, field=name, old=old, new=new, reason=reason.strip())
+                )
+        if len(entries) == len(self.history):
+            return self
+        return self.model_copy(update={"history": entries})
+
+
+def describe_value(value: Any) -> str:
+    """A tracked field's value as a person reads it in the history."""
+    if value is None:
+        return ""
+    if isinstance(value, Measure):
+        if not value.is_set:
+            return value.metric
+        unit = f" {value.unit}" if value.unit else ""
+        start = f"{value.baseline:g} → " if value.baseline is not None else ""
+        return f"{value.metric}: {start}{value.target:g}{unit}"
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return str(getattr(value, "value", value))
 
 
 class Milestone(Record):

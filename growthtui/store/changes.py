@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from growthtui.domain import InvalidInput, Record
 from growthtui.domain.words import counted
 from growthtui.store.identity import utc_stamp
 from growthtui.store.journal import new_token
-
-if TYPE_CHECKING:
-    from growthtui.store.repository import Store
 
 Doc = dict[str, Any]
 
@@ -69,12 +68,27 @@ class ImportReport:
         return "\n".join([f"{self.summary()}; {more}", *(f"- {n}" for n in self.notes)])
 
 
+@dataclass(frozen=True)
+class Documents:
+    """What a transaction may do to the store's documents in memory, handed to it by the
+    store that opens it (store/repository.py): the engine's own, not public methods."""
+
+    read: Callable[[str, int], Doc | None]
+    """The stored document of (table, id), or None: shared, never to be changed in place."""
+    write: Callable[[str, int, Doc | None, Record | None], None]
+    """Put a document (None: remove it) at (table, id), with its model when known."""
+    new_uid: Callable[[], str]
+    """A new record's identity."""
+    modified_now: Callable[[], dt.datetime]
+    """The `modified` time of a change saved now."""
+
+
 class Transaction:
     """The changes of one transaction, applied to the documents in memory as they are made
     and recorded as ops for undo. The store writes them to disk once, at the end."""
 
-    def __init__(self, store: Store, description: str) -> None:
-        self.store = store
+    def __init__(self, documents: Documents, description: str) -> None:
+        self.documents = documents
         self.change = Change(description)
         self.bookkeeping: list[Op] = []
         """Changes that are not undone (the id counters); rolled back with the rest."""
@@ -89,8 +103,8 @@ class Transaction:
         """
         record_id = record.id
         assert record_id is not None
-        before = self.store._raw(record.table, record_id)
-        uid = (before or {}).get("uid") or record.uid or self.store.new_uid()
+        before = self.documents.read(record.table, record_id)
+        uid = (before or {}).get("uid") or record.uid or self.documents.new_uid()
         if uid != record.uid:
             record = record.model_copy(update={"uid": uid})
         after = dump_record(record)
@@ -98,7 +112,7 @@ class Transaction:
             return record
         if not keep_modified:
             record, after = self._stamped(record, after)
-        self.store._write_doc(record.table, record_id, after, record)
+        self.documents.write(record.table, record_id, after, record)
         self.change.ops.append(Op(record.table, record_id, before, after))
         return record
 
@@ -110,28 +124,28 @@ class Transaction:
         for record in records:
             record_id = record.id
             assert record_id is not None
-            if self.store._raw(record.table, record_id) is not None:
+            if self.documents.read(record.table, record_id) is not None:
                 raise InvalidInput(f"{record.entity} {record_id} already exists")
             if not record.uid:
-                record = record.model_copy(update={"uid": self.store.new_uid()})
+                record = record.model_copy(update={"uid": self.documents.new_uid()})
             after = dump_record(record)
             if not keep_modified:
                 record, after = self._stamped(record, after)
-            self.store._write_doc(record.table, record_id, after, record)
+            self.documents.write(record.table, record_id, after, record)
             self.change.ops.append(Op(record.table, record_id, None, after))
             stored.append(record)
         return stored
 
     def _stamped(self, record: Record, after: Doc) -> tuple[Record, Doc]:
         """`record` and its document, modified now."""
-        now = self.store.modified_now()
+        now = self.documents.modified_now()
         if record.modified != now:
             record = record.model_copy(update={"modified": now})
         return record, {**after, "modified": utc_stamp(now.timestamp())}
 
     def remove(self, model: type[Record], record_id: int) -> None:
-        before = self.store._raw(model.table, record_id)
+        before = self.documents.read(model.table, record_id)
         if before is None:
             return
-        self.store._write_doc(model.table, record_id, None, None)
+        self.documents.write(model.table, record_id, None, None)
         self.change.ops.append(Op(model.table, record_id, before, None))

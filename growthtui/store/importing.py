@@ -52,10 +52,10 @@ from growthtui.domain import (
     Record,
     ReviewDecision,
 )
+from growthtui.domain.goals import describe_value
 from growthtui.domain.printable import printable
 from growthtui.domain.versions import later_version
 from growthtui.store.changes import ImportReport, dump_record, same_content
-from growthtui.store.goal_history import describe_value
 from growthtui.store.identity import content_bytes, derived_uid
 from growthtui.store.repository import Store
 

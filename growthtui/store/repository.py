@@ -17,7 +17,6 @@ from pathlib import Path
 from typing import Any, TypeVar, cast
 
 import orjson
-from pydantic import ValidationError
 
 from growthtui.domain import (
     ENTITIES,
@@ -28,8 +27,8 @@ from growthtui.domain import (
     NotFound,
     Profile,
     Record,
-    explain,
 )
+from growthtui.domain.profile import the_profile
 from growthtui.store import journal
 from growthtui.store.backups import (
     daily_backup_path,
@@ -40,6 +39,7 @@ from growthtui.store.backups import (
 from growthtui.store.changes import (
     Change,
     Doc,
+    Documents,
     ImportReport,
     Op,
     Transaction,
@@ -55,7 +55,6 @@ from growthtui.store.errors import (
     StoreUnreadable,
     StoreWriteFailed,
 )
-from growthtui.store.goal_history import with_history
 from growthtui.store.identity import new_uid as make_uid
 from growthtui.store.links import check_links, delete_cascading
 from growthtui.store.migrations import (
@@ -336,8 +335,7 @@ class Store:
 
     def profile(self) -> Profile:
         """The single profile; an empty one until the person fills it in."""
-        found = self._models(Profile)
-        return next(iter(found.values())) if found else Profile()
+        return the_profile(self._models(Profile).values())
 
     def history(self, goal_id: int) -> builtins.list[GoalChange]:
         """The changes of a goal, oldest first, each with its reason."""
@@ -360,7 +358,7 @@ class Store:
             self.refresh()
             self._validate_all()  # never rewrite a file holding a record we cannot read
             self._storage.check_writable()  # nor one made read-only
-            tx = Transaction(self, description)
+            tx = Transaction(self._documents, description)
             self._open_transaction = tx
             try:
                 yield tx
@@ -382,6 +380,11 @@ class Store:
             if undoable:
                 self._undo.append(tx.change)
                 del self._undo[:-UNDO_DEPTH]
+
+    @property
+    def _documents(self) -> Documents:
+        """What this store's transactions may do to its documents (store/changes.py)."""
+        return Documents(self._raw, self._write_doc, self.new_uid, self.modified_now)
 
     def _write_doc(self, table: str, doc_id: int, doc: Doc | None, record: Record | None) -> None:
         """Put `doc` (None: remove) in memory; `record` is its model when known."""
@@ -464,11 +467,8 @@ class Store:
         return stored
 
     def _prepare_new(self, record: R, tx: Transaction) -> R:
-        record_id = self._next_id(record.table)
-        changes: dict[str, Any] = {"id": record_id, "uid": self.new_uid()}
-        if isinstance(record, Goal) and record.created is None:
-            changes["created"] = self.today()
-        stored = record.model_copy(update=changes)
+        changes = {"id": self._next_id(record.table), "uid": self.new_uid()}
+        stored = record.as_new(self.today()).model_copy(update=changes)
         check_links(self, stored)
         return stored
 
@@ -508,7 +508,8 @@ class Store:
         """Save an edited record. Only the fields that differ from `base` (the version the
         edit started from; default: what this session last saw) are applied on top of what
         the file holds now, so another session's edits to other fields are kept. Goal
-        changes to tracked fields go into its history with `reason`."""
+        changes to tracked fields go into its history with `reason` (Record.rebased and
+        Record.revised: the domain's rules for an edit)."""
         if record.id is None:
             raise NotFound(record.entity, 0)
         model = type(record)
@@ -520,29 +521,16 @@ class Store:
                     f"{record.entity} {record.id} was deleted in another session; "
                     "your edit was not saved — add it again"
                 )
-            merged = self._merge(record, base or current, current)
-            if isinstance(merged, Goal) and isinstance(current, Goal):
-                merged = cast(R, with_history(current, merged, reason, self.now()))
+            merged = record.rebased(base or current, current).revised(current, reason, self.now())
             check_links(self, merged, current)
             tx.put(merged)
         return self.get(model, record.id)
 
-    def _merge(self, edited: R, base: R, current: R) -> R:
-        new, old, now = dump_record(edited), dump_record(base), dump_record(current)
-        merged = {k: (new[k] if new[k] != old.get(k) else now.get(k, new[k])) for k in new}
-        merged["uid"], merged["modified"] = current.uid, now["modified"]  # the store's own
-        try:
-            return type(edited).model_validate({**merged, "id": edited.id})
-        except ValidationError as error:
-            field_name, message = explain(error, edited.entity)[0]
-            raise InvalidInput(message, field_name) from None
-
     def save_profile(self, profile: Profile) -> Profile:
-        """Create or replace the single profile."""
-        existing = self.profile()
-        if existing.id is None:
-            return self.add(profile)
-        return self.update(profile.model_copy(update={"id": existing.id}), base=existing)
+        """Create or replace the single profile (Profile.replacing: there is one)."""
+        stored = self.profile()
+        saved = profile.replacing(stored)
+        return self.add(saved) if saved.id is None else self.update(saved, base=stored)
 
     def delete(self, model: type[Record], record_id: int) -> Change:
         """Delete a record. Records that cannot exist without it (a goal's milestones and

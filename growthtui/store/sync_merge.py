@@ -28,7 +28,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from growthtui.domain import ENTITIES, TRACKED_FIELDS, Goal, GoalChange, Profile, Record
-from growthtui.store.goal_history import describe_value
+from growthtui.domain.goals import describe_value
 from growthtui.store.importing import union_history
 from growthtui.store.sync_shared import (
     DECISIONS,
