@@ -66,7 +66,9 @@ class Value(BaseModel):
 class Record(BaseModel):
     """A stored entity: `id`, `uid` and `modified` are the store's to set.
 
-    `id` is the short number people type (None until stored); `uid` the record's identity
+    `id` is the short number people type: 0 until the store assigns one; every record the
+    store returns has an id of 1 or more, so code that reads stored records never checks
+    for a missing one (a plain int, not `int | None`). `uid` is the record's identity
     for life ("" until stored), by which copies of one store are merged without mistaking
     two records for one; `modified` the UTC time, to the second, of the last change the
     store saved (None: not known, e.g. a record from before identities)."""
@@ -80,7 +82,7 @@ class Record(BaseModel):
     table: ClassVar[str] = "records"
     """The name of its table in the store and its list in a JSON export."""
 
-    id: int | None = None
+    id: int = 0
     uid: str = ""
     modified: AwareDatetime | None = None
 

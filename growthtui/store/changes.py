@@ -102,7 +102,6 @@ class Transaction:
         Storing a record equal to the stored one, whatever its `modified`, changes nothing.
         """
         record_id = record.id
-        assert record_id is not None
         before = self.documents.read(record.table, record_id)
         uid = (before or {}).get("uid") or record.uid or self.documents.new_uid()
         if uid != record.uid:
@@ -123,7 +122,6 @@ class Transaction:
         stored = []
         for record in records:
             record_id = record.id
-            assert record_id is not None
             if self.documents.read(record.table, record_id) is not None:
                 raise InvalidInput(f"{record.entity} {record_id} already exists")
             if not record.uid:

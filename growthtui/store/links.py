@@ -40,7 +40,7 @@ def _referrers(store: Store) -> Referrers:
             for record in store.list(model):
                 for name, (table, ids) in record.link_fields().items():
                     for target in ids:
-                        found.setdefault((table, target), []).append((model, record.id or 0, name))
+                        found.setdefault((table, target), []).append((model, record.id, name))
     return found
 
 

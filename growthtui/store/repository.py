@@ -490,9 +490,9 @@ class Store:
         for record in records:
             by_table.setdefault(record.table, []).append(record)
         for table, rows in by_table.items():
-            next_id = max(self._next_id(table), *((r.id or 0) + 1 for r in rows))
+            next_id = max(self._next_id(table), *(r.id + 1 for r in rows))
             for n, record in enumerate(rows):
-                if record.id is None:
+                if not record.id:
                     rows[n] = record.model_copy(update={"id": next_id})
                     next_id += 1
             by_table[table] = tx.insert_new(rows)
@@ -510,8 +510,8 @@ class Store:
         the file holds now, so another session's edits to other fields are kept. Goal
         changes to tracked fields go into its history with `reason` (Record.rebased and
         Record.revised: the domain's rules for an edit)."""
-        if record.id is None:
-            raise NotFound(record.entity, 0)
+        if not record.id:
+            raise NotFound(record.entity, record.id)
         model = type(record)
         base = base if base is not None else self.find(model, record.id)
         with self.transaction(f"edit {record.entity} {record.id}") as tx:
@@ -530,7 +530,7 @@ class Store:
         """Create or replace the single profile (Profile.replacing: there is one)."""
         stored = self.profile()
         saved = profile.replacing(stored)
-        return self.add(saved) if saved.id is None else self.update(saved, base=stored)
+        return self.add(saved) if not saved.id else self.update(saved, base=stored)
 
     def delete(self, model: type[Record], record_id: int) -> Change:
         """Delete a record. Records that cannot exist without it (a goal's milestones and
