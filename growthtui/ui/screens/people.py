@@ -204,10 +204,10 @@ class PeopleScreen(ListArea):
             return
         pane.border_title = shown_text(person.name, lines=False)  # a Text: never markup
         card.update(
-            person_card(person, self._follow[pid or 0], self._goals, self.glyphs, self.alarm_style)
+            person_card(person, self._follow[person.id], self._goals, self.glyphs, self.alarm_style)
         )
         rows: list[Row] = []
-        for talk in self._talks.get(pid or 0, []):
+        for talk in self._talks.get(person.id, []):
             summary = Text(talk.summary)
             if talk.next_step and (talk.milestone_id or 0) not in self._milestones:
                 summary.append(f" {self.glyphs.tick}", style="bold")
