@@ -7,10 +7,12 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+import orjson
+
 from growthtui.domain import InvalidInput, Record
 from growthtui.domain.words import counted
 from growthtui.store.identity import utc_stamp
-from growthtui.store.journal import new_token
+from growthtui.store.journal import ENTRY_LIMIT, new_token
 
 Doc = dict[str, Any]
 
@@ -44,6 +46,45 @@ class Change:
     """In the order they were made; documents are shared with the store: do not change them."""
     token: str = field(default_factory=new_token)
     """Its entry in the undo journal (store/journal.py)."""
+
+    def journal_line(self) -> bytes:
+        """Its line in the undo journal (store/journal.py): its description only when the
+        ops would make the line too long (or cannot be written as JSON)."""
+        ops = [
+            {"table": op.table, "id": op.doc_id, "before": op.before, "after": op.after}
+            for op in self.ops
+        ]
+        entry = {"id": self.token, "description": self.description, "ops": ops}
+        try:
+            line = orjson.dumps(entry)
+        except orjson.JSONEncodeError:
+            line = b""
+        if not line or len(line) > ENTRY_LIMIT:
+            line = orjson.dumps({**entry, "ops": None})
+        return line
+
+    @classmethod
+    def from_journal_line(cls, line: bytes) -> Change:
+        """The change a journal line describes; InvalidInput for one kept without its
+        records (too large) or that cannot be read."""
+        unreadable = "the undo journal beside the store cannot be read; nothing was undone"
+        try:
+            entry = orjson.loads(line)
+            description, ops = str(entry["description"]), entry["ops"]
+        except (orjson.JSONDecodeError, KeyError, TypeError):
+            raise InvalidInput(unreadable) from None
+        if ops is None:
+            raise InvalidInput(
+                f"the last change ({description}) is too large to undo outside the app "
+                "session that made it; nothing was undone"
+            )
+        change = cls(description, token=str(entry.get("id", "")))
+        try:
+            for op in ops:
+                change.ops.append(Op(str(op["table"]), int(op["id"]), op["before"], op["after"]))
+        except (KeyError, TypeError, ValueError):
+            raise InvalidInput(unreadable) from None
+        return change
 
 
 @dataclass(frozen=True)

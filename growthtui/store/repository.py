@@ -16,8 +16,6 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any, TypeVar, cast
 
-import orjson
-
 from growthtui.domain import (
     ENTITIES,
     ENTITY_BY_TABLE,
@@ -572,7 +570,7 @@ class Store:
                 else:
                     raise InvalidInput("nothing to undo: no change was recorded since")
             else:
-                change = self._journaled(entries[-1])
+                change = Change.from_journal_line(entries[-1])
             tx.change.description = f"undo {change.description}"
             self._reverse(change, tx)
             self._forget(change.token)
@@ -606,42 +604,8 @@ class Store:
     def _journal(self, change: Change) -> None:
         """Add `change` to the journal beside the file (the caller holds the lock)."""
         path = self._storage.path
-        if path is None:
-            return
-        ops = [
-            {"table": op.table, "id": op.doc_id, "before": op.before, "after": op.after}
-            for op in change.ops
-        ]
-        entry = {"id": change.token, "description": change.description, "ops": ops}
-        try:
-            line = orjson.dumps(entry)
-        except orjson.JSONEncodeError:
-            line = b""
-        if not line or len(line) > journal.ENTRY_LIMIT:
-            line = orjson.dumps({**entry, "ops": None})
-        journal.append(path, line)
-
-    def _journaled(self, line: bytes) -> Change:
-        """The change a journal line describes; InvalidInput for one kept without its
-        records (too large) or that cannot be read."""
-        unreadable = "the undo journal beside the store cannot be read; nothing was undone"
-        try:
-            entry = orjson.loads(line)
-            description, ops = str(entry["description"]), entry["ops"]
-        except (orjson.JSONDecodeError, KeyError, TypeError):
-            raise InvalidInput(unreadable) from None
-        if ops is None:
-            raise InvalidInput(
-                f"the last change ({description}) is too large to undo outside the app "
-                "session that made it; nothing was undone"
-            )
-        change = Change(description, token=str(entry.get("id", "")))
-        try:
-            for op in ops:
-                change.ops.append(Op(str(op["table"]), int(op["id"]), op["before"], op["after"]))
-        except (KeyError, TypeError, ValueError):
-            raise InvalidInput(unreadable) from None
-        return change
+        if path is not None:
+            journal.append(path, change.journal_line())
 
     def _forget(self, token: str) -> None:
         """Take the change with `token` out of the journal (it was undone)."""
