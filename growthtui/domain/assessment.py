@@ -208,6 +208,6 @@ def feedback_received(
     ]
     return sorted(
         entries,
-        key=lambda entry: (entry.date, entry.record.id or 0, entry.record.entity),
+        key=lambda entry: (entry.date, entry.record.id, entry.record.entity),
         reverse=True,
     )

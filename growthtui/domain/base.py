@@ -7,7 +7,7 @@ from typing import Annotated, Any, ClassVar, Self
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, StringConstraints, ValidationError
 
-from growthtui.domain.errors import InvalidRecord
+from growthtui.domain.errors import InvalidInput, InvalidRecord
 from growthtui.domain.kinds import TITLE_MAX
 
 # Stripping and the length checks run inside pydantic-core (no Python call per field): a
@@ -66,7 +66,9 @@ class Value(BaseModel):
 class Record(BaseModel):
     """A stored entity: `id`, `uid` and `modified` are the store's to set.
 
-    `id` is the short number people type (None until stored); `uid` the record's identity
+    `id` is the short number people type: 0 until the store assigns one; every record the
+    store returns has an id of 1 or more, so code that reads stored records never checks
+    for a missing one (a plain int, not `int | None`). `uid` is the record's identity
     for life ("" until stored), by which copies of one store are merged without mistaking
     two records for one; `modified` the UTC time, to the second, of the last change the
     store saved (None: not known, e.g. a record from before identities)."""
@@ -80,7 +82,7 @@ class Record(BaseModel):
     table: ClassVar[str] = "records"
     """The name of its table in the store and its list in a JSON export."""
 
-    id: int | None = None
+    id: int = 0
     uid: str = ""
     modified: AwareDatetime | None = None
 
@@ -99,6 +101,32 @@ class Record(BaseModel):
     def edit(self, **changes: Any) -> Self:
         """A copy with `changes` applied and validated; InvalidRecord when they don't fit."""
         return self.build(**{**self.model_dump(), **changes})
+
+    # -- what the store asks of a record (its rules live here; the store only calls them) --
+    def as_new(self, today: dt.date) -> Self:
+        """This record as first stored on `today`. A kind that notes the day it was made
+        (a goal's `created`) fills it in here; the others are stored as they are."""
+        return self
+
+    def rebased(self, base: Self, current: Self) -> Self:
+        """This edit of `base` laid on `current`, what is stored now: each field the edit
+        changed from `base` takes the edit's value, every other field keeps `current`'s (so
+        another session's changes to other fields survive). `uid` and `modified` are the
+        stored record's. InvalidInput, naming the field, when the result does not hold."""
+        new, old, now = (r.model_dump(mode="json", exclude={"id"}) for r in (self, base, current))
+        merged = {k: (new[k] if new[k] != old.get(k) else now.get(k, new[k])) for k in new}
+        merged["uid"], merged["modified"] = current.uid, now["modified"]
+        try:
+            return type(self).model_validate({**merged, "id": self.id})
+        except ValidationError as error:
+            field_name, message = explain(error, self.entity)[0]
+            raise InvalidInput(message, field_name) from None
+
+    def revised(self, previous: Self, reason: str, at: dt.datetime) -> Self:
+        """This edit of `previous`, as saved at `at` with the `reason` a person gave. A kind
+        that keeps a history of changes (a goal) adds to it here; the others are saved as
+        they are."""
+        return self
 
 
 def explain(error: ValidationError, entity: str = "record") -> list[tuple[str, str]]:

@@ -60,7 +60,7 @@ def period_bounds(cadence: Cadence, today: dt.date) -> tuple[dt.date, dt.date]:
 def last_review(reviews: Iterable[R]) -> R | None:
     """The latest finished review (drafts do not count)."""
     done = [r for r in reviews if not r.draft]
-    return max(done, key=lambda r: (r.date, r.id or 0)) if done else None
+    return max(done, key=lambda r: (r.date, r.id)) if done else None
 
 
 @dataclass(frozen=True)
@@ -164,7 +164,7 @@ def follow_up(
     Without any contact logged, a person with a rhythm is due today.
     """
     mine = [i for i in interactions if i.person_id == person.id]
-    last = max(mine, key=lambda i: (i.date, i.id or 0)) if mine else None
+    last = max(mine, key=lambda i: (i.date, i.id)) if mine else None
     rhythm = person.follow_up_days or default_days
     if last is None:
         if rhythm is None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import deque
 from collections.abc import Iterable
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from pydantic import Field, ValidationInfo, field_validator
 
@@ -107,6 +107,40 @@ class Goal(Record):
         """Active or paused: still part of the plan."""
         return self.status in OPEN_STATUSES
 
+    def as_new(self, today: dt.date) -> Goal:
+        """A new goal notes the day it was created (unless it brings one: an import)."""
+        return self if self.created is not None else self.model_copy(update={"created": today})
+
+    def revised(self, previous: Goal, reason: str, at: dt.datetime) -> Goal:
+        """This edit with one history entry, giving `reason`, per tracked field that
+        differs from `previous`."""
+        entries = list(self.history)
+        for name in TRACKED_FIELDS:
+            before, after = getattr(previous, name), getattr(self, name)
+            if before != after:
+                old, new = describe_value(before), describe_value(after)
+                entries.append(
+                    GoalChange(at=at, field=name, old=old, new=new, reason=reason.strip())
+                )
+        if len(entries) == len(self.history):
+            return self
+        return self.model_copy(update={"history": entries})
+
+
+def describe_value(value: Any) -> str:
+    """A tracked field's value as a person reads it in the history."""
+    if value is None:
+        return ""
+    if isinstance(value, Measure):
+        if not value.is_set:
+            return value.metric
+        unit = f" {value.unit}" if value.unit else ""
+        start = f"{value.baseline:g} → " if value.baseline is not None else ""
+        return f"{value.metric}: {start}{value.target:g}{unit}"
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return str(getattr(value, "value", value))
+
 
 class Milestone(Record):
     """A dated step toward a goal."""
@@ -194,19 +228,9 @@ def goal_due_warning(
     """Why a goal's due date deserves a second look: before its parent (the goal it is a
     stepping stone toward) starts, after the parent is due, or newly set in the past (`was`:
     the due date it had, which is not warned about again). None when it is fine."""
-    if parent is not None and parent.start is not None and due < parent.start:
-        return (
-            f"due before {_name(parent)} starts ({parent.start.isoformat()}): "
-            "a stepping stone usually falls within its goal"
-        )
-    if parent is not None and parent.due is not None and due > parent.due:
-        return (
-            f"due after {_name(parent)} is due ({parent.due.isoformat()}): "
-            "a stepping stone usually comes first"
-        )
-    if due < today and due != was:
-        return _past(due, "a goal")
-    return None
+    early = "a stepping stone usually falls within its goal"
+    late = "a stepping stone usually comes first"
+    return _due_warning(due, today, parent, was, "a goal", early, late)
 
 
 def goal_start_warning(start: dt.date, parent: Goal | None) -> str | None:
@@ -221,16 +245,27 @@ def milestone_due_warning(
 ) -> str | None:
     """Why a milestone's due date deserves a second look: before its goal starts, after
     the goal is due, or newly set in the past. None when it is fine."""
-    if goal.start is not None and due < goal.start:
-        return (
-            f"due before {_name(goal)} starts ({goal.start.isoformat()}): "
-            "move it later, or the goal's start earlier"
-        )
-    if goal.due is not None and due > goal.due:
-        return (
-            f"due after {_name(goal)} is due ({goal.due.isoformat()}): "
-            "a milestone usually comes before its goal's end"
-        )
+    early = "move it later, or the goal's start earlier"
+    late = "a milestone usually comes before its goal's end"
+    return _due_warning(due, today, goal, was, "a milestone", early, late)
+
+
+def _due_warning(
+    due: dt.date,
+    today: dt.date,
+    within: Goal | None,
+    was: dt.date | None,
+    what: str,
+    early: str,
+    late: str,
+) -> str | None:
+    """`due` checked against the goal it falls `within` (`early`: the advice when it is due
+    before that goal starts, `late`: after it is due), then against `today` (`what` was
+    done already, unless `was` is the date it had)."""
+    if within is not None and within.start is not None and due < within.start:
+        return f"due before {_name(within)} starts ({within.start.isoformat()}): {early}"
+    if within is not None and within.due is not None and due > within.due:
+        return f"due after {_name(within)} is due ({within.due.isoformat()}): {late}"
     if due < today and due != was:
-        return _past(due, "a milestone")
+        return _past(due, what)
     return None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import ClassVar
 
 from pydantic import Field
@@ -23,3 +24,16 @@ class Profile(Record):
     review_cadence: Cadence = DEFAULT_REVIEW_CADENCE
     follow_up_days: int = Field(default=30, ge=1, le=3650)
     """The follow-up rhythm filled in for each new person (they may change or clear it)."""
+
+    def replacing(self, stored: Profile) -> Profile:
+        """There is one profile: the one saved takes the place (the id) of `stored`, the
+        one there was (without an id when there was none)."""
+        return self if self.id == stored.id else self.model_copy(update={"id": stored.id})
+
+
+def the_profile(stored: Iterable[Profile]) -> Profile:
+    """The person's profile among the stored ones (there is one): an empty one until the
+    person fills it in."""
+    for profile in stored:
+        return profile
+    return Profile()

@@ -43,7 +43,7 @@ def latest_checkin(goal: Goal, checkins: Iterable[CheckIn]) -> CheckIn | None:
     for checkin in checkins:
         if checkin.goal_id != goal.id or checkin.value is None:
             continue
-        if found is None or (checkin.date, checkin.id or 0) >= (found.date, found.id or 0):
+        if found is None or (checkin.date, checkin.id) >= (found.date, found.id):
             found = checkin
     return found
 
@@ -124,8 +124,7 @@ class GoalProgress:
         return [
             stone.id
             for stone in self._stones_of.get(goal_id, ())
-            if stone.id is not None
-            and stone.id != goal_id
+            if stone.id != goal_id
             and stone.id in self._goals
             and stone.status is not GoalStatus.DROPPED
         ]
@@ -188,7 +187,7 @@ def progress_by_goal(
     checkins_of: dict[int, list[CheckIn]] = defaultdict(list)
     for checkin in checkins:
         checkins_of[checkin.goal_id].append(checkin)
-    by_id = {goal.id: goal for goal in goals if goal.id is not None}
+    by_id = {goal.id: goal for goal in goals}
     progress = GoalProgress(by_id, milestones_of, checkins_of)
     return {goal_id: progress.of(goal_id) for goal_id in by_id}
 

@@ -152,11 +152,11 @@ def gather(
     one of them addresses. A review of a long-term goal thus sees what its stepping stones
     did. Records of other goals or outside the period are left out: pass whole lists, the
     filtering is done here."""
-    below = tuple(s for s in stones if s.id is not None and s.id != goal.id)
+    below = tuple(s for s in stones if s.id != goal.id)
     covered = {goal.id, *(s.id for s in below)}
     traits = {t for g in (goal, *below) for t in g.trait_ids}
     own_milestones = [m for m in milestones if m.goal_id in covered]
-    milestone_ids = {m.id for m in own_milestones if m.id is not None}
+    milestone_ids = {m.id for m in own_milestones}
     everyone = {p.id: p for p in people}
     helpers = {pid for pid, p in everyone.items() if covered.intersection(p.goal_ids)}
     logged = [e for e in evidence if covered.intersection(e.goal_ids) and e.date in period]
@@ -178,17 +178,17 @@ def gather(
     return GoalEvidence(
         goal=goal,
         period=period,
-        evidence=tuple(sorted(logged, key=lambda e: (e.date, e.id or 0))),
-        milestones_done=tuple(sorted(done, key=lambda m: (m.done_at or m.due, m.id or 0))),
-        checkins=tuple(sorted(checked, key=lambda c: (c.date, c.id or 0))),
+        evidence=tuple(sorted(logged, key=lambda e: (e.date, e.id))),
+        milestones_done=tuple(sorted(done, key=lambda m: (m.done_at or m.due, m.id))),
+        checkins=tuple(sorted(checked, key=lambda c: (c.date, c.id))),
         learning_finished=tuple(
-            sorted(finished, key=lambda item: (item.completed or period.end, item.id or 0))
+            sorted(finished, key=lambda item: (item.completed or period.end, item.id))
         ),
         conversations=tuple(
             Conversation(i, everyone.get(i.person_id))
-            for i in sorted(talks, key=lambda i: (i.date, i.id or 0))
+            for i in sorted(talks, key=lambda i: (i.date, i.id))
         ),
-        feedback=tuple(sorted(heard, key=lambda f: (f.date, f.id or 0))),
+        feedback=tuple(sorted(heard, key=lambda f: (f.date, f.id))),
         stones=below,
     )
 
@@ -201,5 +201,5 @@ def goals_to_review(goals: Sequence[Goal], review: Review) -> list[Goal]:
     todo = [g for g in goals if g.status is GoalStatus.ACTIVE and g.id not in decided]
     return sorted(
         todo,
-        key=lambda g: (order[g.horizon.value], g.due or dt.date.max, g.id or 0),
+        key=lambda g: (order[g.horizon.value], g.due or dt.date.max, g.id),
     )

@@ -60,9 +60,9 @@ def check_smart(
     """Check a goal against SMART on `today`. Pure: works on a goal being edited too.
 
     `milestones` may hold other goals' milestones too: only this goal's count (all of
-    them for a goal not saved yet, which has no id).
+    them for a goal not saved yet, whose id is 0).
     """
-    if goal.id is not None:
+    if goal.id:
         milestones = [m for m in milestones if m.goal_id == goal.id]
     return SmartCheck(
         (

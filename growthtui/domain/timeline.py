@@ -52,7 +52,7 @@ def by_month(milestones: Iterable[Milestone]) -> list[tuple[dt.date, list[Milest
     """Milestones grouped by the month they are due in, months and milestones in date
     order (ties by id, so the order is stable)."""
     groups: dict[dt.date, list[Milestone]] = {}
-    for milestone in sorted(milestones, key=lambda m: (m.due, m.id or 0)):
+    for milestone in sorted(milestones, key=lambda m: (m.due, m.id)):
         groups.setdefault(month_start(milestone.due), []).append(milestone)
     return list(groups.items())
 
@@ -60,7 +60,7 @@ def by_month(milestones: Iterable[Milestone]) -> list[tuple[dt.date, list[Milest
 def first_due_from(milestones: Sequence[Milestone], today: dt.date) -> Milestone | None:
     """The first milestone (in date order) due today or later, done or not."""
     later = [m for m in milestones if m.due >= today]
-    return min(later, key=lambda m: (m.due, m.id or 0)) if later else None
+    return min(later, key=lambda m: (m.due, m.id)) if later else None
 
 
 def period_start(day: dt.date, scale: Scale) -> dt.date:

@@ -195,7 +195,7 @@ def _goals(plan: Plan) -> list[str]:
 
 
 def _closed_order(goal: Goal) -> tuple[dt.date, int]:
-    return (closed_on(goal) or goal.due or dt.date.min, goal.id or 0)
+    return (closed_on(goal) or goal.due or dt.date.min, goal.id)
 
 
 def _iso(day: dt.date | None) -> str:
@@ -280,7 +280,7 @@ def _history(plan: Plan, goal: Goal) -> list[str]:
 def _timeline(plan: Plan) -> list[str]:
     open_goals = {g.id: g for g in plan.goals if g.is_open}
     mine = sorted(
-        (m for m in plan.milestones if m.goal_id in open_goals), key=lambda m: (m.due, m.id or 0)
+        (m for m in plan.milestones if m.goal_id in open_goals), key=lambda m: (m.due, m.id)
     )
     if not mine:
         return []
@@ -308,7 +308,7 @@ def _self_assessment(plan: Plan) -> list[str]:
         return []
     lines = ["## Self-assessment", ""]
     for kind, heading in _SWOT_HEADINGS.items():
-        mine = sorted((t for t in traits if t.kind is kind), key=lambda t: t.id or 0)
+        mine = sorted((t for t in traits if t.kind is kind), key=lambda t: t.id)
         if not mine:
             continue
         lines += [f"### {heading}", ""]
@@ -345,7 +345,7 @@ def _learning(plan: Plan) -> list[str]:
     order = {"in progress": 0, "planned": 1, "done": 2, "dropped": 3}
     items = sorted(
         plan.learning,
-        key=lambda i: (order[i.status.value], i.completed or i.due or dt.date.max, i.id or 0),
+        key=lambda i: (order[i.status.value], i.completed or i.due or dt.date.max, i.id),
     )
     rows = [
         [
@@ -374,7 +374,7 @@ def _recent_evidence(plan: Plan) -> list[str]:
     since = shift_days(plan.today, -RECENT_DAYS)
     recent = sorted(
         (e for e in plan.evidence if since <= e.date <= plan.today),
-        key=lambda e: (e.date, e.id or 0),
+        key=lambda e: (e.date, e.id),
         reverse=True,
     )
     if not recent:

@@ -58,13 +58,13 @@ class Plan:
     _progress: GoalProgress | None = field(default=None, repr=False)
 
     def __post_init__(self) -> None:
-        self._goals_by_id.update({g.id: g for g in self.goals if g.id is not None})
+        self._goals_by_id.update({g.id: g for g in self.goals})
         by_goal: dict[int, list[Milestone]] = defaultdict(list)
         for milestone in sorted(self.milestones, key=milestone_order):
             by_goal[milestone.goal_id].append(milestone)
         self._milestones_by_goal.update(by_goal)
         checkins: dict[int, list[CheckIn]] = defaultdict(list)
-        for checkin in sorted(self.checkins, key=lambda c: (c.date, c.id or 0)):
+        for checkin in sorted(self.checkins, key=lambda c: (c.date, c.id)):
             checkins[checkin.goal_id].append(checkin)
         self._checkins_by_goal.update(checkins)
         progress = GoalProgress(self._goals_by_id, self._milestones_by_goal, self._checkins_by_goal)
@@ -75,17 +75,17 @@ class Plan:
 
     def milestones_of(self, goal: Goal) -> list[Milestone]:
         """The goal's milestones by date."""
-        return self._milestones_by_goal.get(goal.id or 0, [])
+        return self._milestones_by_goal.get(goal.id, [])
 
     def checkins_of(self, goal: Goal) -> list[CheckIn]:
         """The goal's check-ins, oldest first."""
-        return self._checkins_by_goal.get(goal.id or 0, [])
+        return self._checkins_by_goal.get(goal.id, [])
 
     def progress(self, goal: Goal) -> float | None:
         """As the app shows it: a parent without a measure or milestones of its own moves
         with its stepping stones."""
         assert self._progress is not None
-        return self._progress.of(goal.id or 0)
+        return self._progress.of(goal.id)
 
     def milestone_state(self, milestone: Milestone) -> str:
         """`done`, `overdue` or `open` on the plan's date."""
@@ -98,12 +98,12 @@ class Plan:
 
 
 def milestone_order(milestone: Milestone) -> tuple[dt.date, int]:
-    return (milestone.due, milestone.id or 0)
+    return (milestone.due, milestone.id)
 
 
 def goal_order(goal: Goal) -> tuple[int, dt.date, int]:
     """Open before closed, then by due date (undated last), then by id."""
-    return (STATUS_ORDER[goal.status], goal.due or dt.date.max, goal.id or 0)
+    return (STATUS_ORDER[goal.status], goal.due or dt.date.max, goal.id)
 
 
 def closed_on(goal: Goal) -> dt.date | None:

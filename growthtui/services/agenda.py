@@ -96,8 +96,8 @@ def build_agenda(records: AgendaRecords, today: dt.date, days: int = 7) -> Agend
             overdue.append(AgendaItem(milestone, goals.get(milestone.goal_id)))
         elif is_due_soon(milestone, today, days):
             upcoming.append(AgendaItem(milestone, goals.get(milestone.goal_id)))
-    overdue.sort(key=lambda item: (item.milestone.due, item.milestone.id or 0))
-    upcoming.sort(key=lambda item: (item.milestone.due, item.milestone.id or 0))
+    overdue.sort(key=lambda item: (item.milestone.due, item.milestone.id))
+    upcoming.sort(key=lambda item: (item.milestone.due, item.milestone.id))
     horizon = shift_days(today, days)
     late_goals = [g for g in goals.values() if goal_is_overdue(g, today)]
     soon_goals = [
@@ -118,7 +118,7 @@ def build_agenda(records: AgendaRecords, today: dt.date, days: int = 7) -> Agend
 
 
 def _goal_order(goal: GoalShape) -> tuple[dt.date, int]:
-    return (goal.due or dt.date.max, goal.id or 0)
+    return (goal.due or dt.date.max, goal.id)
 
 
 def _when(day: dt.date, today: dt.date) -> str:

@@ -57,7 +57,7 @@ def build_report(store: Store, goal_id: int, today: dt.date) -> GoalReport:
     checkins = store.list(CheckIn)
     mine = [m for m in milestones if m.goal_id == goal_id]
     my_checkins = sorted(
-        (c for c in checkins if c.goal_id == goal_id), key=lambda c: (c.date, c.id or 0)
+        (c for c in checkins if c.goal_id == goal_id), key=lambda c: (c.date, c.id)
     )
     stones = [g for g in goals if g.parent_id == goal_id and g.id != goal_id]
     parent = store.find(Goal, goal.parent_id)
@@ -67,12 +67,12 @@ def build_report(store: Store, goal_id: int, today: dt.date) -> GoalReport:
     checkins_of: dict[int, list[CheckIn]] = {}
     for checkin in checkins:
         checkins_of.setdefault(checkin.goal_id, []).append(checkin)
-    progress = GoalProgress({g.id: g for g in goals if g.id is not None}, by_goal, checkins_of)
+    progress = GoalProgress({g.id: g for g in goals}, by_goal, checkins_of)
     return GoalReport(
         goal=goal,
         parent=parent,
         stones=stones,
-        milestones=sorted(mine, key=lambda m: (m.due, m.id or 0)),
+        milestones=sorted(mine, key=lambda m: (m.due, m.id)),
         checkins=my_checkins,
         people=store.list(Person, where=lambda p: goal_id in p.goal_ids),
         learning=store.list(LearningItem, where=lambda i: goal_id in i.goal_ids),
@@ -106,7 +106,7 @@ def report_data(report: GoalReport) -> dict[str, Any]:
     kind, each record as `export --format json` writes it)."""
 
     def dump(records: list[Any]) -> list[Any]:
-        ordered = sorted(records, key=lambda record: record.id or 0)
+        ordered = sorted(records, key=lambda record: record.id)
         return [record.model_dump(mode="json") for record in ordered]
 
     return {

@@ -151,7 +151,7 @@ def listing_data(listing: Listing) -> dict[str, Any]:
     record as `export --format json` writes it), in id order."""
     out: dict[str, Any] = {"schema_version": CURRENT_SCHEMA}
     for table, records in listing.records.items():
-        ordered = sorted(records, key=lambda record: record.id or 0)
+        ordered = sorted(records, key=lambda record: record.id)
         out[table] = [record.model_dump(mode="json") for record in ordered]
     return out
 
@@ -181,7 +181,7 @@ def goal_tree(goals: Sequence[Goal]) -> Iterator[tuple[Goal, int]]:
         children[goal.parent_id if goal.parent_id in shown else None].append(goal)
 
     def order(goal: Goal) -> tuple[int, dt.date, int]:
-        return (HORIZON_ORDER[goal.horizon], goal.due or dt.date.max, goal.id or 0)
+        return (HORIZON_ORDER[goal.horizon], goal.due or dt.date.max, goal.id)
 
     seen: set[int | None] = set()
 
@@ -198,7 +198,7 @@ def goal_tree(goals: Sequence[Goal]) -> Iterator[tuple[Goal, int]]:
 
     for root in sorted(children[None], key=order):
         yield from walk(root)
-    for goal in sorted(goals, key=lambda g: g.id or 0):  # only each other's parents
+    for goal in sorted(goals, key=lambda g: g.id):  # only each other's parents
         if goal.id not in seen:
             yield from walk(goal)
 
@@ -212,7 +212,7 @@ def _goals_table(
     today: dt.date,
 ) -> Table:
     progress = progress_by_goal(goals, milestones, checkins)
-    by_id = {goal.id: goal for goal in goals}
+    by_id: dict[int | None, Goal] = {goal.id: goal for goal in goals}  # parent ids: optional
     milestones_of: dict[int, list[Milestone]] = defaultdict(list)
     for milestone in milestones:
         milestones_of[milestone.goal_id].append(milestone)
@@ -222,7 +222,6 @@ def _goals_table(
         ("ID", "HORIZON", "STATUS", "DUE", "PROGRESS", "SMART", "TITLE"),
     )
     for goal, depth in shown:
-        assert goal.id is not None
         smart = check_smart(goal, today, milestones_of.get(goal.id, ()), by_id.get(goal.parent_id))
         closed = DIM if not goal.is_open else None
         late = goal_is_overdue(goal, today)
@@ -255,7 +254,7 @@ def _milestones_table(milestones: Sequence[Milestone], every: bool, today: dt.da
     table = Table(
         counted(len(milestones), noun).capitalize(), ("ID", "GOAL", "DUE", "DONE", "TITLE")
     )
-    ordered = sorted(milestones, key=lambda m: (m.done_at is not None, m.due, m.id or 0))
+    ordered = sorted(milestones, key=lambda m: (m.done_at is not None, m.due, m.id))
     for milestone in ordered:
         closed = DIM if milestone.done else None
         done = milestone.done_at.isoformat() if milestone.done_at else ""

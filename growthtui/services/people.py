@@ -22,7 +22,7 @@ def follow_ups(store: Store, today: dt.date) -> dict[int, FollowUp[Person]]:
     for interaction in store.list(Interaction):
         by_person[interaction.person_id].append(interaction)
     return {
-        person.id or 0: follow_up(person, by_person.get(person.id or 0, []), today)
+        person.id: follow_up(person, by_person.get(person.id, []), today)
         for person in store.list(Person)
     }
 
@@ -62,7 +62,7 @@ def next_step_to_milestone(
     `title` defaults to the next step itself. Raises InvalidInput when there is no next
     step or it already became a milestone that still exists.
     """
-    current = store.get(Interaction, interaction.id or 0)
+    current = store.get(Interaction, interaction.id)
     if not current.next_step and not title:
         raise InvalidInput(
             "this conversation has no next step to turn into a milestone: "

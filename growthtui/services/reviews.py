@@ -65,7 +65,7 @@ by its table's name."""
 def open_draft(store: Store) -> Review | None:
     """The guided review left half-way (the newest, should there be several)."""
     drafts = store.list(Review, draft=True)
-    return max(drafts, key=lambda r: (r.date, r.id or 0)) if drafts else None
+    return max(drafts, key=lambda r: (r.date, r.id)) if drafts else None
 
 
 def start_or_resume(store: Store, today: dt.date) -> Review:
@@ -90,7 +90,7 @@ def start_or_resume(store: Store, today: dt.date) -> Review:
 
 def save_draft(store: Store, review: Review, **changes: Any) -> Review:
     """Save what the person has done so far (InvalidRecord when a value does not fit)."""
-    current = store.get(Review, review.id or 0)
+    current = store.get(Review, review.id)
     edited = current.edit(**changes) if changes else current
     if edited == current:
         return current
@@ -129,7 +129,7 @@ def decide(
             store.update(
                 goal.model_copy(update={"status": status}), reason=review.reason(note), base=goal
             )
-        current = store.get(Review, review.id or 0)
+        current = store.get(Review, review.id)
         entry = ReviewDecision(goal_id=goal_id, decision=decision, note=note.strip())
         return store.update(current.with_decision(entry), base=current)
 
@@ -139,7 +139,7 @@ def adjust_goal(store: Store, review: Review, edited: Goal, base: Goal, note: st
     reason — and record the decision "adjust"."""
     with store.transaction(f"adjust goal {edited.id} in the review"):  # one write, one `u`
         saved = store.update(edited, reason=review.reason(note), base=base)
-        decide(store, review, saved.id or 0, Decision.ADJUST, note)
+        decide(store, review, saved.id, Decision.ADJUST, note)
     return saved
 
 
@@ -149,13 +149,11 @@ def suggested_reflection(store: Store, review: Review) -> dict[str, str]:
     lessons, as what others saw."""
     period = period_of(review)
     logged = [e for e in store.list(Evidence) if e.date in period]
-    logged.sort(key=lambda e: (e.date, e.id or 0))
+    logged.sort(key=lambda e: (e.date, e.id))
     wins = [e.text for e in logged if e.kind in (EvidenceKind.WIN, EvidenceKind.PRAISE)]
     lessons = [e.text for e in logged if e.kind is EvidenceKind.LESSON]
-    heard = [(e.date, 0, e.id or 0, "", e.text) for e in logged if e.kind is EvidenceKind.FEEDBACK]
-    heard += [
-        (f.date, 1, f.id or 0, f.giver, f.text) for f in store.list(Feedback) if f.date in period
-    ]
+    heard = [(e.date, 0, e.id, "", e.text) for e in logged if e.kind is EvidenceKind.FEEDBACK]
+    heard += [(f.date, 1, f.id, f.giver, f.text) for f in store.list(Feedback) if f.date in period]
     for _date, _kind, _id, giver, text in sorted(heard):
         lessons.append(f"feedback from {giver}: {text}" if giver else f"feedback: {text}")
     return {
@@ -169,7 +167,7 @@ def finish(store: Store, review: Review, **reflection: Any) -> Review:
     unknown = set(reflection) - set(REFLECTION_FIELDS)
     if unknown:
         raise InvalidInput(f"a review has no field {sorted(unknown)[0]!r}")
-    current = store.get(Review, review.id or 0)
+    current = store.get(Review, review.id)
     left = goals_to_review(store.list(Goal), current)
     if left:
         goal = left[0]
@@ -184,4 +182,4 @@ def finish(store: Store, review: Review, **reflection: Any) -> Review:
 
 def discard(store: Store, review: Review) -> None:
     """Throw a draft away (decisions already taken stay in the goals' history)."""
-    store.delete(Review, review.id or 0)
+    store.delete(Review, review.id)

@@ -115,10 +115,10 @@ def scale_records(
                 due=due,
                 created=start,
             )
-            goal_ids.append(goal.id or 0)
+            goal_ids.append(goal.id)
             if not person_ids:
                 person = Person(id=nid(Person), name=f"Colleague {made}", follow_up_days=30)
-                person_ids.append(person.id or 0)
+                person_ids.append(person.id)
                 yield person
             yield goal
         elif kind == "milestone":
@@ -161,7 +161,7 @@ def scale_records(
                 relation=rng.choice(list(Relation)),
                 follow_up_days=rng.choice([14, 21, 30, 60, 90]),
             )
-            person_ids.append(person.id or 0)
+            person_ids.append(person.id)
             yield person
         elif kind == "learning":
             yield LearningItem(

@@ -11,19 +11,18 @@ from growthtui.domain.lazy import lazy_names
 
 TYPE_CHECKING = False  # not `from typing import …`: typing costs the quick write ~10 ms
 
-if TYPE_CHECKING:
-    from growthtui.store.changes import Change, ImportReport
-    from growthtui.store.errors import (
-        Conflict,
-        StoreBusy,
-        StoreError,
-        StoreNoAccess,
-        StoreTooNew,
-        StoreUnreadable,
-        StoreWriteFailed,
-    )
-    from growthtui.store.repository import Store
-    from growthtui.store.schema import CURRENT_SCHEMA
+if TYPE_CHECKING:  # `name as name`: offered by this package (the names of `_MODULES`)
+    from growthtui.store.changes import Change as Change
+    from growthtui.store.changes import ImportReport as ImportReport
+    from growthtui.store.errors import Conflict as Conflict
+    from growthtui.store.errors import StoreBusy as StoreBusy
+    from growthtui.store.errors import StoreError as StoreError
+    from growthtui.store.errors import StoreNoAccess as StoreNoAccess
+    from growthtui.store.errors import StoreTooNew as StoreTooNew
+    from growthtui.store.errors import StoreUnreadable as StoreUnreadable
+    from growthtui.store.errors import StoreWriteFailed as StoreWriteFailed
+    from growthtui.store.repository import Store as Store
+    from growthtui.store.schema import CURRENT_SCHEMA as CURRENT_SCHEMA
 
 _MODULES: dict[str, tuple[str, ...]] = {
     "changes": ("Change", "ImportReport"),
@@ -41,19 +40,6 @@ _MODULES: dict[str, tuple[str, ...]] = {
 }
 """Each module of this package, and the names it gives `growthtui.store`."""
 
-__all__ = [
-    "CURRENT_SCHEMA",
-    "Change",
-    "Conflict",
-    "ImportReport",
-    "Store",
-    "StoreBusy",
-    "StoreError",
-    "StoreNoAccess",
-    "StoreTooNew",
-    "StoreUnreadable",
-    "StoreWriteFailed",
-]
-
+__all__ = sorted(name for names in _MODULES.values() for name in names)
 
 __getattr__ = lazy_names(__name__, _MODULES)

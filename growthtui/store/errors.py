@@ -78,18 +78,21 @@ class StoreNoAccess(StoreError):
 
     @classmethod
     def read_only_file(cls, path: Path) -> StoreNoAccess:
-        return cls(
-            path,
-            f"the data file {path} is read-only: make it writable with "
-            f"`chmod u+w '{path}'` or open it elsewhere; nothing was changed",
-        )
+        return cls._chmod(path, f"the data file {path} is read-only:", "w", "or open it elsewhere")
 
     @classmethod
     def unreadable_file(cls, path: Path) -> StoreNoAccess:
+        problem = f"cannot read the data file {path}: permission denied;"
+        return cls._chmod(path, problem, "r", "(or open it as its owner)")
+
+    @classmethod
+    def _chmod(cls, path: Path, problem: str, mode: str, otherwise: str) -> StoreNoAccess:
+        """`problem`, then the `chmod` that gives the owner the `mode` (r, w) it lacks."""
+        able = "readable" if mode == "r" else "writable"
         return cls(
             path,
-            f"cannot read the data file {path}: permission denied; make it readable with "
-            f"`chmod u+r '{path}'` (or open it as its owner); nothing was changed",
+            f"{problem} make it {able} with `chmod u+{mode} '{path}'` {otherwise}; "
+            "nothing was changed",
         )
 
     @classmethod

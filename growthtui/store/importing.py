@@ -52,10 +52,10 @@ from growthtui.domain import (
     Record,
     ReviewDecision,
 )
+from growthtui.domain.goals import describe_value
 from growthtui.domain.printable import printable
 from growthtui.domain.versions import later_version
 from growthtui.store.changes import ImportReport, dump_record, same_content
-from growthtui.store.goal_history import describe_value
 from growthtui.store.identity import content_bytes, derived_uid
 from growthtui.store.repository import Store
 
@@ -111,8 +111,7 @@ class _Merge:
         self.name = name
         self.notes: list[str] = []
         self.here: dict[str, dict[int, Record]] = {
-            model.table: {r.id: r for r in store.list(model) if r.id is not None}
-            for model in ENTITIES
+            model.table: {r.id: r for r in store.list(model)} for model in ENTITIES
         }
 
     def plan(self, records: Sequence[Record]) -> _Plan:
@@ -120,7 +119,7 @@ class _Merge:
         ids = self._numbered(records, matched)
         plan = _Plan()
         for record in records:
-            number = ids[record.table][_number(record)]
+            number = ids[record.table][record.id]
             local = relinked(record, ids).model_copy(update={"id": number})
             here = matched.get(_key(record))
             if here is None:
@@ -144,14 +143,14 @@ class _Merge:
                 matched[_key(record)] = here
                 claimed.add(_key(here))
             elif not record.uid:
-                candidate = self.here[record.table].get(_number(record))
+                candidate = self.here[record.table].get(record.id)
                 if candidate is not None and _same(candidate, record):
                     by_number[_key(record)] = candidate
         by_number = {k: r for k, r in by_number.items() if _key(r) not in claimed}
         # Same number and content is the same record only if what it links to in the file
         # is the same too (kept its number): drop the others until none is left to drop.
         in_file = {_key(r) for r in records}
-        kept = {key for key, r in matched.items() if _number(r) == key[1]} | set(by_number)
+        kept = {key for key, r in matched.items() if r.id == key[1]} | set(by_number)
         records_by_key = {_key(r): r for r in records}
         changed = True
         while changed:
@@ -168,26 +167,25 @@ class _Merge:
         """The number here of every record of the file (rule 2)."""
         ids: IdMap = {model.table: {} for model in ENTITIES}
         for key, here in matched.items():
-            ids[key[0]][key[1]] = _number(here)
+            ids[key[0]][key[1]] = here.id
         for model in ENTITIES:
             new = sorted(
                 (r for r in records if r.table == model.table and _key(r) not in matched),
-                key=_number,
+                key=lambda r: r.id,
             )
             used = set(self.here[model.table])
             renumber = []
             for record in new:
-                if _number(record) in used:
+                if record.id in used:
                     renumber.append(record)
                 else:
-                    used.add(_number(record))
-                    ids[model.table][_number(record)] = _number(record)
+                    used.add(record.id)
+                    ids[model.table][record.id] = record.id
             next_id = max(self.store.next_id(model), max(used, default=0) + 1)
             for record in renumber:
-                ids[model.table][_number(record)] = next_id
+                ids[model.table][record.id] = next_id
                 self.notes.append(
-                    f"{model.entity} {_number(record)} from {self.name} is now "
-                    f"{model.entity} {next_id}"
+                    f"{model.entity} {record.id} from {self.name} is now {model.entity} {next_id}"
                 )
                 next_id += 1
         return ids
@@ -284,8 +282,8 @@ def _decision(decision: ReviewDecision, goals: dict[int, int]) -> ReviewDecision
 
 def _refuse_cycles(store: Store, touched: set[int | None], name: str) -> None:
     """InvalidInput when a goal the import wrote is, through its parents, its own parent."""
-    parent = {g.id: g.parent_id for g in store.list(Goal)}
-    titles = {g.id: g.title for g in store.list(Goal)}
+    parent: dict[int | None, int | None] = {g.id: g.parent_id for g in store.list(Goal)}
+    titles: dict[int | None, str] = {g.id: g.title for g in store.list(Goal)}
     for start in touched:
         chain: list[int | None] = [start]
         at = parent.get(start)
@@ -322,7 +320,7 @@ def _uid_of(record: Record) -> str:
     """The record's identity, or the one the upgrade of its store would give it."""
     if record.uid:
         return record.uid
-    return derived_uid(record.table, _number(record), content_bytes(record.model_dump(mode="json")))
+    return derived_uid(record.table, record.id, content_bytes(record.model_dump(mode="json")))
 
 
 def _same(here: Record, there: Record) -> bool:
@@ -330,13 +328,8 @@ def _same(here: Record, there: Record) -> bool:
     return here.model_dump(exclude=exclude) == there.model_dump(exclude=exclude)
 
 
-def _number(record: Record) -> int:
-    assert record.id is not None
-    return record.id
-
-
 def _key(record: Record) -> tuple[str, int]:
-    return (record.table, _number(record))
+    return (record.table, record.id)
 
 
 def _link_keys(record: Record) -> list[tuple[str, int]]:

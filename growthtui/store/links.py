@@ -37,10 +37,10 @@ def _referrers(store: Store) -> Referrers:
     found: Referrers = {}
     with gc_paused():
         for model in ENTITIES:
-            for record_id, record in store._models(model).items():
+            for record in store.list(model):
                 for name, (table, ids) in record.link_fields().items():
                     for target in ids:
-                        found.setdefault((table, target), []).append((model, record_id, name))
+                        found.setdefault((table, target), []).append((model, record.id, name))
     return found
 
 

@@ -16,9 +16,6 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any, TypeVar, cast
 
-import orjson
-from pydantic import ValidationError
-
 from growthtui.domain import (
     ENTITIES,
     ENTITY_BY_TABLE,
@@ -28,8 +25,8 @@ from growthtui.domain import (
     NotFound,
     Profile,
     Record,
-    explain,
 )
+from growthtui.domain.profile import the_profile
 from growthtui.store import journal
 from growthtui.store.backups import (
     daily_backup_path,
@@ -40,6 +37,7 @@ from growthtui.store.backups import (
 from growthtui.store.changes import (
     Change,
     Doc,
+    Documents,
     ImportReport,
     Op,
     Transaction,
@@ -55,7 +53,6 @@ from growthtui.store.errors import (
     StoreUnreadable,
     StoreWriteFailed,
 )
-from growthtui.store.goal_history import with_history
 from growthtui.store.identity import new_uid as make_uid
 from growthtui.store.links import check_links, delete_cascading
 from growthtui.store.migrations import (
@@ -336,8 +333,7 @@ class Store:
 
     def profile(self) -> Profile:
         """The single profile; an empty one until the person fills it in."""
-        found = self._models(Profile)
-        return next(iter(found.values())) if found else Profile()
+        return the_profile(self._models(Profile).values())
 
     def history(self, goal_id: int) -> builtins.list[GoalChange]:
         """The changes of a goal, oldest first, each with its reason."""
@@ -360,7 +356,7 @@ class Store:
             self.refresh()
             self._validate_all()  # never rewrite a file holding a record we cannot read
             self._storage.check_writable()  # nor one made read-only
-            tx = Transaction(self, description)
+            tx = Transaction(self._documents, description)
             self._open_transaction = tx
             try:
                 yield tx
@@ -382,6 +378,11 @@ class Store:
             if undoable:
                 self._undo.append(tx.change)
                 del self._undo[:-UNDO_DEPTH]
+
+    @property
+    def _documents(self) -> Documents:
+        """What this store's transactions may do to its documents (store/changes.py)."""
+        return Documents(self._raw, self._write_doc, self.new_uid, self.modified_now)
 
     def _write_doc(self, table: str, doc_id: int, doc: Doc | None, record: Record | None) -> None:
         """Put `doc` (None: remove) in memory; `record` is its model when known."""
@@ -464,11 +465,8 @@ class Store:
         return stored
 
     def _prepare_new(self, record: R, tx: Transaction) -> R:
-        record_id = self._next_id(record.table)
-        changes: dict[str, Any] = {"id": record_id, "uid": self.new_uid()}
-        if isinstance(record, Goal) and record.created is None:
-            changes["created"] = self.today()
-        stored = record.model_copy(update=changes)
+        changes = {"id": self._next_id(record.table), "uid": self.new_uid()}
+        stored = record.as_new(self.today()).model_copy(update=changes)
         check_links(self, stored)
         return stored
 
@@ -490,9 +488,9 @@ class Store:
         for record in records:
             by_table.setdefault(record.table, []).append(record)
         for table, rows in by_table.items():
-            next_id = max(self._next_id(table), *((r.id or 0) + 1 for r in rows))
+            next_id = max(self._next_id(table), *(r.id + 1 for r in rows))
             for n, record in enumerate(rows):
-                if record.id is None:
+                if not record.id:
                     rows[n] = record.model_copy(update={"id": next_id})
                     next_id += 1
             by_table[table] = tx.insert_new(rows)
@@ -508,9 +506,10 @@ class Store:
         """Save an edited record. Only the fields that differ from `base` (the version the
         edit started from; default: what this session last saw) are applied on top of what
         the file holds now, so another session's edits to other fields are kept. Goal
-        changes to tracked fields go into its history with `reason`."""
-        if record.id is None:
-            raise NotFound(record.entity, 0)
+        changes to tracked fields go into its history with `reason` (Record.rebased and
+        Record.revised: the domain's rules for an edit)."""
+        if not record.id:
+            raise NotFound(record.entity, record.id)
         model = type(record)
         base = base if base is not None else self.find(model, record.id)
         with self.transaction(f"edit {record.entity} {record.id}") as tx:
@@ -520,29 +519,16 @@ class Store:
                     f"{record.entity} {record.id} was deleted in another session; "
                     "your edit was not saved — add it again"
                 )
-            merged = self._merge(record, base or current, current)
-            if isinstance(merged, Goal) and isinstance(current, Goal):
-                merged = cast(R, with_history(current, merged, reason, self.now()))
+            merged = record.rebased(base or current, current).revised(current, reason, self.now())
             check_links(self, merged, current)
             tx.put(merged)
         return self.get(model, record.id)
 
-    def _merge(self, edited: R, base: R, current: R) -> R:
-        new, old, now = dump_record(edited), dump_record(base), dump_record(current)
-        merged = {k: (new[k] if new[k] != old.get(k) else now.get(k, new[k])) for k in new}
-        merged["uid"], merged["modified"] = current.uid, now["modified"]  # the store's own
-        try:
-            return type(edited).model_validate({**merged, "id": edited.id})
-        except ValidationError as error:
-            field_name, message = explain(error, edited.entity)[0]
-            raise InvalidInput(message, field_name) from None
-
     def save_profile(self, profile: Profile) -> Profile:
-        """Create or replace the single profile."""
-        existing = self.profile()
-        if existing.id is None:
-            return self.add(profile)
-        return self.update(profile.model_copy(update={"id": existing.id}), base=existing)
+        """Create or replace the single profile (Profile.replacing: there is one)."""
+        stored = self.profile()
+        saved = profile.replacing(stored)
+        return self.add(saved) if not saved.id else self.update(saved, base=stored)
 
     def delete(self, model: type[Record], record_id: int) -> Change:
         """Delete a record. Records that cannot exist without it (a goal's milestones and
@@ -584,7 +570,7 @@ class Store:
                 else:
                     raise InvalidInput("nothing to undo: no change was recorded since")
             else:
-                change = self._journaled(entries[-1])
+                change = Change.from_journal_line(entries[-1])
             tx.change.description = f"undo {change.description}"
             self._reverse(change, tx)
             self._forget(change.token)
@@ -618,42 +604,8 @@ class Store:
     def _journal(self, change: Change) -> None:
         """Add `change` to the journal beside the file (the caller holds the lock)."""
         path = self._storage.path
-        if path is None:
-            return
-        ops = [
-            {"table": op.table, "id": op.doc_id, "before": op.before, "after": op.after}
-            for op in change.ops
-        ]
-        entry = {"id": change.token, "description": change.description, "ops": ops}
-        try:
-            line = orjson.dumps(entry)
-        except orjson.JSONEncodeError:
-            line = b""
-        if not line or len(line) > journal.ENTRY_LIMIT:
-            line = orjson.dumps({**entry, "ops": None})
-        journal.append(path, line)
-
-    def _journaled(self, line: bytes) -> Change:
-        """The change a journal line describes; InvalidInput for one kept without its
-        records (too large) or that cannot be read."""
-        unreadable = "the undo journal beside the store cannot be read; nothing was undone"
-        try:
-            entry = orjson.loads(line)
-            description, ops = str(entry["description"]), entry["ops"]
-        except (orjson.JSONDecodeError, KeyError, TypeError):
-            raise InvalidInput(unreadable) from None
-        if ops is None:
-            raise InvalidInput(
-                f"the last change ({description}) is too large to undo outside the app "
-                "session that made it; nothing was undone"
-            )
-        change = Change(description, token=str(entry.get("id", "")))
-        try:
-            for op in ops:
-                change.ops.append(Op(str(op["table"]), int(op["id"]), op["before"], op["after"]))
-        except (KeyError, TypeError, ValueError):
-            raise InvalidInput(unreadable) from None
-        return change
+        if path is not None:
+            journal.append(path, change.journal_line())
 
     def _forget(self, token: str) -> None:
         """Take the change with `token` out of the journal (it was undone)."""

@@ -132,5 +132,5 @@ def _named(
     shown = f"{name} {number}" if number is not None else name
     if doc is not None:
         with contextlib.suppress(ValidationError):
-            shown += titled(model.model_validate({**relink(doc, lambda t, v: 1), "id": None}))
+            shown += titled(model.model_validate({**relink(doc, lambda t, v: 1), "id": 0}))
     return f"{shown}: {note.text}" if not note.text.startswith("and ") else f"{shown} {note.text}"

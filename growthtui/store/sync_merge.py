@@ -28,7 +28,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from growthtui.domain import ENTITIES, TRACKED_FIELDS, Goal, GoalChange, Profile, Record
-from growthtui.store.goal_history import describe_value
+from growthtui.domain.goals import describe_value
 from growthtui.store.importing import union_history
 from growthtui.store.sync_shared import (
     DECISIONS,
@@ -201,7 +201,7 @@ def _valid(model: type[Record], doc: Doc) -> bool:
         return 1
 
     try:
-        model.model_validate({**relink(doc, stand_in), "id": None})
+        model.model_validate({**relink(doc, stand_in), "id": 0})
     except ValidationError:
         return False
     return True
@@ -260,7 +260,7 @@ def goal_of(doc: Doc) -> Goal:
     def stand_in(_table: str, _value: Any) -> int:
         return 1
 
-    return Goal.model_validate({**relink(doc, stand_in), "id": None, "parent_id": None})
+    return Goal.model_validate({**relink(doc, stand_in), "id": 0, "parent_id": None})
 
 
 def _words(fields: Iterable[str]) -> str:

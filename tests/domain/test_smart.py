@@ -170,7 +170,7 @@ def test_milestones_of_another_goal_do_not_count() -> None:
 
 
 def test_a_goal_being_written_counts_the_milestones_it_is_given() -> None:
-    draft = smart_goal(id=None, measure=Measure(), achievable="")
+    draft = smart_goal(id=0, measure=Measure(), achievable="")
     assert check_smart(draft, TODAY, milestones=[step(goal_id=0)]).ok
 
 
@@ -220,7 +220,7 @@ def goals(draw: st.DrawFn) -> Goal:
     if start is not None and due is not None and due < start:
         start, due = due, start
     return Goal(
-        id=draw(st.none() | st.integers(1, 20)),
+        id=draw(st.integers(0, 20)),  # 0: not stored yet
         title="A goal",
         horizon=draw(st.sampled_from(Horizon)),
         status=draw(st.sampled_from(GoalStatus)),

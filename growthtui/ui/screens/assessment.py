@@ -151,16 +151,16 @@ class AssessmentScreen(PanelArea):
     def refresh_data(self) -> None:
         store = self.store
         traits = store.list(Trait)
-        self._traits = {t.id or 0: t for t in traits}
-        self._skills = {s.id or 0: s for s in store.list(Skill)}
-        people = {p.id or 0: p.name for p in store.list(Person)}
+        self._traits = {t.id: t for t in traits}
+        self._skills = {s.id: s for s in store.list(Skill)}
+        people = {p.id: p.name for p in store.list(Person)}
         received = feedback_received(store.list(Feedback), store.list(Evidence), people)
         self._feedback = {entry.key: entry for entry in received}
         self._goals = store.list(Goal)
         self._learning = store.list(LearningItem)
         skills = list(self._skills.values())
         self._unaddressed = {
-            t.id or 0 for t in unaddressed_weaknesses(traits, self._goals, self._learning, skills)
+            t.id for t in unaddressed_weaknesses(traits, self._goals, self._learning, skills)
         }
         for kind, title in QUADRANTS:
             self._show_quadrant(kind, title)
@@ -179,7 +179,7 @@ class AssessmentScreen(PanelArea):
         archived = sum(1 for t in mine if t.archived)
         shown = [t for t in mine if self.show_archived or not t.archived]
         rows: list[Row] = []
-        for trait in sorted(shown, key=lambda t: (t.archived, t.id or 0)):
+        for trait in sorted(shown, key=lambda t: (t.archived, t.id)):
             cell = Text()
             if trait.id in self._unaddressed:
                 cell.append(f"{self.glyphs.overdue} ", style=self.alarm_style)
@@ -372,7 +372,7 @@ class AssessmentScreen(PanelArea):
             f"Delete {what}?",
             f"{detail} u undoes.",
             type(record),
-            record.id or 0,
+            record.id,
             f"deleted {what} (u undoes)",
         )
 

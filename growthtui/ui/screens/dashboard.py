@@ -250,7 +250,7 @@ class DashboardScreen(AreaScreen):
             who.append("No vision yet: press p to write it", style="dim")
         self.query_one("#dashboard-who", RecordText).update(who)
 
-        active = {str(g.id or 0): g for g in goals if g.status is GoalStatus.ACTIVE}
+        active = {str(g.id): g for g in goals if g.status is GoalStatus.ACTIVE}
         agenda = build_agenda(records_of(store), today, DUE_SOON_DAYS)
         banner = self.query_one("#review-banner", Static)
         review = agenda.review
@@ -274,11 +274,11 @@ class DashboardScreen(AreaScreen):
             checkins_by_goal[checkin.goal_id].append(checkin)
         bar = 4 if narrow else 8
         # As the Goals screen says it: a parent's progress from its stepping stones.
-        progress = GoalProgress({g.id or 0: g for g in goals}, milestones_by_goal, checkins_by_goal)
+        progress = GoalProgress({g.id: g for g in goals}, milestones_by_goal, checkins_by_goal)
 
         def goal_cells(key: str) -> tuple[Cell, ...]:
             goal = active[key]
-            return goal.title, glyphs.progress(progress.of(goal.id or 0), bar)
+            return goal.title, glyphs.progress(progress.of(goal.id), bar)
 
         order = sorted(active.values(), key=lambda g: (g.due is None, g.due, g.id))
         goals_table = self.query_one("#dash-goals", RecordTable)
@@ -289,7 +289,7 @@ class DashboardScreen(AreaScreen):
             else "No active goals — 3 shows the paused and achieved"
         )
         # Rows are made as they are drawn: thousands of active goals cost one screenful.
-        goals_table.show_rows([str(g.id or 0) for g in order], goal_cells)
+        goals_table.show_rows([str(g.id) for g in order], goal_cells)
 
         overdue = {str(item.milestone.id): item.milestone for item in agenda.overdue}
         upcoming = {str(item.milestone.id): item.milestone for item in agenda.upcoming}

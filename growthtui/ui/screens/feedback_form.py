@@ -26,7 +26,7 @@ class FeedbackForm(RecordForm[Feedback]):
         said = "e.g. Your design docs are the ones people read"
         yield FieldSpec("text", "What they said", placeholder=said)
         yield FieldSpec("giver", "From", placeholder="a name, or e.g. 360 survey")
-        people = [(p.name, p.id or 0) for p in self.store.list(Person)]
+        people = [(p.name, p.id) for p in self.store.list(Person)]
         if people:
             person = "Person (People screen)"
             yield FieldSpec(

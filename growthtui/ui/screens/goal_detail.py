@@ -106,7 +106,7 @@ def goal_detail(
     text.append("  (m adds one)\n", style="dim")
     if not milestones:
         text.append("  none yet\n", style="dim")
-    for milestone in sorted(milestones, key=lambda m: (m.due, m.id or 0)):
+    for milestone in sorted(milestones, key=lambda m: (m.due, m.id)):
         title = printable(milestone.title)
         if milestone.done_at:
             text.append(f"  {glyphs.done} {milestone.due}  {title}\n", style="dim")
@@ -119,7 +119,7 @@ def goal_detail(
     text.append("  (c adds one)\n", style="dim")
     if not checkins:
         text.append("  none yet\n", style="dim")
-    for checkin in sorted(checkins, key=lambda c: (c.date, c.id or 0), reverse=True)[:8]:
+    for checkin in sorted(checkins, key=lambda c: (c.date, c.id), reverse=True)[:8]:
         value = f"{checkin.value:g}" if checkin.value is not None else "–"
         note = f"  {printable(checkin.note)}" if checkin.note else ""
         text.append(f"  {checkin.date}  {value:>6}  confidence {checkin.confidence}/5{note}\n")

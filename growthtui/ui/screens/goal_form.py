@@ -141,7 +141,7 @@ class GoalForm(RecordForm[Goal]):
     def _descendants(self, goal_id: int) -> set[int]:
         children: dict[int | None, list[int]] = {}
         for goal in self.store.list(Goal):
-            children.setdefault(goal.parent_id, []).append(goal.id or 0)
+            children.setdefault(goal.parent_id, []).append(goal.id)
         found: set[int] = set()
         stack = [goal_id]
         while stack:

@@ -70,7 +70,7 @@ def goal_tree(goals: list[Goal], glyphs: Glyphs = UNICODE) -> Iterator[tuple[Goa
 
     def order(goal: Goal) -> tuple[int, str, int]:
         due = goal.due.isoformat() if goal.due else "9999"
-        return (HORIZON_ORDER[goal.horizon], due, goal.id or 0)
+        return (HORIZON_ORDER[goal.horizon], due, goal.id)
 
     def walk(parent: int | None, prefix: str) -> Iterator[tuple[Goal, str]]:
         kids = sorted(children.get(parent, []), key=order)
@@ -186,7 +186,7 @@ class GoalsScreen(ListArea):
 
     def refresh_data(self) -> None:
         goals = self.store.list(Goal)
-        self._goals = {g.id or 0: g for g in goals}
+        self._goals = {g.id: g for g in goals}
         self._detail_texts.clear()
         self._milestones = defaultdict(list)
         for milestone in self.store.list(Milestone):
@@ -219,7 +219,7 @@ class GoalsScreen(ListArea):
     def _cells(self, goal: Goal, guide: str, look: _RowLook) -> tuple[Text, Text, Text]:
         """A goal's row: title (under its tree guide), due date, progress."""
         glyphs = look.glyphs
-        progress = self._progress.of(goal.id or 0)
+        progress = self._progress.of(goal.id)
         style = ""
         if goal.status is GoalStatus.ACHIEVED:
             style = "dim"
@@ -242,7 +242,7 @@ class GoalsScreen(ListArea):
         are made (the list asks for them as it draws)."""
         look = _RowLook(self.today, self.glyphs, self.alarm_style)
         listed = goal_tree(self._visible(), look.glyphs)
-        rows = {str(goal.id or 0): (goal, guide) for goal, guide in listed}
+        rows = {str(goal.id): (goal, guide) for goal, guide in listed}
         self.table.show_rows(list(rows), lambda key: self._cells(*rows[key], look))
         status_name = STATUS_FILTERS[self.status_filter][0]
         horizon = HORIZON_FILTERS[self.horizon_filter]
@@ -272,7 +272,7 @@ class GoalsScreen(ListArea):
                     "short-term (3–6 months) stepping stones: N adds one under the selected goal."
                 )
             return
-        token = (goal.id or 0, self.growth_app.revision)
+        token = (goal.id, self.growth_app.revision)
         if not force and token == self._detail_for:
             return
         another_goal = self._detail_for is None or self._detail_for[0] != token[0]
@@ -287,7 +287,7 @@ class GoalsScreen(ListArea):
         """The detail of a goal (kept for the goals next to the cursor)."""
         text = self._detail_texts.get(token)
         if text is None:
-            gid = goal.id or 0
+            gid = goal.id
             text = goal_detail(
                 goal,
                 self.today,
@@ -315,7 +315,7 @@ class GoalsScreen(ListArea):
         for key in keys:
             goal = self._goals.get(int(key))
             if goal is not None:
-                token = (goal.id or 0, revision)
+                token = (goal.id, revision)
                 detail.prepare(token, self._detail_text(goal, token))
 
     @on(RecordTable.RowHighlighted, "#goals-table")
@@ -389,7 +389,7 @@ class GoalsScreen(ListArea):
         goal = self._selected_or_say("delete")
         if goal is None:
             return
-        gid = goal.id or 0
+        gid = goal.id
         milestones = len(self._milestones.get(gid, []))
         checkins = len(self._checkins.get(gid, []))
         children = len(self._children.get(gid, []))

@@ -52,9 +52,9 @@ def plan_order(item: LearningItem) -> tuple[int, int, int]:
     undated = dt.date.max.toordinal()
     if item.status is LearningStatus.DONE:
         day = item.completed or item.start
-        return (STATUS_ORDER[item.status], -day.toordinal() if day else undated, item.id or 0)
+        return (STATUS_ORDER[item.status], -day.toordinal() if day else undated, item.id)
     day = item.due or item.start
-    return (STATUS_ORDER[item.status], day.toordinal() if day else undated, item.id or 0)
+    return (STATUS_ORDER[item.status], day.toordinal() if day else undated, item.id)
 
 
 def key_date(item: LearningItem) -> str:
@@ -124,10 +124,10 @@ class LearningScreen(ListArea):
 
     def refresh_data(self) -> None:
         items = self.store.list(LearningItem)
-        self._items = {i.id or 0: i for i in items}
-        self._skills = {s.id or 0: s for s in self.store.list(Skill)}
-        self._goals = {g.id or 0: g for g in self.store.list(Goal)}
-        self._traits = {t.id or 0: t for t in self.store.list(Trait)}
+        self._items = {i.id: i for i in items}
+        self._skills = {s.id: s for s in self.store.list(Skill)}
+        self._goals = {g.id: g for g in self.store.list(Goal)}
+        self._traits = {t.id: t for t in self.store.list(Trait)}
         self.query_one("#learning-totals", Static).update(
             learning_totals(items, self.today).describe()
         )
@@ -323,7 +323,7 @@ class LearningScreen(ListArea):
         item = self.selected_item()
         if item is None:
             return
-        iid = item.id or 0
+        iid = item.id
         self.confirm_delete(
             f"Delete {item.kind.value} #{iid} '{item.title}'?",
             "The skills, goals and weaknesses it is linked to stay. u undoes.",

@@ -108,7 +108,7 @@ class PeopleScreen(ListArea):
         key = self.log_table.current_key
         if person is None or key is None:
             return None
-        return next((i for i in self._talks.get(person.id or 0, []) if str(i.id) == key), None)
+        return next((i for i in self._talks.get(person.id, []) if str(i.id) == key), None)
 
     @property
     def in_log(self) -> bool:
@@ -116,15 +116,15 @@ class PeopleScreen(ListArea):
         return self.focused is self.log_table
 
     def refresh_data(self) -> None:
-        self._people = {p.id or 0: p for p in self.store.list(Person)}
+        self._people = {p.id: p for p in self.store.list(Person)}
         self._follow = follow_ups(self.store, self.today)
         self._talks = {}
         for talk in self.store.list(Interaction):
             self._talks.setdefault(talk.person_id, []).append(talk)
         for talks in self._talks.values():
-            talks.sort(key=lambda i: (i.date, i.id or 0), reverse=True)
-        self._goals = {g.id or 0: g for g in self.store.list(Goal)}
-        self._milestones = {m.id or 0: m for m in self.store.list(Milestone)}
+            talks.sort(key=lambda i: (i.date, i.id), reverse=True)
+        self._goals = {g.id: g for g in self.store.list(Goal)}
+        self._milestones = {m.id: m for m in self.store.list(Milestone)}
         self.show_rows()
 
     def _visible(self) -> list[Person]:
@@ -132,7 +132,7 @@ class PeopleScreen(ListArea):
         words = self.filter_box
         out = []
         for person in self._people.values():
-            follow = self._follow[person.id or 0]
+            follow = self._follow[person.id]
             if relation is not None and person.relation is not relation:
                 continue
             if self.follow_filter == 1 and not follow.is_due:
@@ -146,14 +146,14 @@ class PeopleScreen(ListArea):
             out.append(person)
 
         def order(person: Person) -> tuple[int, int, str]:
-            follow = self._follow[person.id or 0]
+            follow = self._follow[person.id]
             due = follow.due.toordinal() if follow.due else 10**7
             return (0 if follow.losing_touch else 1, due, person.name.lower())
 
         return sorted(out, key=order)
 
     def _row(self, person: Person) -> Row:
-        follow = self._follow[person.id or 0]
+        follow = self._follow[person.id]
         name = Text(person.name)
         if follow.losing_touch:
             name.stylize(f"{self.alarm_style} italic")
@@ -204,10 +204,10 @@ class PeopleScreen(ListArea):
             return
         pane.border_title = shown_text(person.name, lines=False)  # a Text: never markup
         card.update(
-            person_card(person, self._follow[pid or 0], self._goals, self.glyphs, self.alarm_style)
+            person_card(person, self._follow[person.id], self._goals, self.glyphs, self.alarm_style)
         )
         rows: list[Row] = []
-        for talk in self._talks.get(pid or 0, []):
+        for talk in self._talks.get(person.id, []):
             summary = Text(talk.summary)
             if talk.next_step and (talk.milestone_id or 0) not in self._milestones:
                 summary.append(f" {self.glyphs.tick}", style="bold")
@@ -351,11 +351,11 @@ class PeopleScreen(ListArea):
                 f"Delete the {talk.kind.value} of {talk.date.isoformat()} with {person.name}?",
                 f"'{talk.summary}'. A milestone made from it stays. u undoes.",
                 Interaction,
-                talk.id or 0,
+                talk.id,
                 "deleted the conversation (u undoes)",
             )
             return
-        pid = person.id or 0
+        pid = person.id
         count = len(self._talks.get(pid, []))
         talks = f"{counted(count, 'conversation')} {'goes' if count == 1 else 'go'}"
         self.confirm_delete(

@@ -177,7 +177,7 @@ class ReviewWizard(AppAccess, ModalScreen[Review | None]):
         review = self.review
         last = max(
             (r for r in self.store.list(Review, draft=False)),
-            key=lambda r: (r.date, r.id or 0),
+            key=lambda r: (r.date, r.id),
             default=None,
         )
         since = (
@@ -348,7 +348,7 @@ class ReviewWizard(AppAccess, ModalScreen[Review | None]):
             self.app.push_screen(ReviewGoalForm(goal, self.review, note), self._adjusted)
             return
         try:
-            self.review = service.decide(self.store, self.review, goal.id or 0, decision, note)
+            self.review = service.decide(self.store, self.review, goal.id, decision, note)
         except GrowthError as error:
             self.set_error(str(error))
             return

@@ -93,13 +93,13 @@ class ReviewsScreen(PanelArea):
     def refresh_data(self) -> None:
         store = self.store
         reviews = store.list(Review)
-        self._reviews = {r.id or 0: r for r in reviews}
-        self._goals = {g.id or 0: g for g in store.list(Goal)}
+        self._reviews = {r.id: r for r in reviews}
+        self._goals = {g.id: g for g in store.list(Goal)}
         evidence = store.list(Evidence)
-        self._evidence = {e.id or 0: e for e in evidence}
+        self._evidence = {e.id: e for e in evidence}
         self._show_due(reviews)
         rows: list[Row] = []
-        for review in sorted(reviews, key=lambda r: (r.draft, r.date, r.id or 0), reverse=True):
+        for review in sorted(reviews, key=lambda r: (r.draft, r.date, r.id), reverse=True):
             title = Text(review.period.value)
             if review.draft:
                 title = Text(f"draft: {review.step.value}", style="italic")
@@ -108,7 +108,7 @@ class ReviewsScreen(PanelArea):
             rows.append((str(review.id), (review.date.isoformat(), title, decided, sat)))
         self.query_one("#table-reviews", RecordTable).sync(rows)
         evidence_rows: list[Row] = []
-        for item in sorted(evidence, key=lambda e: (e.date, e.id or 0), reverse=True):
+        for item in sorted(evidence, key=lambda e: (e.date, e.id), reverse=True):
             kind = item.kind.value.replace("feedback received", "feedback")
             evidence_rows.append((str(item.id), (item.date.isoformat(), kind, item.text)))
         self.query_one("#table-evidence", RecordTable).sync(evidence_rows)
@@ -261,4 +261,4 @@ class ReviewsScreen(PanelArea):
             detail += " u undoes."
             model = Review
             done = f"deleted the {record.title} (u undoes)"
-        self.confirm_delete(question, detail, model, record.id or 0, done)
+        self.confirm_delete(question, detail, model, record.id, done)

@@ -117,9 +117,9 @@ class TimelineScreen(RecordsArea):
 
     # -- data ------------------------------------------------------------------------
     def refresh_data(self) -> None:
-        self._goals = {g.id or 0: g for g in self.store.list(Goal)}
+        self._goals = {g.id: g for g in self.store.list(Goal)}
         milestones = self.store.list(Milestone)
-        self._milestones = {m.id or 0: m for m in milestones}
+        self._milestones = {m.id: m for m in milestones}
         self._by_goal = defaultdict(list)
         for milestone in milestones:
             self._by_goal[milestone.goal_id].append(milestone)
@@ -200,7 +200,7 @@ class TimelineScreen(RecordsArea):
             if goal is None:
                 detail.update("No goals to show: f shows all goals; 3 then n sets one.")
                 return
-            milestones = self._by_goal.get(goal.id or 0, [])
+            milestones = self._by_goal.get(goal.id, [])
             detail.update(goal_summary(goal, milestones, today, glyphs, self.alarm_style))
             return
         key = self.table.current_key
@@ -409,7 +409,7 @@ class TimelineScreen(RecordsArea):
             return
         goal = self._goals.get(milestone.goal_id)
         on_goal = f" of goal #{goal.id} '{goal.title}'" if goal else ""
-        mid = milestone.id or 0
+        mid = milestone.id
         self.confirm_delete(
             f"Delete milestone '{milestone.title}'?",
             f"Due {milestone.due.isoformat()}{on_goal}. u undoes.",
@@ -421,4 +421,4 @@ class TimelineScreen(RecordsArea):
     async def action_open_goal(self) -> None:
         goal = self.need(self.selected_goal(), "select a milestone or a goal first")
         if goal is not None:
-            await self.growth_app.show_goal(goal.id or 0)
+            await self.growth_app.show_goal(goal.id)

@@ -67,7 +67,7 @@ class MilestoneRows:
     def _row(
         self, milestone: Milestone, goal: Goal | None, today: dt.date, glyphs: Glyphs
     ) -> LaneRow:
-        cached = self._cache.get(milestone.id or 0)
+        cached = self._cache.get(milestone.id)
         if cached is not None and cached[0] is milestone and cached[1] is goal:
             return cached[2]
         if milestone.done_at is not None:
@@ -84,7 +84,7 @@ class MilestoneRows:
             lane=LANES.index(goal.horizon if goal is not None else Horizon.SHORT),
             state=state,
         )
-        self._cache[milestone.id or 0] = (milestone, goal, row)
+        self._cache[milestone.id] = (milestone, goal, row)
         return row
 
 
@@ -134,7 +134,7 @@ class GoalBars:
             self._cache.clear()
         rows = []
         for goal, guide in tree:
-            gid = goal.id or 0
+            gid = goal.id
             mine = tuple(milestones.get(gid, ()))
             progress = progress_of(gid)
             token = (goal, mine, progress, guide)

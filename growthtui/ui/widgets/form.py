@@ -311,7 +311,7 @@ class FieldSpec:
         **more: Any,
     ) -> FieldSpec:
         """Any of `records` (their ids), each named by `name`; none to pick: left out."""
-        options = [(name(record), record.id or 0) for record in records]
+        options = [(name(record), record.id) for record in records]
         return cls(id, label, "ids", options=options, hint="space picks", **more)
 
     @property
