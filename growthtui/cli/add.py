@@ -11,6 +11,7 @@ import argparse
 from growthtui import replies
 from growthtui.cli.base import (
     Parser,
+    add_kinds,
     add_words,
     goal_id,
     joined,
@@ -26,14 +27,18 @@ HORIZONS = [horizon.value for horizon in Horizon]
 
 
 def register(add: Parser, common: Parser) -> None:
-    kinds = add.add_subparsers(title="what to add", metavar="KIND", parser_class=Parser)
-    kinds.required = True
-    goal = kinds.add_parser("goal", help="add a goal", parents=[common])
+    kinds = [("goal", "add a goal", _goal), ("milestone", "add a milestone to a goal", _milestone)]
+    add_kinds(add, common, "what to add", kinds)
+
+
+def _goal(goal: Parser) -> None:
     add_words(goal, "TITLE")
     goal.add_argument("--horizon", choices=HORIZONS, default="short")
     goal.add_argument("--due", metavar="YYYY-MM-DD")
     goal.set_defaults(handler=add_goal)
-    milestone = kinds.add_parser("milestone", help="add a milestone to a goal", parents=[common])
+
+
+def _milestone(milestone: Parser) -> None:
     milestone.add_argument("goal_id", metavar="GOAL_ID", type=goal_id)
     add_words(milestone, "TITLE")
     milestone.add_argument("--due", metavar="YYYY-MM-DD", required=True)

@@ -19,7 +19,7 @@ from growthtui import clock, output
 TYPE_CHECKING = False  # not `from typing import …`: typing costs every command ~10 ms
 if TYPE_CHECKING:
     import datetime as dt
-    from collections.abc import Sequence
+    from collections.abc import Callable, Sequence
     from pathlib import Path
     from typing import Any, NoReturn
 
@@ -76,6 +76,11 @@ class Parser(argparse.ArgumentParser):
     """argparse, but errors are one line on stderr and exit 2, and help or a version that
     cannot be printed is an error too (argparse would drop it silently and exit 0)."""
 
+    named: str | None = None
+    """For a command's parser built for one command line (cli.build_parser(argv)): the word
+    that follows the command there (`goal` in `add goal …`), so that only that kind is
+    built (`add_kinds`). None: every kind is (`--help`, the whole parser)."""
+
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         kwargs.setdefault("formatter_class", Formatter)
         super().__init__(*args, **kwargs)
@@ -103,6 +108,24 @@ class Parser(argparse.ArgumentParser):
 
 
 # -- arguments ----------------------------------------------------------------------------
+Kind = tuple[str, str, "Callable[[Parser], None]"]
+"""A command's kind (`goal` of `add goal`): its word, its line of help, and what adds its
+arguments and handler to its parser."""
+
+
+def add_kinds(command: Parser, common: Parser, title: str, kinds: Sequence[Kind]) -> None:
+    """The kinds of `command` (`add goal`, `add milestone`), which a command line must name
+    one of: only the kind named when the parser is built for one command line
+    (`Parser.named`), and any refusal is then read again by the whole parser (cli._parse),
+    so its sentence, and its list of kinds, is the whole parser's."""
+    subparsers = command.add_subparsers(title=title, metavar="KIND", parser_class=Parser)
+    subparsers.required = True
+    named = command.named if any(command.named == word for word, _, _ in kinds) else None
+    for word, help_line, build in kinds:
+        if named is None or named == word:
+            build(subparsers.add_parser(word, help=help_line, parents=[common]))
+
+
 def add_words(parser: argparse.ArgumentParser, metavar: str) -> None:
     """The command's text as words: everything up to the first option, joined by single
     spaces (`growthtui log Shipped the migration --goal 4`); quotes work as well, and `--`
