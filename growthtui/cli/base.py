@@ -139,6 +139,11 @@ def joined(words: Sequence[str]) -> str:
     return words[0] if len(words) == 1 else " ".join(word.strip() for word in words)
 
 
+def typed_words(args: argparse.Namespace, what: str) -> str:
+    """The command's words (`add_words`) as one text, when it may be stored (`typed`)."""
+    return typed(joined(getattr(args, WORDS)), what)
+
+
 def positive(text: str) -> int:
     try:
         value = int(text)
@@ -267,6 +272,25 @@ def stored(reply: str, warning: str | None = None) -> int:
     if warning is not None:
         output.say(warning)
     return EXIT_OK
+
+
+Said = tuple[str, "str | None"]
+"""What a command that stored a record says (`stored`): its reply, and a warning or None."""
+
+
+def store_new(
+    args: argparse.Namespace,
+    quickly: Callable[[str], Said | None],
+    by_the_store: Callable[[], Said],
+) -> int:
+    """Store a new record (`add goal`, `add milestone`, `log`) and say so (`stored`):
+    `quickly` on the data file that --data or GROWTHTUI_DATA names, the quick write
+    (store/quick_write.py), which returns None when it cannot vouch for the file and the
+    input; else `by_the_store`, the Store's way (also for the platform's default location).
+    Both store the same record and say the same."""
+    path = quick_path(args)
+    said = None if path is None else quickly(path)
+    return stored(*(by_the_store() if said is None else said))
 
 
 def colour_allowed() -> bool:
