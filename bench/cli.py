@@ -3,6 +3,7 @@
 
     python -m bench.cli            stores of 1k, 10k and 50k records
     python -m bench.cli --quick    1k only (a smoke run for CI)
+    python -m bench.cli --only add one pair only (`add goal` beside `task add`), no floors
 
 For each size N: a store made by `growthtui seed --scale N`, and the same N records as
 Taskwarrior tasks, created once per run with `task import` in a throwaway TASKRC/TASKDATA
@@ -271,10 +272,27 @@ def floors(growthtui: list[str], runs: int) -> list[Row]:
     return [Row(None, f"floor: {name}", t.describe()) for name, t in timings.items()]
 
 
+PAIRS = (
+    ("agenda", "next", "agenda", "task next", AGENDA_RATIO),
+    ("list", "task list", "list", "task list", LIST_RATIO),
+    ("add", "task add", "add goal", "task add", ADD_RATIO),
+)
+"""Each figure judged: growthtui's (its name in `measure`), Taskwarrior's beside it (its
+name there), the words of each command, and the target ratio."""
+FIGURES = tuple(pair[0] for pair in PAIRS)
+"""The pairs `--only` can pick, by their growthtui command."""
+
+
 def measure(
-    place: Place, growthtui: list[str], editable: list[str], task: str | None, runs: int
+    place: Place,
+    growthtui: list[str],
+    editable: list[str],
+    task: str | None,
+    runs: int,
+    only: Sequence[str] = FIGURES,
 ) -> list[Row]:
-    """growthtui agenda and add goal on `place`, each beside its Taskwarrior counterpart."""
+    """growthtui agenda, list and add goal on `place` (those in `only`), each beside its
+    Taskwarrior counterpart."""
     n = place.size
     data = ["--data", str(place.store)]
     mine = {
@@ -282,12 +300,13 @@ def measure(
         "list": [*growthtui, "list", *data],
         "add": [*growthtui, *ADD_GOAL, *data],
     }
+    mine = {name: command for name, command in mine.items() if name in only}
     if task is None or place.task_env is None:
         alone = alternate(mine, place.growthtui_env, runs)
         return [
-            Row(n, "growthtui agenda", alone["agenda"].describe()),
-            Row(n, "growthtui list", alone["list"].describe()),
-            Row(n, "growthtui add goal", alone["add"].describe()),
+            Row(n, f"growthtui {words}", alone[name].describe())
+            for name, _, words, _, _ in PAIRS
+            if name in mine
         ]
     theirs = {
         "next": [task, "next"],
@@ -295,59 +314,51 @@ def measure(
         "task add": [task, "add", "A task added by the benchmark"],
     }
     # One round: task next, agenda, task list, list, task add, add goal (pairs back to back).
-    pairs = {
-        "next": theirs["next"],
-        "agenda": mine["agenda"],
-        "task list": theirs["task list"],
-        "list": mine["list"],
-    }
-    adds = {
-        "task add": theirs["task add"],
-        "add": mine["add"],
-        "add, editable": [*editable, *ADD_GOAL, *data],
-    }
+    pairs: dict[str, Command] = {}
+    if "agenda" in mine:
+        pairs.update({"next": theirs["next"], "agenda": mine["agenda"]})
+    if "list" in mine:
+        pairs.update({"task list": theirs["task list"], "list": mine["list"]})
+    adds: dict[str, Command] = {}
+    if "add" in mine:
+        adds = {
+            "task add": theirs["task add"],
+            "add": mine["add"],
+            "add, editable": [*editable, *ADD_GOAL, *data],
+        }
     timings: dict[str, Timing] = {name: Timing([], []) for name in (*pairs, *adds)}
     for name, command in (*pairs.items(), *adds.items()):  # warm-up, untimed: caches, backup
         run_once(command, _env_for(name, place), Timing([], []))
     for _ in range(runs):
         for name, command in (*pairs.items(), *adds.items()):
             run_once(command, _env_for(name, place), timings[name])
-    agenda_ratio = ratio(timings["agenda"], timings["next"])
-    list_ratio = ratio(timings["list"], timings["task list"])
-    add_ratio = ratio(timings["add"], timings["task add"])
     pending = f"{place.pending:,} pending of {place.tasks:,}"
-    return [
-        Row(n, f"task next ({pending} tasks)", timings["next"].describe()),
-        Row(
-            n,
-            "growthtui agenda",
-            f"{timings['agenda'].describe()} = {agenda_ratio:.2f}x task next",
-            f"<= {AGENDA_RATIO:g}x task next",
-            agenda_ratio <= AGENDA_RATIO,
-        ),
-        Row(n, f"task list ({pending} tasks)", timings["task list"].describe()),
-        Row(
-            n,
-            "growthtui list",
-            f"{timings['list'].describe()} = {list_ratio:.2f}x task list",
-            f"<= {LIST_RATIO:g}x task list",
-            list_ratio <= LIST_RATIO,
-        ),
-        Row(n, "task add", timings["task add"].describe()),
-        Row(
-            n,
-            "growthtui add goal",
-            f"{timings['add'].describe()} = {add_ratio:.2f}x task add",
-            f"<= {ADD_RATIO:g}x task add",
-            add_ratio <= ADD_RATIO,
-        ),
-        Row(
-            n,
-            "growthtui add goal, by this interpreter's script (editable; .pth hooks)",
-            f"{timings['add, editable'].describe()} = "
-            f"{ratio(timings['add, editable'], timings['task add']):.2f}x task add",
-        ),
-    ]
+    rows: list[Row] = []
+    for name, their_name, words, their_words, target in PAIRS:
+        if name not in mine:
+            continue
+        beside = ratio(timings[name], timings[their_name])
+        counted = "" if name == "add" else f" ({pending} tasks)"  # a write: counts are moot
+        rows += [
+            Row(n, f"{their_words}{counted}", timings[their_name].describe()),
+            Row(
+                n,
+                f"growthtui {words}",
+                f"{timings[name].describe()} = {beside:.2f}x {their_words}",
+                f"<= {target:g}x {their_words}",
+                beside <= target,
+            ),
+        ]
+    if "add" in mine:
+        rows.append(
+            Row(
+                n,
+                "growthtui add goal, by this interpreter's script (editable; .pth hooks)",
+                f"{timings['add, editable'].describe()} = "
+                f"{ratio(timings['add, editable'], timings['task add']):.2f}x task add",
+            )
+        )
+    return rows
 
 
 def _env_for(name: str, place: Place) -> dict[str, str]:
@@ -364,6 +375,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, default=RUNS, help=f"rounds per figure (>= 5; {RUNS})")
     parser.add_argument(
         "--size", type=int, action="append", help="a store of this many records (repeatable)"
+    )
+    parser.add_argument(
+        "--only",
+        choices=FIGURES,
+        action="append",
+        help="only this pair, without the floors (repeatable): a short loop while tuning one",
     )
     args = parser.parse_args(argv)
     compile_growthtui()
@@ -387,11 +404,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         script, how = install_copy(Path(folder))
         growthtui = [str(script)] if script is not None else editable
         print(f"growthtui: {' '.join(growthtui)} ({how}); python: {sys.executable}")
-        rows = floors(growthtui, runs)
+        rows = [] if args.only else floors(growthtui, runs)
         for size in sizes:
             try:
                 place = prepare(size, Path(folder), task, growthtui)
-                rows.extend(measure(place, growthtui, editable, task, runs))
+                rows.extend(measure(place, growthtui, editable, task, runs, args.only or FIGURES))
             except (RuntimeError, subprocess.CalledProcessError) as error:
                 rows.append(Row(size, "could not measure", str(error), "-", False))
     print(render(rows, "measured (median: wall, cpu)"))

@@ -5,6 +5,13 @@ A process of its own starts without the cyclic garbage collector: importing and 
 what stays alive (modules, widgets, the records) sets off collections that walk it all
 and free next to nothing, ~30 ms of the app's start-up. A command ends soon after
 (cli._one_shot); the app turns the collector back on once its records are in (ui.app).
+
+And it ends with what is alive frozen (`gc.freeze`): the interpreter's last act is one
+more collection, which `gc.disable` does not stop, over every object still alive (every
+module, argparse's parsers) for nothing, since the process is about to end: the end of
+`add goal`'s process took ~9 ms before, ~4 ms frozen (on a loaded machine). Frozen
+objects are left to the end of the process, as any object alive at exit may be; what a
+command writes is closed before it returns (the store's files by `os`).
 """
 
 from __future__ import annotations
@@ -22,4 +29,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         gc.disable()
     from growthtui.cli import main as run
 
-    return run(argv)
+    code = run(argv)
+    if argv is None:  # the process ends now
+        gc.freeze()
+    return code

@@ -13,9 +13,10 @@ module of this package named in the product's words, holding:
 
 Adding a command is that module plus one line in COMMANDS below: its word, its module and
 its line of help, e.g. `("sync", "sync", "merge another copy of the store")`. Only the
-command named on the command line is imported and built (`growthtui --help` builds them
-all); anything that partial parser refuses is read again by the whole one, so every
-message, and every list of choices, is the whole parser's.
+command named on the command line is imported and built, and of a command with kinds
+(`add goal`, `add milestone`: base.add_kinds) only the kind named (`growthtui --help`
+builds them all); anything that partial parser refuses is read again by the whole one,
+so every message, and every list of choices, is the whole parser's.
 
 Handlers only parse, call a service (growthtui.services: the same the app calls, so the
 two cannot disagree) and print; growthtui.cli.base holds what they share (the store named
@@ -55,7 +56,7 @@ from growthtui.cli.base import (
 
 TYPE_CHECKING = False  # not `from typing import …`: see growthtui.cli.base
 if TYPE_CHECKING:
-    from collections.abc import Callable, Sequence
+    from collections.abc import Callable, Iterator, Sequence
 
 COMMANDS: tuple[tuple[str, str, str], ...] = (
     ("add", "add", "add a goal or a milestone"),
@@ -106,6 +107,8 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
     for word, module, help_line in COMMANDS:
         if wanted is None or wanted == word:
             command = commands.add_parser(word, help=help_line, parents=[common])
+            if argv is not None:
+                command.named = next(_words(argv, 1), None)
             # __import__ rather than importlib: one module fewer to load at every start
             __import__(f"growthtui.cli.{module}")
             sys.modules[f"growthtui.cli.{module}"].register(command, common)
@@ -122,13 +125,22 @@ def open_app(args: argparse.Namespace) -> int:
 def named_command(argv: Sequence[str]) -> str | None:
     """The command `argv` names: its first word, after nothing but `--data PATH`; None
     for anything else (`--help`, `--version`, no command): the whole parser is built."""
+    token = next(_words(argv), None)
+    return token if any(token == word for word, _, _ in COMMANDS) else None
+
+
+def _words(argv: Sequence[str], skip: int = 0) -> Iterator[str]:
+    """The words of `argv` but `--data PATH` (`--data=PATH`), after the first `skip`:
+    the command's word first, then its kind's (`add goal`)."""
     tokens = iter(argv)
     for token in tokens:
         if token == "--data":
             next(tokens, None)
         elif not token.startswith("--data="):
-            return token if any(token == word for word, _, _ in COMMANDS) else None
-    return None
+            if skip == 0:
+                yield token
+            else:
+                skip -= 1
 
 
 def _one_shot(

@@ -19,7 +19,7 @@ from growthtui import clock, output
 TYPE_CHECKING = False  # not `from typing import …`: typing costs every command ~10 ms
 if TYPE_CHECKING:
     import datetime as dt
-    from collections.abc import Sequence
+    from collections.abc import Callable, Sequence
     from pathlib import Path
     from typing import Any, NoReturn
 
@@ -76,6 +76,11 @@ class Parser(argparse.ArgumentParser):
     """argparse, but errors are one line on stderr and exit 2, and help or a version that
     cannot be printed is an error too (argparse would drop it silently and exit 0)."""
 
+    named: str | None = None
+    """For a command's parser built for one command line (cli.build_parser(argv)): the word
+    that follows the command there (`goal` in `add goal …`), so that only that kind is
+    built (`add_kinds`). None: every kind is (`--help`, the whole parser)."""
+
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         kwargs.setdefault("formatter_class", Formatter)
         super().__init__(*args, **kwargs)
@@ -103,6 +108,24 @@ class Parser(argparse.ArgumentParser):
 
 
 # -- arguments ----------------------------------------------------------------------------
+Kind = tuple[str, str, "Callable[[Parser], None]"]
+"""A command's kind (`goal` of `add goal`): its word, its line of help, and what adds its
+arguments and handler to its parser."""
+
+
+def add_kinds(command: Parser, common: Parser, title: str, kinds: Sequence[Kind]) -> None:
+    """The kinds of `command` (`add goal`, `add milestone`), which a command line must name
+    one of: only the kind named when the parser is built for one command line
+    (`Parser.named`), and any refusal is then read again by the whole parser (cli._parse),
+    so its sentence, and its list of kinds, is the whole parser's."""
+    subparsers = command.add_subparsers(title=title, metavar="KIND", parser_class=Parser)
+    subparsers.required = True
+    named = command.named if any(command.named == word for word, _, _ in kinds) else None
+    for word, help_line, build in kinds:
+        if named is None or named == word:
+            build(subparsers.add_parser(word, help=help_line, parents=[common]))
+
+
 def add_words(parser: argparse.ArgumentParser, metavar: str) -> None:
     """The command's text as words: everything up to the first option, joined by single
     spaces (`growthtui log Shipped the migration --goal 4`); quotes work as well, and `--`
@@ -114,6 +137,11 @@ def joined(words: Sequence[str]) -> str:
     """The words as one text, separated by single spaces: one quoted argument is kept as
     typed (what `typed` then checks)."""
     return words[0] if len(words) == 1 else " ".join(word.strip() for word in words)
+
+
+def typed_words(args: argparse.Namespace, what: str) -> str:
+    """The command's words (`add_words`) as one text, when it may be stored (`typed`)."""
+    return typed(joined(getattr(args, WORDS)), what)
 
 
 def positive(text: str) -> int:
@@ -244,6 +272,25 @@ def stored(reply: str, warning: str | None = None) -> int:
     if warning is not None:
         output.say(warning)
     return EXIT_OK
+
+
+Said = tuple[str, "str | None"]
+"""What a command that stored a record says (`stored`): its reply, and a warning or None."""
+
+
+def store_new(
+    args: argparse.Namespace,
+    quickly: Callable[[str], Said | None],
+    by_the_store: Callable[[], Said],
+) -> int:
+    """Store a new record (`add goal`, `add milestone`, `log`) and say so (`stored`):
+    `quickly` on the data file that --data or GROWTHTUI_DATA names, the quick write
+    (store/quick_write.py), which returns None when it cannot vouch for the file and the
+    input; else `by_the_store`, the Store's way (also for the platform's default location).
+    Both store the same record and say the same."""
+    path = quick_path(args)
+    said = None if path is None else quickly(path)
+    return stored(*(by_the_store() if said is None else said))
 
 
 def colour_allowed() -> bool:

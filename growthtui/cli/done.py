@@ -4,20 +4,25 @@ from __future__ import annotations
 
 import argparse
 
-from growthtui.cli.base import Parser, open_store, record_id, stored, today
+from growthtui.cli.base import Parser, add_kinds, open_store, record_id, stored, today
 
 
 def register(done: Parser, common: Parser) -> None:
-    kinds = done.add_subparsers(title="what is done", metavar="KIND", parser_class=Parser)
-    kinds.required = True
-    milestone = kinds.add_parser("milestone", help="mark a milestone done today", parents=[common])
+    kinds = [
+        ("milestone", "mark a milestone done today", _milestone),
+        ("learning", "mark a learning item done today", _learning),
+    ]
+    add_kinds(done, common, "what is done", kinds)
+
+
+def _milestone(milestone: Parser) -> None:
     milestone.add_argument(
         "id", metavar="ID", type=record_id("milestone", "growthtui list milestones")
     )
     milestone.set_defaults(handler=milestone_done)
-    learning = kinds.add_parser(
-        "learning", help="mark a learning item done today", parents=[common]
-    )
+
+
+def _learning(learning: Parser) -> None:
     learning.add_argument(
         "id", metavar="ID", type=record_id("learning item", "growthtui list learning")
     )

@@ -5,18 +5,12 @@ from __future__ import annotations
 import argparse
 
 from growthtui import replies
-from growthtui.cli.base import (
-    Parser,
-    add_words,
-    goal_id,
-    joined,
-    open_store,
-    quick_path,
-    stored,
-    today,
-    typed,
-)
+from growthtui.cli.base import Parser, add_words, goal_id, open_store, store_new, today, typed_words
 from growthtui.domain.kinds import EVIDENCE_KIND_WORDS
+
+TYPE_CHECKING = False  # not `from typing import …`: see growthtui.cli.base
+if TYPE_CHECKING:
+    from growthtui.cli.base import Said
 
 
 def register(log: Parser, common: Parser) -> None:
@@ -29,25 +23,31 @@ def register(log: Parser, common: Parser) -> None:
 
 def log_evidence(args: argparse.Namespace) -> int:
     from growthtui.domain.dates import parse_date
-    from growthtui.store.quick_write import log_evidence as quick_log
 
-    text = typed(joined(args.words), "text")
+    text = typed_words(args, "text")
     day = today()
     kind = EVIDENCE_KIND_WORDS[args.kind]
     when = parse_date(args.date, day, "date") if args.date else day
-    # The short way when it can vouch for the file and the input (see quick_write).
-    path = quick_path(args)
-    logged = None if path is None else quick_log(path, text, kind, when, args.goal, day)
-    if logged is not None:
-        return stored(replies.logged(kind.value, logged, args.goal, text))
-    from growthtui.domain import Evidence, Goal
-    from growthtui.services.records import save
 
-    evidence = Evidence.build(
-        date=when, text=text, kind=kind, goal_ids=[args.goal] if args.goal else []
-    )
-    store = open_store(args)
-    if args.goal:
-        store.get(Goal, args.goal)
-    saved = save(store, evidence)
-    return stored(replies.logged(saved.kind.value, saved.id, args.goal, saved.text))
+    def quickly(path: str) -> Said | None:
+        from growthtui.store.quick_write import log_evidence as quick_log
+
+        logged = quick_log(path, text, kind, when, args.goal, day)
+        return (
+            None if logged is None else (replies.logged(kind.value, logged, args.goal, text), None)
+        )
+
+    def by_the_store() -> Said:
+        from growthtui.domain import Evidence, Goal
+        from growthtui.services.records import save
+
+        evidence = Evidence.build(
+            date=when, text=text, kind=kind, goal_ids=[args.goal] if args.goal else []
+        )
+        store = open_store(args)
+        if args.goal:
+            store.get(Goal, args.goal)
+        saved = save(store, evidence)
+        return replies.logged(saved.kind.value, saved.id, args.goal, saved.text), None
+
+    return store_new(args, quickly, by_the_store)

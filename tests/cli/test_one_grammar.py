@@ -218,3 +218,86 @@ def test_every_command_is_in_the_readmes_command_line_and_in_help(run: Run) -> N
     for word, _module, help_line in COMMANDS:
         assert f"growthtui {word}" in usage, word
         assert word in helped and help_line.split()[0] in helped, word
+
+
+# -- the parser built for one command line -----------------------------------------------
+TOKEN = st.sampled_from(
+    [
+        *("add", "goal", "milestone", "done", "learning", "log", "edit", "list", "show"),
+        *("checkin", "undo", "agenda", "export", "import", "completion", "goals", "frob"),
+        *("--data", "--data=g.json", "g.json", "--dat", "-h", "--help", "--version", "--"),
+        *("--due", "+2w", "2026-02-30", "--horizon", "long", "--goal", "--kind", "lesson"),
+        *("--title", "--reason", "--format", "json", "bash", "1", "#2", "0", "x", "3.5"),
+    ]
+)
+
+
+def _parsed(parse: Any, argv: list[str], capsys: pytest.CaptureFixture[str]) -> object:
+    """What parsing `argv` comes to: the arguments, or the refusal's sentence, or what
+    `--help` and `--version` print and their exit code."""
+    from growthtui.cli import UsageError
+
+    capsys.readouterr()
+    try:
+        return ("parsed", vars(parse(argv)))
+    except UsageError as refused:
+        return ("refused", str(refused))
+    except SystemExit as finished:
+        return ("finished", finished.code, capsys.readouterr())
+
+
+@settings(
+    max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    before=st.lists(TOKEN, max_size=2),
+    command=st.sampled_from(["add", "done", "edit", "log", "list", "frob", "--help"]),
+    between=st.lists(st.sampled_from(["--data", "g.json", "--data=g.json", "-h"]), max_size=2),
+    kind=st.sampled_from(["goal", "milestone", "learning", "goals", "--", "1"]),
+    after=st.lists(TOKEN, max_size=5),
+)
+def test_the_parser_built_for_a_command_line_reads_it_as_the_whole_parser_does(
+    before: list[str],
+    command: str,
+    between: list[str],
+    kind: str,
+    after: list[str],
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """Only the command named, and only its kind named, are built for a command line:
+    whatever that parser accepts, refuses or prints is what the whole parser would."""
+    from growthtui import cli
+
+    argv = [*before, command, *between, kind, *after]
+    whole = _parsed(lambda words: cli.build_parser().parse_args(words), argv, capsys)
+    assert _parsed(cli._parse, argv, capsys) == whole
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["add", "goal"],
+        ["add", "goals", "Learn Go"],
+        ["add", "--data", "g.json", "milestone", "x", "Draft", "--due", "+2w"],
+        ["add", "goal", "Learn", "--horizon", "someday"],
+        ["add", "goal", "Learn", "--due"],
+        ["add", "--horizon", "long", "goal", "Learn"],
+        ["add"],
+        ["done", "learning", "0"],
+        ["done", "milestone", "#x"],
+        ["done", "goal", "1"],
+    ],
+    ids=" ".join,
+)
+def test_a_refusal_is_the_same_whichever_way_the_parser_was_built(
+    run: Run, monkeypatch: pytest.MonkeyPatch, tmp_path: Path, argv: list[str]
+) -> None:
+    from growthtui import cli
+
+    data = ["--data", str(tmp_path / "g.json")]
+    built_for_it = run(*argv, *data)
+    monkeypatch.setattr(cli, "_parse", lambda words: cli.build_parser().parse_args(words))
+    whole = run(*argv, *data)
+    assert built_for_it == whole
+    assert whole.code == 2 and len(whole.err_lines) == 1
+    assert list(tmp_path.iterdir()) == []

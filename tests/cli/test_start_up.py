@@ -199,3 +199,25 @@ def test_a_bad_record_anywhere_refuses_every_write_and_export(
     assert str(spoiled) in result.err and "evidence 1 is not valid" in result.err
     assert result.out == ""
     assert files(spoiled.parent) == before
+
+
+def test_the_process_ends_with_what_is_alive_frozen(store_path: Path) -> None:
+    """The interpreter's last collection skips frozen objects: the process's own command
+    line freezes what is alive as it ends (launch.main), while a caller that runs commands
+    in its own process (argv given, as the tests do) keeps its collector as it was."""
+    probe = (
+        "import gc, json, sys\n"
+        "from growthtui.launch import main\n"
+        "given = main(sys.argv[1:])\n"
+        "kept = gc.get_freeze_count()\n"
+        "own = main()\n"
+        "print(json.dumps([given, kept, own, gc.get_freeze_count()]), file=sys.stderr)\n"
+    )
+    argv = ["add", "goal", "Learn Rust", "--data", str(store_path)]
+    done = subprocess.run(
+        [sys.executable, "-c", probe, *argv], capture_output=True, text=True, timeout=120
+    )
+    given, kept, own, frozen = json.loads(done.stderr.splitlines()[-1])
+    assert (given, kept, own) == (0, 0, 0)
+    assert frozen > 0
+    assert done.stdout == "added goal 1: Learn Rust\nadded goal 2: Learn Rust\n"

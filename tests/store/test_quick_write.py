@@ -235,6 +235,22 @@ def test_a_failed_write_changes_nothing(sealed: Path, monkeypatch: pytest.Monkey
     _declines(sealed)
 
 
+@pytest.mark.parametrize("off_by", [-1, 0, 1])
+def test_a_file_is_read_only_when_it_holds_the_size_its_seal_vouched_for(
+    tmp_path: Path, off_by: int
+) -> None:
+    """The quick write reads the file into one buffer the size its stat (under the lock,
+    matching the seal) gave: a file shorter or longer than that is left to the Store."""
+    path = tmp_path / "growth.json"
+    path.write_bytes(b"0123456789" * 50_000)
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        read = quick_write._read_whole(fd, 500_000 + off_by)
+    finally:
+        os.close(fd)
+    assert read == (path.read_bytes() if off_by == 0 else None)
+
+
 def test_the_new_goal_has_every_field_of_the_model_in_its_order() -> None:
     built = Goal.build(
         title="Learn Rust", horizon="medium", due=DUE, created=TODAY, uid=UID, modified=NOW
