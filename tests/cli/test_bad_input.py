@@ -120,7 +120,7 @@ CASES = [
     Case("export into a missing folder", ("export", "-o", "{tmp}/missing/export.json"),
          "does not exist", "create it"),
     Case("export onto a folder", ("export", "-o", "{tmp}/inputs"), "is a folder",
-         "file name"),
+         "name a file"),
     Case("data is blank", ("agenda", "--data", " "), "argument --data",
          "path of a data file"),
     Case("data is a folder", ("add", "goal", "G", "--data", "{tmp}/inputs"), "is a folder",
