@@ -348,20 +348,17 @@ def write_state(clone: str, state: Mapping[str, object]) -> None:
 
 
 def file_digest(path: StrPath) -> str | None:
-    """What tells the store's file apart from every other version of it: its size, time
-    of change and CRC-32. Every save replaces the file (a new time of change, to the
-    nanosecond); the CRC catches a file put back with its old time. Not a hash against
-    tampering: the fast way of a sync with nothing new (OpenSSL's import alone would cost
-    more than the rest of it). None when there is no file."""
-    import zlib
-
+    """What tells this version of the store's file from every other: its identity as the
+    file system keeps it (inode, size, times of modification and of change), as the
+    store's seal does (store/seal.py). Every save makes a new file; a file put back (a
+    restore, an editor) gets a new time of change, which nobody can set back. Read
+    without reading the file: a sync with nothing new costs the same at any size. None
+    when there is no file."""
     try:
-        with open(path, "rb") as file:
-            data = file.read()
-            stat = os.fstat(file.fileno())
+        stat = os.stat(path)
     except FileNotFoundError:
         return None
-    return f"{stat.st_size}:{stat.st_mtime_ns}:{zlib.crc32(data):08x}"
+    return f"{stat.st_ino}:{stat.st_size}:{stat.st_mtime_ns}:{stat.st_ctime_ns}"
 
 
 class CloneLock:
