@@ -133,7 +133,7 @@ def sync(
 ) -> SyncResult:
     """Bring the store at `store_path` and the remote in step (see the module's
     docstring); SyncError (one sentence) when it cannot, having lost nothing here.
-    A sync with nothing new loads neither the store nor pathlib or subprocess:
+    A sync with nothing new loads neither the store nor pathlib, subprocess or json:
     `python -X importtime -m growthtui sync` shows what it does load."""
     store_path = os.fspath(store_path)
     clone = clone_dir(store_path)

@@ -3,8 +3,8 @@ driven through the `git` command (services/sync.py says what a sync does with it
 
 It has no work tree: blobs, trees and commits are written with git's plumbing
 (`hash-object`, `mktree`, `commit-tree`), and `refs/heads/main` is the last state this copy
-and the remote agreed on. Beside git's own files it keeps `growthtui-sync.json` (the
-commit and the store's bytes, by digest, of the last sync, and `--auto`) and
+and the remote agreed on. Beside git's own files it keeps `growthtui-sync` (the commit
+and the store's version of the last sync, and `--auto`: lines of text) and
 `growthtui-synced` (its time is when this copy was last in step). Everything is written
 whole (a rename) or by git (atomically), so a kill leaves the clone usable;
 `clear_leftovers` removes what a kill left half-made.
@@ -28,7 +28,8 @@ if TYPE_CHECKING:
 BRANCH = "main"
 LOCAL_REF = f"refs/heads/{BRANCH}"
 REMOTE_REF = f"refs/remotes/origin/{BRANCH}"
-STATE_FILE = "growthtui-sync.json"
+STATE_FILE = "growthtui-sync"
+STATE_MAGIC = "growthtui-sync 1"
 SYNCED_MARK = "growthtui-synced"
 LOCK_WAIT = 600.0
 """How long a sync waits for another one of the same store to finish, in seconds."""
@@ -315,29 +316,43 @@ def create_clone(clone: str) -> None:
 
 
 def read_state(clone: StrPath) -> dict[str, object]:
-    import json
-
+    """What the last sync noted (see `write_state`): "commit", "store" and "auto" when
+    set; {} when the note is missing or not one of ours."""
     try:
         with open(os.path.join(clone, STATE_FILE), "rb") as file:
-            state = json.loads(file.read())
-    except (OSError, ValueError):
+            lines = file.read(4096).decode("ascii").splitlines()
+    except (OSError, UnicodeDecodeError):
         return {}
-    return state if isinstance(state, dict) else {}
+    if not lines or lines[0] != STATE_MAGIC:
+        return {}
+    state: dict[str, object] = {}
+    for line in lines[1:]:
+        key, _, value = line.partition(" ")
+        if key in ("commit", "store") and value:
+            state[key] = value
+        elif key == "auto" and value in ("on", "off"):
+            state[key] = value == "on"
+    return state
 
 
 def write_state(clone: str, state: Mapping[str, object]) -> None:
-    """Replace the state file whole (a kill leaves the old one or the new one)."""
-    if read_state(clone) == dict(state):
+    """Note the commit and the store's version (`file_digest`) of the last sync, and
+    whether to sync after each change: a few lines of text (read back with no parser to
+    import), replacing the note whole (a kill leaves the old one or the new one)."""
+    noted = {key: value for key, value in state.items() if value is not None}
+    if read_state(clone) == noted:
         return
     import contextlib
-    import json
     import tempfile
 
-    data = (json.dumps(state, sort_keys=True) + "\n").encode()
+    lines = [STATE_MAGIC]
+    lines += [f"{key} {noted[key]}" for key in ("commit", "store") if key in noted]
+    if "auto" in noted:
+        lines.append(f"auto {'on' if noted['auto'] is True else 'off'}")
     fd, scratch = tempfile.mkstemp(prefix=f".{STATE_FILE}.", dir=clone)
     try:
         with os.fdopen(fd, "wb") as out:
-            out.write(data)
+            out.write("".join(f"{line}\n" for line in lines).encode("ascii"))
             out.flush()
             os.fsync(out.fileno())
         os.replace(scratch, os.path.join(clone, STATE_FILE))

@@ -81,7 +81,7 @@ def test_a_sync_with_nothing_new_runs_one_git_command_the_fetch(
     assert " fetch " in f" {ran[0]} "
 
 
-NOT_LOADED = ("subprocess", "pathlib", "shutil", "tinydb", "pydantic", "orjson")
+NOT_LOADED = ("subprocess", "pathlib", "shutil", "json", "tinydb", "pydantic", "orjson")
 """What a sync with nothing new never imports (each costs it milliseconds; the store's
 modules bring tinydb, pydantic and orjson)."""
 
@@ -96,7 +96,7 @@ print(code, sorted(m for m in loaded if m.split(".")[0] in sys.argv[2:]))
 """
 
 
-def test_a_sync_with_nothing_new_loads_neither_the_store_nor_subprocess_or_pathlib(
+def test_a_sync_with_nothing_new_loads_neither_the_store_nor_subprocess_pathlib_or_json(
     capsys: Capsys, remote: Path, laptop: Path
 ) -> None:
     """Run as the installed command runs (no editable install's import hooks, which load
