@@ -36,10 +36,13 @@ LOCK_WAIT = 600.0
 LOCK_POLL = 0.05
 
 
-SAFE_CONFIG = (
+CONFIG = (
     *("-c", "commit.gpgsign=false"),  # no passphrase prompt for a commit nobody signs
     *("-c", "core.hooksPath=/dev/null"),  # no hook of the person's runs on our clone
     *("-c", "protocol.ext.allow=never"),  # a remote URL never runs a command
+    # no `git maintenance run --auto` after each fetch (a process of its own, to find
+    # nothing to do: gc.auto is 0 here); older gits ignore the unknown key
+    *("-c", "maintenance.auto=false"),
 )
 NAME_ENV = "GROWTHTUI_SYNC_NAME"
 AUTHOR_PREFIX = "growthtui on "
@@ -74,7 +77,7 @@ class Ran:
 
 
 class Git:
-    """The `git` command on the clone (GIT_DIR), with SAFE_CONFIG."""
+    """The `git` command on the clone (GIT_DIR), with CONFIG."""
 
     def __init__(self, git_dir: StrPath, *, quiet: bool) -> None:
         self.git_dir = os.fspath(git_dir)
@@ -95,7 +98,7 @@ class Git:
 
     def run(self, *args: str, stdin: bytes | None = None, check: bool = True) -> Ran:
         try:
-            done = run_command(["git", *SAFE_CONFIG, *args], self.env, stdin or b"")
+            done = run_command(["git", *CONFIG, *args], self.env, stdin or b"")
         except FileNotFoundError:
             raise SyncError(
                 "git is not installed (or not on PATH): install git to sync; nothing was changed"

@@ -70,15 +70,26 @@ def test_a_sync_with_nothing_new_runs_one_git_command_the_fetch(
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
+    """One git started by the sync (seen through a `git` on PATH); and the processes that
+    fetch starts itself are the fetch's own (the remote's upload-pack, its check of what
+    it has), not a `git maintenance` or `gc` run after it (seen through GIT_TRACE)."""
     _in_step(capsys, remote, laptop)
-    log = tmp_path / "git.log"
+    log, trace = tmp_path / "git.log", tmp_path / "trace.log"
     monkeypatch.setenv("PATH", _git_that_notes(tmp_path / "bin", log))
+    monkeypatch.setenv("GIT_TRACE", str(trace))
 
     assert run_sync(capsys, laptop) == (0, "0 received, 0 sent\n", "")
 
     ran = log.read_text().splitlines()
     assert len(ran) == 1, ran
     assert " fetch " in f" {ran[0]} "
+    started = [
+        line.split("trace: built-in: git ", 1)[1].split()[0]
+        for line in trace.read_text().splitlines()
+        if "trace: built-in: git " in line
+    ]
+    assert started[0] == "fetch"
+    assert set(started) <= {"fetch", "upload-pack", "rev-list"}, started
 
 
 NOT_LOADED = ("subprocess", "pathlib", "shutil", "json", "tinydb", "pydantic", "orjson")
