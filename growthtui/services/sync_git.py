@@ -120,13 +120,14 @@ class Git:
 
 
 def run_command(command: list[str], env: dict[str, str], stdin: bytes) -> Ran:
-    """Run `command` (found on PATH) with `stdin` as its input; wait for it and gather
-    what it writes. What `subprocess.run(capture_output=True)` does, without importing
-    subprocess (its imports cost a sync with nothing new more than the rest of its work):
-    `posix_spawn`, three pipes and `poll`. The child gets the default action for SIGPIPE
-    and SIGXFSZ back (Python ignores them, and an ignored signal stays ignored across
-    exec), and of our descriptors only its three pipes (every descriptor Python opens is
-    closed on exec, PEP 446). Interrupted (Ctrl-C), it kills the child before raising."""
+    """Run `command` (found on this process's PATH, not `env`'s) with `stdin` as its
+    input; wait for it and gather what it writes. What `subprocess.run(capture_output=
+    True)` does, without importing subprocess (its imports cost a sync with nothing new
+    more than the rest of its work): `posix_spawn`, three pipes and `poll`. The child gets
+    the default action for SIGPIPE and SIGXFSZ back (Python ignores them, and an ignored
+    signal stays ignored across exec), and of our descriptors only its three pipes (every
+    descriptor Python opens is closed on exec, PEP 446). Interrupted (Ctrl-C), it kills
+    the child before raising."""
     import select
     import signal
 
@@ -188,8 +189,11 @@ def run_command(command: list[str], env: dict[str, str], stdin: bytes) -> Ran:
     except BaseException:
         for fd in open_ends:
             os.close(fd)
-        os.kill(pid, signal.SIGKILL)
-        os.waitpid(pid, 0)
+        try:
+            os.kill(pid, signal.SIGKILL)
+            os.waitpid(pid, 0)
+        except OSError:  # already gone (reaped by someone else): nothing to wait for
+            pass
         raise
     out, err = (b"".join(gathered[fd]) for fd in (out_read, err_read))
     return Ran(os.waitstatus_to_exitcode(status), out, err)

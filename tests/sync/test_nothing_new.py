@@ -175,3 +175,39 @@ def test_git_gone_from_path_mid_way_is_one_sentence(
 
     with pytest.raises(SyncError, match=r"^git is not installed \(or not on PATH\)"):
         git.run("--version")
+
+
+def test_run_command_interrupted_kills_and_reaps_the_child(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Ctrl-C while git runs: the child is killed and waited for (no git left running
+    after us, no zombie), and the interrupt goes on up."""
+    import select
+
+    started: list[int] = []
+    spawn = os.posix_spawnp
+
+    def noted(*args: object, **kwargs: object) -> int:
+        pid = spawn(*args, **kwargs)  # type: ignore[arg-type]
+        started.append(pid)
+        return pid
+
+    class Interrupted:
+        def register(self, fd: int, events: int) -> None:
+            pass
+
+        def unregister(self, fd: int) -> None:
+            pass
+
+        def poll(self) -> list[tuple[int, int]]:
+            raise KeyboardInterrupt
+
+    monkeypatch.setattr(os, "posix_spawnp", noted)
+    monkeypatch.setattr(select, "poll", Interrupted)
+
+    with pytest.raises(KeyboardInterrupt):
+        run_command(["sleep", "300"], dict(os.environ), b"")
+
+    assert len(started) == 1
+    with pytest.raises(ChildProcessError):  # reaped: no longer our child
+        os.waitpid(started[0], os.WNOHANG)
