@@ -256,8 +256,8 @@ def clear_leftovers(git_dir: str) -> None:
     """Remove what a sync killed mid-way left: the `*.lock` files of a git killed while
     writing a ref or the config (we hold the clone's lock: no git of ours is running
     there), a half-written state file, a clone that was never renamed into place."""
-    folder, name = os.path.split(git_dir)
-    for entry in _entries(folder or "."):
+    parent, name = os.path.split(git_dir)
+    for entry in _entries(parent or "."):
         if entry.name.startswith(f".{name}.") and entry.is_dir(follow_symlinks=False):
             import shutil  # only when there is one: its imports cost a sync ~3 ms
 
