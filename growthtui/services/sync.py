@@ -27,7 +27,6 @@ doubling anything.
 
 from __future__ import annotations
 
-import datetime as dt
 import os
 
 from growthtui.domain.printable import printable
@@ -60,6 +59,7 @@ from growthtui.services.sync_git import (
 
 TYPE_CHECKING = False  # not `from typing import …`: a sync with nothing new loads little
 if TYPE_CHECKING:
+    import datetime as dt
     from collections.abc import Callable
 
     from growthtui.store.files import StrPath
@@ -129,10 +129,11 @@ def sync(
     remote: str | None = None,
     auto: bool | None = None,
     quiet: bool = False,
-    today: Callable[[], dt.date] = dt.date.today,
+    today: Callable[[], dt.date] | None = None,
 ) -> SyncResult:
     """Bring the store at `store_path` and the remote in step (see the module's
     docstring); SyncError (one sentence) when it cannot, having lost nothing here.
+    `today` (default: the system's date) dates the store's backup when it writes.
     A sync with nothing new loads neither the store nor pathlib, subprocess or json:
     `python -X importtime -m growthtui sync` shows what it does load."""
     store_path = os.fspath(store_path)
@@ -207,12 +208,13 @@ def _merge_and_push(
     store_path: str,
     ours_ref: str | None,
     theirs_ref: str | None,
-    today: Callable[[], dt.date],
+    today: Callable[[], dt.date] | None,
     result: SyncResult,
     url: str,
 ) -> dict[str, object]:
     """Merge, apply, commit and push; the state to remember when the remote took it, else
     {} (another copy pushed first: fetch and merge again)."""
+    import datetime as dt
     from pathlib import Path
 
     from growthtui.store import CURRENT_SCHEMA, Store
@@ -246,7 +248,7 @@ def _merge_and_push(
     # Goal histories name the copies ("box's value was …"), when they have distinct names.
     here, there = host(), pusher(git, theirs_ref)
     copies = (here, there) if there is not None and there != here else None
-    store = Store.open(Path(store_path), create=True, today=today, lazy=True)
+    store = Store.open(Path(store_path), create=True, today=today or dt.date.today, lazy=True)
     try:
         with store.transaction(f"sync with {OTHER}"):
             ours = shared_state(store)
