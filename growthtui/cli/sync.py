@@ -7,7 +7,7 @@
 from __future__ import annotations
 
 import argparse
-import contextlib
+import os
 
 from growthtui import output
 from growthtui.cli.base import EXIT_OK, Parser, data_path, today
@@ -30,9 +30,7 @@ def register(sync: Parser, common: Parser) -> None:
 def run_sync(args: argparse.Namespace) -> int:
     from growthtui.services.sync import sync
 
-    result = sync(
-        data_path(args), remote=args.remote, auto=args.auto, quiet=args.quiet, today=today
-    )
+    result = sync(_store(args), remote=args.remote, auto=args.auto, quiet=args.quiet, today=today)
     if not args.quiet:
         output.reply(result.describe())
     return EXIT_OK
@@ -41,9 +39,23 @@ def run_sync(args: argparse.Namespace) -> int:
 def after_change(args: argparse.Namespace) -> None:
     """With `sync --auto` on, a command that stored something starts a quiet sync; failing
     soft: the change itself is stored whatever happens here."""
-    with contextlib.suppress(Exception):
+    try:
         from growthtui.services.sync import auto_enabled, sync_in_background
 
-        path = data_path(args)
+        path = _store(args)
         if auto_enabled(path):
             sync_in_background(path)
+    except Exception:  # the change is stored whatever happens: the next sync sends it
+        return
+
+
+def _store(args: argparse.Namespace) -> str | os.PathLike[str]:
+    """The store named by `--data` or GROWTHTUI_DATA, as given (a sync with nothing new
+    then never loads pathlib), else `data_path`'s (the default location; a folder given
+    is refused there, in its words)."""
+    from growthtui.locations import given_data_path
+
+    given = given_data_path(getattr(args, "data", None))
+    if given is not None and not os.path.isdir(given):
+        return given
+    return data_path(args)

@@ -27,26 +27,21 @@ doubling anything.
 
 from __future__ import annotations
 
-import contextlib
-import datetime as dt
 import os
-import signal
-import subprocess
-from collections.abc import Callable
-from pathlib import Path
 
 from growthtui.domain.printable import printable
 from growthtui.domain.words import counted
 from growthtui.services.sync_git import (
     LOCAL_REF,
     REMOTE_REF,
+    CloneLock,
     Git,
     SyncError,
     blob_id,
     blobs,
     check_url,
     clear_leftovers,
-    clone_locked,
+    clone_dir,
     clone_path,
     commit,
     create_clone,
@@ -61,6 +56,13 @@ from growthtui.services.sync_git import (
     tree_of,
     write_state,
 )
+
+TYPE_CHECKING = False  # not `from typing import …`: a sync with nothing new loads little
+if TYPE_CHECKING:
+    import datetime as dt
+    from collections.abc import Callable
+
+    from growthtui.store.files import StrPath
 
 __all__ = ["SyncError", "SyncResult", "clone_path", "sync"]
 
@@ -93,18 +95,20 @@ class SyncResult:
 
 def _checkpoint(name: str) -> None:
     if os.environ.get(KILL_ENV) == name:
+        import signal
+
         os.kill(os.getpid(), signal.SIGKILL)
 
 
-def auto_enabled(store_path: Path) -> bool:
+def auto_enabled(store_path: StrPath) -> bool:
     """Whether the person asked to sync after each change (`sync --auto`)."""
-    return read_state(clone_path(store_path)).get("auto") is True
+    return read_state(clone_dir(store_path)).get("auto") is True
 
 
-def remote_url(store_path: Path) -> str | None:
+def remote_url(store_path: StrPath) -> str | None:
     """The remembered remote, or None before the first `sync --remote URL`."""
-    clone = clone_path(store_path)
-    if not (clone / "config").is_file():
+    clone = clone_dir(store_path)
+    if not os.path.isfile(os.path.join(clone, "config")):
         return None
     done = Git(clone, quiet=True).run("config", "--get", "remote.origin.url", check=False)
     url = done.stdout.decode(errors="replace").strip()
@@ -120,30 +124,34 @@ def _git_on_path() -> bool:
 
 
 def sync(
-    store_path: Path,
+    store_path: StrPath,
     *,
     remote: str | None = None,
     auto: bool | None = None,
     quiet: bool = False,
-    today: Callable[[], dt.date] = dt.date.today,
+    today: Callable[[], dt.date] | None = None,
 ) -> SyncResult:
     """Bring the store at `store_path` and the remote in step (see the module's
-    docstring); SyncError (one sentence) when it cannot, having lost nothing here."""
-    clone = clone_path(store_path)
+    docstring); SyncError (one sentence) when it cannot, having lost nothing here.
+    `today` (default: the system's date) dates the store's backup when it writes.
+    A sync with nothing new loads neither the store nor pathlib, subprocess or json:
+    `python -X importtime -m growthtui sync` shows what it does load."""
+    store_path = os.fspath(store_path)
+    clone = clone_dir(store_path)
     if remote is not None:
         remote = check_url(remote)
     if not _git_on_path():
         raise SyncError(
             "git is not installed (or not on PATH): install git to sync; nothing was changed"
         )
-    if remote is None and not (clone / "config").is_file():
+    if remote is None and not os.path.isfile(os.path.join(clone, "config")):
         raise SyncError(
-            f"no remote is set for {printable(str(store_path))}: run `growthtui sync --remote "
+            f"no remote is set for {printable(store_path)}: run `growthtui sync --remote "
             "URL` once (a git URL such as ssh://host/path/growth.git or user@host:growth.git)"
         )
-    clone.parent.mkdir(parents=True, exist_ok=True)  # the store's folder, made as a write would
-    with clone_locked(clone):
-        if not (clone / "config").is_file():
+    os.makedirs(os.path.dirname(clone) or ".", exist_ok=True)  # as a write to the store would
+    with CloneLock(clone):
+        if not os.path.isfile(os.path.join(clone, "config")):
             create_clone(clone)
         clear_leftovers(clone)
         git = Git(clone, quiet=quiet)
@@ -180,13 +188,13 @@ def sync(
         )
 
 
-def _fetch(git: Git, store_path: Path) -> None:
+def _fetch(git: Git, store_path: str) -> None:
     done = git.run("fetch", "--quiet", "--no-tags", "--prune", "origin", check=False)
     if done.returncode != 0:
         url = git.url()
         if not url:
             raise SyncError(
-                f"no remote is set for {printable(str(store_path))}: run `growthtui sync "
+                f"no remote is set for {printable(store_path)}: run `growthtui sync "
                 "--remote URL` once"
             )
         raise SyncError(
@@ -197,15 +205,18 @@ def _fetch(git: Git, store_path: Path) -> None:
 
 def _merge_and_push(
     git: Git,
-    store_path: Path,
+    store_path: str,
     ours_ref: str | None,
     theirs_ref: str | None,
-    today: Callable[[], dt.date],
+    today: Callable[[], dt.date] | None,
     result: SyncResult,
     url: str,
 ) -> dict[str, object]:
     """Merge, apply, commit and push; the state to remember when the remote took it, else
     {} (another copy pushed first: fetch and merge again)."""
+    import datetime as dt
+    from pathlib import Path
+
     from growthtui.store import CURRENT_SCHEMA, Store
     from growthtui.store.sync_apply import apply_merged
     from growthtui.store.sync_merge import merge
@@ -230,14 +241,14 @@ def _merge_and_push(
         else base  # an empty remote changed nothing: it did not delete everything
     )
 
-    if not store_path.exists():
+    if not os.path.exists(store_path):
         # No store where one was synced (moved, deleted, restored elsewhere): a new copy
         # receiving everything, never one that deleted everything.
         base = {}
     # Goal histories name the copies ("box's value was …"), when they have distinct names.
     here, there = host(), pusher(git, theirs_ref)
     copies = (here, there) if there is not None and there != here else None
-    store = Store.open(store_path, create=True, today=today, lazy=True)
+    store = Store.open(Path(store_path), create=True, today=today or dt.date.today, lazy=True)
     try:
         with store.transaction(f"sync with {OTHER}"):
             ours = shared_state(store)
@@ -283,14 +294,17 @@ def _merge_and_push(
     return {"commit": head, "store": digest if in_step else None}
 
 
-def sync_in_background(store_path: Path) -> None:
+def sync_in_background(store_path: StrPath) -> None:
     """After a change, with `--auto` on: start a quiet sync that outlives this command and
     fails soft (its failure is the status line's "changes to send"). Never raises."""
+    import contextlib
+    import subprocess
     import sys
 
     with contextlib.suppress(OSError, ValueError):
+        command = [sys.executable, "-m", "growthtui", "--data", os.fspath(store_path)]
         subprocess.Popen(
-            [sys.executable, "-m", "growthtui", "--data", str(store_path), "sync", "--quiet"],
+            [*command, "sync", "--quiet"],
             stdin=subprocess.DEVNULL,
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,

@@ -75,7 +75,7 @@ def test_what_a_killed_first_sync_left_is_cleared(
     (half_made / "config").write_text("")
 
     assert run_sync(capsys, laptop, "--remote", str(remote))[:2] == (0, "0 received, 1 sent\n")
-    half_written = laptop.parent / "growth.json.sync" / ".growthtui-sync.json.x7"
+    half_written = laptop.parent / "growth.json.sync" / ".growthtui-sync.x7"
     half_written.write_text("{")
     assert run_sync(capsys, laptop)[:2] == (0, "0 received, 0 sent\n")
 
