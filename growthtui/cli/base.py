@@ -14,7 +14,7 @@ import argparse
 import os
 import sys
 
-from growthtui import clock, output
+from growthtui import output
 
 TYPE_CHECKING = False  # not `from typing import …`: typing costs every command ~10 ms
 if TYPE_CHECKING:
@@ -185,6 +185,8 @@ goal_id = record_id("goal", "growthtui list")
 # -- the store and the day ----------------------------------------------------------------
 def today() -> dt.date:
     """The date growthtui works with: GROWTHTUI_TODAY when set, else the clock's."""
+    from growthtui import clock  # datetime: only for the commands that ask for the day
+
     try:
         return clock.today()
     except ValueError as error:
