@@ -44,6 +44,7 @@ if TYPE_CHECKING:
     from textual.widget import AwaitMount
 
     from growthtui.store import Store
+    from growthtui.store.quick_read import DashboardRecords
 
 POLL_SECONDS = 1.0
 """How often the app checks (one stat) whether another session changed the file."""
@@ -53,9 +54,15 @@ POLL_SECONDS = 1.0
 class OpenAfterFirstFrame:
     """A store the app opens itself, in a worker, once its first frame is drawn: the
     Dashboard's frame is out while the records (and the models that check them) are
-    still being read. Input that comes meanwhile waits in Textual's queue."""
+    still being read. Input that comes meanwhile waits in Textual's queue.
+
+    `preview` reads what the Dashboard shows without the models, or None when it cannot
+    vouch for the file (store.quick_read: only a file the Store sealed as its own, whose
+    every record it checked when it wrote it): the Dashboard shows those records first,
+    and the store is opened once they are on screen. Nothing is written from them."""
 
     open: Callable[[], Store]
+    preview: Callable[[], DashboardRecords | None] | None = None
 
 
 class StoreOpened(Message):
@@ -140,6 +147,9 @@ class GrowthApp(AppHooks, FrameEncoding, App[int]):
         self._store: Store | None = None
         self._opening: OpenAfterFirstFrame | None = None
         self._opening_started = False
+        self._preview_started = False
+        self._preview_shown = False
+        """The Dashboard shows the records read without the models (or none came)."""
         self._areas_built: set[str] = set()
         self._open = asyncio.Event()
         """Set once the store is open (or refused): input waits for it."""
@@ -157,6 +167,7 @@ class GrowthApp(AppHooks, FrameEncoding, App[int]):
             self.add_mode(area.mode, functools.partial(area_screen, area.mode))
         if isinstance(store, OpenAfterFirstFrame):
             self._opening = store
+            self._preview_shown = store.preview is None
         else:
             self._store = store
             self._open.set()
@@ -202,11 +213,44 @@ class GrowthApp(AppHooks, FrameEncoding, App[int]):
 
     # -- data ------------------------------------------------------------------------
     def frame_written(self, screen: Screen[object]) -> None:
-        if self._opening is not None and not self._opening_started and screen is self.screen:
-            # The Dashboard's first frame is out: read the records now (started sooner,
+        if self._opening is None or screen is not self.screen:
+            return
+        if not self._preview_started and self._opening.preview is not None:
+            # The Dashboard's first frame is out: read what it shows (started sooner,
             # the reading would only delay that frame; later, the person waits longer).
+            self._preview_started = True
+            self.run_worker(self._read_preview, name="read the Dashboard's records", thread=True)
+        elif self._preview_shown:
+            self._start_opening()
+
+    def _start_opening(self) -> None:
+        """The Dashboard's records are on screen (or there were none to show): open the
+        store, which imports and checks the models, for the keys and the other areas."""
+        if not self._opening_started:
             self._opening_started = True
             self.run_worker(self._open_store, name="open the store", thread=True)
+
+    def _read_preview(self) -> None:
+        """The worker (a thread) that reads the Dashboard's records without the models."""
+        opening = self._opening
+        assert opening is not None and opening.preview is not None
+        try:
+            records = opening.preview()
+        except Exception:  # only an earlier view: the store reads the file, or says why
+            records = None
+        self.call_from_thread(self._preview_read, records)
+
+    def _preview_read(self, records: DashboardRecords | None) -> None:
+        """In the app's loop: show what the Dashboard shows, then open the store."""
+        from growthtui.ui.screens.dashboard import DashboardScreen
+
+        self._preview_shown = True
+        screen = self.screen
+        if records is not None and isinstance(screen, DashboardScreen) and not self.leaving:
+            screen.show_records(records)  # the store opens once this frame is out
+            screen.call_after_refresh(self._start_opening)  # or once the screen is idle
+        else:
+            self._start_opening()
 
     def _open_store(self) -> None:
         """The worker (a thread) that opens the store once the first frame is out."""
