@@ -62,10 +62,8 @@ class AreaScreen(KeysInOrder, AppAccess, Screen[None]):
         area = AREA_BY_MODE[self.MODE]
         self.title = area.title
         self.BINDING_GROUP_TITLE = area.title
-        # The stylesheet already holds every style this screen uses (see `load_styles`):
-        # without this, Textual parses all the app's CSS again and restyles every widget
-        # on the first visit of each area, a tenth of a second each time.
-        self._css_update_count = self.app._css_update_count
+        # The stylesheet already holds every style this screen uses (see `load_styles`),
+        # and the app does not parse it all again on its first visit (GrowthApp.refresh_css).
 
     @property
     def alarm_style(self) -> str:
