@@ -19,6 +19,7 @@ from textual.worker import WorkerCancelled
 from growthtui.store import Store, StoreUnreadable
 from growthtui.store.quick_read import read_dashboard_records
 from growthtui.ui.app import GrowthApp, OpenAfterFirstFrame
+from growthtui.ui.areas import AREAS
 from growthtui.ui.screens.dashboard import DashboardScreen
 from growthtui.ui.screens.goals import GoalsScreen
 from growthtui.ui.widgets.record_table import RecordTable
@@ -109,11 +110,18 @@ from growthtui.store.quick_read import read_dashboard_records
 
 loaded = []
 shown = []
+areas = []
 asked = threading.Event()
+
+def area_modules():
+    from growthtui.ui.areas import AREAS
+    names = {"growthtui.ui.screens." + a.screen.split(":")[0] for a in AREAS}
+    return sorted(names & set(sys.modules))
 
 def open_store():
     loaded.extend(sorted({m.split(".")[0] for m in sys.modules} & {"pydantic", "tinydb"}))
     shown.append("Alex Rivera" in str(app.screen.query_one("#dashboard-who").render()))
+    areas.append(area_modules())
     from growthtui.store import Store
     asked.set()
     return Store.in_memory()
@@ -122,8 +130,14 @@ async def main():
     async with app.run_test(size=(100, 30)) as pilot:
         await asyncio.to_thread(asked.wait, 60)  # asked once the records are shown
         await app.workers.wait_for_complete()
+        for _ in range(50):  # until the app started loading the areas' code (all is shown)
+            if any(w.name == "load the areas' code" for w in app.workers):
+                break
+            await pilot.pause()
+        await app.workers.wait_for_complete()
+        areas.append(area_modules())
         drawn = app.screen.query_one("#pane-goals").border_title
-    print(json.dumps({"loaded": loaded, "drawn": drawn, "shown": shown}))
+    print(json.dumps({"loaded": loaded, "drawn": drawn, "shown": shown, "areas": areas}))
 
 app = GrowthApp(
     OpenAfterFirstFrame(open_store, lambda: read_dashboard_records(Path(sys.argv[1]))),
@@ -144,7 +158,15 @@ def test_the_first_frame_and_the_dashboards_records_need_neither_the_models_nor_
         check=True,
     )
     report = json.loads(done.stdout.splitlines()[-1])
-    assert report == {"loaded": [], "drawn": "Active goals", "shown": [True]}
+    screens = "growthtui.ui.screens."
+    every_area = [f"{screens}{a.screen.split(':')[0]}" for a in AREAS]
+    assert report == {
+        "loaded": [],
+        "drawn": "Active goals",
+        "shown": [True],
+        # Only the Dashboard's code until the store is open; every area's once it shows.
+        "areas": [[f"{screens}dashboard"], sorted(every_area)],
+    }
 
 
 def test_the_screen_classes_the_areas_name_are_the_registered_ones() -> None:
