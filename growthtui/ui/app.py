@@ -335,8 +335,12 @@ class GrowthApp(AppHooks, FrameEncoding, App[int]):
         self.call_after_refresh(self._settled)
 
     def _settled(self) -> None:
-        """The records are on screen: settle the heap, then load the other areas' code."""
+        """The records are on screen: settle the heap, then load the other areas' styles
+        and code."""
+        from growthtui.ui.screens.base import load_styles
+
         settle_heap(freeze=not self.is_headless)
+        load_styles(self)
         self.run_worker(
             self._load_areas, name="load the areas' code", thread=True, exit_on_error=False
         )

@@ -277,3 +277,52 @@ async def test_a_file_not_sealed_is_not_shown_before_the_store_has_read_it(
         await pilot.pause()
         assert seen == ["Reading your plan…"]  # nothing shown from a file nobody vouched for
         assert "Alex Rivera" in _who(app)
+
+
+async def test_a_file_the_store_refuses_is_never_written_though_its_records_were_shown(
+    seeded_store: Store, make_app
+):
+    """The early records are only shown: keys wait for the Store, which checks every
+    record, and a file holding one it cannot read is refused (exit 2), never written. Here
+    a seal vouches, wrongly, for a file whose evidence (which the Dashboard does not read)
+    is broken."""
+    import os
+
+    from growthtui.store.schema import CURRENT_SCHEMA
+    from growthtui.store.seal import write_seal
+    from growthtui.store.storage import encode
+
+    path = seeded_store.path
+    assert path is not None
+    seeded_store.close()
+    data = json.loads(path.read_bytes())
+    first = next(iter(data["evidence"]))
+    data["evidence"][first]["date"] = "the day after"
+    path.write_bytes(encode(data))
+    write_seal(path, os.stat(path), CURRENT_SCHEMA)
+    broken = path.read_bytes()
+    assert read_dashboard_records(path) is not None  # the Dashboard's records read fine
+
+    reading = threading.Event()
+    let_go = threading.Event()
+
+    def open_store() -> Store:
+        reading.set()
+        let_go.wait(timeout=60)
+        return Store.open(path, create=True, today=seeded_store.today)
+
+    app = make_app(OpenAfterFirstFrame(open_store, lambda: read_dashboard_records(path)))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await asyncio.to_thread(reading.wait, 60)
+        await pilot.pause()
+        assert "Alex Rivera" in _who(app)
+        for key in ("tab", "space", "w", "u"):  # a milestone ticked off, a win, an undo
+            app.post_message(events.Key(key, " " if key == "space" else None))
+        let_go.set()
+        with contextlib.suppress(WorkerCancelled):
+            await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app.refusal, StoreUnreadable)
+        assert "not valid" in str(app.refusal)
+    assert app.return_value == 2
+    assert path.read_bytes() == broken
