@@ -286,7 +286,7 @@ class GrowthApp(AppHooks, FrameEncoding, App[int]):
         self._preview_shown = True
         screen = self.screen
         if records is not None and isinstance(screen, DashboardScreen) and not self.leaving:
-            screen.show_records(records)  # the store opens once this frame is out
+            screen.show_early(records)  # the store opens once this frame is out
             screen.call_after_refresh(self._start_opening)  # or once the screen is idle
         else:
             self._start_opening()

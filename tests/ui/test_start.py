@@ -326,3 +326,33 @@ async def test_a_file_the_store_refuses_is_never_written_though_its_records_were
         assert "not valid" in str(app.refusal)
     assert app.return_value == 2
     assert path.read_bytes() == broken
+
+
+async def test_a_resize_before_the_store_is_open_redraws_the_early_records(
+    seeded_store: Store, make_app
+):
+    assert seeded_store.path is not None
+    path = seeded_store.path
+    reading = threading.Event()
+    let_go = threading.Event()
+
+    def open_store() -> Store:
+        reading.set()
+        let_go.wait(timeout=60)
+        return seeded_store
+
+    app = make_app(OpenAfterFirstFrame(open_store, lambda: read_dashboard_records(path)))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await asyncio.to_thread(reading.wait, 60)
+        await pilot.pause()
+        wide = screen_lines(app)
+        await pilot.resize_terminal(90, 30)  # narrower than the Dashboard's NARROW
+        await pilot.pause()
+        narrow = screen_lines(app)
+        assert "Alex Rivera" in "\n".join(narrow)
+        assert len(narrow[0]) == 90 and narrow != wide
+        let_go.set()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.store is seeded_store
+        assert screen_lines(app) == narrow  # the store's records, drawn alike

@@ -79,6 +79,8 @@ class DashboardScreen(AreaScreen):
         super().__init__()
         self._milestone_ids: set[str] = set()
         self._narrow: bool | None = None
+        self._early: DashboardRecords | None = None
+        """The records shown before the store was open (see `show_early`), until it is."""
 
     def compose_body(self) -> ComposeResult:
         with VerticalScroll(id="dashboard-body"):
@@ -136,7 +138,10 @@ class DashboardScreen(AreaScreen):
 
     def on_resize(self) -> None:
         if self._narrow is not None and self._narrow != self.narrow:
-            self.refresh_data()
+            if self._early is not None:
+                self.show_records(self._early)  # the store is not open yet
+            else:
+                self.refresh_data()
 
     @property
     def narrow(self) -> bool:
@@ -214,7 +219,14 @@ class DashboardScreen(AreaScreen):
         return False
 
     def refresh_data(self) -> None:
+        self._early = None
         self.show_records(dashboard_records(self.store))
+
+    def show_early(self, records: DashboardRecords) -> None:
+        """Show records read before the store is open (GrowthApp); the store's replace
+        them once it is (`refresh_data`)."""
+        self._early = records
+        self.show_records(records)
 
     def show_records(self, records: DashboardRecords) -> None:
         """Show `records`: the Store's models, or (while the Store opens, see GrowthApp)
