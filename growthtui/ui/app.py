@@ -11,6 +11,7 @@ import gc
 import os
 import signal
 import sys
+import threading
 import traceback
 import weakref
 from collections.abc import Callable, Mapping
@@ -152,6 +153,9 @@ class GrowthApp(AppHooks, FrameEncoding, App[int]):
         self._preview_shown = False
         """The Dashboard shows the records read without the models (or none came)."""
         self._areas_built: set[str] = set()
+        self._loading_areas = threading.Lock()
+        """Held while a thread imports the areas' code (`_load_areas`): an area built
+        meanwhile waits for it rather than import the same modules alongside it."""
         self._styles_applied: object = None
         """The styles' inputs (see `_styles_key`) the stylesheet last applied to the app."""
         self._styled_with: weakref.WeakKeyDictionary[Screen[Any], object] = (
@@ -225,7 +229,12 @@ class GrowthApp(AppHooks, FrameEncoding, App[int]):
         """An area's screen, built on its first visit (the factory of its mode). Its
         widgets are styled as they mount, after any change of theme made so far: Textual
         queues the restyling of a change before the mounting of a screen built later."""
-        screen = area_screen(mode)
+        waited = self._loading_areas.acquire(timeout=10)  # a fraction of a second at most
+        try:
+            screen = area_screen(mode)
+        finally:
+            if waited:
+                self._loading_areas.release()
         self._styled_with[screen] = self._styles_key()
         return screen
 
@@ -341,9 +350,10 @@ class GrowthApp(AppHooks, FrameEncoding, App[int]):
 
         settle_heap(freeze=not self.is_headless)
         load_styles(self)
-        self.run_worker(
-            self._load_areas, name="load the areas' code", thread=True, exit_on_error=False
-        )
+        if self._loading_areas.acquire(blocking=False):  # released by the thread
+            self.run_worker(
+                self._load_areas, name="load the areas' code", thread=True, exit_on_error=False
+            )
 
     def _load_areas(self) -> None:
         """Import every area's module (a thread, while the person reads the Dashboard):
@@ -351,8 +361,11 @@ class GrowthApp(AppHooks, FrameEncoding, App[int]):
         built or shown here; an area the person opens meanwhile waits for its import."""
         from growthtui.ui.areas import AREAS, area_screen_class
 
-        for area in AREAS:
-            area_screen_class(area.mode)
+        try:
+            for area in AREAS:
+                area_screen_class(area.mode)
+        finally:
+            self._loading_areas.release()
 
     def data_changed(self) -> None:
         """This session changed the store: every screen catches up."""
