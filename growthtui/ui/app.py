@@ -149,7 +149,8 @@ class GrowthApp(AppHooks, FrameEncoding, App[int]):
         self._store: Store | None = None
         self._opening: OpenAfterFirstFrame | None = None
         self._opening_started = False
-        self._preview_started = False
+        self._frame_out = False
+        """The first frame was written."""
         self._preview_shown = False
         """The Dashboard shows the records read without the models (or none came)."""
         self._areas_built: set[str] = set()
@@ -206,6 +207,11 @@ class GrowthApp(AppHooks, FrameEncoding, App[int]):
         for problem in problems:
             self.notify(problem, severity="warning", timeout=12)
         self.switch_mode("dashboard")
+        if self._opening is not None and self._opening.preview is not None:
+            # Read what the Dashboard shows while Textual draws the first frame: that
+            # reading (no models, mostly in C) and the drawing share the time, rather than
+            # one waiting for the other.
+            self.run_worker(self._read_preview, name="read the Dashboard's records", thread=True)
         if self._opening is None:
             self.post_message(StoreOpened())
         if not self.is_headless and hasattr(signal, "SIGHUP"):
@@ -263,18 +269,15 @@ class GrowthApp(AppHooks, FrameEncoding, App[int]):
     def frame_written(self, screen: Screen[object]) -> None:
         if self._opening is None or screen is not self.screen:
             return
-        if not self._preview_started and self._opening.preview is not None:
-            # The Dashboard's first frame is out: read what it shows (started sooner,
-            # the reading would only delay that frame; later, the person waits longer).
-            self._preview_started = True
-            self.run_worker(self._read_preview, name="read the Dashboard's records", thread=True)
-        elif self._preview_shown:
+        self._frame_out = True
+        if self._preview_shown:
             self._start_opening()
 
     def _start_opening(self) -> None:
-        """The Dashboard's records are on screen (or there were none to show): open the
-        store, which imports and checks the models, for the keys and the other areas."""
-        if not self._opening_started:
+        """Once the first frame is out and the Dashboard's records are on screen (or there
+        were none to show), open the store, which imports and checks the models, for the
+        keys and the other areas (started sooner, it would only delay what is shown)."""
+        if self._frame_out and not self._opening_started:
             self._opening_started = True
             self.run_worker(self._open_store, name="open the store", thread=True)
 
@@ -292,12 +295,16 @@ class GrowthApp(AppHooks, FrameEncoding, App[int]):
         """In the app's loop: show what the Dashboard shows, then open the store."""
         from growthtui.ui.screens.dashboard import DashboardScreen
 
-        self._preview_shown = True
         screen = self.screen
         if records is not None and isinstance(screen, DashboardScreen) and not self.leaving:
+            if not screen.is_mounted:  # read before the Dashboard was built: next time
+                self.call_after_refresh(self._preview_read, records)
+                return
+            self._preview_shown = True
             screen.show_early(records)  # the store opens once this frame is out
             screen.call_after_refresh(self._start_opening)  # or once the screen is idle
         else:
+            self._preview_shown = True
             self._start_opening()
 
     def _open_store(self) -> None:
