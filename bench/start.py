@@ -48,6 +48,8 @@ def time_records(env: dict[str, str], store: Path, package_dir: str | None) -> f
         child["PYTHONPATH"] = package_dir
     command = [
         sys.executable,
+        "-P",  # `-c` would put the current folder first: run from the repository, every
+        # copy would be this one, whatever PYTHONPATH names
         "-c",
         "import sys; from growthtui.launch import main; sys.exit(main())",
         "--data",

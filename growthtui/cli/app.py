@@ -14,6 +14,7 @@ if TYPE_CHECKING:
     from pathlib import Path
 
     from growthtui.store import Store
+    from growthtui.store.quick_read import DashboardRecords
 
 
 def run_app(args: argparse.Namespace) -> int:
@@ -24,16 +25,25 @@ def run_app(args: argparse.Namespace) -> int:
         with tempfile.TemporaryDirectory(prefix="growthtui-demo-") as folder:
             demo = Path(folder) / "demo.json"
             return launch(functools.partial(_open_demo, demo), demo=True)
-    # The first frame is drawn before the store is read; then every record is read and
-    # checked (the Dashboard shows most kinds at once), and a file that cannot be used is
-    # refused in one sentence, exit 2, once the terminal is back to normal.
-    return launch(functools.partial(_open_for_app, data_path(args)))
+    # The first frame is drawn before the store is read; then the Dashboard's records are
+    # read without the models from a file the Store sealed, and shown; then every record
+    # is read and checked, and a file that cannot be used is refused in one sentence,
+    # exit 2, once the terminal is back to normal.
+    path = data_path(args)
+    return launch(functools.partial(_open_for_app, path), preview=functools.partial(_preview, path))
 
 
 def _open_for_app(path: Path) -> Store:
     from growthtui.store import Store
 
     return Store.open(path, create=True, today=today)
+
+
+def _preview(path: Path) -> DashboardRecords | None:
+    """What the Dashboard shows, read without the models from a file the Store sealed."""
+    from growthtui.store.quick_read import read_dashboard_records
+
+    return read_dashboard_records(path)
 
 
 def _open_demo(path: Path) -> Store:
@@ -45,7 +55,11 @@ def _open_demo(path: Path) -> Store:
     return store
 
 
-def launch(open_store: Callable[[], Store], demo: bool = False) -> int:
+def launch(
+    open_store: Callable[[], Store],
+    demo: bool = False,
+    preview: Callable[[], DashboardRecords | None] | None = None,
+) -> int:
     from growthtui.ui.terminal import prepare_terminal_environment
 
     # Before Textual's first import: it reads the colour system once (256 colours unless
@@ -54,5 +68,5 @@ def launch(open_store: Callable[[], Store], demo: bool = False) -> int:
     from growthtui.ui.app import OpenAfterFirstFrame
     from growthtui.ui.app import run_app as run
 
-    code: int = run(OpenAfterFirstFrame(open_store), today=today, demo=demo)
+    code: int = run(OpenAfterFirstFrame(open_store, preview), today=today, demo=demo)
     return code

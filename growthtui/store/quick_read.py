@@ -25,7 +25,7 @@ sees one whole version.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any, NamedTuple, TypeVar
 
@@ -39,7 +39,13 @@ from growthtui.domain.kinds import (
     Horizon,
     Relation,
 )
-from growthtui.domain.shapes import AgendaRecords
+from growthtui.domain.shapes import (
+    AgendaRecords,
+    InteractionShape,
+    MilestoneShape,
+    PersonShape,
+    ReviewShape,
+)
 from growthtui.store.schema import CURRENT_SCHEMA, META_ID, META_TABLE
 from growthtui.store.seal import sealed_bytes
 
@@ -390,3 +396,122 @@ def _checkin(key: int, doc: Any) -> PlainCheckIn:
     if type(goal_id) is not int:
         raise _Unsure
     return PlainCheckIn(key, goal_id, _date(doc["date"]), _number(doc.get("value")))
+
+
+# -- what the app's Dashboard shows, before the Store is open ------------------------------
+class PlainProfile(NamedTuple):
+    name: str
+    role: str
+    vision: str
+    review_cadence: Cadence
+
+
+_NO_PROFILE = PlainProfile("", "", "", DEFAULT_REVIEW_CADENCE)
+
+
+class PlainSkill(NamedTuple):
+    """A skill with its ratings as (date, level) pairs, in the order they were stored."""
+
+    id: int
+    name: str
+    target_level: int
+    ratings: tuple[tuple[dt.date, int], ...]
+
+    @property
+    def level(self) -> int | None:
+        """The latest rating's level, as domain.assessment.Skill reads it."""
+        if not self.ratings:
+            return None
+        return max(enumerate(self.ratings), key=lambda pair: (pair[1][0], pair[0]))[1][1]
+
+    def trend(self) -> list[int]:
+        """Rating levels in date order, oldest first, as domain.assessment.Skill reads them."""
+        ordered = sorted(enumerate(self.ratings), key=lambda pair: (pair[1][0], pair[0]))
+        return [level for _, (_, level) in ordered]
+
+
+class DashboardRecords(NamedTuple):
+    """What the app's Dashboard shows: the Store's models (ui.screens.dashboard), or the
+    plain records `read_dashboard_records` makes without pydantic."""
+
+    profile: Any
+    goals: Sequence[Any]
+    """Goals with every field the progress rules read (PlainPlanGoal or Goal)."""
+    milestones: Sequence[MilestoneShape]
+    checkins: Sequence[Any]
+    people: Sequence[PersonShape]
+    interactions: Sequence[InteractionShape]
+    reviews: Sequence[ReviewShape]
+    skills: Sequence[Any]
+    has_traits: bool
+    has_evidence: bool
+
+
+def read_dashboard_records(path: Path) -> DashboardRecords | None:
+    """What the app's Dashboard shows, from the store file at `path`, or None when the
+    Store has not sealed it as its own (the app then waits for the Store, which reads,
+    migrates or refuses it). The app shows these while the Store opens; every key waits
+    for the Store, and nothing is ever written from them."""
+    raw = sealed_bytes(path, CURRENT_SCHEMA)
+    if raw is None:
+        return None
+    try:
+        meta = _table_of(raw, META_TABLE).get(META_ID)
+        if not isinstance(meta, dict) or meta.get("schema_version") != CURRENT_SCHEMA:
+            raise _Unsure
+        profiles = [_profile(doc) for doc in _table_of(raw, "profile").values()]
+        return DashboardRecords(
+            profile=profiles[0] if profiles else _NO_PROFILE,
+            goals=[_plan_goal(_key(k), doc) for k, doc in _table_of(raw, "goals").items()],
+            milestones=[
+                _milestone(_key(k), doc) for k, doc in _table_of(raw, "milestones").items()
+            ],
+            checkins=[_checkin(_key(k), doc) for k, doc in _table_of(raw, "checkins").items()],
+            people=[_person(_key(k), doc) for k, doc in _table_of(raw, "people").items()],
+            interactions=[
+                _interaction(_key(k), doc) for k, doc in _table_of(raw, "interactions").items()
+            ],
+            reviews=[_review(_key(k), doc) for k, doc in _table_of(raw, "reviews").items()],
+            skills=[_skill(_key(k), doc) for k, doc in _table_of(raw, "skills").items()],
+            has_traits=_has_records(raw, "traits"),
+            has_evidence=_has_records(raw, "evidence"),
+        )
+    except (_Unsure, orjson.JSONDecodeError, AttributeError, KeyError, TypeError, ValueError):
+        return None
+
+
+def _has_records(raw: bytes, name: str) -> bool:
+    """Whether table `name` of a sealed file's text holds a record (it is not parsed)."""
+    key = b'\n  "' + name.encode() + b'": '
+    at = raw.find(key)
+    if at < 0:
+        if raw.find(b'"' + name.encode() + b'"') >= 0:
+            raise _Unsure
+        return False
+    start = at + len(key)
+    if raw.startswith(b"{}", start):
+        return False
+    if not raw.startswith(b"{\n", start):
+        raise _Unsure
+    return True
+
+
+def _profile(doc: Any) -> PlainProfile:
+    return PlainProfile(
+        _str(doc.get("name", "")),
+        _str(doc.get("role", "")),
+        _str(doc.get("vision", "")),
+        Cadence(_str(doc.get("review_cadence", DEFAULT_REVIEW_CADENCE.value))),
+    )
+
+
+def _skill(key: int, doc: Any) -> PlainSkill:
+    ratings = doc.get("ratings", [])
+    if type(ratings) is not list:
+        raise _Unsure
+    return PlainSkill(
+        key,
+        _str(doc["name"]),
+        _int(doc.get("target_level", 4)),
+        tuple((_date(rating["on"]), _int(rating["level"])) for rating in ratings),
+    )

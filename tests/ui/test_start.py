@@ -17,10 +17,13 @@ from textual.widgets import Static
 from textual.worker import WorkerCancelled
 
 from growthtui.store import Store, StoreUnreadable
+from growthtui.store.quick_read import read_dashboard_records
 from growthtui.ui.app import GrowthApp, OpenAfterFirstFrame
+from growthtui.ui.areas import AREAS
 from growthtui.ui.screens.dashboard import DashboardScreen
 from growthtui.ui.screens.goals import GoalsScreen
 from growthtui.ui.widgets.record_table import RecordTable
+from tests.ui.screen_lines import screen_lines
 
 
 def _who(app: GrowthApp) -> str:
@@ -98,35 +101,72 @@ async def test_a_store_refused_after_the_first_frame_ends_the_app_with_exit_2(ma
 
 
 # In a fresh interpreter: what is loaded when the app asks for the store, i.e. everything
-# the first frame needed.
+# the first frame and the Dashboard's records read from the sealed file needed.
 PROBE = """
-import asyncio, json, sys
+import asyncio, json, sys, threading
+from pathlib import Path
 from growthtui.ui.app import GrowthApp, OpenAfterFirstFrame
+from growthtui.store.quick_read import read_dashboard_records
 
 loaded = []
+shown = []
+areas = []
+asked = threading.Event()
+
+def area_modules():
+    from growthtui.ui.areas import AREAS
+    names = {"growthtui.ui.screens." + a.screen.split(":")[0] for a in AREAS}
+    return sorted(names & set(sys.modules))
 
 def open_store():
     loaded.extend(sorted({m.split(".")[0] for m in sys.modules} & {"pydantic", "tinydb"}))
+    shown.append("Alex Rivera" in str(app.screen.query_one("#dashboard-who").render()))
+    areas.append(area_modules())
     from growthtui.store import Store
+    asked.set()
     return Store.in_memory()
 
 async def main():
-    app = GrowthApp(OpenAfterFirstFrame(open_store), poll=False)
     async with app.run_test(size=(100, 30)) as pilot:
+        await asyncio.to_thread(asked.wait, 60)  # asked once the records are shown
         await app.workers.wait_for_complete()
+        for _ in range(50):  # until the app started loading the areas' code (all is shown)
+            if any(w.name == "load the areas' code" for w in app.workers):
+                break
+            await pilot.pause()
+        await app.workers.wait_for_complete()
+        areas.append(area_modules())
         drawn = app.screen.query_one("#pane-goals").border_title
-    print(json.dumps({"loaded": loaded, "drawn": drawn}))
+    print(json.dumps({"loaded": loaded, "drawn": drawn, "shown": shown, "areas": areas}))
 
+app = GrowthApp(
+    OpenAfterFirstFrame(open_store, lambda: read_dashboard_records(Path(sys.argv[1]))),
+    poll=False,
+)
 asyncio.run(main())
 """
 
 
-def test_the_first_frame_needs_neither_the_models_nor_the_store_library() -> None:
+def test_the_first_frame_and_the_dashboards_records_need_neither_the_models_nor_tinydb(
+    seeded_store: Store,
+) -> None:
     done = subprocess.run(
-        [sys.executable, "-c", PROBE], capture_output=True, text=True, timeout=120, check=True
+        [sys.executable, "-c", PROBE, str(seeded_store.path)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
     )
     report = json.loads(done.stdout.splitlines()[-1])
-    assert report == {"loaded": [], "drawn": "Active goals"}
+    screens = "growthtui.ui.screens."
+    every_area = [f"{screens}{a.screen.split(':')[0]}" for a in AREAS]
+    assert report == {
+        "loaded": [],
+        "drawn": "Active goals",
+        "shown": [True],
+        # Only the Dashboard's code until the store is open; every area's once it shows.
+        "areas": [[f"{screens}dashboard"], sorted(every_area)],
+    }
 
 
 def test_the_screen_classes_the_areas_name_are_the_registered_ones() -> None:
@@ -158,3 +198,161 @@ def test_a_command_run_in_process_leaves_the_collector_as_it_was(tmp_path) -> No
     assert gc.isenabled()
     assert main(["add", "goal", "Ship it", "--data", str(tmp_path / "g.json")]) == 0
     assert gc.isenabled()
+
+
+# -- the Dashboard's records read without the models (store.quick_read), before the Store
+async def _dashboard_before_and_after_the_store(
+    store: Store, make_app, size: tuple[int, int] = (120, 40)
+) -> tuple[list[str], list[str]]:
+    """What the Dashboard shows from the sealed file's plain records while the Store is
+    held back, and what it shows once the Store is open."""
+    assert store.path is not None
+    reading = threading.Event()
+    let_go = threading.Event()
+
+    def open_store() -> Store:
+        reading.set()
+        let_go.wait(timeout=60)
+        return store
+
+    path = store.path
+    app = make_app(OpenAfterFirstFrame(open_store, lambda: read_dashboard_records(path)))
+    async with app.run_test(size=size) as pilot:
+        await asyncio.to_thread(reading.wait, 60)
+        await pilot.pause()
+        before = screen_lines(app)
+        assert app._store is None  # the Store is not open yet: these are the plain records
+        let_go.set()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.store is store
+        after = screen_lines(app)
+    return before, after
+
+
+async def test_the_dashboard_shows_a_sealed_files_records_before_the_store_is_open(
+    seeded_store: Store, make_app
+):
+    before, after = await _dashboard_before_and_after_the_store(seeded_store, make_app)
+    shown = "\n".join(before)
+    assert "Alex Rivera" in shown
+    assert "Reading your plan" not in shown
+    # The same screen, cell for cell, once the Store's checked records replace them.
+    assert before == after
+
+
+async def test_the_plain_dashboard_matches_the_stores_for_a_new_and_a_started_plan(
+    store: Store, make_app
+):
+    from growthtui.domain import Goal, Profile
+
+    before, after = await _dashboard_before_and_after_the_store(store, make_app, (90, 30))
+    assert "Welcome to growthtui." in "\n".join(before)
+    assert before == after
+    store.save_profile(Profile(name="Sam", vision="Lead a team"))
+    store.add(Goal(title="Write the design doc"))
+    before, after = await _dashboard_before_and_after_the_store(store, make_app, (90, 30))
+    assert "Getting started: 2 of 5" in "\n".join(before)
+    assert before == after
+
+
+async def test_a_file_not_sealed_is_not_shown_before_the_store_has_read_it(
+    seeded_store: Store, make_app
+):
+    assert seeded_store.path is not None
+    path = seeded_store.path
+    path.write_bytes(path.read_bytes())  # the same text, but not the version the Store sealed
+    seen: list[str] = []
+    asked = threading.Event()
+
+    def open_store() -> Store:
+        seen.append(_who(app))
+        asked.set()
+        return seeded_store
+
+    app = make_app(OpenAfterFirstFrame(open_store, lambda: read_dashboard_records(path)))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await asyncio.to_thread(asked.wait, 60)
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert seen == ["Reading your plan…"]  # nothing shown from a file nobody vouched for
+        assert "Alex Rivera" in _who(app)
+
+
+async def test_a_file_the_store_refuses_is_never_written_though_its_records_were_shown(
+    seeded_store: Store, make_app
+):
+    """The early records are only shown: keys wait for the Store, which checks every
+    record, and a file holding one it cannot read is refused (exit 2), never written. Here
+    a seal vouches, wrongly, for a file whose evidence (which the Dashboard does not read)
+    is broken."""
+    import os
+
+    from growthtui.store.schema import CURRENT_SCHEMA
+    from growthtui.store.seal import write_seal
+    from growthtui.store.storage import encode
+
+    path = seeded_store.path
+    assert path is not None
+    seeded_store.close()
+    data = json.loads(path.read_bytes())
+    first = next(iter(data["evidence"]))
+    data["evidence"][first]["date"] = "the day after"
+    path.write_bytes(encode(data))
+    write_seal(path, os.stat(path), CURRENT_SCHEMA)
+    broken = path.read_bytes()
+    assert read_dashboard_records(path) is not None  # the Dashboard's records read fine
+
+    reading = threading.Event()
+    let_go = threading.Event()
+
+    def open_store() -> Store:
+        reading.set()
+        let_go.wait(timeout=60)
+        return Store.open(path, create=True, today=seeded_store.today)
+
+    app = make_app(OpenAfterFirstFrame(open_store, lambda: read_dashboard_records(path)))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await asyncio.to_thread(reading.wait, 60)
+        await pilot.pause()
+        assert "Alex Rivera" in _who(app)
+        for key in ("tab", "space", "w", "u"):  # a milestone ticked off, a win, an undo
+            app.post_message(events.Key(key, " " if key == "space" else None))
+        let_go.set()
+        with contextlib.suppress(WorkerCancelled):
+            await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app.refusal, StoreUnreadable)
+        assert "not valid" in str(app.refusal)
+    assert app.return_value == 2
+    assert path.read_bytes() == broken
+
+
+async def test_a_resize_before_the_store_is_open_redraws_the_early_records(
+    seeded_store: Store, make_app
+):
+    assert seeded_store.path is not None
+    path = seeded_store.path
+    reading = threading.Event()
+    let_go = threading.Event()
+
+    def open_store() -> Store:
+        reading.set()
+        let_go.wait(timeout=60)
+        return seeded_store
+
+    app = make_app(OpenAfterFirstFrame(open_store, lambda: read_dashboard_records(path)))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await asyncio.to_thread(reading.wait, 60)
+        await pilot.pause()
+        wide = screen_lines(app)
+        await pilot.resize_terminal(90, 30)  # narrower than the Dashboard's NARROW
+        await pilot.pause()
+        narrow = screen_lines(app)
+        assert "Alex Rivera" in "\n".join(narrow)
+        assert len(narrow[0]) == 90 and narrow != wide
+        let_go.set()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.store is seeded_store
+        assert screen_lines(app) == narrow  # the store's records, drawn alike

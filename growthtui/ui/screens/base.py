@@ -31,11 +31,13 @@ STYLES = Path(__file__).resolve().parent.parent / "styles"
 
 def load_styles(app: App[Any]) -> None:
     """Add every screen's style file to the stylesheet at once (they are scoped to their
-    screens), so opening a screen or dialog later does not parse all the app's CSS again."""
+    screens), and parse them now, so opening a screen or dialog later neither parses all
+    the app's CSS again nor these files (the app calls this once its records are shown)."""
     stylesheet = app.stylesheet
     for path in sorted(STYLES.glob("*.tcss")):
         if not stylesheet.has_source(str(path), ""):
             stylesheet.read(path)
+    stylesheet.parse()  # only what is new: Textual keeps each source's rules
 
 
 class AreaScreen(KeysInOrder, AppAccess, Screen[None]):
@@ -62,10 +64,8 @@ class AreaScreen(KeysInOrder, AppAccess, Screen[None]):
         area = AREA_BY_MODE[self.MODE]
         self.title = area.title
         self.BINDING_GROUP_TITLE = area.title
-        # The stylesheet already holds every style this screen uses (see `load_styles`):
-        # without this, Textual parses all the app's CSS again and restyles every widget
-        # on the first visit of each area, a tenth of a second each time.
-        self._css_update_count = self.app._css_update_count
+        # The stylesheet already holds every style this screen uses (see `load_styles`),
+        # and the app does not parse it all again on its first visit (GrowthApp.refresh_css).
 
     @property
     def alarm_style(self) -> str:
@@ -84,9 +84,6 @@ class AreaScreen(KeysInOrder, AppAccess, Screen[None]):
     def on_mount(self) -> None:
         # The one mount handler of the areas: Textual calls every class's `on_mount` along
         # the MRO, so subclasses set up their widgets in `set_up`, not in an `on_mount`.
-        # Once the first frame is out (Textual holds it back 0.05 s on a screen switch):
-        # parsing the other screens' styles is no reason to keep this one waiting.
-        self.set_timer(0.25, lambda: load_styles(self.app))
         self.watch(self.app, "revision", self._revision_changed, init=False)
         self.watch(self, "focused", self._focus_moved, init=False)
         self.set_up()

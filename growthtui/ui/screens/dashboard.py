@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from rich.text import Text
 from textual import work
@@ -19,7 +19,8 @@ from growthtui.ui.widgets.record_table import Cell, RecordTable, Row
 from growthtui.ui.widgets.record_text import RecordText
 
 if TYPE_CHECKING:
-    from growthtui.domain import CheckIn, Milestone
+    from growthtui.store import Store
+    from growthtui.store.quick_read import DashboardRecords
 
 # The records' modules (and pydantic with them) are imported where the records are read:
 # this screen's first frame is drawn before the store is open (see GrowthApp).
@@ -78,6 +79,8 @@ class DashboardScreen(AreaScreen):
         super().__init__()
         self._milestone_ids: set[str] = set()
         self._narrow: bool | None = None
+        self._early: DashboardRecords | None = None
+        """The records shown before the store was open (see `show_early`), until it is."""
 
     def compose_body(self) -> ComposeResult:
         with VerticalScroll(id="dashboard-body"):
@@ -135,24 +138,24 @@ class DashboardScreen(AreaScreen):
 
     def on_resize(self) -> None:
         if self._narrow is not None and self._narrow != self.narrow:
-            self.refresh_data()
+            if self._early is not None:
+                self.show_records(self._early)  # the store is not open yet
+            else:
+                self.refresh_data()
 
     @property
     def narrow(self) -> bool:
         return self.app.size.width < NARROW
 
-    def _first_steps(self) -> list[tuple[FirstStep, bool]]:
+    def _first_steps(self, records: DashboardRecords) -> list[tuple[FirstStep, bool]]:
         """Each step of the welcome checklist, and whether it is done."""
-        from growthtui.domain import Evidence, Goal, Milestone, Skill, Trait
-
-        store = self.store
-        profile = store.profile()
+        profile = records.profile
         done = (
             bool(profile.name or profile.role or profile.vision),
-            store.count(Trait) + store.count(Skill) > 0,
-            store.count(Goal) > 0,
-            store.count(Milestone) > 0,
-            store.count(Evidence) > 0,
+            records.has_traits or bool(records.skills),
+            bool(records.goals),
+            bool(records.milestones),
+            records.has_evidence,
         )
         return list(zip(FIRST_STEPS, done, strict=True))
 
@@ -216,26 +219,30 @@ class DashboardScreen(AreaScreen):
         return False
 
     def refresh_data(self) -> None:
-        from growthtui.domain import (
-            CheckIn,
-            Goal,
-            GoalStatus,
-            Interaction,
-            Milestone,
-            Person,
-            Skill,
-        )
-        from growthtui.domain.cadence import follow_ups_due
-        from growthtui.domain.progress import GoalProgress
-        from growthtui.services.agenda import build_agenda, records_of
+        self._early = None
+        self.show_records(dashboard_records(self.store))
 
-        store = self.store
+    def show_early(self, records: DashboardRecords) -> None:
+        """Show records read before the store is open (GrowthApp); the store's replace
+        them once it is (`refresh_data`)."""
+        self._early = records
+        self.show_records(records)
+
+    def show_records(self, records: DashboardRecords) -> None:
+        """Show `records`: the Store's models, or (while the Store opens, see GrowthApp)
+        the plain records read from a file the Store sealed. Both show alike."""
+        from growthtui.domain.cadence import follow_ups_due
+        from growthtui.domain.kinds import GoalStatus
+        from growthtui.domain.progress import GoalProgress
+        from growthtui.domain.shapes import AgendaRecords
+        from growthtui.services.agenda import build_agenda
+
         today = self.today
         glyphs = self.glyphs
         narrow = self._narrow = self.narrow
-        profile = store.profile()
-        goals = store.list(Goal)
-        empty = self._show_first_steps(self._first_steps())
+        profile = records.profile
+        goals = records.goals
+        empty = self._show_first_steps(self._first_steps(records))
 
         who = Text()
         if profile.name or profile.role:
@@ -251,7 +258,18 @@ class DashboardScreen(AreaScreen):
         self.query_one("#dashboard-who", RecordText).update(who)
 
         active = {str(g.id): g for g in goals if g.status is GoalStatus.ACTIVE}
-        agenda = build_agenda(records_of(store), today, DUE_SOON_DAYS)
+        agenda = build_agenda(
+            AgendaRecords(
+                goals=goals,
+                milestones=records.milestones,
+                people=records.people,
+                interactions=records.interactions,
+                reviews=records.reviews,
+                review_cadence=profile.review_cadence,
+            ),
+            today,
+            DUE_SOON_DAYS,
+        )
         banner = self.query_one("#review-banner", Static)
         review = agenda.review
         # No nag before there is a goal to review.
@@ -265,12 +283,12 @@ class DashboardScreen(AreaScreen):
             banner.update("")
 
         alarm = self.alarm_style
-        milestones = store.list(Milestone)
-        milestones_by_goal: dict[int, list[Milestone]] = defaultdict(list)
+        milestones = records.milestones
+        milestones_by_goal: dict[int, list[Any]] = defaultdict(list)
         for milestone in milestones:
             milestones_by_goal[milestone.goal_id].append(milestone)
-        checkins_by_goal: dict[int, list[CheckIn]] = defaultdict(list)
-        for checkin in store.list(CheckIn):
+        checkins_by_goal: dict[int, list[Any]] = defaultdict(list)
+        for checkin in records.checkins:
             checkins_by_goal[checkin.goal_id].append(checkin)
         bar = 4 if narrow else 8
         # As the Goals screen says it: a parent's progress from its stepping stones.
@@ -311,12 +329,12 @@ class DashboardScreen(AreaScreen):
         )
         milestones_table.show_rows([*overdue, *upcoming], milestone_cells)
 
-        people = store.list(Person)
+        people = records.people
         follow_ups = {
             str(follow.person.id): follow
             for follow in follow_ups_due(
                 people,
-                store.list(Interaction),
+                records.interactions,
                 today,
                 within_days=FOLLOW_UP_DAYS,
             )
@@ -337,7 +355,7 @@ class DashboardScreen(AreaScreen):
 
         points = 5 if narrow else 8
         skill_rows: list[Row] = []
-        for skill in store.list(Skill):
+        for skill in records.skills:
             level = skill.level
             level_text = f"{level}→{skill.target_level}" if level else f"–→{skill.target_level}"
             trend = glyphs.sparkline(skill.trend(), width=points)
@@ -388,3 +406,32 @@ class DashboardScreen(AreaScreen):
 
     async def action_review(self) -> None:
         await self.growth_app.run_command("reviews", "start_review")
+
+
+def dashboard_records(store: Store) -> DashboardRecords:
+    """What the Dashboard shows, as the Store's models."""
+    from growthtui.domain import (
+        CheckIn,
+        Evidence,
+        Goal,
+        Interaction,
+        Milestone,
+        Person,
+        Review,
+        Skill,
+        Trait,
+    )
+    from growthtui.store.quick_read import DashboardRecords
+
+    return DashboardRecords(
+        profile=store.profile(),
+        goals=store.list(Goal),
+        milestones=store.list(Milestone),
+        checkins=store.list(CheckIn),
+        people=store.list(Person),
+        interactions=store.list(Interaction),
+        reviews=store.list(Review),
+        skills=store.list(Skill),
+        has_traits=store.count(Trait) > 0,
+        has_evidence=store.count(Evidence) > 0,
+    )

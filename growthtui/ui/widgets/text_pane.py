@@ -142,8 +142,12 @@ class TextPane(Static, _ScrollArea, can_focus=True):
             self._update_hint()
             return False
         scrollbar = self.show_vertical_scrollbar
+        # Set without a layout (the pane's size does not change with its text); the scroll
+        # position is then kept within the new range (a shorter text scrolled past its end
+        # shows its last page). The scrollbar is always there and zero wide: nothing of it
+        # to update.
         self.set_reactive(Widget.virtual_size, size)
-        self._scroll_update(size)
+        self.scroll_y = min(self.scroll_y, self.max_scroll_y)
         self._update_hint()
         return self.show_vertical_scrollbar != scrollbar
 
