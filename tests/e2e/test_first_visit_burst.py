@@ -30,9 +30,7 @@ def burst_on_first_visit(terminal: Terminal, data: Path, goals_before: int) -> N
     terminal.wait_for("EXITED 0")
 
 
-def test_a_burst_on_the_first_visit_of_goals_saves_the_goal(
-    terminal: Terminal, tmp_path: Path
-):
+def test_a_burst_on_the_first_visit_of_goals_saves_the_goal(terminal: Terminal, tmp_path: Path):
     burst_on_first_visit(terminal, tmp_path / "k.json", goals_before=0)
 
 
