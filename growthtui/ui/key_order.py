@@ -7,13 +7,13 @@ turn, and its binding is looked up later still, when it has bubbled up to the ap
 burst such as `n` + a title is routed in full before `n` has opened its form: the title
 goes to the list the form is opened from, and is dropped when it reaches the app. In a
 form, `ctrl+s` followed by a reason would type the reason into the field being saved,
-and keys after `tab` would land in the field being left. Three mixins put this right:
+and keys after `tab` would land in the field being left. This puts it right:
 
-- `KeysInOrder`, for the screens that open dialogs (the areas): a key reaching the screen
-  runs its binding there, in its turn, so a dialog it opens is open before the next key's
-  turn. A key that reaches the screen once another screen covers it, or once the focus
-  has moved to a field that takes such a key (letters typed right after `/`), is handed
-  to the app again, which routes it where it belongs now.
+- `KeyQueue`, the app's one queue: a key that may run an action (one the focused field
+  does not type) has its turn, through the widget and screen it was routed to and its
+  binding, before the next key is routed; when that action showed another screen (a
+  switch of area, a form, a dialog), the next key waits until that screen is ready. So
+  `3 n Title` on a first visit of Goals opens the form before the title is routed.
 - `HoldKeys`, for dialogs and forms: keys that come before the first field has the focus
   are held, and handed to the app again once it has. `settle_then` runs an action (save,
   cancel, next field, answer) once the keys typed before it have been handled, bindings
@@ -23,15 +23,16 @@ and keys after `tab` would land in the field being left. Three mixins put this r
 - `HeldWhileSettling`, for the fields of such forms: a key routed to the field while its
   screen holds keys is held with them.
 
-This module is the one place that knows Textual's routing (Textual 8.2.8). It looks a
-key's binding up as the app does once the key has bubbled to it (`Screen.active_bindings`,
-then `App.run_action`), and holds keys where the app hands them to the widget or screen it
-routed them to, through growthtui.ui.frames.routing (the one private hook, kept with
-growthtui's other uses of Textual's private parts).
+This module is the one place that knows Textual's routing (Textual 8.2.8): the app reads
+each key in `App.on_event` (public), routes it to the focused widget or the screen, and the
+key bubbles back up to the app, where its binding runs. The forms hold keys where the app
+hands them to the widget or screen it routed them to, through growthtui.ui.frames.routing
+(the one private hook, kept with growthtui's other uses of Textual's private parts).
 """
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
@@ -51,42 +52,113 @@ def fresh(key: events.Key) -> events.Key:
     return events.Key(key.key, key.character)
 
 
-class KeysInOrder:
-    """Mixed into a Screen that opens dialogs: its keys run their bindings in their turn,
-    and keys that arrive once a dialog covers it go on to the dialog."""
+class KeyTurn(Message):
+    """Sent behind a key, to where the app routed it: when it has bubbled back up to the
+    app, the key has been through every handler on its way and its binding has run."""
 
-    async def on_key(self, event: events.Key) -> None:
-        screen: Screen[Any] = self  # type: ignore[assignment]
-        app = screen.app
-        if not screen.is_attached:
+    def __init__(self, turn: int, screen: Screen[Any], hops: int = 0) -> None:
+        super().__init__()
+        self.turn = turn
+        self.screen = screen
+        self.hops = hops
+
+
+READY_HOPS = 3
+"""How often a key's turn is sent through a screen that its action showed (a switch of
+area, a form pushed) before the next key goes: once is enough unless that screen at once
+shows another."""
+
+STUCK_SECONDS = 3.0
+"""A key whose turn has not come back by then (its widget was removed with the turn still
+queued in it) stops holding the keys behind it."""
+
+
+class KeyQueue:
+    """Mixin for the App (before App in the bases): the one queue of the keys the
+    terminal sends. A key that may run an action (one the focused field does not type) is
+    routed as Textual routes it, followed by a `KeyTurn`; every key that comes until that
+    turn is back at the app is held, in order. A turn that comes back on another screen
+    than it left from (the key switched area or opened a form or a dialog) goes through
+    that screen once more, after what it has queued (its mount, its focus), so the held
+    keys reach what has the focus once the new screen is ready. Keys a form held while it
+    settled (`HoldKeys`) come back to the front of the queue (`again`)."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._held_keys: list[events.Key] = []
+        self._key_turn = 0
+        self._key_busy: tuple[int, Widget | Screen[Any], float] | None = None
+        """The key whose turn is out: its number, where it went, since when."""
+        self._key_watch = False
+
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, events.Key) and not event.is_forwarded:
+            if self._key_busy is not None or self._held_keys:
+                self._held_keys.append(event)
+                self._watch_keys()
+                return
+            await self._route_key(event)
             return
+        await super().on_event(event)  # type: ignore[misc]
+
+    async def _route_key(self, key: events.Key) -> None:
+        app: Any = self
+        screen = app.screen
         focused = screen.focused
-        if not screen.is_active or (
-            focused is not None and focused.check_consume_key(event.key, event.character)
+        target = focused if focused is not None else screen
+        await super().on_event(key)  # type: ignore[misc]
+        if focused is not None and focused.check_consume_key(key.key, key.character):
+            return  # typed into the field: nothing to wait for
+        self._key_turn += 1
+        self._key_busy = (self._key_turn, target, time.monotonic())
+        if not target.post_message(KeyTurn(self._key_turn, screen)):
+            self._key_busy = None
+
+    async def on_key_turn(self, message: KeyTurn) -> None:
+        message.stop()
+        if self._key_busy is None or message.turn != self._key_busy[0]:
+            return  # a turn given up on (`again`, or stuck)
+        app: Any = self
+        screen = app.screen
+        # The key showed another screen: the next key goes once that screen is ready.
+        if (
+            screen is not message.screen
+            and message.hops < READY_HOPS
+            and screen.post_message(KeyTurn(message.turn, screen, message.hops + 1))
         ):
-            # Routed before another screen opened on top (a dialog, another area), or
-            # before the focus moved to a field that takes this key (a letter typed right
-            # after `/` opened the words filter): the app routes it again, to them.
-            event.stop()
-            event.prevent_default()
-            app.post_message(fresh(event))
             return
-        # The app would look this key's binding up once it bubbled there, which is after
-        # the keys behind it were handed on; here, it runs before the next key's turn.
-        if await run_binding(screen, event.key):
-            event.stop()
-            event.prevent_default()
+        self._key_busy = None
+        await self._next_keys()
 
+    async def _next_keys(self) -> None:
+        held = self._held_keys
+        while held and self._key_busy is None:
+            await self._route_key(held.pop(0))
 
-async def run_binding(screen: Screen[Any], key: str) -> bool:
-    """Run the binding `key` has on `screen` now (the focused widget's, the screen's or the
-    app's, the first that is enabled: as the app does once a key has bubbled up to it);
-    True when one ran."""
-    active = screen.active_bindings.get(key)
-    if active is None or not active.enabled or active.binding.priority:
-        # A priority binding had its turn before the key was routed.
-        return False
-    return await screen.app.run_action(active.binding.action, active.node)
+    async def again(self, keys: list[events.Key]) -> None:
+        """Route `keys` (held by a form while it settled; typed before those held here)
+        before the keys held here."""
+        self._held_keys[:0] = keys
+        self._key_busy = None
+        await self._next_keys()
+
+    def _watch_keys(self) -> None:
+        if self._key_watch:
+            return
+        self._key_watch = True
+        app: Any = self
+        app.set_timer(STUCK_SECONDS / 4, self._check_stuck)
+
+    async def _check_stuck(self) -> None:
+        self._key_watch = False
+        busy = self._key_busy
+        if busy is not None:
+            _turn, target, since = busy
+            if target.is_attached and time.monotonic() - since < STUCK_SECONDS:
+                self._watch_keys()
+                return
+            self._key_busy = None
+        await self._next_keys()
 
 
 class KeysSettled(Message):
@@ -206,6 +278,10 @@ class HeldWhileSettling(KeyIntake):
 
 
 async def _replay(app: Any, keys: list[events.Key]) -> None:
-    """Route `keys` again, one after the other, as the app routes the keys it reads."""
-    for key in keys:
-        await app.on_event(key)
+    """Route `keys` again, in order, ahead of the keys the app holds (they were typed
+    before those)."""
+    if isinstance(app, KeyQueue):
+        await app.again(keys)
+    else:
+        for key in keys:
+            await app.on_event(key)

@@ -16,9 +16,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from growthtui.ui.key_order import KeyQueue
 
-class AppHooks:
-    """Mixin for an App (before App in the bases)."""
+
+class AppHooks(KeyQueue):
+    """Mixin for an App (before App in the bases). It also brings the app's one queue of
+    keys (growthtui.ui.key_order.KeyQueue, public Textual only)."""
 
     def change_line_filters(self, change: Callable[[list[Any]], list[Any]]) -> None:
         """Replace the filters every line of every frame passes through with

@@ -13,7 +13,6 @@ from textual.widget import Widget
 
 from growthtui.domain import GrowthError
 from growthtui.ui.areas import AREA_BY_MODE
-from growthtui.ui.key_order import KeysInOrder
 from growthtui.ui.screens.app_access import AppAccess
 from growthtui.ui.widgets.area_tabs import AreaTabs
 from growthtui.ui.widgets.key_footer import KeyFooter
@@ -40,7 +39,7 @@ def load_styles(app: App[Any]) -> None:
     stylesheet.parse()  # only what is new: Textual keeps each source's rules
 
 
-class AreaScreen(KeysInOrder, AppAccess, Screen[None]):
+class AreaScreen(AppAccess, Screen[None]):
     """An area of the app (Dashboard, Goals, ...). Subclasses compose `compose_body` and
     fill it in `refresh_data`, which runs when the screen is shown and whenever the data
     changed since it last ran."""

@@ -26,6 +26,7 @@ from growthtui.domain.printable import printable
 from growthtui.domain.progress import GoalProgress
 from growthtui.domain.schedule import goal_is_overdue
 from growthtui.domain.words import counted
+from growthtui.ui.frames.borders import set_border_subtitle
 from growthtui.ui.glyphs import UNICODE, Glyphs
 from growthtui.ui.screens.goal_detail import goal_detail
 from growthtui.ui.screens.goal_form import GoalForm
@@ -133,6 +134,7 @@ class GoalsScreen(ListArea):
         self._progress = GoalProgress({}, {}, {})
         self._detail_for: tuple[int, object] | None = None
         self._detail_texts: dict[tuple[int, object], Text] = {}
+        self._detail_pane: TextPane | None = None
 
     def compose_body(self) -> ComposeResult:
         with Horizontal(id="goals-body"):
@@ -150,13 +152,10 @@ class GoalsScreen(ListArea):
 
     def set_up(self) -> None:
         self.table.follow = lambda _key: self._show_detail()
-        # The detail draws no scrollbar: its border says where more of the text is.
+        # The detail draws no scrollbar: its border says where more of the text is (that
+        # border row alone is drawn again when it changes).
         pane = self.query_one("#goals-detail")
-        self.watch(
-            self.query_one("#goal-detail", TextPane),
-            "hint",
-            lambda hint: setattr(pane, "border_subtitle", hint),
-        )
+        self.watch(self.detail_pane, "hint", partial(set_border_subtitle, pane))
         self._lay_out(self.app.size.width)
 
     def on_resize(self, event: events.Resize) -> None:
@@ -257,9 +256,16 @@ class GoalsScreen(ListArea):
         self.query_one("#goals-filter-status", Static).update(Text(summary))
         self._show_detail(force=True)
 
+    @property
+    def detail_pane(self) -> TextPane:
+        """The detail's text (looked up once: every cursor move shows a goal in it)."""
+        if self._detail_pane is None:
+            self._detail_pane = self.query_one("#goal-detail", TextPane)
+        return self._detail_pane
+
     def _show_detail(self, force: bool = False) -> None:
         goal = self.selected_goal()
-        detail = self.query_one("#goal-detail", TextPane)
+        detail = self.detail_pane
         if goal is None:
             self._detail_for = None
             if self._goals:
@@ -309,7 +315,7 @@ class GoalsScreen(ListArea):
         table = self.table
         if table.cursor_row != row or not self.is_current:
             return  # the cursor moved on: its own move prepares the next ones
-        detail = self.query_one("#goal-detail", TextPane)
+        detail = self.detail_pane
         keys = table.row_keys_near(row)
         revision = self.growth_app.revision
         for key in keys:

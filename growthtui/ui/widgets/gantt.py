@@ -32,7 +32,7 @@ from growthtui.domain.timeline import (
 )
 from growthtui.ui.glyphs import UNICODE, Glyphs
 from growthtui.ui.shown import shown_text
-from growthtui.ui.widgets.line_list import LineList, cursor_bindings, fitted
+from growthtui.ui.widgets.line_list import FittedList, LineList, cursor_bindings, fitted
 
 HEADER_LINES = 2
 """Years, then months or quarters; they stay put while the goals scroll under them."""
@@ -55,7 +55,7 @@ class GanttRow:
     """Draw the bar in the alarm style (an open goal past its due date)."""
 
 
-class GanttChart(LineList):
+class GanttChart(FittedList):
     """Rows of bars under a header of years and periods, a cursor row, and a window of
     months or quarters that the screen shifts (`shift`, `to_today`, `toggle_scale`)."""
 
@@ -68,11 +68,6 @@ class GanttChart(LineList):
         "gantt--hint",
     }
     DEFAULT_CSS = """
-    GanttChart {
-        height: 1fr;
-        overflow-x: hidden;
-        scrollbar-size-vertical: 1;
-    }
     GanttChart > .gantt--header { text-style: bold; color: $text-muted; }
     GanttChart > .gantt--bar { color: $primary; }
     GanttChart > .gantt--today { color: $warning; text-style: bold; }

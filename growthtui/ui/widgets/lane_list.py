@@ -16,7 +16,7 @@ from textual.geometry import Size
 from textual.strip import Strip
 
 from growthtui.domain.printable import printable
-from growthtui.ui.widgets.line_list import LineList, cursor_bindings, fitted
+from growthtui.ui.widgets.line_list import FittedList, LineList, cursor_bindings, fitted
 
 MIN_LANE = 12
 """Every lane keeps room for a few words, even when it is empty."""
@@ -91,7 +91,7 @@ def lane_widths(room: int, count: int, needs: Sequence[int]) -> list[int]:
     return widths
 
 
-class LaneList(LineList):
+class LaneList(FittedList):
     """A header of lane titles, then rows; a cursor row; the lanes share the width by
     what they hold."""
 
@@ -102,11 +102,6 @@ class LaneList(LineList):
         "lanes--cursor",
     }
     DEFAULT_CSS = """
-    LaneList {
-        height: 1fr;
-        overflow-x: hidden;
-        scrollbar-size-vertical: 1;
-    }
     LaneList > .lanes--header { text-style: bold; background: $panel; }
     LaneList > .lanes--heading { text-style: bold; }
     LaneList > .lanes--divider { color: $panel-lighten-2; }

@@ -297,3 +297,17 @@ class LineList(ScrollView, can_focus=True, inherit_bindings=False):
             for s in line.render(self.app.console, end="")
         ]
         return Strip(segments).adjust_cell_length(width, base)
+
+
+class FittedList(LineList):
+    """A LineList whose rows are drawn to its width (the lanes, the Gantt chart): it
+    fills the height left to it, never scrolls sideways, and its scrollbar takes one
+    column."""
+
+    DEFAULT_CSS = """
+    FittedList {
+        height: 1fr;
+        overflow-x: hidden;
+        scrollbar-size-vertical: 1;
+    }
+    """

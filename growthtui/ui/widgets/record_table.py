@@ -291,11 +291,13 @@ class RecordTable(LineList):
         if changed:
             self._changed_shape()
 
-    def _render_widths(self) -> list[int]:
-        """The width of each column as drawn now, padding included."""
+    def _render_widths(self, width: int | None = None) -> list[int]:
+        """The width of each column as drawn now (in a table `width` wide, else as wide
+        as it is), padding included."""
         pad = 2 * self.cell_padding
         widths = [column.get_render_width(self) for column in self.columns.values()]
-        width = self.size.width
+        if width is None:
+            width = self.size.width
         if self.flex in self.columns and width:
             flex_index = list(self.columns).index(self.flex)
             others = sum(widths) - widths[flex_index]
@@ -352,12 +354,16 @@ class RecordTable(LineList):
     def _cropped(self, index: int, cursor: bool, base: Style) -> Strip:
         """Row `index` (-1: the header) as far as the table is scrolled sideways."""
         scroll_x = round(self.scroll_x)
-        strip = Strip(self._row_segments(index, cursor, base))
-        strip = strip.crop(scroll_x, scroll_x + self.size.width)
-        return strip.adjust_cell_length(self.size.width, base).simplify()
+        width = self.size.width  # worked out from the layout each time it is read
+        strip = Strip(self._row_segments(index, cursor, base, width))
+        strip = strip.crop(scroll_x, scroll_x + width)
+        return strip.adjust_cell_length(width, base).simplify()
 
-    def _row_segments(self, index: int, cursor: bool, base: Style) -> list[Segment]:
-        """One row (index -1: the header), cell by cell as a DataTable draws it."""
+    def _row_segments(
+        self, index: int, cursor: bool, base: Style, table_width: int
+    ) -> list[Segment]:
+        """One row (index -1: the header), cell by cell as a DataTable draws it, for a
+        table `table_width` wide."""
         header = index == -1
         if header:
             row_style = self.get_component_styles("datatable--header").rich_style
@@ -368,7 +374,7 @@ class RecordTable(LineList):
         cursor_style = self.get_component_rich_style("datatable--cursor") if cursor else Style()
         # The cell's own colours win over the cursor's foreground, not its background.
         post_style = Style.from_color(bgcolor=cursor_style.bgcolor)
-        widths = self._render_widths()
+        widths = self._render_widths(table_width)
         segments: list[Segment] = []
         for number, width in enumerate(widths):
             cell = cells[number] if number < len(cells) else ""
@@ -380,7 +386,7 @@ class RecordTable(LineList):
             pre_style = row_style + Style.from_meta({"row": index, "column": number})
             pre_style += cursor_style
             segments.extend(self._cell_segments(text, width, pre_style, post_style))
-        remaining = max(0, self.size.width - sum(widths))
+        remaining = max(0, table_width - sum(widths))
         extend = row_style + cursor_style
         extend += Style.from_meta({"row": index, "column": 0, "out_of_bounds": True})
         segments.append(Segment(" " * remaining, extend))
