@@ -25,8 +25,10 @@ TODAY = "2026-11-24"
 
 
 def growthtui_command() -> str:
-    """The installed console script (what a person runs), else `python -m growthtui`."""
-    found = shutil.which("growthtui")
+    """The installed console script (what a person runs): the one beside this interpreter
+    (this environment's), else the one on PATH, else `python -m growthtui`."""
+    beside = Path(sys.executable).with_name("growthtui")
+    found = str(beside) if beside.is_file() else shutil.which("growthtui")
     return shlex.quote(found) if found else f"{shlex.quote(sys.executable)} -m growthtui"
 
 
