@@ -178,8 +178,9 @@ def _task(
 
 def tasks_of(store_file: Path) -> Iterator[dict[str, object]]:
     """The store's records as Taskwarrior tasks: open goals and milestones pending."""
-    from growthtui.domain import ENTITIES, Goal, Milestone
-    from growthtui.store import Store
+    from growthtui.domain.entities import ENTITIES
+    from growthtui.domain.goals import Goal, Milestone
+    from growthtui.store.repository import Store
 
     store = Store.open(store_file, create=False, today=lambda: TODAY, lazy=True)
     open_goals = set()

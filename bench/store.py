@@ -30,9 +30,10 @@ except ImportError:  # pragma: no cover
 
 import orjson
 
-from growthtui.domain import ENTITIES, Goal, Milestone
+from growthtui.domain.entities import ENTITIES
+from growthtui.domain.goals import Goal, Milestone
 from growthtui.services.seed import seed
-from growthtui.store import Store
+from growthtui.store.repository import Store
 from growthtui.store.storage import encode, gc_paused
 
 TODAY = dt.date(2026, 11, 24)

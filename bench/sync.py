@@ -46,11 +46,11 @@ except ImportError:  # pragma: no cover
     from installed import compile_growthtui, install_copy  # type: ignore[no-redef]
     from table import Row, render  # type: ignore[no-redef]
 
-from growthtui.domain import Goal
+from growthtui.domain.goals import Goal
 from growthtui.services.seed import seed
 from growthtui.services.sync import clone_path, sync
 from growthtui.services.sync_git import CONFIG
-from growthtui.store import Store
+from growthtui.store.repository import Store
 
 TODAY = dt.date(2026, 11, 24)
 SIZES = (1_000, 10_000)

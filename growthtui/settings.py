@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from growthtui.domain import InvalidInput
+from growthtui.domain.errors import InvalidInput
 
 DEFAULT_THEME = "textual-dark"
 KNOWN_SETTINGS = ("theme", "keymap", "frame_encoder")

@@ -39,7 +39,7 @@ async def _render(keys: Sequence[str], title: str) -> str:
 
     from growthtui.services.seed import seed
     from growthtui.settings import Settings
-    from growthtui.store import Store
+    from growthtui.store.repository import Store
     from growthtui.ui.app import GrowthApp
     from growthtui.ui.glyphs import UNICODE
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from growthtui.store import Store
+from growthtui.store.repository import Store
 
 TODAY = dt.date(2026, 11, 24)
 """The fixed "today" of every test: rules and screens never read the clock in tests."""

@@ -32,17 +32,3 @@ def test_importing_the_package_does_no_work_and_loads_no_textual():
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
-
-
-@pytest.mark.parametrize("package", ["growthtui.domain", "growthtui.store"])
-def test_every_name_a_package_offers_is_found_where_it_says(package: str) -> None:
-    """The lazy packages list each name twice (for the type checker and for the first use):
-    the two lists agree, and every name resolves to what its module defines."""
-    import importlib
-
-    module = importlib.import_module(package)
-    home = {name: where for where, names in module._MODULES.items() for name in names}
-    assert sorted(module.__all__) == sorted(home)
-    for name, where in home.items():
-        defined = getattr(importlib.import_module(f"{package}.{where}"), name)
-        assert getattr(module, name) is defined, name

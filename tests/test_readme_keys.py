@@ -99,7 +99,7 @@ def test_the_readme_lists_each_binding_with_its_keys(heading: str) -> None:
 
 def test_a_rebound_key_is_named_by_an_id_the_readme_documents() -> None:
     from growthtui.settings import Settings
-    from growthtui.store import Store
+    from growthtui.store.repository import Store
     from growthtui.ui.keymap import binding_scopes
 
     documented = {ident for table in readme_tables().values() for ident in table}

@@ -64,7 +64,7 @@ def add_goal(args: argparse.Namespace) -> int:
         return None if added is None else (replies.added_goal(added, title), warning)
 
     def by_the_store() -> Said:
-        from growthtui.domain import Goal
+        from growthtui.domain.goals import Goal
         from growthtui.services.records import save
 
         goal = Goal.build(title=title, horizon=args.horizon, due=due)
@@ -92,7 +92,7 @@ def add_milestone(args: argparse.Namespace) -> int:
         return replies.added_milestone(added[0], args.goal_id, added[1], due), warning
 
     def by_the_store() -> Said:
-        from growthtui.domain import Goal, Milestone
+        from growthtui.domain.goals import Goal, Milestone
         from growthtui.services.records import save
 
         milestone = Milestone.build(goal_id=args.goal_id, title=title, due=due)

@@ -13,8 +13,8 @@ if TYPE_CHECKING:
     from collections.abc import Callable
     from pathlib import Path
 
-    from growthtui.store import Store
     from growthtui.store.quick_read import DashboardRecords
+    from growthtui.store.repository import Store
 
 
 def run_app(args: argparse.Namespace) -> int:
@@ -34,7 +34,7 @@ def run_app(args: argparse.Namespace) -> int:
 
 
 def _open_for_app(path: Path) -> Store:
-    from growthtui.store import Store
+    from growthtui.store.repository import Store
 
     return Store.open(path, create=True, today=today)
 
@@ -48,7 +48,7 @@ def _preview(path: Path) -> DashboardRecords | None:
 
 def _open_demo(path: Path) -> Store:
     from growthtui.services.seed import seed
-    from growthtui.store import Store
+    from growthtui.store.repository import Store
 
     store = Store.open(path, today=today)
     seed(store, today())

@@ -25,7 +25,7 @@ if TYPE_CHECKING:
 
     from _typeshed import SupportsWrite
 
-    from growthtui.store import Store
+    from growthtui.store.repository import Store
 
 EXIT_OK = 0
 EXIT_FAILURE = 1
@@ -226,7 +226,7 @@ def open_store(args: argparse.Namespace, *, lazy: bool = True) -> Store:
     every record is checked as it opens, so it refuses exactly the files a write refuses,
     with the same sentence, whichever kinds it shows.
     """
-    from growthtui.store import Store
+    from growthtui.store.repository import Store
 
     return Store.open(data_path(args), create=False, today=today, lazy=lazy)
 
@@ -237,8 +237,8 @@ def open_store_to_read(args: argparse.Namespace) -> Store:
     lazily, each kind checked when first read; any other file has every record checked
     as it opens, so it is refused exactly as a write would refuse it."""
 
-    from growthtui.store import CURRENT_SCHEMA
     from growthtui.store.files import real_path
+    from growthtui.store.schema import CURRENT_SCHEMA
     from growthtui.store.seal import is_sealed
 
     path = data_path(args)

@@ -38,7 +38,7 @@ def register(checkin: Parser, common: Parser) -> None:
 
 
 def check_in(args: argparse.Namespace) -> int:
-    from growthtui.domain import Goal
+    from growthtui.domain.goals import Goal
     from growthtui.services.checkins import check_in as record
 
     note = typed(args.note, "note") if args.note else ""

@@ -32,9 +32,9 @@ def register(edit: Parser, common: Parser) -> None:
 
 
 def edit_goal(args: argparse.Namespace) -> int:
-    from growthtui.domain import Goal, InvalidInput
     from growthtui.domain.dates import parse_date
-    from growthtui.domain.goals import goal_due_warning
+    from growthtui.domain.errors import InvalidInput
+    from growthtui.domain.goals import Goal, goal_due_warning
     from growthtui.domain.printable import printable
     from growthtui.services.goals import edit_goal as edit
 

@@ -17,7 +17,7 @@ def import_into_store(args: argparse.Namespace) -> int:
     from pathlib import Path
 
     from growthtui.interop.formats import import_file
-    from growthtui.store import Store
+    from growthtui.store.repository import Store
 
     path = Path(args.file).expanduser()
     store = open_store(args)

@@ -11,7 +11,7 @@ from growthtui.domain.kinds import GoalStatus, Horizon
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from growthtui.domain import CheckIn, Goal, Milestone
+    from growthtui.domain.goals import CheckIn, Goal, Milestone
     from growthtui.services.listing import Filters, Listing
 
 KINDS = ("goals", "milestones", "people", "learning", "reviews")

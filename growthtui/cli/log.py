@@ -38,7 +38,8 @@ def log_evidence(args: argparse.Namespace) -> int:
         )
 
     def by_the_store() -> Said:
-        from growthtui.domain import Evidence, Goal
+        from growthtui.domain.evidence import Evidence
+        from growthtui.domain.goals import Goal
         from growthtui.services.records import save
 
         evidence = Evidence.build(

@@ -14,11 +14,11 @@ import csv
 import datetime as dt
 import io
 
-from growthtui.domain import Goal, Milestone
+from growthtui.domain.goals import Goal, Milestone
 from growthtui.domain.printable import printable
 from growthtui.domain.progress import latest_value
 from growthtui.interop.plan import Plan, closed_on, read_plan
-from growthtui.store import Store
+from growthtui.store.repository import Store
 
 BOM = "\ufeff"
 

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from growthtui.domain import InvalidInput
+from growthtui.domain.errors import InvalidInput
 from growthtui.interop.csv_export import export_csv
 from growthtui.interop.ics import export_ics
 from growthtui.interop.json_io import (
@@ -21,7 +21,8 @@ from growthtui.interop.json_io import (
 )
 from growthtui.interop.markdown import export_markdown
 from growthtui.interop.taskwarrior import import_taskwarrior, parse_export
-from growthtui.store import ImportReport, Store
+from growthtui.store.changes import ImportReport
+from growthtui.store.repository import Store
 
 EXPORT_FORMATS = ("json", "md", "csv", "ics")
 IMPORT_FORMATS = ("json", "taskwarrior")

@@ -16,9 +16,12 @@ import re
 from icalendar import Calendar, Event, vText
 
 from growthtui import __version__
-from growthtui.domain import Goal, GoalStatus, Interaction, Milestone, Person, Review
 from growthtui.domain.cadence import FollowUp, follow_up, review_due
-from growthtui.store import Store
+from growthtui.domain.goals import Goal, Milestone
+from growthtui.domain.kinds import GoalStatus
+from growthtui.domain.people import Interaction, Person
+from growthtui.domain.reviews import Review
+from growthtui.store.repository import Store
 
 UID_DOMAIN = "growthtui"
 PRODID = f"-//growthtui//growthtui {__version__}//EN"

@@ -14,10 +14,13 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from growthtui.domain import ENTITIES, ENTITY_BY_TABLE, InvalidInput, Record, explain
-from growthtui.store import CURRENT_SCHEMA, ImportReport, Store
+from growthtui.domain.base import Record, explain
+from growthtui.domain.entities import ENTITIES, ENTITY_BY_TABLE
+from growthtui.domain.errors import InvalidInput
+from growthtui.store.changes import ImportReport
 from growthtui.store.importing import import_records
-from growthtui.store.schema import MAX_ID
+from growthtui.store.repository import Store
+from growthtui.store.schema import CURRENT_SCHEMA, MAX_ID
 
 
 def export_data(store: Store) -> dict[str, Any]:

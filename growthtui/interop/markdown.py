@@ -14,11 +14,14 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Sequence
 
-from growthtui.domain import Goal, GoalStatus, Horizon, Review, TraitKind
+from growthtui.domain.assessment import TraitKind
 from growthtui.domain.cadence import review_due
 from growthtui.domain.dates import shift_days
+from growthtui.domain.goals import Goal
+from growthtui.domain.kinds import GoalStatus, Horizon
 from growthtui.domain.printable import printable
 from growthtui.domain.progress import latest_value
+from growthtui.domain.reviews import Review
 from growthtui.domain.smart import check_smart
 from growthtui.domain.words import counted
 from growthtui.interop.plan import (
@@ -29,7 +32,7 @@ from growthtui.interop.plan import (
     goal_order,
     read_plan,
 )
-from growthtui.store import Store
+from growthtui.store.repository import Store
 
 RECENT_DAYS = 90
 """How far back "recent" wins and lessons go."""

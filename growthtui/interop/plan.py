@@ -8,24 +8,18 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from growthtui.domain import (
-    CheckIn,
-    Evidence,
-    Goal,
-    GoalStatus,
-    Horizon,
-    LearningItem,
-    Milestone,
-    Profile,
-    Record,
-    Review,
-    Skill,
-    Trait,
-)
+from growthtui.domain.assessment import Skill, Trait
+from growthtui.domain.base import Record
 from growthtui.domain.cadence import last_review
+from growthtui.domain.evidence import Evidence
+from growthtui.domain.goals import CheckIn, Goal, Milestone
+from growthtui.domain.kinds import GoalStatus, Horizon
+from growthtui.domain.learning import LearningItem
+from growthtui.domain.profile import Profile
 from growthtui.domain.progress import GoalProgress
+from growthtui.domain.reviews import Review
 from growthtui.domain.schedule import is_overdue
-from growthtui.store import Store
+from growthtui.store.repository import Store
 
 HORIZON_ORDER = (Horizon.LONG, Horizon.MEDIUM, Horizon.SHORT)
 """Long to short: aspirations first, then the stepping stones toward them."""

@@ -21,17 +21,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from growthtui.domain import (
-    Goal,
-    GoalChange,
-    GoalStatus,
-    Horizon,
-    InvalidInput,
-    Record,
-)
+from growthtui.domain.base import Record
+from growthtui.domain.errors import InvalidInput
+from growthtui.domain.goals import Goal, GoalChange
+from growthtui.domain.kinds import GoalStatus, Horizon
 from growthtui.domain.schedule import suggest_horizon
 from growthtui.interop.taskwarrior_tasks import Task, parse_export, read_tasks
-from growthtui.store import ImportReport, Store
+from growthtui.store.changes import ImportReport
+from growthtui.store.repository import Store
 
 __all__ = ["TaskwarriorReport", "import_taskwarrior", "parse_export"]
 

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from growthtui.domain import InvalidInput
+from growthtui.domain.errors import InvalidInput
 
 
 @dataclass

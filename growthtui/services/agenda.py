@@ -23,7 +23,7 @@ from growthtui.domain.shapes import AgendaRecords, GoalShape, MilestoneShape, Pe
 from growthtui.domain.words import counted
 
 if TYPE_CHECKING:
-    from growthtui.store import Store
+    from growthtui.store.repository import Store
 
 # This module loads no model (and so no pydantic) until a Store is read: `growthtui agenda`
 # computes from the plain records of growthtui.store.quick_read when it can.
@@ -36,7 +36,9 @@ _WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 
 def records_of(store: Store) -> AgendaRecords:
     """The agenda's records as the store's models."""
-    from growthtui.domain import Goal, Interaction, Milestone, Person, Review
+    from growthtui.domain.goals import Goal, Milestone
+    from growthtui.domain.people import Interaction, Person
+    from growthtui.domain.reviews import Review
     from growthtui.interop.plan import read_lists
 
     kinds = (Goal, Milestone, Person, Interaction, Review)

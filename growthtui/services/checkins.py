@@ -5,9 +5,10 @@ from __future__ import annotations
 import datetime as dt
 import math
 
-from growthtui.domain import CheckIn, Goal, InvalidInput
+from growthtui.domain.errors import InvalidInput
+from growthtui.domain.goals import CheckIn, Goal
 from growthtui.domain.progress import latest_checkin
-from growthtui.store import Store
+from growthtui.store.repository import Store
 
 
 def record_checkin(store: Store, checkin: CheckIn) -> CheckIn:

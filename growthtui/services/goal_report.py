@@ -11,22 +11,19 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from growthtui.domain import (
-    CheckIn,
-    Goal,
-    GoalStatus,
-    LearningItem,
-    Milestone,
-    Person,
-)
 from growthtui.domain.dates import relative_day
+from growthtui.domain.goals import CheckIn, Goal, Milestone
+from growthtui.domain.kinds import GoalStatus
+from growthtui.domain.learning import LearningItem
+from growthtui.domain.people import Person
 from growthtui.domain.printable import printable
 from growthtui.domain.progress import GoalProgress, latest_value, measure_progress
 from growthtui.domain.schedule import goal_is_overdue, is_overdue
 from growthtui.domain.smart import SmartCheck, check_smart
 from growthtui.domain.words import counted
 from growthtui.services.listing import percent
-from growthtui.store import CURRENT_SCHEMA, Store
+from growthtui.store.repository import Store
+from growthtui.store.schema import CURRENT_SCHEMA
 
 RECENT_CHECKINS = 5
 """Check-ins shown: the latest ones."""

@@ -10,9 +10,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from growthtui.domain import TRACKED_FIELDS, Goal, InvalidInput
+from growthtui.domain.errors import InvalidInput
+from growthtui.domain.goals import TRACKED_FIELDS, Goal
 from growthtui.services.records import save
-from growthtui.store import Store
+from growthtui.store.repository import Store
 
 FIELD_WORDS = {"specific": "what exactly", "due": "due date"}
 """How a field is named in a sentence, when not by its own name."""

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-from growthtui.domain import InvalidInput, LearningItem, LearningStatus
+from growthtui.domain.errors import InvalidInput
+from growthtui.domain.learning import LearningItem, LearningStatus
 from growthtui.services.records import save
-from growthtui.store import Store
+from growthtui.store.repository import Store
 
 
 def mark_done(store: Store, item_id: int, today: dt.date) -> LearningItem:

@@ -30,16 +30,12 @@ from growthtui.domain.words import counted
 from growthtui.store.schema import CURRENT_SCHEMA
 
 if TYPE_CHECKING:
-    from growthtui.domain import (
-        CheckIn,
-        Goal,
-        LearningItem,
-        Milestone,
-        Person,
-        Record,
-        Review,
-    )
-    from growthtui.store import Store
+    from growthtui.domain.base import Record
+    from growthtui.domain.goals import CheckIn, Goal, Milestone
+    from growthtui.domain.learning import LearningItem
+    from growthtui.domain.people import Person
+    from growthtui.domain.reviews import Review
+    from growthtui.store.repository import Store
 
 KINDS = ("goals", "milestones", "people", "learning", "reviews")
 """What `list` names, as the export names its tables."""
@@ -98,7 +94,10 @@ def check_filters(kind: str | None, filters: Filters) -> None:
 def build_listing(store: Store, kind: str | None, filters: Filters, today: dt.date) -> Listing:
     """The tables of `list [kind]`: with no kind, the goals (as a tree) and their
     milestones. InvalidInput for a filter the kind has nothing to apply to."""
-    from growthtui.domain import CheckIn, Goal, LearningItem, Milestone, Person, Review
+    from growthtui.domain.goals import CheckIn, Goal, Milestone
+    from growthtui.domain.learning import LearningItem
+    from growthtui.domain.people import Person
+    from growthtui.domain.reviews import Review
 
     check_filters(kind, filters)
     if kind in (None, "goals", "milestones"):

@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-from growthtui.domain import InvalidInput, Milestone
+from growthtui.domain.errors import InvalidInput
+from growthtui.domain.goals import Milestone
 from growthtui.services.records import save
-from growthtui.store import Store
+from growthtui.store.repository import Store
 
 
 def toggle_done(store: Store, milestone: Milestone, today: dt.date) -> Milestone:

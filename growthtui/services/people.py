@@ -7,10 +7,12 @@ import datetime as dt
 from collections import defaultdict
 from collections.abc import Sequence
 
-from growthtui.domain import Goal, Interaction, InvalidInput, Milestone, Person
 from growthtui.domain.cadence import FollowUp, follow_up
 from growthtui.domain.dates import shift_days
-from growthtui.store import Store
+from growthtui.domain.errors import InvalidInput
+from growthtui.domain.goals import Goal, Milestone
+from growthtui.domain.people import Interaction, Person
+from growthtui.store.repository import Store
 
 NEXT_STEP_DAYS = 14
 """A next step without a (future) follow-up date becomes a milestone due two weeks out."""

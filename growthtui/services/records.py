@@ -11,8 +11,9 @@ from __future__ import annotations
 
 from typing import TypeVar
 
-from growthtui.domain import Profile, Record
-from growthtui.store import Store
+from growthtui.domain.base import Record
+from growthtui.domain.profile import Profile
+from growthtui.store.repository import Store
 
 R = TypeVar("R", bound=Record)
 

@@ -10,23 +10,13 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from growthtui.domain import (
-    CheckIn,
-    Decision,
-    Evidence,
-    EvidenceKind,
-    Feedback,
-    Goal,
-    Interaction,
-    InvalidInput,
-    LearningItem,
-    Milestone,
-    Person,
-    Record,
-    Review,
-    ReviewDecision,
-)
-from growthtui.domain.goals import stepping_stones_below
+from growthtui.domain.assessment import Feedback
+from growthtui.domain.base import Record
+from growthtui.domain.errors import InvalidInput
+from growthtui.domain.evidence import Evidence, EvidenceKind
+from growthtui.domain.goals import CheckIn, Goal, Milestone, stepping_stones_below
+from growthtui.domain.learning import LearningItem
+from growthtui.domain.people import Interaction, Person
 from growthtui.domain.review_evidence import (
     GoalEvidence,
     Period,
@@ -34,9 +24,9 @@ from growthtui.domain.review_evidence import (
     goals_to_review,
     suggest_period,
 )
-from growthtui.domain.reviews import ReviewStep
+from growthtui.domain.reviews import Decision, Review, ReviewDecision, ReviewStep
 from growthtui.interop.plan import read_lists
-from growthtui.store import Store
+from growthtui.store.repository import Store
 
 REFLECTION_FIELDS: tuple[str, ...] = (
     "wins",

@@ -8,28 +8,14 @@ import datetime as dt
 import random
 from collections.abc import Iterator
 
-from growthtui.domain import (
-    CheckIn,
-    Evidence,
-    EvidenceKind,
-    Feedback,
-    Goal,
-    GoalStatus,
-    Horizon,
-    Interaction,
-    InteractionKind,
-    LearningItem,
-    LearningKind,
-    LearningStatus,
-    Measure,
-    Milestone,
-    Person,
-    Record,
-    Relation,
-    Trait,
-    TraitKind,
-)
+from growthtui.domain.assessment import Feedback, Trait, TraitKind
+from growthtui.domain.base import Record
 from growthtui.domain.dates import add_months
+from growthtui.domain.evidence import Evidence, EvidenceKind
+from growthtui.domain.goals import CheckIn, Goal, Measure, Milestone
+from growthtui.domain.kinds import GoalStatus, Horizon, Relation
+from growthtui.domain.learning import LearningItem, LearningKind, LearningStatus
+from growthtui.domain.people import Interaction, InteractionKind, Person
 
 
 class _Ids:

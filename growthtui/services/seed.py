@@ -20,10 +20,12 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from growthtui.domain import ENTITIES, InvalidInput, Record
+from growthtui.domain.base import Record
+from growthtui.domain.entities import ENTITIES
+from growthtui.domain.errors import InvalidInput
 from growthtui.interop.json_io import import_json, records_from_data
 from growthtui.services.sample_history import scale_records
-from growthtui.store import Store
+from growthtui.store.repository import Store
 
 MAX_SCALE = 1_000_000
 SAMPLE_FILE = "sample_person.json"

@@ -217,7 +217,8 @@ def _merge_and_push(
     import datetime as dt
     from pathlib import Path
 
-    from growthtui.store import CURRENT_SCHEMA, Store
+    from growthtui.store.repository import Store
+    from growthtui.store.schema import CURRENT_SCHEMA
     from growthtui.store.sync_apply import apply_merged
     from growthtui.store.sync_merge import merge
     from growthtui.store.sync_shared import (

@@ -537,7 +537,7 @@ def what_changed(
     before: dict[str, dict[str, dict[str, object]]], after: dict[str, dict[str, dict[str, object]]]
 ) -> str:
     """ "1 goal added, 2 milestones changed, 1 check-in deleted" (or "nothing changed")."""
-    from growthtui.domain import ENTITIES
+    from growthtui.domain.entities import ENTITIES
     from growthtui.store.sync_shared import content
 
     said = []

@@ -27,7 +27,7 @@ from growthtui.services.sync_git import (
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from growthtui.store import Store
+    from growthtui.store.repository import Store
 
 
 def sync_status(store_path: Path, now: float | None = None, store: Store | None = None) -> str:
@@ -55,7 +55,7 @@ def changes_to_send(store_path: Path, store: Store | None = None) -> int:
     """How many records the store holds that the remote does not have as they are here
     (added, changed or deleted since the last sync). No network. `store`: as for
     `sync_status`."""
-    from growthtui.store import CURRENT_SCHEMA
+    from growthtui.store.schema import CURRENT_SCHEMA
     from growthtui.store.sync_shared import changes_between, shared_state, state_from_files
 
     clone = clone_path(store_path)
@@ -75,7 +75,7 @@ def changes_to_send(store_path: Path, store: Store | None = None) -> int:
         return changes_between(shared_state(store), synced)
     if not store_path.exists():
         return 0  # the next sync makes it a new copy (see _merge_and_push)
-    from growthtui.store import Store
+    from growthtui.store.repository import Store
 
     opened = Store.open(store_path, create=False, lazy=True)
     try:

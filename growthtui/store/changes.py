@@ -9,7 +9,8 @@ from typing import Any
 
 import orjson
 
-from growthtui.domain import InvalidInput, Record
+from growthtui.domain.base import Record
+from growthtui.domain.errors import InvalidInput
 from growthtui.domain.words import counted
 from growthtui.store.identity import utc_stamp
 from growthtui.store.journal import ENTRY_LIMIT, new_token

@@ -42,18 +42,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from growthtui.domain import (
-    ENTITIES,
-    TRACKED_FIELDS,
-    Goal,
-    GoalChange,
-    InvalidInput,
-    Profile,
-    Record,
-    ReviewDecision,
-)
-from growthtui.domain.goals import describe_value
+from growthtui.domain.base import Record
+from growthtui.domain.entities import ENTITIES
+from growthtui.domain.errors import InvalidInput
+from growthtui.domain.goals import TRACKED_FIELDS, Goal, GoalChange, describe_value
 from growthtui.domain.printable import printable
+from growthtui.domain.profile import Profile
+from growthtui.domain.reviews import ReviewDecision
 from growthtui.domain.versions import later_version
 from growthtui.store.changes import ImportReport, dump_record, same_content
 from growthtui.store.identity import content_bytes, derived_uid

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from growthtui.domain import ENTITIES, ENTITY_BY_TABLE, InvalidInput, Record
+from growthtui.domain.base import Record
+from growthtui.domain.entities import ENTITIES, ENTITY_BY_TABLE
+from growthtui.domain.errors import InvalidInput
 from growthtui.store.storage import gc_paused
 
 if TYPE_CHECKING:

@@ -17,7 +17,7 @@ from typing import Any, TypeVar, cast
 
 from pydantic import TypeAdapter, ValidationError
 
-from growthtui.domain import Record, explain
+from growthtui.domain.base import Record, explain
 from growthtui.store.storage import gc_paused
 
 R = TypeVar("R", bound=Record)

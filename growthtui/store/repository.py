@@ -16,17 +16,11 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any, TypeVar, cast
 
-from growthtui.domain import (
-    ENTITIES,
-    ENTITY_BY_TABLE,
-    Goal,
-    GoalChange,
-    InvalidInput,
-    NotFound,
-    Profile,
-    Record,
-)
-from growthtui.domain.profile import the_profile
+from growthtui.domain.base import Record
+from growthtui.domain.entities import ENTITIES, ENTITY_BY_TABLE
+from growthtui.domain.errors import InvalidInput, NotFound
+from growthtui.domain.goals import Goal, GoalChange
+from growthtui.domain.profile import Profile, the_profile
 from growthtui.store import journal
 from growthtui.store.backups import (
     daily_backup_path,

@@ -13,7 +13,10 @@ from dataclasses import dataclass, field
 
 from pydantic import ValidationError
 
-from growthtui.domain import ENTITIES, ENTITY_BY_TABLE, InvalidInput, Profile, Record, explain
+from growthtui.domain.base import Record, explain
+from growthtui.domain.entities import ENTITIES, ENTITY_BY_TABLE
+from growthtui.domain.errors import InvalidInput
+from growthtui.domain.profile import Profile
 from growthtui.store.changes import dump_record, same_content
 from growthtui.store.importing import titled
 from growthtui.store.repository import Store

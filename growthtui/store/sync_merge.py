@@ -27,8 +27,10 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from growthtui.domain import ENTITIES, TRACKED_FIELDS, Goal, GoalChange, Profile, Record
-from growthtui.domain.goals import describe_value
+from growthtui.domain.base import Record
+from growthtui.domain.entities import ENTITIES
+from growthtui.domain.goals import TRACKED_FIELDS, Goal, GoalChange, describe_value
+from growthtui.domain.profile import Profile
 from growthtui.store.importing import union_history
 from growthtui.store.sync_shared import (
     DECISIONS,

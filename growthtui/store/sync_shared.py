@@ -13,7 +13,8 @@ import json
 from collections.abc import Mapping
 from typing import Any
 
-from growthtui.domain import ENTITIES, InvalidInput
+from growthtui.domain.entities import ENTITIES
+from growthtui.domain.errors import InvalidInput
 from growthtui.domain.printable import printable
 from growthtui.store.repository import Store
 

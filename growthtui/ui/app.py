@@ -45,8 +45,8 @@ if TYPE_CHECKING:
     from textual.driver import Driver
     from textual.widget import AwaitMount
 
-    from growthtui.store import Store
     from growthtui.store.quick_read import DashboardRecords
+    from growthtui.store.repository import Store
 
 POLL_SECONDS = 1.0
 """How often the app checks (one stat) whether another session changed the file."""

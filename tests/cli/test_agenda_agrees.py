@@ -27,8 +27,9 @@ from hypothesis.errors import InvalidArgument
 
 from growthtui.launch import main
 from growthtui.services.seed import seed
-from growthtui.store import CURRENT_SCHEMA, Store
 from growthtui.store.quick_read import read_agenda_records
+from growthtui.store.repository import Store
+from growthtui.store.schema import CURRENT_SCHEMA
 from growthtui.store.seal import write_seal
 
 TODAY = dt.date(2026, 11, 24)

@@ -13,8 +13,8 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from growthtui.domain import Goal, Milestone
-from growthtui.store import Store
+from growthtui.domain.goals import Goal, Milestone
+from growthtui.store.repository import Store
 
 if TYPE_CHECKING:  # fixtures' types, from tests/cli/conftest.py
     from conftest import Files, Run

@@ -22,10 +22,13 @@ from hypothesis import strategies as st
 
 from growthtui import cli
 from growthtui.cli import app as cli_app
-from growthtui.domain import Evidence, Goal, Milestone, Person
+from growthtui.domain.evidence import Evidence
+from growthtui.domain.goals import Goal, Milestone
+from growthtui.domain.people import Person
 from growthtui.launch import main
-from growthtui.store import CURRENT_SCHEMA, Store
 from growthtui.store.backups import daily_backup_name
+from growthtui.store.repository import Store
+from growthtui.store.schema import CURRENT_SCHEMA
 from growthtui.store.seal import write_seal
 
 TODAY = dt.date(2026, 11, 24)

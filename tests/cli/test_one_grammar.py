@@ -18,8 +18,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from growthtui.domain import Evidence, Goal, Milestone
-from growthtui.store import Store, quick_write
+from growthtui.domain.evidence import Evidence
+from growthtui.domain.goals import Goal, Milestone
+from growthtui.store import quick_write
+from growthtui.store.repository import Store
 
 if TYPE_CHECKING:  # fixtures' types, from tests/cli/conftest.py
     from conftest import Run

@@ -17,8 +17,9 @@ from pathlib import Path
 
 import pytest
 
-from growthtui.domain import Evidence, Goal
-from growthtui.store import Store
+from growthtui.domain.evidence import Evidence
+from growthtui.domain.goals import Goal
+from growthtui.store.repository import Store
 
 TIMEOUT = 60
 FULL = Path("/dev/full")

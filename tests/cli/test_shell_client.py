@@ -20,9 +20,10 @@ from typing import TYPE_CHECKING, Any
 
 import pytest
 
-from growthtui.domain import CheckIn, Goal, LearningItem, LearningStatus, Milestone
+from growthtui.domain.goals import CheckIn, Goal, Milestone
+from growthtui.domain.learning import LearningItem, LearningStatus
 from growthtui.interop.json_io import export_data
-from growthtui.store import Store
+from growthtui.store.repository import Store
 from tests.terminal import on_a_terminal
 
 if TYPE_CHECKING:  # fixtures' types, from tests/cli/conftest.py

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 import pytest
 
 from growthtui import __version__
-from growthtui.domain import ENTITIES
+from growthtui.domain.entities import ENTITIES
 
 if TYPE_CHECKING:  # fixtures' types, from tests/cli/conftest.py
     from conftest import Files, Run

@@ -15,9 +15,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from growthtui.domain import Evidence, Goal, Milestone
-from growthtui.store import Store
+from growthtui.domain.evidence import Evidence
+from growthtui.domain.goals import Goal, Milestone
 from growthtui.store.goal_peek import goal_start
+from growthtui.store.repository import Store
 
 if TYPE_CHECKING:  # fixtures' types, from tests/cli/conftest.py
     from conftest import Run

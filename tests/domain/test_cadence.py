@@ -7,7 +7,6 @@ from itertools import count
 
 import pytest
 
-from growthtui.domain import Cadence, Interaction, InteractionKind, Person, Relation, Review
 from growthtui.domain.cadence import (
     follow_up,
     follow_ups_due,
@@ -17,6 +16,9 @@ from growthtui.domain.cadence import (
     period_bounds,
     review_due,
 )
+from growthtui.domain.kinds import Cadence, Relation
+from growthtui.domain.people import Interaction, InteractionKind, Person
+from growthtui.domain.reviews import Review
 
 TODAY = dt.date(2026, 11, 24)
 _ids = count(1)

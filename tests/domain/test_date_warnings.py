@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from growthtui.domain import Goal, Horizon
-from growthtui.domain.goals import goal_due_warning, goal_start_warning, milestone_due_warning
+from growthtui.domain.goals import Goal, goal_due_warning, goal_start_warning, milestone_due_warning
+from growthtui.domain.kinds import Horizon
 
 TODAY = dt.date(2026, 11, 24)
 RFC = Goal(id=3, title="Write the RFC", start=dt.date(2026, 12, 1), due=dt.date(2027, 3, 1))

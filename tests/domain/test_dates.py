@@ -8,7 +8,6 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from growthtui.domain import InvalidInput
 from growthtui.domain.dates import (
     add_months,
     days_between,
@@ -19,6 +18,7 @@ from growthtui.domain.dates import (
     quarter_start,
     shift_days,
 )
+from growthtui.domain.errors import InvalidInput
 
 TODAY = dt.date(2026, 11, 24)
 """The same fixed day as the `today` fixture; hypothesis tests cannot take fixtures."""

@@ -7,8 +7,9 @@ from itertools import count
 
 import pytest
 
-from growthtui.domain import Interaction, InteractionKind, Person, Relation
 from growthtui.domain.cadence import follow_up, follow_ups_due, losing_touch
+from growthtui.domain.kinds import Relation
+from growthtui.domain.people import Interaction, InteractionKind, Person
 
 TODAY = dt.date(2026, 11, 24)
 _ids = count(100)

@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from growthtui.domain import LearningItem, LearningKind, LearningStatus
+from growthtui.domain.learning import LearningItem, LearningKind, LearningStatus
 from growthtui.domain.learning_totals import (
     done_between,
     hours_between,

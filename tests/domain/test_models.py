@@ -8,30 +8,17 @@ from typing import Any
 import pytest
 from pydantic import ValidationError
 
-from growthtui.domain import (
-    ENTITIES,
-    ENTITY_BY_TABLE,
-    CheckIn,
-    Decision,
-    Evidence,
-    Feedback,
-    Goal,
-    GoalStatus,
-    Interaction,
-    InvalidInput,
-    InvalidRecord,
-    LearningItem,
-    Measure,
-    Milestone,
-    Person,
-    Profile,
-    Record,
-    Review,
-    Skill,
-    SkillRating,
-    Trait,
-    explain,
-)
+from growthtui.domain.assessment import Feedback, Skill, SkillRating, Trait
+from growthtui.domain.base import Record, explain
+from growthtui.domain.entities import ENTITIES, ENTITY_BY_TABLE
+from growthtui.domain.errors import InvalidInput, InvalidRecord
+from growthtui.domain.evidence import Evidence
+from growthtui.domain.goals import CheckIn, Goal, Measure, Milestone
+from growthtui.domain.kinds import GoalStatus
+from growthtui.domain.learning import LearningItem
+from growthtui.domain.people import Interaction, Person
+from growthtui.domain.profile import Profile
+from growthtui.domain.reviews import Decision, Review
 
 # One valid set of fields per entity: each case below spoils one of them.
 VALID: dict[type[Record], dict[str, Any]] = {

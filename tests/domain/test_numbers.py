@@ -11,7 +11,9 @@ from typing import Any
 
 import pytest
 
-from growthtui.domain import CheckIn, Goal, InvalidRecord, LearningItem, Measure
+from growthtui.domain.errors import InvalidRecord
+from growthtui.domain.goals import CheckIn, Goal, Measure
+from growthtui.domain.learning import LearningItem
 
 NOT_FINITE = [math.nan, math.inf, -math.inf, "nan", "inf", "-Infinity"]
 

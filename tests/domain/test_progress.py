@@ -9,7 +9,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from growthtui.domain import CheckIn, Goal, GoalChange, GoalStatus, Measure, Milestone
+from growthtui.domain.goals import CheckIn, Goal, GoalChange, Measure, Milestone
+from growthtui.domain.kinds import GoalStatus
 from growthtui.domain.progress import (
     goal_progress,
     latest_value,

@@ -7,9 +7,11 @@ from itertools import count
 
 import pytest
 
-from growthtui.domain import Cadence, InvalidInput, Review
 from growthtui.domain.cadence import review_due
+from growthtui.domain.errors import InvalidInput
+from growthtui.domain.kinds import Cadence
 from growthtui.domain.review_evidence import Period, suggest_period
+from growthtui.domain.reviews import Review
 
 TODAY = dt.date(2026, 11, 24)
 _ids = count(1)

@@ -7,29 +7,21 @@ import datetime as dt
 
 import pytest
 
-from growthtui.domain import (
-    CheckIn,
-    Decision,
-    Evidence,
-    EvidenceKind,
+from growthtui.domain.assessment import (
     Feedback,
-    Goal,
-    GoalStatus,
-    Horizon,
-    Interaction,
-    LearningItem,
-    LearningStatus,
-    Milestone,
-    Person,
-    Relation,
-    Review,
-    ReviewDecision,
     Skill,
     Trait,
     TraitKind,
+    addressed_by,
+    unaddressed_weaknesses,
 )
-from growthtui.domain.assessment import addressed_by, unaddressed_weaknesses
+from growthtui.domain.evidence import Evidence, EvidenceKind
+from growthtui.domain.goals import CheckIn, Goal, Milestone
+from growthtui.domain.kinds import GoalStatus, Horizon, Relation
+from growthtui.domain.learning import LearningItem, LearningStatus
+from growthtui.domain.people import Interaction, Person
 from growthtui.domain.review_evidence import GoalEvidence, Period, gather, goals_to_review
+from growthtui.domain.reviews import Decision, Review, ReviewDecision
 
 TODAY = dt.date(2026, 11, 24)
 QUARTER = Period(dt.date(2026, 8, 26), TODAY)

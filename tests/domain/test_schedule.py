@@ -6,8 +6,9 @@ import datetime as dt
 
 import pytest
 
-from growthtui.domain import Goal, GoalStatus, Horizon, Milestone
 from growthtui.domain.dates import add_months
+from growthtui.domain.goals import Goal, Milestone
+from growthtui.domain.kinds import GoalStatus, Horizon
 from growthtui.domain.schedule import (
     DUE_SOON_DAYS,
     HORIZON_WINDOWS,

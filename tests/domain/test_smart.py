@@ -9,7 +9,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from growthtui.domain import Goal, GoalStatus, Horizon, Measure, Milestone
+from growthtui.domain.goals import Goal, Measure, Milestone
+from growthtui.domain.kinds import GoalStatus, Horizon
 from growthtui.domain.smart import LetterCheck, SmartCheck, check_smart
 
 TODAY = dt.date(2026, 11, 24)

@@ -6,7 +6,8 @@ import datetime as dt
 
 import pytest
 
-from growthtui.domain import Goal, Horizon, Milestone
+from growthtui.domain.goals import Goal, Milestone
+from growthtui.domain.kinds import Horizon
 from growthtui.domain.timeline import (
     Mark,
     Scale,

@@ -53,7 +53,7 @@ import asyncio, datetime as dt, json, os
 from growthtui.ui.terminal import prepare_terminal_environment
 prepare_terminal_environment(os.environ)
 from growthtui.settings import Settings
-from growthtui.store import Store
+from growthtui.store.repository import Store
 from growthtui.ui.app import GrowthApp
 
 async def main():

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from growthtui.domain import Goal, Milestone
-from growthtui.store import Store
+from growthtui.domain.goals import Goal, Milestone
+from growthtui.store.repository import Store
 
 from .conftest import TODAY, Terminal, growthtui_command
 

@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 
 from growthtui.cli import main
-from growthtui.domain import Goal, Measure, Milestone
+from growthtui.domain.goals import Goal, Measure, Milestone
 from growthtui.interop.csv_export import COLUMNS
 from growthtui.interop.formats import export_text
-from growthtui.store import Store
+from growthtui.store.repository import Store
 
 
 def _rows(text: str) -> list[dict[str, str]]:

@@ -6,10 +6,11 @@ import datetime as dt
 
 from icalendar import Calendar, Event
 
-from growthtui.domain import Goal, Interaction, Milestone, Person
 from growthtui.domain.cadence import follow_up
+from growthtui.domain.goals import Goal, Milestone
+from growthtui.domain.people import Interaction, Person
 from growthtui.interop.formats import export_text
-from growthtui.store import Store
+from growthtui.store.repository import Store
 
 
 def _events(text: str) -> dict[str, Event]:

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from growthtui.domain import Goal
+from growthtui.domain.goals import Goal
 from growthtui.interop.formats import export_text, import_format_of
-from growthtui.store import Store
+from growthtui.store.repository import Store
 
 TASK = {"uuid": "a-1", "description": "Write the RFC", "status": "pending"}
 

@@ -14,21 +14,16 @@ from typing import Any
 
 import pytest
 
-from growthtui.domain import (
-    Decision,
-    Evidence,
-    Goal,
-    InvalidInput,
-    Milestone,
-    Person,
-    Profile,
-    Review,
-    ReviewDecision,
-)
+from growthtui.domain.errors import InvalidInput
+from growthtui.domain.evidence import Evidence
+from growthtui.domain.goals import Goal, Milestone
+from growthtui.domain.people import Person
+from growthtui.domain.profile import Profile
+from growthtui.domain.reviews import Decision, Review, ReviewDecision
 from growthtui.interop.formats import import_file
 from growthtui.interop.json_io import export_json, import_json
 from growthtui.launch import main
-from growthtui.store import Store
+from growthtui.store.repository import Store
 
 TODAY = dt.date(2026, 11, 24)
 NOW = dt.datetime(2026, 11, 24, 9, 30, tzinfo=dt.UTC)

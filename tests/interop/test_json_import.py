@@ -16,28 +16,21 @@ from hypothesis import strategies as st
 from icalendar import Calendar
 from markdown_it import MarkdownIt
 
-from growthtui.domain import (
-    ENTITY_BY_TABLE,
-    CheckIn,
-    Evidence,
-    Feedback,
-    Goal,
-    Interaction,
-    InvalidInput,
-    LearningItem,
-    Milestone,
-    Person,
-    Profile,
-    Record,
-    Review,
-    Skill,
-    Trait,
-)
+from growthtui.domain.assessment import Feedback, Skill, Trait
+from growthtui.domain.base import Record
+from growthtui.domain.entities import ENTITY_BY_TABLE
+from growthtui.domain.errors import InvalidInput
+from growthtui.domain.evidence import Evidence
+from growthtui.domain.goals import CheckIn, Goal, Milestone
+from growthtui.domain.learning import LearningItem
+from growthtui.domain.people import Interaction, Person
+from growthtui.domain.profile import Profile
+from growthtui.domain.reviews import Review
 from growthtui.interop.formats import export_text, import_file
 from growthtui.interop.json_io import export_json, import_json
 from growthtui.services.agenda import build_agenda, records_of, render_agenda
-from growthtui.store import Store
 from growthtui.store.quick_read import read_agenda_records
+from growthtui.store.repository import Store
 
 TODAY = dt.date(2026, 11, 24)
 NOW = dt.datetime(2026, 11, 24, 9, 30, tzinfo=dt.UTC)

@@ -8,22 +8,15 @@ from dataclasses import dataclass, field
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from growthtui.domain import (
-    Goal,
-    GoalStatus,
-    Horizon,
-    LearningItem,
-    Milestone,
-    Profile,
-    Review,
-    Skill,
-    Source,
-    Trait,
-    TraitKind,
-)
+from growthtui.domain.assessment import Skill, Source, Trait, TraitKind
+from growthtui.domain.goals import Goal, Milestone
+from growthtui.domain.kinds import GoalStatus, Horizon
+from growthtui.domain.learning import LearningItem
+from growthtui.domain.profile import Profile
+from growthtui.domain.reviews import Review
 from growthtui.interop.formats import export_text
 from growthtui.interop.plan import closed_on
-from growthtui.store import Store
+from growthtui.store.repository import Store
 
 
 @dataclass

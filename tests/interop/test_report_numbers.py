@@ -6,10 +6,11 @@ from __future__ import annotations
 import csv
 import io
 
-from growthtui.domain import CheckIn, Goal, Horizon, Measure, Milestone
+from growthtui.domain.goals import CheckIn, Goal, Measure, Milestone
+from growthtui.domain.kinds import Horizon
 from growthtui.interop.formats import export_text
 from growthtui.interop.plan import read_plan
-from growthtui.store import Store
+from growthtui.store.repository import Store
 from tests.conftest import TODAY
 
 

@@ -10,7 +10,9 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from growthtui.domain import Goal, GoalStatus, Horizon, InvalidInput
+from growthtui.domain.errors import InvalidInput
+from growthtui.domain.goals import Goal
+from growthtui.domain.kinds import GoalStatus, Horizon
 from growthtui.interop.formats import import_file
 from growthtui.interop.taskwarrior import (
     PROJECT_PREFIX,
@@ -18,7 +20,7 @@ from growthtui.interop.taskwarrior import (
     import_taskwarrior,
     parse_export,
 )
-from growthtui.store import Store
+from growthtui.store.repository import Store
 
 FIXTURES = Path(__file__).parent / "fixtures"
 ARRAY = FIXTURES / "taskwarrior_export.json"

@@ -10,9 +10,11 @@ from pathlib import Path
 
 import pytest
 
-from growthtui.domain import Goal, GoalStatus, InvalidInput, Milestone
+from growthtui.domain.errors import InvalidInput
+from growthtui.domain.goals import Goal, Milestone
+from growthtui.domain.kinds import GoalStatus
 from growthtui.services.agenda import build_agenda, records_of, render_agenda
-from growthtui.store import Store
+from growthtui.store.repository import Store
 from tests.terminal import on_a_terminal
 
 GOLDEN = Path(__file__).parent / "golden" / "agenda_seeded_7_days.txt"

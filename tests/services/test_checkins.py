@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import datetime as dt
 
-from growthtui.domain import CheckIn, Goal, Measure
+from growthtui.domain.goals import CheckIn, Goal, Measure
 from growthtui.domain.progress import goal_progress, latest_value
 from growthtui.interop.formats import export_text
 from growthtui.services.checkins import record_checkin
-from growthtui.store import Store
+from growthtui.store.repository import Store
 from tests.conftest import TODAY
 
 

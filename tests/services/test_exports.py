@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from growthtui.domain import InvalidInput
+from growthtui.domain.errors import InvalidInput
 from growthtui.services import exports
 from growthtui.services.exports import check_export_target, write_export
 from growthtui.store import files

@@ -7,16 +7,10 @@ import datetime as dt
 
 import pytest
 
-from growthtui.domain import (
-    Goal,
-    GoalStatus,
-    Interaction,
-    InteractionKind,
-    InvalidInput,
-    Milestone,
-    Person,
-    Relation,
-)
+from growthtui.domain.errors import InvalidInput
+from growthtui.domain.goals import Goal, Milestone
+from growthtui.domain.kinds import GoalStatus, Relation
+from growthtui.domain.people import Interaction, InteractionKind, Person
 from growthtui.services.people import (
     default_due,
     default_goal,
@@ -24,7 +18,7 @@ from growthtui.services.people import (
     milestone_of,
     next_step_to_milestone,
 )
-from growthtui.store import Store
+from growthtui.store.repository import Store
 
 TODAY = dt.date(2026, 11, 24)
 

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from growthtui.domain import Goal, Milestone, Profile
+from growthtui.domain.goals import Goal, Milestone
+from growthtui.domain.profile import Profile
 from growthtui.services import records
-from growthtui.store import Store
+from growthtui.store.repository import Store
 from tests.conftest import TODAY
 
 

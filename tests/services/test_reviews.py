@@ -7,21 +7,15 @@ from pathlib import Path
 
 import pytest
 
-from growthtui.domain import (
-    Cadence,
-    Decision,
-    Evidence,
-    EvidenceKind,
-    Feedback,
-    Goal,
-    GoalStatus,
-    InvalidInput,
-    Review,
-)
+from growthtui.domain.assessment import Feedback
 from growthtui.domain.cadence import review_due
-from growthtui.domain.reviews import ReviewStep
+from growthtui.domain.errors import InvalidInput
+from growthtui.domain.evidence import Evidence, EvidenceKind
+from growthtui.domain.goals import Goal
+from growthtui.domain.kinds import Cadence, GoalStatus
+from growthtui.domain.reviews import Decision, Review, ReviewStep
 from growthtui.services import reviews as service
-from growthtui.store import Store
+from growthtui.store.repository import Store
 from tests.conftest import NOW, TODAY
 
 

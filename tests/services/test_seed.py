@@ -6,9 +6,12 @@ import datetime as dt
 
 import pytest
 
-from growthtui.domain import Goal, InvalidInput, Milestone, Profile, Record
+from growthtui.domain.base import Record
+from growthtui.domain.errors import InvalidInput
+from growthtui.domain.goals import Goal, Milestone
+from growthtui.domain.profile import Profile
 from growthtui.services.seed import MAX_SCALE, sample_export, seed
-from growthtui.store import Store
+from growthtui.store.repository import Store
 
 ANCHOR = dt.date(2026, 11, 24)
 
@@ -69,6 +72,6 @@ def test_seed_refuses_a_store_with_records_and_a_scale_out_of_range() -> None:
 
 
 def _kinds() -> list[type[Record]]:
-    from growthtui.domain import ENTITIES
+    from growthtui.domain.entities import ENTITIES
 
     return list(ENTITIES)

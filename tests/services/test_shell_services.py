@@ -8,19 +8,13 @@ import datetime as dt
 
 import pytest
 
-from growthtui.domain import (
-    CheckIn,
-    Goal,
-    GoalStatus,
-    InvalidInput,
-    LearningItem,
-    LearningStatus,
-    Milestone,
-    NotFound,
-)
+from growthtui.domain.errors import InvalidInput, NotFound
+from growthtui.domain.goals import CheckIn, Goal, Milestone
+from growthtui.domain.kinds import GoalStatus
+from growthtui.domain.learning import LearningItem, LearningStatus
 from growthtui.services import checkins, goals, learning, milestones, records
 from growthtui.services.listing import goal_tree
-from growthtui.store import Store
+from growthtui.store.repository import Store
 
 
 def test_a_tracked_field_changes_only_with_a_reason(store: Store) -> None:

@@ -11,7 +11,7 @@ from textual.widgets import Input
 
 from growthtui.services.seed import seed
 from growthtui.settings import Settings
-from growthtui.store import Store
+from growthtui.store.repository import Store
 from growthtui.ui.app import GrowthApp
 from growthtui.ui.glyphs import UNICODE
 

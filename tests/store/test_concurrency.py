@@ -11,10 +11,11 @@ from typing import Any
 
 import pytest
 
-from growthtui.domain import Goal, Milestone
+from growthtui.domain.goals import Goal, Milestone
 from growthtui.services.seed import seed
-from growthtui.store import Store, StoreBusy
 from growthtui.store import storage as storage_module
+from growthtui.store.errors import StoreBusy
+from growthtui.store.repository import Store
 
 PER_WRITER = 80
 

@@ -12,8 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from growthtui.domain import Goal
-from growthtui.store import Store, StoreError, StoreTooNew, StoreUnreadable
+from growthtui.domain.goals import Goal
+from growthtui.store.errors import StoreError, StoreTooNew, StoreUnreadable
+from growthtui.store.repository import Store
 
 
 def _invalid_record(good: bytes) -> bytes:

@@ -11,9 +11,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from growthtui.domain import Goal
+from growthtui.domain.goals import Goal
 from growthtui.services.seed import seed
-from growthtui.store import Store
+from growthtui.store.repository import Store
 
 KILLS = 50
 

@@ -11,8 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from growthtui.domain import Goal, Milestone
-from growthtui.store import CURRENT_SCHEMA, Store, StoreUnreadable
+from growthtui.domain.goals import Goal, Milestone
+from growthtui.store.errors import StoreUnreadable
+from growthtui.store.repository import Store
+from growthtui.store.schema import CURRENT_SCHEMA
 
 
 def _mode(path: Path) -> int:

@@ -10,9 +10,11 @@ from pathlib import Path
 
 import pytest
 
-from growthtui.domain import Goal, Milestone, Person
-from growthtui.store import CURRENT_SCHEMA, Store
+from growthtui.domain.goals import Goal, Milestone
+from growthtui.domain.people import Person
 from growthtui.store.identity import content_bytes, derived_uid, new_uid, utc_stamp
+from growthtui.store.repository import Store
+from growthtui.store.schema import CURRENT_SCHEMA
 
 NOW = dt.datetime(2026, 11, 24, 9, 30, tzinfo=dt.UTC)
 

@@ -9,10 +9,13 @@ from pathlib import Path
 
 import pytest
 
-from growthtui.domain import Goal, Horizon, InvalidInput, Milestone
+from growthtui.domain.errors import InvalidInput
+from growthtui.domain.goals import Goal, Milestone
+from growthtui.domain.kinds import Horizon
 from growthtui.services.seed import seed
-from growthtui.store import Store, journal, quick_write
+from growthtui.store import journal, quick_write
 from growthtui.store.errors import Conflict
+from growthtui.store.repository import Store
 
 
 def _open(path: Path, today: dt.date) -> Store:

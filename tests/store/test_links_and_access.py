@@ -15,12 +15,15 @@ from pathlib import Path
 
 import pytest
 
-from growthtui.domain import Evidence, Goal, Horizon, Milestone
+from growthtui.domain.evidence import Evidence
+from growthtui.domain.goals import Goal, Milestone
+from growthtui.domain.kinds import Horizon
 from growthtui.launch import main
-from growthtui.store import Store, StoreUnreadable, files, lock, quick_write
+from growthtui.store import files, lock, quick_write
 from growthtui.store.backups import daily_backup_path
-from growthtui.store.errors import StoreNoAccess
+from growthtui.store.errors import StoreNoAccess, StoreUnreadable
 from growthtui.store.files import lock_path
+from growthtui.store.repository import Store
 from growthtui.store.seal import is_sealed, seal_path
 
 TODAY = dt.date(2026, 11, 24)

@@ -18,11 +18,11 @@ from typing import Any
 
 import pytest
 
-from growthtui.domain import Milestone
+from growthtui.domain.goals import Milestone
 from growthtui.services.agenda import build_agenda, records_of, render_agenda
 from growthtui.services.seed import seed
-from growthtui.store import Store
 from growthtui.store.quick_read import read_agenda_records
+from growthtui.store.repository import Store
 from growthtui.store.schema import CURRENT_SCHEMA
 from growthtui.store.seal import write_seal
 

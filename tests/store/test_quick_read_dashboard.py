@@ -5,19 +5,14 @@ from __future__ import annotations
 
 import datetime as dt
 
-from growthtui.domain import (
-    CheckIn,
-    Goal,
-    Interaction,
-    Milestone,
-    Person,
-    Profile,
-    Review,
-    Skill,
-    SkillRating,
-)
+from growthtui.domain.assessment import Skill, SkillRating
+from growthtui.domain.goals import CheckIn, Goal, Milestone
+from growthtui.domain.people import Interaction, Person
+from growthtui.domain.profile import Profile
+from growthtui.domain.reviews import Review
 from growthtui.services.seed import seed
-from growthtui.store import Store, quick_read
+from growthtui.store import quick_read
+from growthtui.store.repository import Store
 
 
 def test_the_plain_records_hold_what_the_dashboard_reads_of_the_models(

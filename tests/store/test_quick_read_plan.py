@@ -8,9 +8,10 @@ import datetime as dt
 
 import pytest
 
-from growthtui.domain import CheckIn, Goal, Milestone
+from growthtui.domain.goals import CheckIn, Goal, Milestone
 from growthtui.services.seed import seed
-from growthtui.store import Store, quick_read
+from growthtui.store import quick_read
+from growthtui.store.repository import Store
 
 
 def test_the_plain_records_hold_what_the_models_hold(store: Store, today: dt.date) -> None:

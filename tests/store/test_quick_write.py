@@ -12,9 +12,10 @@ from filelock import FileLock
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from growthtui.domain import Evidence, EvidenceKind, Goal, Horizon, Milestone
-from growthtui.domain.kinds import TITLE_MAX
-from growthtui.store import CURRENT_SCHEMA, Store, quick_write
+from growthtui.domain.evidence import Evidence, EvidenceKind
+from growthtui.domain.goals import Goal, Milestone
+from growthtui.domain.kinds import TITLE_MAX, Horizon
+from growthtui.store import quick_write
 from growthtui.store.backups import daily_backup_path
 from growthtui.store.quick_write import (
     Stamp,
@@ -25,6 +26,8 @@ from growthtui.store.quick_write import (
     new_goal_doc,
     new_milestone_doc,
 )
+from growthtui.store.repository import Store
+from growthtui.store.schema import CURRENT_SCHEMA
 from growthtui.store.seal import is_sealed, seal_path
 
 TODAY = dt.date(2026, 11, 24)

@@ -5,9 +5,10 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from growthtui.domain import ENTITIES, Goal, Milestone
+from growthtui.domain.entities import ENTITIES
+from growthtui.domain.goals import Goal, Milestone
 from growthtui.services.seed import seed
-from growthtui.store import Store
+from growthtui.store.repository import Store
 
 
 def test_reads_do_not_parse_the_file_again(store_path: Path, today: dt.date) -> None:

@@ -10,25 +10,16 @@ from pathlib import Path
 
 import pytest
 
-from growthtui.domain import (
-    CheckIn,
-    Decision,
-    Evidence,
-    Feedback,
-    Goal,
-    GoalStatus,
-    Horizon,
-    Interaction,
-    InvalidInput,
-    LearningItem,
-    Measure,
-    Milestone,
-    NotFound,
-    Person,
-    Review,
-    ReviewDecision,
-)
-from growthtui.store import Conflict, Store, StoreWriteFailed
+from growthtui.domain.assessment import Feedback
+from growthtui.domain.errors import InvalidInput, NotFound
+from growthtui.domain.evidence import Evidence
+from growthtui.domain.goals import CheckIn, Goal, Measure, Milestone
+from growthtui.domain.kinds import GoalStatus, Horizon
+from growthtui.domain.learning import LearningItem
+from growthtui.domain.people import Interaction, Person
+from growthtui.domain.reviews import Decision, Review, ReviewDecision
+from growthtui.store.errors import Conflict, StoreWriteFailed
+from growthtui.store.repository import Store
 
 NOW = dt.datetime(2026, 11, 24, 9, 30, tzinfo=dt.UTC)
 

@@ -10,8 +10,11 @@ from pathlib import Path
 
 import pytest
 
-from growthtui.domain import CheckIn, Evidence, Goal, GrowthError, Milestone, Person
-from growthtui.store import Store
+from growthtui.domain.errors import GrowthError
+from growthtui.domain.evidence import Evidence
+from growthtui.domain.goals import CheckIn, Goal, Milestone
+from growthtui.domain.people import Person
+from growthtui.store.repository import Store
 
 
 def _one_step(store: Store, rng: random.Random, today: dt.date) -> None:

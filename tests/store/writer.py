@@ -22,8 +22,9 @@ import os
 import sys
 import time
 
-from growthtui.domain import Goal, GrowthError
-from growthtui.store import Store
+from growthtui.domain.errors import GrowthError
+from growthtui.domain.goals import Goal
+from growthtui.store.repository import Store
 from growthtui.store.storage import AtomicJSONStorage
 
 TODAY = dt.date(2026, 11, 24)

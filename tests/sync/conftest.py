@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 
 from growthtui import cli
-from growthtui.store import Store
+from growthtui.store.repository import Store
 from growthtui.store.sync_shared import shared_state
 
 TODAY = dt.date(2026, 11, 24)

@@ -12,7 +12,7 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from growthtui.domain import Goal, Milestone
+from growthtui.domain.goals import Goal, Milestone
 from growthtui.services.sync import sync
 
 from .conftest import at, open_copy, records

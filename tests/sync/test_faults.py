@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from growthtui.domain import Goal, Milestone
+from growthtui.domain.goals import Goal, Milestone
 from growthtui.services.sync import KILL_ENV
 
 from .conftest import at, git, open_copy, records, run_sync, sync_process

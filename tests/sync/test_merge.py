@@ -10,7 +10,7 @@ from typing import Any
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from growthtui.domain import Goal
+from growthtui.domain.goals import Goal
 from growthtui.store.sync_merge import merge
 from growthtui.store.sync_shared import Shared
 

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 import growthtui
-from growthtui.domain import Goal
+from growthtui.domain.goals import Goal
 from growthtui.services.sync_git import Git, SyncError, clone_path, run_command
 
 from .conftest import TODAY, at, open_copy, run_sync

@@ -11,8 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from growthtui.domain import Goal, Milestone, Skill
+from growthtui.domain.assessment import Skill
 from growthtui.domain.base import Record
+from growthtui.domain.goals import Goal, Milestone
 from growthtui.services.sync import clone_path
 from growthtui.services.sync_status import sync_status
 from growthtui.store.sync_shared import DECISIONS, LINKS
@@ -24,7 +25,7 @@ Capsys = pytest.CaptureFixture[str]
 
 def test_every_link_field_of_every_kind_is_known_to_the_shared_form() -> None:
     """A new link field would be stored by short number in git, which differs per copy."""
-    from growthtui.domain import ENTITIES
+    from growthtui.domain.entities import ENTITIES
 
     for model in ENTITIES:
         for name in _link_names(model):

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from textual.widgets import Static
 
-from growthtui.domain import Goal
+from growthtui.domain.goals import Goal
 from growthtui.settings import Settings
 from growthtui.ui.app import GrowthApp
 from growthtui.ui.commands import palette_commands

@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 
 from growthtui import cli
-from growthtui.domain import Goal, Milestone, Profile
+from growthtui.domain.goals import Goal, Milestone
+from growthtui.domain.profile import Profile
 from growthtui.interop.json_io import export_json
 from growthtui.services.seed import seed
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from growthtui.domain import Goal, Milestone
+from growthtui.domain.goals import Goal, Milestone
 from growthtui.services.sync import KILL_ENV
 from tests.e2e.conftest import SshServer, ssh_server
 

@@ -8,7 +8,7 @@ from collections.abc import Callable
 import pytest
 
 from growthtui.settings import Settings
-from growthtui.store import Store
+from growthtui.store.repository import Store
 from growthtui.ui.app import GrowthApp
 from growthtui.ui.glyphs import UNICODE
 

@@ -10,8 +10,8 @@ from pathlib import Path
 
 from textual.widgets import Input
 
-from growthtui.domain import Goal
-from growthtui.store import Store
+from growthtui.domain.goals import Goal
+from growthtui.store.repository import Store
 from growthtui.ui.screens.prompt import PromptModal
 
 from .conftest import TODAY

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from growthtui.settings import Settings, load_settings
-from growthtui.store import Store
+from growthtui.store.repository import Store
 from growthtui.ui.app import GrowthApp
 
 

@@ -11,9 +11,9 @@ from pathlib import Path
 from textual.binding import Binding
 from textual.widgets import Static
 
-from growthtui.domain import Goal, Milestone
+from growthtui.domain.goals import Goal, Milestone
 from growthtui.settings import Settings, load_settings
-from growthtui.store import Store
+from growthtui.store.repository import Store
 from growthtui.ui.app import GrowthApp
 from growthtui.ui.areas import AREAS
 from growthtui.ui.commands import GrowthCommands, palette_commands

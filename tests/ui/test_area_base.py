@@ -10,7 +10,7 @@ from collections.abc import Callable
 
 import pytest
 
-from growthtui.store import Store
+from growthtui.store.repository import Store
 from growthtui.ui.app import GrowthApp
 from growthtui.ui.screens.base import AreaScreen, is_record_list
 from growthtui.ui.screens.registry import AREA_SCREEN_CLASSES

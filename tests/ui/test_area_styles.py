@@ -7,7 +7,7 @@ from __future__ import annotations
 from textual.color import Color
 from textual.widget import Widget
 
-from growthtui.store import Store
+from growthtui.store.repository import Store
 
 
 def _count_reparses(app) -> list[int]:

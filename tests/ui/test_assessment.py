@@ -9,8 +9,9 @@ from collections.abc import Awaitable, Callable
 from textual.pilot import Pilot
 from textual.widgets import Static
 
-from growthtui.domain import Feedback, Goal, Skill, Trait, TraitKind
-from growthtui.store import Store
+from growthtui.domain.assessment import Feedback, Skill, Trait, TraitKind
+from growthtui.domain.goals import Goal
+from growthtui.store.repository import Store
 from growthtui.ui.app import GrowthApp
 from growthtui.ui.screens.assessment import AssessmentScreen
 from tests.ui.conftest import TODAY
@@ -178,7 +179,8 @@ def test_every_key_is_in_the_palette_and_the_footer_fits_80_columns() -> None:
 def test_feedback_logged_with_w_shows_beside_the_feedback_records(
     memory_store: Store, make_app
 ) -> None:  # type: ignore[no-untyped-def]
-    from growthtui.domain import Evidence, EvidenceKind, Person
+    from growthtui.domain.evidence import Evidence, EvidenceKind
+    from growthtui.domain.people import Person
 
     priya = memory_store.add(Person(name="Priya"))
     memory_store.add(

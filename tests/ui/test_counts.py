@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 
-from growthtui.domain import Goal, LearningItem, Milestone, Person, Relation
-from growthtui.store import Store
+from growthtui.domain.goals import Goal, Milestone
+from growthtui.domain.kinds import Relation
+from growthtui.domain.learning import LearningItem
+from growthtui.domain.people import Person
+from growthtui.store.repository import Store
 
 from .drawn import screen_text
 

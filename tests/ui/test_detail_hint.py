@@ -4,7 +4,7 @@ full redraw of the pane shows, whether the hint came, went or stayed."""
 
 from __future__ import annotations
 
-from growthtui.store import Store
+from growthtui.store.repository import Store
 from growthtui.ui.screens.goals import GoalsScreen
 from tests.ui.screen_lines import screen_lines, settle
 

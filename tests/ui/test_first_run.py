@@ -6,8 +6,11 @@ from __future__ import annotations
 
 import datetime as dt
 
-from growthtui.domain import Evidence, Goal, Milestone, Profile, Trait, TraitKind
-from growthtui.store import Store
+from growthtui.domain.assessment import Trait, TraitKind
+from growthtui.domain.evidence import Evidence
+from growthtui.domain.goals import Goal, Milestone
+from growthtui.domain.profile import Profile
+from growthtui.store.repository import Store
 
 from .conftest import TODAY
 from .drawn import screen_text

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from growthtui.domain import Goal
-from growthtui.store import Store
+from growthtui.domain.goals import Goal
+from growthtui.store.repository import Store
 from growthtui.ui.screens.people import PeopleScreen
 from growthtui.ui.widgets.record_table import RecordTable
 from growthtui.ui.widgets.text_pane import TextPane

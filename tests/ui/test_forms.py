@@ -15,9 +15,11 @@ from pathlib import Path
 import pytest
 from textual.widgets import Input, Static
 
-from growthtui.domain import CheckIn, Goal, Horizon, Milestone, Profile
-from growthtui.store import Store
+from growthtui.domain.goals import CheckIn, Goal, Milestone
+from growthtui.domain.kinds import Horizon
+from growthtui.domain.profile import Profile
 from growthtui.store.errors import StoreWriteFailed
+from growthtui.store.repository import Store
 from growthtui.ui.screens.confirm import ConfirmModal
 from growthtui.ui.screens.goal_form import GoalForm
 from growthtui.ui.screens.goals import GoalsScreen

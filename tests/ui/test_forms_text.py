@@ -13,8 +13,12 @@ from pathlib import Path
 import pytest
 from textual.widgets import Input
 
-from growthtui.domain import Evidence, Goal, Horizon, InvalidInput, Measure, Milestone, Person
-from growthtui.store import Store
+from growthtui.domain.errors import InvalidInput
+from growthtui.domain.evidence import Evidence
+from growthtui.domain.goals import Goal, Measure, Milestone
+from growthtui.domain.kinds import Horizon
+from growthtui.domain.people import Person
+from growthtui.store.repository import Store
 from growthtui.ui.screens.confirm import ConfirmModal
 from growthtui.ui.screens.evidence_form import EvidenceForm
 from growthtui.ui.screens.goal_form import GoalForm

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 import pytest
 from rich.console import Console
 
-from growthtui.domain import CheckIn, Goal, Measure, Milestone
+from growthtui.domain.goals import CheckIn, Goal, Measure, Milestone
 from growthtui.ui.glyphs import UNICODE
 from growthtui.ui.screens.goal_detail import goal_detail
 

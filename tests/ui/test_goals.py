@@ -11,9 +11,11 @@ import datetime as dt
 import pytest
 from textual.widgets import Input, Static
 
-from growthtui.domain import CheckIn, Goal, GoalStatus, Milestone, Review
+from growthtui.domain.goals import CheckIn, Goal, Milestone
+from growthtui.domain.kinds import GoalStatus
+from growthtui.domain.reviews import Review
 from growthtui.interop.formats import export_text
-from growthtui.store import Store
+from growthtui.store.repository import Store
 from growthtui.ui.screens.goal_form import GoalForm, SmartPanel
 from growthtui.ui.screens.goals import GoalsScreen
 from growthtui.ui.screens.progress_forms import CheckInForm, MilestoneForm

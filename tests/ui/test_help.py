@@ -8,7 +8,7 @@ import pytest
 from textual.binding import Binding
 from textual.widgets import Static
 
-from growthtui.store import Store
+from growthtui.store.repository import Store
 from growthtui.ui.areas import AREAS
 from growthtui.ui.commands import GrowthCommands
 from growthtui.ui.screens.help import HelpScreen

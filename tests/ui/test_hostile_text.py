@@ -12,20 +12,13 @@ from pathlib import Path
 
 import pytest
 
-from growthtui.domain import (
-    Evidence,
-    EvidenceKind,
-    Feedback,
-    Goal,
-    Interaction,
-    LearningItem,
-    Milestone,
-    Person,
-    Profile,
-    Trait,
-    TraitKind,
-)
-from growthtui.store import Store
+from growthtui.domain.assessment import Feedback, Trait, TraitKind
+from growthtui.domain.evidence import Evidence, EvidenceKind
+from growthtui.domain.goals import Goal, Milestone
+from growthtui.domain.learning import LearningItem
+from growthtui.domain.people import Interaction, Person
+from growthtui.domain.profile import Profile
+from growthtui.store.repository import Store
 from growthtui.ui.app import GrowthApp, _write_crash_report
 from growthtui.ui.screens.help import HelpScreen
 

@@ -6,8 +6,9 @@ from __future__ import annotations
 
 import asyncio
 
-from growthtui.domain import Goal, Horizon
-from growthtui.store import Store
+from growthtui.domain.goals import Goal
+from growthtui.domain.kinds import Horizon
+from growthtui.store.repository import Store
 from growthtui.ui.screens.goals import GoalsScreen
 from tests.ui.screen_lines import send_burst, settle
 

@@ -10,9 +10,9 @@ from pathlib import Path
 
 from textual.binding import Binding
 
-from growthtui.domain import Goal, Milestone
+from growthtui.domain.goals import Goal, Milestone
 from growthtui.settings import load_settings
-from growthtui.store import Store
+from growthtui.store.repository import Store
 from growthtui.ui.app import GrowthApp
 from growthtui.ui.areas import AREAS
 from growthtui.ui.glyphs import UNICODE

@@ -8,8 +8,9 @@ import datetime as dt
 
 import pytest
 
-from growthtui.domain import Goal, Horizon, Milestone
-from growthtui.store import Store
+from growthtui.domain.goals import Goal, Milestone
+from growthtui.domain.kinds import Horizon
+from growthtui.store.repository import Store
 from growthtui.ui.widgets.lane_list import lane_widths
 from growthtui.ui.widgets.record_table import RecordTable
 

@@ -7,15 +7,10 @@ import datetime as dt
 
 from textual.widgets import Input, SelectionList, Static
 
-from growthtui.domain import (
-    Goal,
-    LearningItem,
-    LearningKind,
-    LearningStatus,
-    Skill,
-    SkillRating,
-)
-from growthtui.store import Store
+from growthtui.domain.assessment import Skill, SkillRating
+from growthtui.domain.goals import Goal
+from growthtui.domain.learning import LearningItem, LearningKind, LearningStatus
+from growthtui.store.repository import Store
 from growthtui.ui.screens.confirm import ConfirmModal
 from growthtui.ui.screens.learning import LearningScreen
 from growthtui.ui.screens.learning_form import LearningForm

@@ -9,8 +9,9 @@ from dataclasses import dataclass
 
 import pytest
 
-from growthtui.domain import Goal, Horizon, Measure
-from growthtui.store import Store
+from growthtui.domain.goals import Goal, Measure
+from growthtui.domain.kinds import Horizon
+from growthtui.store.repository import Store
 from growthtui.ui.app import GrowthApp
 from growthtui.ui.widgets.gantt import GanttChart
 from growthtui.ui.widgets.record_table import RecordTable

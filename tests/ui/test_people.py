@@ -10,8 +10,10 @@ import re
 
 from textual.widgets import Input, Label, OptionList, Static
 
-from growthtui.domain import Goal, Interaction, InteractionKind, Milestone, Person, Relation
-from growthtui.store import Store
+from growthtui.domain.goals import Goal, Milestone
+from growthtui.domain.kinds import Relation
+from growthtui.domain.people import Interaction, InteractionKind, Person
+from growthtui.store.repository import Store
 from growthtui.ui.screens.confirm import ConfirmModal
 from growthtui.ui.screens.goal_picker import GoalPicker
 from growthtui.ui.screens.interaction_form import InteractionForm, NextStepMilestoneForm

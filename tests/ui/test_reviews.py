@@ -10,19 +10,12 @@ from pathlib import Path
 from textual.pilot import Pilot
 from textual.widgets import Input, Static, TextArea
 
-from growthtui.domain import (
-    Cadence,
-    Decision,
-    Evidence,
-    EvidenceKind,
-    Goal,
-    GoalStatus,
-    Profile,
-    Review,
-    ReviewDecision,
-)
-from growthtui.domain.reviews import ReviewStep
-from growthtui.store import Store
+from growthtui.domain.evidence import Evidence, EvidenceKind
+from growthtui.domain.goals import Goal
+from growthtui.domain.kinds import Cadence, GoalStatus
+from growthtui.domain.profile import Profile
+from growthtui.domain.reviews import Decision, Review, ReviewDecision, ReviewStep
+from growthtui.store.repository import Store
 from growthtui.ui.app import GrowthApp
 from growthtui.ui.screens.review_wizard import ReviewWizard
 from growthtui.ui.screens.reviews import ReviewsScreen

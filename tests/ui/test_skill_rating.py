@@ -5,8 +5,8 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 
-from growthtui.domain import Skill, SkillRating, Source
-from growthtui.store import Store
+from growthtui.domain.assessment import Skill, SkillRating, Source
+from growthtui.store.repository import Store
 from growthtui.ui.screens.skill_rating_form import RateSkillForm
 from growthtui.ui.widgets.choice_field import ChoiceField
 from tests.ui.conftest import TODAY

@@ -16,8 +16,9 @@ from textual import events
 from textual.widgets import Static
 from textual.worker import WorkerCancelled
 
-from growthtui.store import Store, StoreUnreadable
+from growthtui.store.errors import StoreUnreadable
 from growthtui.store.quick_read import read_dashboard_records
+from growthtui.store.repository import Store
 from growthtui.ui.app import GrowthApp, OpenAfterFirstFrame
 from growthtui.ui.areas import AREAS
 from growthtui.ui.screens.dashboard import DashboardScreen
@@ -122,7 +123,7 @@ def open_store():
     loaded.extend(sorted({m.split(".")[0] for m in sys.modules} & {"pydantic", "tinydb"}))
     shown.append("Alex Rivera" in str(app.screen.query_one("#dashboard-who").render()))
     areas.append(area_modules())
-    from growthtui.store import Store
+    from growthtui.store.repository import Store
     asked.set()
     return Store.in_memory()
 
@@ -244,7 +245,8 @@ async def test_the_dashboard_shows_a_sealed_files_records_before_the_store_is_op
 async def test_the_plain_dashboard_matches_the_stores_for_a_new_and_a_started_plan(
     store: Store, make_app
 ):
-    from growthtui.domain import Goal, Profile
+    from growthtui.domain.goals import Goal
+    from growthtui.domain.profile import Profile
 
     before, after = await _dashboard_before_and_after_the_store(store, make_app, (90, 30))
     assert "Welcome to growthtui." in "\n".join(before)

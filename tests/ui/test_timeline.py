@@ -12,8 +12,9 @@ from rich.style import Style
 from textual.strip import Strip
 from textual.widgets import Static
 
-from growthtui.domain import Goal, GoalStatus, Horizon, Milestone
-from growthtui.store import Store
+from growthtui.domain.goals import Goal, Milestone
+from growthtui.domain.kinds import GoalStatus, Horizon
+from growthtui.store.repository import Store
 from growthtui.ui.app import GrowthApp
 from growthtui.ui.screens.goal_picker import GoalPicker
 from growthtui.ui.screens.goals import GoalsScreen

@@ -7,7 +7,7 @@ import datetime as dt
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from growthtui.store import Store
+    from growthtui.store.repository import Store
     from growthtui.ui.app import GrowthApp
     from growthtui.ui.glyphs import Glyphs
 

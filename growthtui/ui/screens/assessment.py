@@ -14,23 +14,21 @@ from textual.containers import Grid, Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import Static
 
-from growthtui.domain import (
-    Evidence,
+from growthtui.domain.assessment import (
     Feedback,
-    Goal,
-    LearningItem,
-    Person,
-    Record,
+    FeedbackReceived,
     Skill,
     Trait,
     TraitKind,
-)
-from growthtui.domain.assessment import (
-    FeedbackReceived,
     addressed_by,
     feedback_received,
     unaddressed_weaknesses,
 )
+from growthtui.domain.base import Record
+from growthtui.domain.evidence import Evidence
+from growthtui.domain.goals import Goal
+from growthtui.domain.learning import LearningItem
+from growthtui.domain.people import Person
 from growthtui.ui.screens.evidence_form import EvidenceForm
 from growthtui.ui.screens.feedback_form import FeedbackForm
 from growthtui.ui.screens.list_area import PanelArea, panel_bindings, record_bindings

@@ -11,7 +11,7 @@ from textual.app import App, ComposeResult
 from textual.screen import Screen
 from textual.widget import Widget
 
-from growthtui.domain import GrowthError
+from growthtui.domain.errors import GrowthError
 from growthtui.ui.areas import AREA_BY_MODE
 from growthtui.ui.screens.app_access import AppAccess
 from growthtui.ui.widgets.area_tabs import AreaTabs

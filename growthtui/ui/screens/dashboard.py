@@ -19,8 +19,8 @@ from growthtui.ui.widgets.record_table import Cell, RecordTable, Row
 from growthtui.ui.widgets.record_text import RecordText
 
 if TYPE_CHECKING:
-    from growthtui.store import Store
     from growthtui.store.quick_read import DashboardRecords
+    from growthtui.store.repository import Store
 
 # The records' modules (and pydantic with them) are imported where the records are read:
 # this screen's first frame is drawn before the store is open (see GrowthApp).
@@ -377,7 +377,7 @@ class DashboardScreen(AreaScreen):
                 "select a milestone (tab to the Milestones panel) to tick it off", timeout=3
             )
             return
-        from growthtui.domain import Milestone
+        from growthtui.domain.goals import Milestone
         from growthtui.services.milestones import toggle_done, toggled_message
 
         milestone = self.store.get(Milestone, int(table.current_key))
@@ -394,7 +394,7 @@ class DashboardScreen(AreaScreen):
         if table.id == "dash-goals":
             await self.growth_app.show_goal(key)
         elif table.id == "dash-milestones":
-            from growthtui.domain import Milestone
+            from growthtui.domain.goals import Milestone
 
             milestone = self.store.find(Milestone, key)
             if milestone is not None:
@@ -410,17 +410,11 @@ class DashboardScreen(AreaScreen):
 
 def dashboard_records(store: Store) -> DashboardRecords:
     """What the Dashboard shows, as the Store's models."""
-    from growthtui.domain import (
-        CheckIn,
-        Evidence,
-        Goal,
-        Interaction,
-        Milestone,
-        Person,
-        Review,
-        Skill,
-        Trait,
-    )
+    from growthtui.domain.assessment import Skill, Trait
+    from growthtui.domain.evidence import Evidence
+    from growthtui.domain.goals import CheckIn, Goal, Milestone
+    from growthtui.domain.people import Interaction, Person
+    from growthtui.domain.reviews import Review
     from growthtui.store.quick_read import DashboardRecords
 
     return DashboardRecords(

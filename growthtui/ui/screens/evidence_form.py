@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from growthtui.domain import Evidence, EvidenceKind, Goal, Person, Skill
+from growthtui.domain.assessment import Skill
+from growthtui.domain.evidence import Evidence, EvidenceKind
+from growthtui.domain.goals import Goal
+from growthtui.domain.people import Person
 from growthtui.services import records
 from growthtui.ui.screens.record_form import RecordForm
 from growthtui.ui.widgets.form import FieldSpec, named

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from growthtui.domain import Feedback, Person, Source, Trait
+from growthtui.domain.assessment import Feedback, Source, Trait
+from growthtui.domain.people import Person
 from growthtui.ui.screens.record_form import RecordForm
 from growthtui.ui.widgets.form import FieldSpec, kind_and_title
 

@@ -7,9 +7,8 @@ from collections.abc import Sequence
 
 from rich.text import Text
 
-from growthtui.domain import CheckIn, Goal, Milestone
 from growthtui.domain.dates import relative_day
-from growthtui.domain.goals import closed_on
+from growthtui.domain.goals import CheckIn, Goal, Milestone, closed_on
 from growthtui.domain.printable import printable
 from growthtui.domain.progress import goal_progress, latest_value
 from growthtui.domain.schedule import horizon_window, is_overdue

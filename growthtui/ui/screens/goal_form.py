@@ -13,17 +13,17 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.widgets import Static
 
-from growthtui.domain import (
+from growthtui.domain.assessment import Skill, Trait
+from growthtui.domain.goals import (
     TRACKED_FIELDS,
     CheckIn,
     Goal,
-    Horizon,
     Measure,
     Milestone,
-    Skill,
-    Trait,
+    goal_due_warning,
+    goal_start_warning,
 )
-from growthtui.domain.goals import goal_due_warning, goal_start_warning
+from growthtui.domain.kinds import Horizon
 from growthtui.domain.printable import printable
 from growthtui.domain.progress import latest_value
 from growthtui.domain.smart import SmartCheck, check_smart

@@ -16,7 +16,7 @@ from textual.containers import Vertical
 from textual.widgets import Input, OptionList
 from textual.widgets.option_list import Option
 
-from growthtui.domain import Goal
+from growthtui.domain.goals import Goal
 from growthtui.domain.printable import printable
 from growthtui.ui.screens.confirm import Dialog
 from growthtui.ui.widgets.filter_box import FilterBox

@@ -21,7 +21,8 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Static
 
-from growthtui.domain import CheckIn, Goal, GoalStatus, Horizon, Milestone
+from growthtui.domain.goals import CheckIn, Goal, Milestone
+from growthtui.domain.kinds import GoalStatus, Horizon
 from growthtui.domain.printable import printable
 from growthtui.domain.progress import GoalProgress
 from growthtui.domain.schedule import goal_is_overdue

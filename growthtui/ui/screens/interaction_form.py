@@ -6,7 +6,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from growthtui.domain import Goal, Interaction, InteractionKind, Milestone, Person
+from growthtui.domain.goals import Goal, Milestone
+from growthtui.domain.people import Interaction, InteractionKind, Person
 from growthtui.services.people import next_step_to_milestone
 from growthtui.ui.screens.progress_forms import MilestoneForm
 from growthtui.ui.screens.record_form import RecordForm

@@ -13,7 +13,9 @@ from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
-from growthtui.domain import Goal, LearningItem, LearningKind, LearningStatus, Skill, Trait
+from growthtui.domain.assessment import Skill, Trait
+from growthtui.domain.goals import Goal
+from growthtui.domain.learning import LearningItem, LearningKind, LearningStatus
 from growthtui.domain.learning_totals import hours_text, learning_totals
 from growthtui.domain.schedule import days_until
 from growthtui.domain.words import counted

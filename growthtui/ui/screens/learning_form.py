@@ -5,15 +5,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from growthtui.domain import (
-    Goal,
-    LearningItem,
-    LearningKind,
-    LearningStatus,
-    Skill,
-    Trait,
-    TraitKind,
-)
+from growthtui.domain.assessment import Skill, Trait, TraitKind
+from growthtui.domain.goals import Goal
+from growthtui.domain.learning import LearningItem, LearningKind, LearningStatus
 from growthtui.ui.screens.record_form import RecordForm
 from growthtui.ui.widgets.form import FieldSpec, named, titled
 

@@ -12,8 +12,10 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Static
 
-from growthtui.domain import Goal, Interaction, Milestone, Person, Relation
 from growthtui.domain.cadence import FollowUp
+from growthtui.domain.goals import Goal, Milestone
+from growthtui.domain.kinds import Relation
+from growthtui.domain.people import Interaction, Person
 from growthtui.domain.words import counted
 from growthtui.services.people import default_due, default_goal, follow_ups, milestone_of
 from growthtui.ui.screens.goal_picker import GoalPicker

@@ -6,8 +6,9 @@ from collections.abc import Mapping
 
 from rich.text import Text
 
-from growthtui.domain import Goal, Interaction, Milestone, Person
 from growthtui.domain.cadence import FollowUp
+from growthtui.domain.goals import Goal, Milestone
+from growthtui.domain.people import Interaction, Person
 from growthtui.domain.words import counted
 from growthtui.ui.glyphs import Glyphs
 

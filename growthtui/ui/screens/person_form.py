@@ -5,7 +5,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from growthtui.domain import Goal, Person, Relation
+from growthtui.domain.goals import Goal
+from growthtui.domain.kinds import Relation
+from growthtui.domain.people import Person
 from growthtui.ui.screens.record_form import RecordForm
 from growthtui.ui.widgets.form import FieldSpec
 

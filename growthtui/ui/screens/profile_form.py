@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from growthtui.domain import Profile
 from growthtui.domain.kinds import DEFAULT_REVIEW_CADENCE
+from growthtui.domain.profile import Profile
 from growthtui.ui.screens.record_form import RecordForm
 from growthtui.ui.widgets.form import FieldSpec
 

@@ -6,10 +6,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from growthtui.domain import CheckIn, Goal, Milestone
 from growthtui.domain.dates import parse_date
 from growthtui.domain.errors import InvalidInput
-from growthtui.domain.goals import milestone_due_warning
+from growthtui.domain.goals import CheckIn, Goal, Milestone, milestone_due_warning
 from growthtui.domain.progress import latest_value
 from growthtui.services.checkins import record_checkin
 from growthtui.ui.screens.record_form import RecordForm

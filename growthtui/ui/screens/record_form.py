@@ -16,7 +16,8 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, SelectionList, Static, TextArea
 
-from growthtui.domain import GrowthError, InvalidInput, InvalidRecord, Record
+from growthtui.domain.base import Record
+from growthtui.domain.errors import GrowthError, InvalidInput, InvalidRecord
 from growthtui.domain.printable import printable
 from growthtui.services import records
 from growthtui.ui.key_order import HoldKeys

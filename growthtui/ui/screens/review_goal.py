@@ -5,9 +5,10 @@ from __future__ import annotations
 
 from rich.text import Text
 
-from growthtui.domain import Decision, Goal, Review
+from growthtui.domain.goals import Goal
 from growthtui.domain.printable import printable
 from growthtui.domain.review_evidence import GoalEvidence
+from growthtui.domain.reviews import Decision, Review
 from growthtui.domain.words import counted
 from growthtui.services.reviews import adjust_goal
 from growthtui.ui.glyphs import Glyphs

@@ -15,20 +15,12 @@ from textual.screen import ModalScreen
 from textual.widget import Widget
 from textual.widgets import Input, Label, OptionList, Static, TextArea
 
-from growthtui.domain import (
-    Cadence,
-    CheckIn,
-    Decision,
-    Goal,
-    GrowthError,
-    InvalidInput,
-    InvalidRecord,
-    Milestone,
-    Review,
-)
 from growthtui.domain.dates import parse_date
+from growthtui.domain.errors import GrowthError, InvalidInput, InvalidRecord
+from growthtui.domain.goals import CheckIn, Goal, Milestone
+from growthtui.domain.kinds import Cadence
 from growthtui.domain.progress import goal_progress
-from growthtui.domain.reviews import ReviewStep
+from growthtui.domain.reviews import Decision, Review, ReviewStep
 from growthtui.domain.words import counted
 from growthtui.services import reviews as service
 from growthtui.ui.screens.app_access import AppAccess

@@ -11,9 +11,13 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Static
 
-from growthtui.domain import Evidence, Goal, GoalStatus, Person, Review, Skill
+from growthtui.domain.assessment import Skill
 from growthtui.domain.cadence import review_due
-from growthtui.domain.reviews import ReviewStep
+from growthtui.domain.evidence import Evidence
+from growthtui.domain.goals import Goal
+from growthtui.domain.kinds import GoalStatus
+from growthtui.domain.people import Person
+from growthtui.domain.reviews import Review, ReviewStep
 from growthtui.services import reviews as service
 from growthtui.ui.screens.evidence_form import EvidenceForm
 from growthtui.ui.screens.list_area import PanelArea, panel_bindings, record_bindings

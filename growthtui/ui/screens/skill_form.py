@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from growthtui.domain import Skill, SkillRating, Trait, TraitKind
+from growthtui.domain.assessment import Skill, SkillRating, Trait, TraitKind
 from growthtui.ui.screens.record_form import RecordForm
 from growthtui.ui.screens.skill_rating_form import LEVELS
 from growthtui.ui.widgets.form import FieldSpec, titled

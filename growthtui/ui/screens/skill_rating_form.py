@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from growthtui.domain import InvalidRecord, Skill, SkillRating, Source
+from growthtui.domain.assessment import Skill, SkillRating, Source
+from growthtui.domain.errors import InvalidRecord
 from growthtui.services import records
 from growthtui.ui.screens.record_form import RecordForm
 from growthtui.ui.widgets.form import FieldSpec

@@ -11,7 +11,8 @@ from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.widgets import Static
 
-from growthtui.domain import CheckIn, Goal, GoalStatus, Milestone
+from growthtui.domain.goals import CheckIn, Goal, Milestone
+from growthtui.domain.kinds import GoalStatus
 from growthtui.domain.progress import GoalProgress
 from growthtui.domain.timeline import first_due_from
 from growthtui.domain.words import counted

@@ -11,7 +11,8 @@ from dataclasses import dataclass, field
 
 from rich.text import Text
 
-from growthtui.domain import Goal, GoalStatus, Horizon, Milestone
+from growthtui.domain.goals import Goal, Milestone
+from growthtui.domain.kinds import GoalStatus, Horizon
 from growthtui.domain.schedule import goal_is_overdue, is_overdue
 from growthtui.domain.timeline import by_month, goal_span, month_heading
 from growthtui.ui.glyphs import Glyphs

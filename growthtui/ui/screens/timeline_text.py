@@ -7,8 +7,8 @@ from collections.abc import Sequence
 
 from rich.text import Text
 
-from growthtui.domain import Goal, Milestone
 from growthtui.domain.dates import relative_day
+from growthtui.domain.goals import Goal, Milestone
 from growthtui.domain.schedule import goal_is_overdue, is_overdue
 from growthtui.domain.timeline import goal_span
 from growthtui.domain.words import counted

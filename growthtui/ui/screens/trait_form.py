@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from growthtui.domain import Source, Trait, TraitKind
+from growthtui.domain.assessment import Source, Trait, TraitKind
 from growthtui.ui.screens.record_form import RecordForm
 from growthtui.ui.widgets.form import FieldSpec
 

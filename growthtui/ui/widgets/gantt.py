@@ -16,7 +16,7 @@ from textual.binding import BindingType
 from textual.geometry import Size
 from textual.strip import Strip
 
-from growthtui.domain import Milestone
+from growthtui.domain.goals import Milestone
 from growthtui.domain.timeline import (
     Mark,
     Scale,
