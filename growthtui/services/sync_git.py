@@ -393,28 +393,19 @@ class CloneLock:
         self.fd = -1
 
     def __enter__(self) -> None:
-        import fcntl
-        import time
+        from growthtui.store.files import FILE_MODE, flock_within
 
         flags = os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW | os.O_CLOEXEC
         try:
-            fd = os.open(self.file, flags, 0o600)
+            fd = os.open(self.file, flags, FILE_MODE)
         except OSError as error:
             raise SyncError(self._refused(error)) from None
-        deadline = time.monotonic() + LOCK_WAIT
         try:
-            while True:
-                try:
-                    fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-                    break
-                except BlockingIOError:
-                    pass
-                if time.monotonic() >= deadline:
-                    raise SyncError(
-                        f"another sync of this store has run for over {LOCK_WAIT:g} s; wait "
-                        "for it or end it, then sync again"
-                    )
-                time.sleep(LOCK_POLL)
+            if not flock_within(fd, LOCK_WAIT, LOCK_POLL):
+                raise SyncError(
+                    f"another sync of this store has run for over {LOCK_WAIT:g} s; wait "
+                    "for it or end it, then sync again"
+                )
         except BaseException:
             os.close(fd)
             raise

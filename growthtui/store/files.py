@@ -33,6 +33,25 @@ def read_all(fd: int) -> bytes:
     return b"".join(chunks)
 
 
+def flock_within(fd: int, timeout: float, poll: float) -> bool:
+    """Take an exclusive `flock` on `fd`, trying every `poll` seconds for up to `timeout`:
+    False when another process still holds it then. The store's lock and the sync's clone
+    lock wait this way; closing the only descriptor releases it."""
+    import fcntl
+    import time
+
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            return True
+        except BlockingIOError:
+            pass
+        if time.monotonic() >= deadline:
+            return False
+        time.sleep(poll)
+
+
 def temp_prefix(path: StrPath) -> str:
     """Temp files for `path` are `.<name>.<unique>.tmp` beside it (swept when orphaned)."""
     return f".{os.path.basename(path)}."

@@ -10,14 +10,12 @@ write does (store/quick_write.py), so both take the same lock.
 from __future__ import annotations
 
 import errno
-import fcntl
 import os
 import threading
-import time
 from pathlib import Path
 
 from growthtui.store.errors import ACCESS_ERRNOS, StoreBusy, StoreNoAccess
-from growthtui.store.files import FILE_MODE, lock_path
+from growthtui.store.files import FILE_MODE, flock_within, lock_path
 
 
 class StoreLock:
@@ -38,17 +36,9 @@ class StoreLock:
             self._held.depth = depth + 1
             return
         fd = self._open()
-        deadline = time.monotonic() + self.timeout
         try:
-            while True:
-                try:
-                    fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-                    break
-                except BlockingIOError:
-                    pass
-                if time.monotonic() >= deadline:
-                    raise StoreBusy(self.path, self.timeout)
-                time.sleep(self.poll)
+            if not flock_within(fd, self.timeout, self.poll):
+                raise StoreBusy(self.path, self.timeout)
         except BaseException:
             os.close(fd)
             raise
