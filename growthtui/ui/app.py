@@ -149,6 +149,8 @@ class GrowthApp(AppHooks, FrameEncoding, App[int]):
         self._store: Store | None = None
         self._opening: OpenAfterFirstFrame | None = None
         self._opening_started = False
+        self._batch_over = False
+        """Textual's start-up batch is over: frames are written from now on (`on_ready`)."""
         self._frame_out = False
         """The first frame was written."""
         self._preview_shown = False
@@ -207,11 +209,6 @@ class GrowthApp(AppHooks, FrameEncoding, App[int]):
         for problem in problems:
             self.notify(problem, severity="warning", timeout=12)
         self.switch_mode("dashboard")
-        if self._opening is not None and self._opening.preview is not None:
-            # Read what the Dashboard shows while Textual draws the first frame: that
-            # reading (no models, mostly in C) and the drawing share the time, rather than
-            # one waiting for the other.
-            self.run_worker(self._read_preview, name="read the Dashboard's records", thread=True)
         if self._opening is None:
             self.post_message(StoreOpened())
         if not self.is_headless and hasattr(signal, "SIGHUP"):
@@ -266,10 +263,22 @@ class GrowthApp(AppHooks, FrameEncoding, App[int]):
             self._styled_with[screen] = key
 
     # -- data ------------------------------------------------------------------------
+    def on_ready(self) -> None:
+        """Textual's first layout is done and its batch of start-up updates is over.
+        Frames composed before this were not written (Textual drops what is displayed
+        during that batch), so only frames after it count as out: see `frame_written`.
+        Should no frame follow, the screen's next idle moment stands for one."""
+        self._batch_over = True
+        self.screen.call_after_refresh(self.frame_written, self.screen)
+
     def frame_written(self, screen: Screen[object]) -> None:
-        if self._opening is None or screen is not self.screen:
+        if self._opening is None or screen is not self.screen or not self._batch_over:
             return
-        self._frame_out = True
+        if not self._frame_out:
+            self._frame_out = True
+            if not self._preview_shown:
+                self._start_reading()
+                return
         if self._preview_shown:
             self._start_opening()
 
@@ -280,6 +289,13 @@ class GrowthApp(AppHooks, FrameEncoding, App[int]):
         if self._frame_out and not self._opening_started:
             self._opening_started = True
             self.run_worker(self._open_store, name="open the store", thread=True)
+
+    def _start_reading(self) -> None:
+        """Once the first frame is out, read what the Dashboard shows without the models,
+        in a thread. Not sooner: the reading is Python work too, and a thread started
+        alongside Textual's first frame takes turns with it for the interpreter, so the
+        frame came later (by as long as the reading) and the records no sooner."""
+        self.run_worker(self._read_preview, name="read the Dashboard's records", thread=True)
 
     def _read_preview(self) -> None:
         """The worker (a thread) that reads the Dashboard's records without the models."""
