@@ -17,7 +17,7 @@ from textual.widgets import Static
 from textual.worker import WorkerCancelled
 
 from growthtui.store.errors import StoreUnreadable
-from growthtui.store.quick_read import read_dashboard_records
+from growthtui.store.quick_read import DashboardRecords, read_dashboard_records
 from growthtui.store.repository import Store
 from growthtui.ui.app import GrowthApp, OpenAfterFirstFrame
 from growthtui.ui.areas import AREAS
@@ -107,7 +107,7 @@ PROBE = """
 import asyncio, json, sys, threading
 from pathlib import Path
 from growthtui.ui.app import GrowthApp, OpenAfterFirstFrame
-from growthtui.store.quick_read import read_dashboard_records
+from growthtui.store.quick_read import DashboardRecords, read_dashboard_records
 
 loaded = []
 shown = []
@@ -240,6 +240,34 @@ async def test_the_dashboard_shows_a_sealed_files_records_before_the_store_is_op
     assert "Reading your plan" not in shown
     # The same screen, cell for cell, once the Store's checked records replace them.
     assert before == after
+
+
+async def test_the_plain_records_are_read_once_the_dashboard_is_laid_out_not_alongside_it(
+    seeded_store: Store, make_app
+):
+    """The reading is Python work: a thread doing it while Textual builds the first frame
+    takes turns with it for the interpreter, and the frame comes later. It starts once
+    the Dashboard is mounted and laid out, still saying it is reading."""
+    assert seeded_store.path is not None
+    path = seeded_store.path
+    seen: list[tuple[bool, int, str]] = []
+
+    def preview() -> DashboardRecords | None:
+        screen = app.screen
+        laid_out = isinstance(screen, DashboardScreen) and screen.is_mounted
+        height = screen.query_one("#pane-goals").region.height if laid_out else 0
+        seen.append((laid_out, height, _who(app) if laid_out else ""))
+        return read_dashboard_records(path)
+
+    app = make_app(OpenAfterFirstFrame(lambda: seeded_store, preview))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert len(seen) == 1
+        laid_out, height, who = seen[0]
+        assert laid_out and height > 0
+        assert who == "Reading your plan…"
+        assert "Alex Rivera" in _who(app)
 
 
 async def test_the_plain_dashboard_matches_the_stores_for_a_new_and_a_started_plan(
