@@ -25,6 +25,7 @@ sees one whole version.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any, NamedTuple, TypeVar
@@ -290,40 +291,69 @@ def read_plan_records(path: Path) -> PlanRecords | None:
     if raw is None:
         return None
     try:
-        meta = _table_of(raw, META_TABLE).get(META_ID)
+        tables = _Tables(raw)
+        meta = tables.table(META_TABLE).get(META_ID)
         if not isinstance(meta, dict) or meta.get("schema_version") != CURRENT_SCHEMA:
             raise _Unsure
         return PlanRecords(
-            goals=[_plan_goal(_key(k), doc) for k, doc in _table_of(raw, "goals").items()],
-            milestones=[
-                _milestone(_key(k), doc) for k, doc in _table_of(raw, "milestones").items()
-            ],
-            checkins=[_checkin(_key(k), doc) for k, doc in _table_of(raw, "checkins").items()],
+            goals=[_plan_goal(_key(k), doc) for k, doc in tables.table("goals").items()],
+            milestones=[_milestone(_key(k), doc) for k, doc in tables.table("milestones").items()],
+            checkins=[_checkin(_key(k), doc) for k, doc in tables.table("checkins").items()],
         )
     except (_Unsure, orjson.JSONDecodeError, AttributeError, KeyError, TypeError, ValueError):
         return None
 
 
+_TOP_LEVEL_KEY = re.compile(rb'\n  "([^"\n]*)": ')
+"""A key of the file's outer object, as storage.encode lays it out: deeper keys are
+indented further, and a string never holds a raw line break."""
+
+
+class _Tables:
+    """Where each table of a sealed file's text starts, found in one pass over the text
+    (rather than one search of the whole text per table: ~10 ms of a 3.5 MB file)."""
+
+    def __init__(self, raw: bytes) -> None:
+        self.raw = raw
+        self.starts: dict[bytes, int] = {}
+        for match in _TOP_LEVEL_KEY.finditer(raw):
+            self.starts.setdefault(match.group(1), match.end())
+
+    def _start(self, name: str) -> int | None:
+        """Where table `name`'s text starts, or None when the file has no such table."""
+        start = self.starts.get(name.encode())
+        if start is None and self.raw.find(b'"' + name.encode() + b'"') >= 0:
+            raise _Unsure  # named, but not where the layout puts a table
+        return start
+
+    def table(self, name: str) -> dict[str, Any]:
+        """Table `name`, parsed alone (see `read_plan_records`)."""
+        raw, start = self.raw, self._start(name)
+        if start is None or raw.startswith(b"{}", start):
+            return {}  # a kind with no records yet
+        if not raw.startswith(b"{\n", start):
+            raise _Unsure
+        end = raw.find(b"\n  }", start)
+        if end < 0:
+            raise _Unsure
+        table = orjson.loads(raw[start : end + 4])
+        if not isinstance(table, dict):
+            raise _Unsure
+        return table
+
+    def has_records(self, name: str) -> bool:
+        """Whether table `name` holds a record (it is not parsed)."""
+        raw, start = self.raw, self._start(name)
+        if start is None or raw.startswith(b"{}", start):
+            return False
+        if not raw.startswith(b"{\n", start):
+            raise _Unsure
+        return True
+
+
 def _table_of(raw: bytes, name: str) -> dict[str, Any]:
     """Table `name` of a sealed file's text, parsed alone (see `read_plan_records`)."""
-    key = b'\n  "' + name.encode() + b'": '
-    at = raw.find(key)
-    if at < 0:
-        if raw.find(b'"' + name.encode() + b'"') >= 0:
-            raise _Unsure  # named, but not where the layout puts a table
-        return {}  # a kind with no records yet
-    start = at + len(key)
-    if raw.startswith(b"{}", start):
-        return {}
-    if not raw.startswith(b"{\n", start):
-        raise _Unsure
-    end = raw.find(b"\n  }", start)
-    if end < 0:
-        raise _Unsure
-    table = orjson.loads(raw[start : end + 4])
-    if not isinstance(table, dict):
-        raise _Unsure
-    return table
+    return _Tables(raw).table(name)
 
 
 def _number(value: Any) -> float | None:
@@ -456,44 +486,27 @@ def read_dashboard_records(path: Path) -> DashboardRecords | None:
     if raw is None:
         return None
     try:
-        meta = _table_of(raw, META_TABLE).get(META_ID)
+        tables = _Tables(raw)
+        meta = tables.table(META_TABLE).get(META_ID)
         if not isinstance(meta, dict) or meta.get("schema_version") != CURRENT_SCHEMA:
             raise _Unsure
-        profiles = [_profile(doc) for doc in _table_of(raw, "profile").values()]
+        profiles = [_profile(doc) for doc in tables.table("profile").values()]
         return DashboardRecords(
             profile=profiles[0] if profiles else _NO_PROFILE,
-            goals=[_plan_goal(_key(k), doc) for k, doc in _table_of(raw, "goals").items()],
-            milestones=[
-                _milestone(_key(k), doc) for k, doc in _table_of(raw, "milestones").items()
-            ],
-            checkins=[_checkin(_key(k), doc) for k, doc in _table_of(raw, "checkins").items()],
-            people=[_person(_key(k), doc) for k, doc in _table_of(raw, "people").items()],
+            goals=[_plan_goal(_key(k), doc) for k, doc in tables.table("goals").items()],
+            milestones=[_milestone(_key(k), doc) for k, doc in tables.table("milestones").items()],
+            checkins=[_checkin(_key(k), doc) for k, doc in tables.table("checkins").items()],
+            people=[_person(_key(k), doc) for k, doc in tables.table("people").items()],
             interactions=[
-                _interaction(_key(k), doc) for k, doc in _table_of(raw, "interactions").items()
+                _interaction(_key(k), doc) for k, doc in tables.table("interactions").items()
             ],
-            reviews=[_review(_key(k), doc) for k, doc in _table_of(raw, "reviews").items()],
-            skills=[_skill(_key(k), doc) for k, doc in _table_of(raw, "skills").items()],
-            has_traits=_has_records(raw, "traits"),
-            has_evidence=_has_records(raw, "evidence"),
+            reviews=[_review(_key(k), doc) for k, doc in tables.table("reviews").items()],
+            skills=[_skill(_key(k), doc) for k, doc in tables.table("skills").items()],
+            has_traits=tables.has_records("traits"),
+            has_evidence=tables.has_records("evidence"),
         )
     except (_Unsure, orjson.JSONDecodeError, AttributeError, KeyError, TypeError, ValueError):
         return None
-
-
-def _has_records(raw: bytes, name: str) -> bool:
-    """Whether table `name` of a sealed file's text holds a record (it is not parsed)."""
-    key = b'\n  "' + name.encode() + b'": '
-    at = raw.find(key)
-    if at < 0:
-        if raw.find(b'"' + name.encode() + b'"') >= 0:
-            raise _Unsure
-        return False
-    start = at + len(key)
-    if raw.startswith(b"{}", start):
-        return False
-    if not raw.startswith(b"{\n", start):
-        raise _Unsure
-    return True
 
 
 def _profile(doc: Any) -> PlainProfile:

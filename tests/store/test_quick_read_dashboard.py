@@ -90,3 +90,20 @@ def test_a_file_the_store_did_not_seal_is_left_to_the_store(store: Store, today:
     assert quick_read.read_dashboard_records(path) is None
     path.unlink()
     assert quick_read.read_dashboard_records(path) is None
+
+
+def test_text_that_looks_like_a_table_inside_a_record_is_not_taken_for_one(
+    store: Store, today: dt.date
+) -> None:
+    """The tables are found in one pass over the text, by the outer object's keys: titles
+    spelling a table's key (line breaks and quotes escaped in the file) are not one."""
+    goal = store.add(Goal(title='a\n  "milestones": {}\n  "goals": {\nb'))
+    assert '\n  "milestones": {}' in goal.title
+    store.add(Milestone(goal_id=goal.id, title='"checkins": {}', due=today))
+    store.add(CheckIn(goal_id=goal.id, date=today, value=1.0))
+    assert store.path is not None
+    plain = quick_read.read_dashboard_records(store.path)
+    assert plain is not None
+    assert [g.title for g in plain.goals] == [goal.title]
+    assert [m.title for m in plain.milestones] == ['"checkins": {}']
+    assert [c.value for c in plain.checkins] == [1.0]
