@@ -277,7 +277,9 @@ class GrowthApp(AppHooks, FrameEncoding, App[int]):
         if not self._frame_out:
             self._frame_out = True
             if not self._preview_shown:
-                self._start_reading()
+                # Once the screen is idle: the first frames written are partial ones, and
+                # the one with the Dashboard's panes follows them.
+                screen.call_after_refresh(self._start_reading)
                 return
         if self._preview_shown:
             self._start_opening()
@@ -291,10 +293,10 @@ class GrowthApp(AppHooks, FrameEncoding, App[int]):
             self.run_worker(self._open_store, name="open the store", thread=True)
 
     def _start_reading(self) -> None:
-        """Once the first frame is out, read what the Dashboard shows without the models,
-        in a thread. Not sooner: the reading is Python work too, and a thread started
-        alongside Textual's first frame takes turns with it for the interpreter, so the
-        frame came later (by as long as the reading) and the records no sooner."""
+        """Once the Dashboard is drawn, read what it shows without the models, in a
+        thread. Not sooner: the reading is Python work too, and a thread started alongside
+        Textual's first frames takes turns with them for the interpreter, so the Dashboard
+        was drawn later (by as long as the reading) and its records came no sooner."""
         self.run_worker(self._read_preview, name="read the Dashboard's records", thread=True)
 
     def _read_preview(self) -> None:
