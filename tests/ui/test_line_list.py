@@ -92,3 +92,37 @@ async def test_an_empty_list_says_which_key_fills_it(make) -> None:  # type: ign
         _fill(widget, 3)
         await pilot.pause()
         assert "row 0" in widget.render_line(widget.header_height).text
+
+
+@pytest.mark.parametrize("make", [_table, _lanes, GanttChart], ids=["table", "lanes", "bars"])
+async def test_a_cursor_move_draws_only_a_line_not_drawn_before(make) -> None:  # type: ignore[no-untyped-def]
+    """Lines are kept by row and cursor: the row the cursor leaves shows its line from
+    before the cursor came, so `down` draws the line it lands on (and, the first time,
+    the unselected line of the top row), `up` and `down` again draw none; what is on
+    screen follows the cursor."""
+    widget = make()
+    app = Lists(widget)
+    async with app.run_test(size=(60, 20)) as pilot:
+        _fill(widget, ROWS)
+        widget.focus()
+        await pilot.pause()
+        drawn: list[tuple[int, bool]] = []
+        render_row = widget.render_row
+
+        def counting(index: int, selected: bool, base):  # type: ignore[no-untyped-def]
+            drawn.append((index, selected))
+            return render_row(index, selected, base)
+
+        widget.render_row = counting  # type: ignore[method-assign]
+        await pilot.press("down", "down")
+        await pilot.pause()
+        assert sorted(drawn) == [(0, False), (1, True), (2, True)]
+        await pilot.press("up", "up", "down")
+        await pilot.pause()
+        assert len(drawn) == 3
+        top = widget.header_height
+        base = widget.base_style()
+        assert widget.cursor_row == 1
+        for row, selected in ((0, False), (1, True), (2, False)):
+            fresh = render_row(row, selected, base).adjust_cell_length(widget.line_width, base)
+            assert widget.render_line(top + row) == fresh

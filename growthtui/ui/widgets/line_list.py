@@ -1,7 +1,8 @@
 """What the app's Line API lists share (RecordTable, LaneList, GanttChart): rows by key
 under a header that stays put, a row cursor kept in view, paging, what an empty list says,
-and the drawn lines kept until their row changes, so a cursor move draws the two lines it
-touches and thousands of rows cost what is on screen."""
+and the drawn lines kept (by row, and whether the cursor is on it) until their row changes,
+so a cursor move draws at most the line it lands on and thousands of rows cost what is on
+screen."""
 
 from __future__ import annotations
 
@@ -158,8 +159,11 @@ class LineList(ScrollView, can_focus=True, inherit_bindings=False):
         if row != self.cursor_row:
             old = self.cursor_row
             self.cursor_row = row
-            self.forget_row(old)
-            self.forget_row(row)
+            # The lines are kept by row and cursor: both rows' other line stays good (the
+            # row left shows its line from before the cursor came, if kept), so a move
+            # down a list draws one line, and back up none.
+            self.repaint_row(old)
+            self.repaint_row(row)
         if scroll:
             self._scroll_to_cursor()
         self._announce(announce)
@@ -227,10 +231,14 @@ class LineList(ScrollView, can_focus=True, inherit_bindings=False):
         self.refresh()
 
     def forget_row(self, index: int) -> None:
-        """Row `index` changed (or the cursor moved on or off it): its lines are drawn
-        again, now if it is on screen."""
+        """Row `index` changed: its lines are drawn again, now if it is on screen."""
         self._lines.pop((index, False), None)
         self._lines.pop((index, True), None)
+        self.repaint_row(index)
+
+    def repaint_row(self, index: int) -> None:
+        """Row `index` goes on screen again (the cursor moved on or off it), from its kept
+        line when there is one."""
         y = index - round(self.scroll_y) + self.header_height
         if self.header_height <= y < self.size.height:
             self.refresh(Region(0, y, self.size.width, 1))
