@@ -353,6 +353,11 @@ class GrowthApp(AppHooks, FrameEncoding, App[int]):
         if isinstance(event, events.InputEvent) and not self._open.is_set():
             # The records are not read yet: this key (and, behind it in Textual's queue,
             # every later event) waits until they are, then goes where it would have gone.
+            # Everything behind it waits too, Textual's Ready and the early records'
+            # display among them: so the store starts opening now, not on a signal that
+            # would have to come through this queue (it never would).
+            self._frame_out = True
+            self._start_opening()
             await self._open.wait()
             if self._store is None or not self.screen_stack:  # refused, or leaving anyway
                 return
