@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Sequence
 
 from icalendar import Calendar, Event, vText
 
@@ -43,13 +44,16 @@ def _line(text: str) -> str:
 
 def _event(
     uid_text: str,
+    category: str,
     day: dt.date,
     summary: str,
+    about: Sequence[str],
     stamp: dt.datetime,
-    description: str = "",
-    categories: tuple[str, ...] = (),
     cancelled: bool = False,
 ) -> Event:
+    """An all-day event, marked free; `about` is its description, line by line, and
+    `category` what it is about (after the app's own category)."""
+    description = "\n".join(about)
     event = Event()
     event.add("uid", uid_text)
     event.add("dtstamp", stamp)
@@ -61,8 +65,7 @@ def _event(
     event.add("summary", _line(summary))
     if description:
         event.add("description", _CONTROL.sub("", description.replace("\r\n", "\n")))
-    if categories:
-        event.add("categories", ["growthtui", *categories])
+    event.add("categories", ["growthtui", category])
     event.add("transp", "TRANSPARENT")
     if cancelled:
         event.add("status", "CANCELLED")
@@ -76,14 +79,10 @@ def _milestone_event(milestone: Milestone, goal: Goal | None, stamp: dt.datetime
     if milestone.notes:
         about += ["", milestone.notes]
     done = " (done)" if milestone.done_at is not None else ""
+    summary = f"Milestone{done}: {milestone.title}"
+    dropped = goal is not None and goal.status is GoalStatus.DROPPED
     return _event(
-        uid("milestone", milestone.id),
-        milestone.due,
-        f"Milestone{done}: {milestone.title}",
-        stamp,
-        "\n".join(about),
-        ("milestone",),
-        cancelled=goal is not None and goal.status is GoalStatus.DROPPED,
+        uid("milestone", milestone.id), "milestone", milestone.due, summary, about, stamp, dropped
     )
 
 
@@ -93,15 +92,9 @@ def _goal_event(goal: Goal, stamp: dt.datetime) -> Event:
     about = [f"{goal.horizon.value.capitalize()}-term goal #{goal.id}, {goal.status.value}."]
     if goal.specific:
         about += ["", goal.specific]
-    return _event(
-        uid("goal", goal.id),
-        goal.due,
-        f"Goal due{state}: {goal.title}",
-        stamp,
-        "\n".join(about),
-        ("goal",),
-        cancelled=goal.status is GoalStatus.DROPPED,
-    )
+    summary = f"Goal due{state}: {goal.title}"
+    dropped = goal.status is GoalStatus.DROPPED
+    return _event(uid("goal", goal.id), "goal", goal.due, summary, about, stamp, dropped)
 
 
 def _follow_up_event(item: FollowUp[Person], today: dt.date, stamp: dt.datetime) -> Event:
@@ -114,14 +107,9 @@ def _follow_up_event(item: FollowUp[Person], today: dt.date, stamp: dt.datetime)
         about[0] += ": " + ", ".join(x for x in (person.role, person.organisation) if x)
     if item.last_contact is not None:
         about.append(f"Last contact {item.last_contact.isoformat()}.")
-    return _event(
-        uid("follow-up-person", person.id),
-        max(item.due, today),
-        f"Follow up with {person.name}{late}",
-        stamp,
-        "\n".join(about),
-        ("follow-up",),
-    )
+    summary = f"Follow up with {person.name}{late}"
+    day = max(item.due, today)
+    return _event(uid("follow-up-person", person.id), "follow-up", day, summary, about, stamp)
 
 
 def export_ics(store: Store, today: dt.date) -> str:
@@ -148,14 +136,9 @@ def export_ics(store: Store, today: dt.date) -> str:
     review = review_due(profile.review_cadence, store.list(Review), today)
     cadence = profile.review_cadence.value
     late = f" (was due {review.due.isoformat()})" if review.days < 0 else ""
+    summary = f"{cadence.capitalize()} review due{late}"
+    about = ["Time to look back and adjust: open growthtui and start the guided review."]
     calendar.add_component(
-        _event(
-            REVIEW_UID,
-            max(review.due, today),
-            f"{cadence.capitalize()} review due{late}",
-            stamp,
-            "Time to look back and adjust: open growthtui and start the guided review.",
-            ("review",),
-        )
+        _event(REVIEW_UID, "review", max(review.due, today), summary, about, stamp)
     )
     return bytes(calendar.to_ical()).decode("utf-8")

@@ -46,35 +46,24 @@ class Glyphs:
         )
 
 
-UNICODE = Glyphs(
-    done="✓",
-    overdue="!",
-    pending="·",
-    branch="├ ",
-    last_branch="└ ",
-    pipe="│ ",
-    spark="▁▂▃▄▅▆▇█",
-    bar_full="█",
-    bar_empty="░",
-    tick="◆",
-    today="┃",
-    ascii_only=False,
-)
+SYMBOLS: dict[str, tuple[str, str]] = {
+    # name: (Unicode, ASCII)
+    "done": ("✓", "x"),
+    "overdue": ("!", "!"),
+    "pending": ("·", "."),
+    "branch": ("├ ", "+ "),
+    "last_branch": ("└ ", "+ "),
+    "pipe": ("│ ", "| "),
+    "spark": ("▁▂▃▄▅▆▇█", "_.-=*#"),
+    "bar_full": ("█", "#"),
+    "bar_empty": ("░", "-"),
+    "tick": ("◆", "*"),
+    "today": ("┃", "|"),
+}
+"""Each symbol the UI draws, in both forms."""
 
-ASCII = Glyphs(
-    done="x",
-    overdue="!",
-    pending=".",
-    branch="+ ",
-    last_branch="+ ",
-    pipe="| ",
-    spark="_.-=*#",
-    bar_full="#",
-    bar_empty="-",
-    tick="*",
-    today="|",
-    ascii_only=True,
-)
+UNICODE = Glyphs(**{name: forms[0] for name, forms in SYMBOLS.items()}, ascii_only=False)
+ASCII = Glyphs(**{name: forms[1] for name, forms in SYMBOLS.items()}, ascii_only=True)
 
 
 def choose_glyphs() -> Glyphs:

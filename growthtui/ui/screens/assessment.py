@@ -9,7 +9,7 @@ from typing import Any, ClassVar
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import Binding
 from textual.containers import Grid, Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import Static
@@ -31,7 +31,7 @@ from growthtui.domain.learning import LearningItem
 from growthtui.domain.people import Person
 from growthtui.ui.screens.evidence_form import EvidenceForm
 from growthtui.ui.screens.feedback_form import FeedbackForm
-from growthtui.ui.screens.list_area import PanelArea, panel_bindings, record_bindings
+from growthtui.ui.screens.list_area import PanelArea, record_table
 from growthtui.ui.screens.skill_form import SkillForm
 from growthtui.ui.screens.skill_rating_form import RateSkillForm
 from growthtui.ui.screens.trait_form import TraitForm
@@ -53,18 +53,13 @@ class AssessmentScreen(PanelArea):
     trend; feedback received."""
 
     MODE = "assessment"
-    CSS_PATH = "../styles/assessment.tcss"
-    BINDINGS: ClassVar[list[BindingType]] = [
-        *record_bindings(
-            "assessment",
-            after_edit=[
-                Binding("r", "rate", "Rate skill", id="assessment.rate"),
-                Binding("a", "archive", "Archive", id="assessment.archive"),
-            ],
-        ),
+    EDIT_KEYS = (
+        Binding("r", "rate", "Rate skill", id="assessment.rate"),
+        Binding("a", "archive", "Archive", id="assessment.archive"),
+    )
+    MORE_KEYS = (
         Binding("A", "toggle_archived", "Show archived", id="assessment.show_archived", show=False),
-        *panel_bindings("assessment"),
-    ]
+    )
     PALETTE_EXTRAS: ClassVar[list[tuple[str, str, str]]] = [
         *(
             (f"new {kind.value}", f"add a {kind.value} to the SWOT", f"new_in('{kind.value}')")
@@ -91,35 +86,36 @@ class AssessmentScreen(PanelArea):
                 for kind, title in QUADRANTS:
                     with Vertical(classes="pane quadrant", id=f"pane-{kind.value}") as pane:
                         pane.border_title = title
-                        table = RecordTable(
-                            id=f"table-{kind.value}",
+                        table = record_table(
+                            f"table-{kind.value}",
+                            [("Title", "title", None)],
                             flex="title",
                             empty=f"No {title.lower()} yet — n adds one",
                         )
                         table.show_header = False
-                        table.add_column("Title", key="title")
                         yield table
             with Horizontal(id="assessment-lower"):
                 with Vertical(classes="pane", id="pane-skills") as pane:
                     pane.border_title = "Skills: level → target, trend"
-                    table = RecordTable(
-                        id="table-skills", flex="name", empty="No skills yet — n adds one"
+                    yield record_table(
+                        "table-skills",
+                        [
+                            ("Skill", "name", None),
+                            ("Level", "level", 5),
+                            ("Gap", "gap", 3),
+                            ("Trend", "trend", 8),
+                        ],
+                        flex="name",
+                        empty="No skills yet — n adds one",
                     )
-                    table.add_column("Skill", key="name")
-                    table.add_column("Level", key="level", width=5)
-                    table.add_column("Gap", key="gap", width=3)
-                    table.add_column("Trend", key="trend", width=8)
-                    yield table
                 with Vertical(classes="pane", id="pane-feedback") as pane:
                     pane.border_title = "Feedback received"
-                    table = RecordTable(
-                        id="table-feedback",
+                    yield record_table(
+                        "table-feedback",
+                        [("When", "date", 7), ("What", "text", None)],
                         flex="text",
                         empty="No feedback yet — n here, or w anywhere",
                     )
-                    table.add_column("When", key="date", width=7)
-                    table.add_column("What", key="text")
-                    yield table
             yield RecordText("", id="assessment-detail")
 
     # -- reading ---------------------------------------------------------------------

@@ -4,13 +4,11 @@ weaknesses — with the hours of this quarter and this year."""
 from __future__ import annotations
 
 import datetime as dt
-from typing import ClassVar
 
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
-from textual.containers import VerticalScroll
+from textual.binding import Binding
 from textual.widgets import Static
 
 from growthtui.domain.assessment import Skill, Trait
@@ -21,7 +19,7 @@ from growthtui.domain.schedule import days_until
 from growthtui.domain.words import counted
 from growthtui.ui.screens.confirm import ConfirmModal
 from growthtui.ui.screens.learning_form import LearningForm
-from growthtui.ui.screens.list_area import ListArea, filter_bindings, record_bindings
+from growthtui.ui.screens.list_area import ListArea, detail_pane
 from growthtui.ui.widgets.record_table import RecordTable, Row
 from growthtui.ui.widgets.record_text import RecordText
 
@@ -75,21 +73,12 @@ class LearningScreen(ListArea):
     volunteering and publications, aimed at weaknesses and goals."""
 
     MODE = "learning"
-    CSS_PATH = "../styles/learning.tcss"
-    BINDINGS: ClassVar[list[BindingType]] = [
-        *record_bindings(
-            "learning",
-            after_edit=[
-                Binding("space", "mark_done", "Done", id="learning.done"),
-            ],
-        ),
-        Binding("r", "rate", "Re-rate its skills", id="learning.rate", show=False),
-        *filter_bindings(
-            "learning",
-            Binding("f", "cycle_status", "Status filter", id="learning.status_filter", show=False),
-            Binding("t", "cycle_kind", "Kind filter", id="learning.kind_filter", show=False),
-        ),
-    ]
+    EDIT_KEYS = (Binding("space", "mark_done", "Done", id="learning.done"),)
+    MORE_KEYS = (Binding("r", "rate", "Re-rate its skills", id="learning.rate", show=False),)
+    FILTER_KEYS = (
+        Binding("f", "cycle_status", "Status filter", id="learning.status_filter", show=False),
+        Binding("t", "cycle_kind", "Kind filter", id="learning.kind_filter", show=False),
+    )
 
     def __init__(self) -> None:
         super().__init__()
@@ -115,9 +104,7 @@ class LearningScreen(ListArea):
             ],
             flex="title",
         )
-        with VerticalScroll(id="learning-detail", classes="pane") as detail:
-            detail.border_title = "Detail"
-            yield RecordText("", id="learning-item")
+        yield detail_pane("learning-detail", "Detail", "learning-item")
 
     # -- data ------------------------------------------------------------------------
     def selected_item(self) -> LearningItem | None:

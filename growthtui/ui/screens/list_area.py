@@ -10,24 +10,45 @@ growthtui.ui.key_order)."""
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import Any, TypeVar
+from typing import Any, ClassVar, TypeVar
 
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Vertical
+from textual.containers import Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Input
 
 from growthtui.domain.base import Record
 from growthtui.services import records
-from growthtui.ui.screens.base import AreaScreen
+from growthtui.ui.screens.base import STYLES, AreaScreen
 from growthtui.ui.screens.confirm import ConfirmModal
 from growthtui.ui.widgets.filter_box import FilterBox
 from growthtui.ui.widgets.record_table import RecordTable
+from growthtui.ui.widgets.record_text import RecordText
 
 T = TypeVar("T")
+
+Columns = Sequence[tuple[str, str, int | None]]
+"""A list's columns: label, key, width (None: the flex column, or it fits its content)."""
+
+
+def record_table(table_id: str, columns: Columns, flex: str, empty: str = "") -> RecordTable:
+    """A list of records with its columns; `flex` takes the room the others leave, `empty`
+    is said while it has no row."""
+    table = RecordTable(id=table_id, flex=flex, empty=empty)
+    for label, key, width in columns:
+        table.add_column(label, key=key, width=width)
+    return table
+
+
+def detail_pane(pane_id: str, title: str, text_id: str) -> VerticalScroll:
+    """A pane that scrolls (`title` on its border), around the text that describes the
+    selected record (`text_id`)."""
+    pane = VerticalScroll(RecordText("", id=text_id), id=pane_id, classes="pane")
+    pane.border_title = title
+    return pane
 
 
 def record_bindings(
@@ -72,7 +93,46 @@ def panel_bindings(area: str) -> list[BindingType]:
 
 
 class RecordsArea(AreaScreen):
-    """An area whose lists hold records that its keys add, edit and delete."""
+    """An area whose lists hold records that its keys add, edit and delete.
+
+    An area (a subclass that sets `MODE`) describes its own keys as data, and its
+    `BINDINGS` are made from them, in the footer's order: `n` new, `NEW_KEYS`, `e`/`enter`
+    edit, `EDIT_KEYS`, `d` delete, `MORE_KEYS`, then the keys of its lists (ids
+    `<mode>.new`...; an area that lists its own `BINDINGS` keeps them). Its style file,
+    when it has one, is styles/<mode>.tcss."""
+
+    NEW_KEYS: ClassVar[Sequence[BindingType]] = ()
+    """The area's own keys between `n` new and `e` edit."""
+    EDIT_KEYS: ClassVar[Sequence[BindingType]] = ()
+    """The area's own keys between `e` edit and `d` delete."""
+    MORE_KEYS: ClassVar[Sequence[BindingType]] = ()
+    """The area's own keys after `d` delete, before the keys of its lists."""
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        # Before Textual's own, which reads BINDINGS.
+        cls.describe_area()
+        super().__init_subclass__(**kwargs)
+
+    @classmethod
+    def describe_area(cls) -> None:
+        """Make the keys and style file of an area (a subclass that sets `MODE`) from its
+        data, as the class is made."""
+        if "MODE" not in cls.__dict__:
+            return
+        if "BINDINGS" not in cls.__dict__:
+            cls.BINDINGS = [
+                *record_bindings(cls.MODE, cls.NEW_KEYS, cls.EDIT_KEYS),
+                *cls.MORE_KEYS,
+                *cls.list_bindings(),
+            ]
+        styles = STYLES / f"{cls.MODE}.tcss"
+        if "CSS_PATH" not in cls.__dict__ and styles.is_file():
+            cls.CSS_PATH = styles
+
+    @classmethod
+    def list_bindings(cls) -> list[BindingType]:
+        """The keys of the area's lists, after its record keys."""
+        return []
 
     def need(self, selected: T | None, hint: str) -> T | None:
         """`selected`, or None once the person is told `hint` (nothing is selected)."""
@@ -117,6 +177,19 @@ class ListArea(RecordsArea):
     `show_rows` (reading `filter_box` and their own filters) and put their filters back to
     showing everything in `widen_filters`."""
 
+    FILTER_KEYS: ClassVar[Sequence[BindingType]] = ()
+    """The keys that cycle the area's own filters, after `/` (the words filter)."""
+    FILTER_SHOWN: ClassVar[bool] = True
+    """The footer shows `/` (the words filter)."""
+    ESCAPE_KEY: ClassVar[BindingType | None] = None
+    """What `escape` does, when not clearing the words filter."""
+
+    @classmethod
+    def list_bindings(cls) -> list[BindingType]:
+        return filter_bindings(
+            cls.MODE, *cls.FILTER_KEYS, show=cls.FILTER_SHOWN, escape=cls.ESCAPE_KEY
+        )
+
     @property
     def table(self) -> RecordTable:
         """The list the keys act on."""
@@ -135,7 +208,7 @@ class ListArea(RecordsArea):
         title: str,
         placeholder: str,
         status: Widget,
-        columns: Sequence[tuple[str, str, int | None]],
+        columns: Columns,
         flex: str,
     ) -> ComposeResult:
         """The list's pane (`<mode>-list`): the words filter (`placeholder` in it), a line
@@ -145,10 +218,7 @@ class ListArea(RecordsArea):
             pane.border_title = title
             yield FilterBox(placeholder=placeholder, id=f"{self.MODE}-filter")
             yield status
-            table = RecordTable(id=f"{self.MODE}-table", flex=flex)
-            for label, key, width in columns:
-                table.add_column(label, key=key, width=width)
-            yield table
+            yield record_table(f"{self.MODE}-table", columns, flex)
 
     def show_rows(self) -> None:
         """List the records the filters let through."""
@@ -216,6 +286,10 @@ class ListArea(RecordsArea):
 class PanelArea(RecordsArea):
     """An area of several lists (panels) that tab moves between, and a detail that
     follows the record selected in the panel the keys act on (`show_detail`)."""
+
+    @classmethod
+    def list_bindings(cls) -> list[BindingType]:
+        return panel_bindings(cls.MODE)
 
     def show_detail(self) -> None:
         """Describe the selected record."""

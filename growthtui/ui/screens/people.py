@@ -3,12 +3,10 @@ them, follow-ups due, those you are losing touch with, and next steps made miles
 
 from __future__ import annotations
 
-from typing import ClassVar
-
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Static
 
@@ -20,7 +18,7 @@ from growthtui.domain.words import counted
 from growthtui.services.people import default_due, default_goal, follow_ups, milestone_of
 from growthtui.ui.screens.goal_picker import GoalPicker
 from growthtui.ui.screens.interaction_form import InteractionForm, NextStepMilestoneForm
-from growthtui.ui.screens.list_area import ListArea, filter_bindings, record_bindings
+from growthtui.ui.screens.list_area import ListArea, record_table
 from growthtui.ui.screens.person_card import conversation_detail, person_card
 from growthtui.ui.screens.person_form import PersonForm
 from growthtui.ui.shown import shown_text
@@ -42,27 +40,14 @@ class PeopleScreen(ListArea):
     """Mentors and network: people, conversations, advice, and follow-ups due."""
 
     MODE = "people"
-    CSS_PATH = "../styles/people.tcss"
-    BINDINGS: ClassVar[list[BindingType]] = [
-        *record_bindings(
-            "people",
-            after_new=[
-                Binding("i", "log", "Log talk", id="people.log"),
-            ],
-            after_edit=[
-                Binding("m", "milestone", "Step to milestone", id="people.milestone"),
-            ],
-        ),
-        *filter_bindings(
-            "people",
-            Binding("f", "cycle_follow", "Follow-up filter", id="people.follow_filter", show=False),
-            Binding(
-                "t", "cycle_relation", "Relation filter", id="people.relation_filter", show=False
-            ),
-            show=False,
-            escape=Binding("escape", "back", "Back", id="people.back", show=False),
-        ),
-    ]
+    NEW_KEYS = (Binding("i", "log", "Log talk", id="people.log"),)
+    EDIT_KEYS = (Binding("m", "milestone", "Step to milestone", id="people.milestone"),)
+    FILTER_KEYS = (
+        Binding("f", "cycle_follow", "Follow-up filter", id="people.follow_filter", show=False),
+        Binding("t", "cycle_relation", "Relation filter", id="people.relation_filter", show=False),
+    )
+    FILTER_SHOWN = False
+    ESCAPE_KEY = Binding("escape", "back", "Back", id="people.back", show=False)
 
     def __init__(self) -> None:
         super().__init__()
@@ -90,10 +75,8 @@ class PeopleScreen(ListArea):
                     yield RecordText("", id="person-card")
                 with Vertical(id="people-log", classes="pane") as log:
                     log.border_title = "Conversations"
-                    table = RecordTable(id="interactions-table", flex="summary")
-                    table.add_column("Date", key="date", width=10)
-                    table.add_column("Summary", key="summary")
-                    yield table
+                    columns = [("Date", "date", 10), ("Summary", "summary", None)]
+                    yield record_table("interactions-table", columns, flex="summary")
                     yield RecordText("", id="interaction-detail")
 
     # -- data ------------------------------------------------------------------------

@@ -7,8 +7,8 @@ from typing import ClassVar
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
 from textual.widgets import Static
 
 from growthtui.domain.assessment import Skill
@@ -20,27 +20,19 @@ from growthtui.domain.people import Person
 from growthtui.domain.reviews import Review, ReviewStep
 from growthtui.services import reviews as service
 from growthtui.ui.screens.evidence_form import EvidenceForm
-from growthtui.ui.screens.list_area import PanelArea, panel_bindings, record_bindings
+from growthtui.ui.screens.list_area import PanelArea, detail_pane, record_table
 from growthtui.ui.screens.review_form import REFLECTION_LABELS
 from growthtui.ui.widgets.record_table import RecordTable, Row
-from growthtui.ui.widgets.record_text import RecordText
 
 
 class ReviewsScreen(PanelArea):
     """Review and adjust: past reviews and the guided review."""
 
     MODE = "reviews"
-    CSS_PATH = "../styles/reviews.tcss"
-    BINDINGS: ClassVar[list[BindingType]] = [
-        *record_bindings(
-            "reviews",
-            after_new=[
-                Binding("s", "start_review", "Start review", id="reviews.start_review"),
-            ],
-        ),
+    NEW_KEYS = (Binding("s", "start_review", "Start review", id="reviews.start_review"),)
+    MORE_KEYS = (
         Binding("p", "app.edit_profile", "Profile and cadence", id="reviews.profile", show=False),
-        *panel_bindings("reviews"),
-    ]
+    )
     PALETTE_EXTRAS: ClassVar[list[tuple[str, str, str]]] = [
         ("log evidence", "log a win, praise, lesson or feedback", "new_evidence"),
     ]
@@ -58,22 +50,27 @@ class ReviewsScreen(PanelArea):
             with Horizontal(id="reviews-top"):
                 with Vertical(classes="pane", id="pane-reviews") as pane:
                     pane.border_title = "Reviews"
-                    table = RecordTable(id="table-reviews", flex="title")
-                    table.add_column("Date", key="date", width=10)
-                    table.add_column("Review", key="title")
-                    table.add_column("Dec", key="decisions", width=3)
-                    table.add_column("Sat", key="satisfaction", width=3)
-                    yield table
-                with VerticalScroll(classes="pane", id="pane-review-detail") as detail:
-                    detail.border_title = "Detail (tab here to scroll)"
-                    yield RecordText("", id="review-detail")
+                    yield record_table(
+                        "table-reviews",
+                        [
+                            ("Date", "date", 10),
+                            ("Review", "title", None),
+                            ("Dec", "decisions", 3),
+                            ("Sat", "satisfaction", 3),
+                        ],
+                        flex="title",
+                    )
+                yield detail_pane(
+                    "pane-review-detail", "Detail (tab here to scroll)", "review-detail"
+                )
             with Vertical(classes="pane", id="pane-evidence") as pane:
                 pane.border_title = "Evidence log: wins, praise, feedback, lessons (w logs one)"
-                table = RecordTable(id="table-evidence", flex="text")
-                table.add_column("Date", key="date", width=10)
-                table.add_column("Kind", key="kind", width=8)
-                table.add_column("What happened", key="text")
-                yield table
+                columns = [
+                    ("Date", "date", 10),
+                    ("Kind", "kind", 8),
+                    ("What happened", "text", None),
+                ]
+                yield record_table("table-evidence", columns, flex="text")
 
     # -- reading ---------------------------------------------------------------------
     @property
