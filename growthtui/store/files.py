@@ -11,7 +11,13 @@ import itertools
 import os
 from stat import S_ISREG
 
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
 StrPath = str | os.PathLike[str]
+Buffer = bytes | memoryview
+"""Bytes to write: a text, or a view of part of one."""
 
 FILE_MODE = 0o600
 DIR_MODE = 0o700
@@ -106,18 +112,22 @@ def make_folders(folder: StrPath) -> None:
         os.chmod(name, DIR_MODE)  # exactly 0700, whatever the umask took away
 
 
-def replace_with(path: StrPath, payload: bytes, mode: int, *, durable: bool = True) -> int:
-    """Write `payload` as the new version of `path`: temp file in the same folder, write,
-    fsync, `os.replace`, fsync of the folder (without the fsyncs when not `durable`).
+def replace_with(
+    path: StrPath, payload: Buffer | Sequence[Buffer], mode: int, *, durable: bool = True
+) -> int:
+    """Write `payload` (a text, or the parts of one, one after the other) as the new
+    version of `path`: temp file in the same folder, write, fsync, `os.replace`, fsync of
+    the folder (without the fsyncs when not `durable`).
     Returns an open descriptor on the new version; on failure the old version is untouched
     and the temp file gone. A symbolic link at `path` is replaced, never followed: the
     caller resolves the data file's link first (`real_path`)."""
     fd, tmp_name = _new_temp(path, mode)
     try:
         os.fchmod(fd, mode)  # the umask may have narrowed it
-        view = memoryview(payload)
-        while view:
-            view = view[os.write(fd, view) :]
+        for part in (payload,) if isinstance(payload, bytes | memoryview) else payload:
+            view = memoryview(part)
+            while view:
+                view = view[os.write(fd, view) :]
         if durable:
             os.fsync(fd)
         os.replace(tmp_name, path)
