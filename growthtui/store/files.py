@@ -154,10 +154,11 @@ def write_in_place(path: StrPath, payload: bytes, *, append: bool = False) -> bo
     its own). For the seal and the undo journal, which are never durable and which a
     reader that meets them half written takes for no seal, or for an unreadable last line.
 
-    False, with nothing written, when what is at `path` is not a plain file with this one
-    name (a link, which is never followed; a fifo; a second hard link, which may be
-    another file's): the caller then replaces it (`replace_with`). A file made here is
-    exactly FILE_MODE, whatever the umask. OSError when the write fails."""
+    False, with nothing written, when what is at `path` is not a plain file of ours with
+    this one name (a link, which is never followed; a fifo; a second hard link, which may
+    be another file's; another user's file): the caller then replaces it (`replace_with`).
+    A file made here is exactly FILE_MODE, whatever the umask. OSError when the write
+    fails."""
     flags = os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC
     try:
         fd = os.open(path, flags | (os.O_APPEND if append else 0), FILE_MODE)
@@ -165,7 +166,7 @@ def write_in_place(path: StrPath, payload: bytes, *, append: bool = False) -> bo
         return False
     try:
         stat = os.fstat(fd)
-        if not S_ISREG(stat.st_mode) or stat.st_nlink != 1:
+        if not S_ISREG(stat.st_mode) or stat.st_nlink != 1 or stat.st_uid != os.geteuid():
             return False
         if stat.st_mode & 0o777 != FILE_MODE:
             os.fchmod(fd, FILE_MODE)  # made now and narrowed by the umask

@@ -46,8 +46,12 @@ def write_seal(path: StrPath, stat: os.stat_result, schema: int) -> None:
     """
     text = _identity(stat, schema).encode("ascii")
     try:
-        if not write_in_place(seal_path(path), text):
-            os.close(replace_with(seal_path(path), text, FILE_MODE, durable=False))
+        if write_in_place(seal_path(path), text):
+            return
+    except OSError:
+        pass  # replaced whole instead
+    try:  # noqa: SIM105 - contextlib would cost the quick write an import
+        os.close(replace_with(seal_path(path), text, FILE_MODE, durable=False))
     except OSError:
         pass
 

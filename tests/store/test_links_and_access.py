@@ -148,6 +148,22 @@ def test_a_hard_link_planted_at_the_seal_or_journal_is_not_written_through(
     assert is_sealed(used, os.stat(used), 2)
 
 
+@pytest.mark.skipif(os.geteuid() != 0, reason="only root can give a file to another user")
+def test_another_users_file_at_the_seal_is_replaced_not_written_into(used: Path) -> None:
+    seal = Path(seal_path(used))
+    seal.unlink()
+    seal.write_bytes(VICTIM_TEXT)
+    os.chown(seal, 65534, 65534)
+    os.chmod(seal, 0o666)  # writable by us: it is still not ours to write
+    planted = os.open(seal, os.O_RDONLY)
+    try:
+        Store.open(used).add(Goal(title="Written beside another user's seal"))
+        assert os.pread(planted, 100, 0) == VICTIM_TEXT
+    finally:
+        os.close(planted)
+    assert seal.stat().st_uid == os.geteuid() and is_sealed(used, os.stat(used), 2)
+
+
 def test_a_fifo_planted_at_the_seal_is_replaced_without_waiting_for_a_reader(used: Path) -> None:
     seal = Path(seal_path(used))
     seal.unlink()
