@@ -43,8 +43,8 @@ def _translate_once() -> None:
     argparse passes every word it shows through `gettext.gettext` (and `ngettext`), as it
     builds a parser too, not only when it shows help: ~15 calls for `add goal`. Each
     call looks for the catalog again (`gettext.translation`: the locale's names normalised,
-    a `stat` of each place a `.mo` file may be), ~2 ms of the command, for the same
-    answer every time in a process that never changes its text domain. The translation is
+    a `stat` of each place a `.mo` file may be), ~0.8 ms for 15 on a loaded machine, for
+    the same answer every time in a process that never changes its text domain. The translation is
     the one `gettext.gettext` finds, so a catalog installed for argparse still translates;
     only the looking is done once."""
     import gettext  # loaded by argparse already

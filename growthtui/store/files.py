@@ -1,8 +1,8 @@
 """Writing a file so that a crash leaves the old version or the new one, whole.
 
 Standard library only, and little of it (`os`, `stat` and `itertools`, all loaded with
-the interpreter): the quick write of `growthtui add goal` uses this without loading the rest of
-the store (orjson, TinyDB, its lock), nor pathlib. Paths are anything `os` takes.
+the interpreter): the quick write of `growthtui add goal` uses this without loading the
+rest of the store (orjson, TinyDB, its lock), nor pathlib. Paths are anything `os` takes.
 """
 
 from __future__ import annotations
