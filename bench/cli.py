@@ -4,6 +4,9 @@
     python -m bench.cli            stores of 1k, 10k and 50k records
     python -m bench.cli --quick    1k only (a smoke run for CI)
     python -m bench.cli --only add one pair only (`add goal` beside `task add`), no floors
+    python -m bench.cli --only add --other before=DIR
+                                   and `add goal` by a copy installed from DIR, a source
+                                   tree of an earlier commit (`git worktree add DIR REV`)
 
 For each size N: a store made by `growthtui seed --scale N`, and the same N records as
 Taskwarrior tasks, created once per run with `task import` in a throwaway TASKRC/TASKDATA
@@ -20,7 +23,10 @@ import finder, a sandbox's certificate patch). The script beside this interprete
 editable install, hooks and all) is timed too, and shown beside the target, not judged.
 
 The pairs are timed alternately in each of RUNS rounds, so the machine's load hits both
-alike; a ratio is the median of the per-round ratios. `add goal` and `task add` write to
+alike; a ratio is the median of the per-round ratios. Each `--other` copy's `add goal`
+runs in the same rounds, right after this copy's, on a copy of the same store of its own:
+an A/B of two commits in one run, each figure also as a ratio to `task add` and to this
+copy's. `add goal` and `task add` write to
 the same store and task list in every round (growth accepted: at most 2 * RUNS + 2 records
 on N). Wall-clock medians are the figures; the children's CPU time (user + sys) is shown
 beside them.
@@ -291,6 +297,7 @@ def measure(
     task: str | None,
     runs: int,
     only: Sequence[str] = FIGURES,
+    others: Mapping[str, list[str]] | None = None,
 ) -> list[Row]:
     """growthtui agenda, list and add goal on `place` (those in `only`), each beside its
     Taskwarrior counterpart."""
@@ -325,6 +332,10 @@ def measure(
         adds = {
             "task add": theirs["task add"],
             "add": mine["add"],
+            **{
+                f"add, {name}": [*other, *ADD_GOAL, "--data", str(_store_copy(place, name))]
+                for name, other in (others or {}).items()
+            },
             "add, editable": [*editable, *ADD_GOAL, *data],
         }
     timings: dict[str, Timing] = {name: Timing([], []) for name in (*pairs, *adds)}
@@ -350,6 +361,16 @@ def measure(
                 beside <= target,
             ),
         ]
+    for name in (others or {}) if "add" in mine else ():
+        other = timings[f"add, {name}"]
+        rows.append(
+            Row(
+                n,
+                f"growthtui add goal, copy installed from --other {name}",
+                f"{other.describe()} = {ratio(other, timings['task add']):.2f}x task add, "
+                f"{ratio(other, timings['add']):.2f}x this copy",
+            )
+        )
     if "add" in mine:
         rows.append(
             Row(
@@ -360,6 +381,13 @@ def measure(
             )
         )
     return rows
+
+
+def _store_copy(place: Place, name: str) -> Path:
+    """A copy of `place`'s store for the `--other` copy `name` to write to."""
+    copy = place.store.with_name(f"{place.store.stem}-{name}.json")
+    shutil.copyfile(place.store, copy)
+    return copy
 
 
 def _env_for(name: str, place: Place) -> dict[str, str]:
@@ -383,6 +411,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         action="append",
         help="only this pair, without the floors (repeatable): a short loop while tuning one",
     )
+    parser.add_argument(
+        "--other",
+        action="append",
+        default=[],
+        metavar="NAME=DIR",
+        help="time `add goal` by a copy installed from the source tree DIR too (repeatable)",
+    )
     args = parser.parse_args(argv)
     compile_growthtui()
     runs = max(5, args.runs)
@@ -405,11 +440,19 @@ def main(argv: Sequence[str] | None = None) -> int:
         script, how = install_copy(Path(folder))
         growthtui = [str(script)] if script is not None else editable
         print(f"growthtui: {' '.join(growthtui)} ({how}); python: {sys.executable}")
+        others = {}
+        for other in args.other:
+            name, _, source = other.partition("=")
+            script, how = install_copy(Path(folder), Path(source).resolve(), f"venv-{name}")
+            print(f"--other {name}: {script} ({how})")
+            if script is not None:
+                others[name] = [str(script)]
         rows = [] if args.only else floors(growthtui, runs)
         for size in sizes:
             try:
                 place = prepare(size, Path(folder), task, growthtui)
-                rows.extend(measure(place, growthtui, editable, task, runs, args.only or FIGURES))
+                figures = args.only or FIGURES
+                rows.extend(measure(place, growthtui, editable, task, runs, figures, others))
             except (RuntimeError, subprocess.CalledProcessError) as error:
                 rows.append(Row(size, "could not measure", str(error), "-", False))
     print(render(rows, "measured (median: wall, cpu)"))

@@ -21,10 +21,14 @@ def compile_growthtui() -> None:
     compileall.compile_dir(Path(growthtui.__file__).parent, quiet=1)
 
 
-def install_copy(folder: Path) -> tuple[Path | None, str]:
+def install_copy(
+    folder: Path, source: Path | None = None, name: str = "venv"
+) -> tuple[Path | None, str]:
     """growthtui installed as a person installs it (`pip install .`, as pipx does): a
-    virtual environment of its own in `folder`, the package built and installed into it
-    (not editable), its `growthtui` script beside the environment's interpreter.
+    virtual environment of its own in `folder` (named `name`), the package built from
+    `source` (a source tree with its pyproject.toml; default: this one, the tree of the
+    imported growthtui) and installed into it (not editable), its `growthtui` script beside
+    the environment's interpreter.
 
     Its dependencies are this interpreter's, reached through a plain path line in a .pth
     file, so nothing is downloaded but the build tools. Unlike this interpreter's own
@@ -35,10 +39,11 @@ def install_copy(folder: Path) -> tuple[Path | None, str]:
     (e.g. offline, with no build tools cached)."""
     import growthtui
 
-    source = Path(growthtui.__file__).parents[1]
+    if source is None:
+        source = Path(growthtui.__file__).parents[1]
     if not (source / "pyproject.toml").is_file():
-        return None, f"no source tree beside {growthtui.__file__} (not an editable install)"
-    env = folder / "venv"
+        return None, f"no source tree (pyproject.toml) in {source}"
+    env = folder / name
     python = str(env / "bin" / "python")
     where = "import sysconfig; print(sysconfig.get_paths()['purelib'])"
     install = [sys.executable, "-m", "pip", "--python", python, "install", "--quiet"]

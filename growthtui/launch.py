@@ -12,11 +12,23 @@ module, argparse's parsers) for nothing, since the process is about to end: the 
 `add goal`'s process took ~9 ms before, ~4 ms frozen (on a loaded machine). Frozen
 objects are left to the end of the process, as any object alive at exit may be; what a
 command writes is closed before it returns (the store's files by `os`).
+
+A command's process then ends at once (`os._exit`), its output flushed, rather than
+through the interpreter's teardown, which empties every module and frees every object
+one by one for nothing (the end of `add goal` took ~8 ms before, ~3 ms now, on a loaded
+machine). Only when nothing is left for that teardown to do: no thread but this one,
+nothing registered with `atexit` (a temporary folder to remove, a log to flush), not the
+app (Textual), and both streams flushed; otherwise the interpreter ends it as before, and
+says what it says about a stream it cannot flush. What a command stores is durable
+before it returns, whichever way the process ends.
 """
 
 from __future__ import annotations
 
+import atexit
 import gc
+import os
+import sys
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -32,4 +44,24 @@ def main(argv: Sequence[str] | None = None) -> int:
     code = run(argv)
     if argv is None:  # the process ends now
         gc.freeze()
+        end_now(code)
     return code
+
+
+def end_now(code: int) -> None:
+    """End the process with `code` now, without the interpreter's teardown, when it has
+    nothing left to do (see above); else return, and the interpreter ends it."""
+    threading = sys.modules.get("threading")
+    if (
+        "textual" in sys.modules
+        or (threading is not None and threading.active_count() > 1)
+        or atexit._ncallbacks()
+    ):
+        return
+    try:
+        for stream in (sys.stdout, sys.stderr):
+            if stream is not None:
+                stream.flush()
+    except (OSError, ValueError):
+        return
+    os._exit(code)

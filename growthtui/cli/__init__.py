@@ -102,7 +102,10 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
         "--demo", action="store_true", help="open a throwaway store filled with sample data"
     )
     parser.set_defaults(handler=open_app)
-    commands = parser.add_subparsers(title="commands", metavar="COMMAND", parser_class=Parser)
+    # prog given: argparse would lay out the usage (regular expressions and all) to find it
+    commands = parser.add_subparsers(
+        title="commands", metavar="COMMAND", parser_class=Parser, prog=parser.prog
+    )
     wanted = named_command(argv) if argv is not None else None
     for word, module, help_line in COMMANDS:
         if wanted is None or wanted == word:

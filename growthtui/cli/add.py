@@ -9,16 +9,8 @@ from __future__ import annotations
 import argparse
 
 from growthtui import replies
-from growthtui.cli.base import (
-    Parser,
-    add_kinds,
-    add_words,
-    goal_id,
-    open_store,
-    store_new,
-    today,
-    typed_words,
-)
+from growthtui.cli import base
+from growthtui.cli.base import Parser, add_kinds, add_words, goal_id, typed_words
 from growthtui.domain.kinds import Horizon
 
 TYPE_CHECKING = False  # not `from typing import …`: see growthtui.cli.base
@@ -49,7 +41,7 @@ def _milestone(milestone: Parser) -> None:
 
 def add_goal(args: argparse.Namespace) -> int:
     title = typed_words(args, "title")
-    day = today()
+    day = base.today()
     due = None
     if args.due is not None:  # (the date rules bring `calendar`: not for a goal without)
         from growthtui.domain.dates import parse_optional_date
@@ -68,17 +60,17 @@ def add_goal(args: argparse.Namespace) -> int:
         from growthtui.services.records import save
 
         goal = Goal.build(title=title, horizon=args.horizon, due=due)
-        saved = save(open_store(args), goal)
+        saved = save(base.open_store(args), goal)
         return replies.added_goal(saved.id, saved.title), warning
 
-    return store_new(args, quickly, by_the_store)
+    return base.store_new(args, quickly, by_the_store)
 
 
 def add_milestone(args: argparse.Namespace) -> int:
     from growthtui.domain.dates import parse_date
 
     title = typed_words(args, "title")
-    day = today()
+    day = base.today()
     due = parse_date(args.due, day, "due date")
 
     def quickly(path: str) -> Said | None:
@@ -96,10 +88,10 @@ def add_milestone(args: argparse.Namespace) -> int:
         from growthtui.services.records import save
 
         milestone = Milestone.build(goal_id=args.goal_id, title=title, due=due)
-        store = open_store(args)
+        store = base.open_store(args)
         goal = store.get(Goal, args.goal_id)
         saved = save(store, milestone)
         warning = replies.due_warning(saved.due, day, goal.id, goal.start)
         return replies.added_milestone(saved.id, goal.id, goal.title, saved.due), warning
 
-    return store_new(args, quickly, by_the_store)
+    return base.store_new(args, quickly, by_the_store)

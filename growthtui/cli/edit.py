@@ -17,7 +17,9 @@ from growthtui.domain.kinds import GoalStatus, Horizon
 
 
 def register(edit: Parser, common: Parser) -> None:
-    kinds = edit.add_subparsers(title="what to edit", metavar="KIND", parser_class=Parser)
+    kinds = edit.add_subparsers(
+        title="what to edit", metavar="KIND", parser_class=Parser, prog=edit.prog
+    )
     kinds.required = True
     goal = kinds.add_parser("goal", help="change a goal", parents=[common])
     goal.add_argument("id", metavar="ID", type=goal_id)

@@ -1,16 +1,23 @@
 """Writing a file so that a crash leaves the old version or the new one, whole.
 
-Standard library only, and little of it (`os` and `itertools`, both loaded with the
-interpreter): the quick write of `growthtui add goal` uses this without loading the rest of
-the store (orjson, TinyDB, its lock), nor pathlib. Paths are anything `os` takes.
+Standard library only, and little of it (`os`, `stat` and `itertools`, all loaded with
+the interpreter): the quick write of `growthtui add goal` uses this without loading the
+rest of the store (orjson, TinyDB, its lock), nor pathlib. Paths are anything `os` takes.
 """
 
 from __future__ import annotations
 
 import itertools
 import os
+from stat import S_ISREG
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Sequence
 
 StrPath = str | os.PathLike[str]
+Buffer = bytes | memoryview
+"""Bytes to write: a text, or a view of part of one."""
 
 FILE_MODE = 0o600
 DIR_MODE = 0o700
@@ -105,18 +112,22 @@ def make_folders(folder: StrPath) -> None:
         os.chmod(name, DIR_MODE)  # exactly 0700, whatever the umask took away
 
 
-def replace_with(path: StrPath, payload: bytes, mode: int, *, durable: bool = True) -> int:
-    """Write `payload` as the new version of `path`: temp file in the same folder, write,
-    fsync, `os.replace`, fsync of the folder (without the fsyncs when not `durable`).
+def replace_with(
+    path: StrPath, payload: Buffer | Sequence[Buffer], mode: int, *, durable: bool = True
+) -> int:
+    """Write `payload` (a text, or the parts of one, one after the other) as the new
+    version of `path`: temp file in the same folder, write, fsync, `os.replace`, fsync of
+    the folder (without the fsyncs when not `durable`).
     Returns an open descriptor on the new version; on failure the old version is untouched
     and the temp file gone. A symbolic link at `path` is replaced, never followed: the
     caller resolves the data file's link first (`real_path`)."""
     fd, tmp_name = _new_temp(path, mode)
     try:
         os.fchmod(fd, mode)  # the umask may have narrowed it
-        view = memoryview(payload)
-        while view:
-            view = view[os.write(fd, view) :]
+        for part in (payload,) if isinstance(payload, bytes | memoryview) else payload:
+            view = memoryview(part)
+            while view:
+                view = view[os.write(fd, view) :]
         if durable:
             os.fsync(fd)
         os.replace(tmp_name, path)
@@ -134,6 +145,45 @@ def replace_with(path: StrPath, payload: bytes, mode: int, *, durable: bool = Tr
         os.close(fd)
         raise
     return fd
+
+
+def write_in_place(path: StrPath, payload: bytes, *, append: bool = False) -> bool:
+    """Write `payload` into the file at `path` itself, not through a temp file and a
+    rename: over its start, the rest cut off, or at its end with `append` (after a newline
+    if the text there does not end with one: a line cut short by a crash stays a line of
+    its own). For the seal and the undo journal, which are never durable and which a
+    reader that meets them half written takes for no seal, or for an unreadable last line.
+
+    False, with nothing written, when what is at `path` is not a plain file of ours with
+    this one name (a link, which is never followed; a fifo; a second hard link, which may
+    be another file's; another user's file): the caller then replaces it (`replace_with`).
+    A file made here is exactly FILE_MODE, whatever the umask. OSError when the write
+    fails."""
+    flags = os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC
+    try:
+        fd = os.open(path, flags | (os.O_APPEND if append else 0), FILE_MODE)
+    except OSError:
+        return False
+    try:
+        stat = os.fstat(fd)
+        if not S_ISREG(stat.st_mode) or stat.st_nlink != 1 or stat.st_uid != os.geteuid():
+            return False
+        if stat.st_mode & 0o777 != FILE_MODE:
+            os.fchmod(fd, FILE_MODE)  # made now and narrowed by the umask
+        if append:
+            if stat.st_size and os.pread(fd, 1, stat.st_size - 1) != b"\n":
+                payload = b"\n" + payload
+            view = memoryview(payload)
+            while view:
+                view = view[os.write(fd, view) :]
+        else:
+            done = 0
+            while done < len(payload):
+                done += os.pwrite(fd, payload[done:], done)
+            os.ftruncate(fd, len(payload))
+        return True
+    finally:
+        os.close(fd)
 
 
 def real_path(path: StrPath) -> str:

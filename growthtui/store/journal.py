@@ -13,12 +13,17 @@ as the lock and the seal are), one change a line:
 so a journal that is stale, lost or edited by hand can never undo the wrong thing: the
 undo is refused in one sentence instead.
 
-Bounded: the last DEPTH changes and at most SIZE_LIMIT bytes, and a change whose line would
-be longer than ENTRY_LIMIT (a seed, a large import) is kept as its description only
-(`"ops": null`): it can be undone in the app session that made it, not from another.
+Bounded: the last DEPTH changes are offered, the file holds at most twice as many and
+SIZE_LIMIT bytes, and a change whose line would be longer than ENTRY_LIMIT (a seed, a large
+import) is kept as its description only (`"ops": null`): it can be undone in the app
+session that made it, not from another.
 
-Written under the store's write lock, after the data file, by replacing the journal whole
-(files.replace_with), never durably: a journal lost in a crash only means nothing to undo.
+Written under the store's write lock, after the data file, never durably: a journal lost
+in a crash only means nothing to undo. A change is appended to it in place
+(files.write_in_place: a line cut short by a crash is a line of its own, which an undo
+refuses as unreadable, never a change merged into the next); the file is replaced whole
+(files.replace_with) only to drop the oldest changes, once it holds twice DEPTH or would
+pass SIZE_LIMIT, and when an undone change is taken out.
 Bytes only, and standard library only (`os`): the quick write appends to it without json.
 """
 
@@ -26,15 +31,15 @@ from __future__ import annotations
 
 import os
 
-from growthtui.store.files import FILE_MODE, StrPath, real_path, replace_with
+from growthtui.store.files import FILE_MODE, StrPath, real_path, replace_with, write_in_place
 
 DEPTH = 100
 """Changes kept: as many as one app session can undo."""
 ENTRY_LIMIT = 64 * 1024
 """The longest line kept whole, in bytes."""
 SIZE_LIMIT = 1024 * 1024
-"""The most the journal holds, in bytes (the oldest changes go first): every write reads
-and rewrites it, so it stays small whatever the changes were."""
+"""The most the journal holds, in bytes (the oldest changes go first), so it stays small
+whatever the changes were."""
 
 
 def journal_path(path: StrPath) -> str:
@@ -49,9 +54,14 @@ def new_token() -> str:
 
 
 def read_lines(path: StrPath) -> list[bytes]:
-    """The journal's lines, oldest first (none when it is missing or cannot be read)."""
+    """The journal's last DEPTH lines, oldest first (none when it is missing or cannot be
+    read)."""
+    return _all_lines(journal_path(path))[-DEPTH:]
+
+
+def _all_lines(target: str) -> list[bytes]:
     try:
-        fd = os.open(journal_path(path), os.O_RDONLY | os.O_NOFOLLOW | os.O_CLOEXEC)
+        fd = os.open(target, os.O_RDONLY | os.O_NOFOLLOW | os.O_CLOEXEC)
     except OSError:
         return []
     try:
@@ -70,7 +80,10 @@ def write_lines(path: StrPath, lines: list[bytes]) -> None:
     store's write lock. A journal that cannot be written is removed, so that it never
     offers an older change as the last one; failing that, the undo's check of every record
     refuses what it no longer describes."""
-    target = journal_path(path)
+    _rewrite(journal_path(path), lines)
+
+
+def _rewrite(target: str, lines: list[bytes]) -> None:
     kept = lines[-DEPTH:]
     size = sum(len(line) + 1 for line in kept)
     while kept and size > SIZE_LIMIT:
@@ -90,5 +103,15 @@ def write_lines(path: StrPath, lines: list[bytes]) -> None:
 
 
 def append(path: StrPath, line: bytes) -> None:
-    """Add one change (its JSON text on one line) at the end of the journal."""
-    write_lines(path, [*read_lines(path), line])
+    """Add one change (its JSON text on one line) at the end of the journal; the caller
+    holds the store's write lock."""
+    target = journal_path(path)
+    lines = _all_lines(target)
+    size = sum(len(kept) + 1 for kept in lines)
+    if len(lines) < 2 * DEPTH and size + len(line) + 2 <= SIZE_LIMIT:
+        try:
+            if write_in_place(target, line + b"\n", append=True):
+                return
+        except OSError:
+            pass  # replaced whole below, or removed
+    _rewrite(target, [*lines, line])

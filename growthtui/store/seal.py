@@ -10,17 +10,19 @@ data (`quick_write`).
 Anything else means "not sealed", never an error: no seal, an unreadable or torn one,
 another version's, or a file changed since by anyone (an editor, a restore, `touch`; the
 change time cannot be set back). Then the caller takes the Store's path, which checks
-everything. Losing a seal costs speed once, never data, so it is written without fsync.
-It is written to a temp file and renamed into place, and read without following a link:
-a link planted at its name (in a shared folder) never makes us write another file.
-Standard library only (`os`), like `files`.
+everything. Losing a seal costs speed once, never data, so it is written without fsync,
+and in place (written over, then cut to its length): a reader that meets it half written
+finds no identity, which is "not sealed". Only a plain file with no other name is written
+in place; anything else at its name (a second hard link, a fifo) is replaced by a temp
+file renamed over it. Neither way follows a link: a link planted at its name (in a shared
+folder) never makes us write another file. Standard library only (`os`), like `files`.
 """
 
 from __future__ import annotations
 
 import os
 
-from growthtui.store.files import FILE_MODE, StrPath, read_all, replace_with
+from growthtui.store.files import FILE_MODE, StrPath, read_all, replace_with, write_in_place
 
 _MAGIC = "growthtui-seal 1"
 
@@ -43,6 +45,11 @@ def write_seal(path: StrPath, stat: os.stat_result, schema: int) -> None:
     The caller holds the write lock. A failure is ignored: the next write goes the slow way.
     """
     text = _identity(stat, schema).encode("ascii")
+    try:
+        if write_in_place(seal_path(path), text):
+            return
+    except OSError:
+        pass  # replaced whole instead
     try:  # noqa: SIM105 - contextlib would cost the quick write an import
         os.close(replace_with(seal_path(path), text, FILE_MODE, durable=False))
     except OSError:

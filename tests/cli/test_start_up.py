@@ -207,10 +207,12 @@ def test_the_process_ends_with_what_is_alive_frozen(store_path: Path) -> None:
     line freezes what is alive as it ends (launch.main), while a caller that runs commands
     in its own process (argv given, as the tests do) keeps its collector as it was."""
     probe = (
-        "import gc, json, sys\n"
+        "import gc, json, sys, threading\n"
         "from growthtui.launch import main\n"
         "given = main(sys.argv[1:])\n"
         "kept = gc.get_freeze_count()\n"
+        "waiting = threading.Event()\n"  # a thread alive: main() returns (launch.end_now)
+        "threading.Thread(target=waiting.wait, daemon=True).start()\n"
         "own = main()\n"
         "print(json.dumps([given, kept, own, gc.get_freeze_count()]), file=sys.stderr)\n"
     )
@@ -222,3 +224,37 @@ def test_the_process_ends_with_what_is_alive_frozen(store_path: Path) -> None:
     assert (given, kept, own) == (0, 0, 0)
     assert frozen > 0
     assert done.stdout == "added goal 1: Learn Rust\nadded goal 2: Learn Rust\n"
+
+
+END_PROBE = """
+import atexit, sys
+from growthtui.launch import main
+if sys.argv.pop(1) == "with atexit":
+    atexit.register(print, "the atexit callback ran", file=sys.stderr)
+code = main()
+print("the interpreter went on after main()", file=sys.stderr)
+sys.exit(code)
+"""
+
+
+@pytest.mark.parametrize("how", ["alone", "with atexit"])
+def test_a_command_ends_its_process_once_its_output_is_out(store_path: Path, how: str) -> None:
+    """The process's own command line ends the process in main(), its output flushed and
+    its exit code kept (launch.end_now); not while an atexit callback is left to run, which
+    the interpreter's own end then runs."""
+    ends = []
+    for argv in (["add", "goal", "Learn Rust"], ["add", "goal", " "], ["export", "--format", "md"]):
+        done = subprocess.run(
+            [sys.executable, "-c", END_PROBE, how, *argv, "--data", str(store_path)],
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+        ends.append((done.returncode, done.stdout, done.stderr.splitlines()))
+    ran = ["the atexit callback ran"] if how == "with atexit" else []
+    went_on = ["the interpreter went on after main()"] if ran else []
+    assert ends[0] == (0, "added goal 1: Learn Rust\n", [*went_on, *ran])
+    assert ends[1][:2] == (2, "") and ends[1][2][1:] == [*went_on, *ran]
+    assert ends[1][2][0].startswith("growthtui: the goal needs a title")
+    assert ends[2][0] == 0 and ends[2][2] == [*went_on, *ran]
+    assert "Learn Rust" in ends[2][1] and ends[2][1].endswith("\n")

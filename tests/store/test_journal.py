@@ -108,3 +108,36 @@ def test_the_journal_stays_under_its_size_limit(store_path: Path, today: dt.date
     assert len(lines) >= journal.SIZE_LIMIT // journal.ENTRY_LIMIT
     assert _open(store_path, today).undo_latest() == "add goal"  # the latest is kept
     assert not _open(store_path, today).has(Goal, 40)
+
+
+def test_a_line_cut_short_by_a_crash_never_merges_with_the_next_change(
+    store_path: Path, today: dt.date
+) -> None:
+    store = _open(store_path, today)
+    store.add(Goal(title="Kept"))
+    undo = Path(journal.journal_path(store_path))
+    with undo.open("ab") as cut:  # a crash in the middle of appending a change's line
+        cut.write(b'{"id":"0123456789abcdef","description":"add go')
+    with pytest.raises(InvalidInput, match="journal beside the store cannot be read"):
+        _open(store_path, today).undo_latest()
+    assert quick_write.add_goal(store_path, "Quick", Horizon.SHORT, None, today) == 2
+    assert _open(store_path, today).undo_latest() == "add goal"  # the quick write's, whole
+    assert not _open(store_path, today).has(Goal, 2) and _open(store_path, today).has(Goal, 1)
+
+
+def test_the_journal_is_appended_to_and_trimmed_to_its_depth_now_and_then(
+    store_path: Path, today: dt.date
+) -> None:
+    store = _open(store_path, today)
+    store.add(Goal(title="Goal 0"))
+    undo = Path(journal.journal_path(store_path))
+    sizes = []
+    for n in range(1, 2 * journal.DEPTH + 1):
+        assert quick_write.add_goal(store_path, f"Goal {n}", Horizon.SHORT, None, today) == n + 1
+        sizes.append(undo.read_bytes().count(b"\n"))
+    # one line more at each change (the Store's first), until one more would pass twice
+    # DEPTH: then the last DEPTH are kept
+    assert sizes == [*range(2, 2 * journal.DEPTH + 1), journal.DEPTH]
+    assert len(journal.read_lines(store_path)) == journal.DEPTH  # the last DEPTH offered
+    assert _open(store_path, today).undo_latest() == "add goal"
+    assert not _open(store_path, today).has(Goal, 2 * journal.DEPTH + 1)

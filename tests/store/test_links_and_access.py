@@ -19,7 +19,7 @@ from growthtui.domain.evidence import Evidence
 from growthtui.domain.goals import Goal, Milestone
 from growthtui.domain.kinds import Horizon
 from growthtui.launch import main
-from growthtui.store import files, lock, quick_write
+from growthtui.store import files, journal, lock, quick_write
 from growthtui.store.backups import daily_backup_path
 from growthtui.store.errors import StoreNoAccess, StoreUnreadable
 from growthtui.store.files import lock_path
@@ -132,6 +132,57 @@ def test_a_link_planted_at_the_seal_does_not_let_us_write_another_file(
     assert victim.read_bytes() == VICTIM_TEXT
     assert not seal.is_symlink() and seal.read_bytes().startswith(b"growthtui-seal")
     assert _mode(seal) == 0o600
+
+
+@pytest.mark.parametrize("name", [seal_path, journal.journal_path], ids=["seal", "journal"])
+def test_a_hard_link_planted_at_the_seal_or_journal_is_not_written_through(
+    used: Path, victim: Path, name: Callable[[Path], str]
+) -> None:
+    planted = Path(name(used))
+    planted.unlink()
+    os.link(victim, planted)  # another name of a file elsewhere: written in place, it would change
+    Store.open(used).add(Goal(title="Written beside a planted hard link"))
+    assert quick_write.add_goal(used, "Quick", Horizon.SHORT, None, TODAY) == 4
+    assert victim.read_bytes() == VICTIM_TEXT
+    assert os.stat(planted).st_ino != os.stat(victim).st_ino  # replaced, not written through
+    assert is_sealed(used, os.stat(used), 2)
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="only root can give a file to another user")
+def test_another_users_file_at_the_seal_is_replaced_not_written_into(used: Path) -> None:
+    seal = Path(seal_path(used))
+    seal.unlink()
+    seal.write_bytes(VICTIM_TEXT)
+    os.chown(seal, 65534, 65534)
+    os.chmod(seal, 0o666)  # writable by us: it is still not ours to write
+    planted = os.open(seal, os.O_RDONLY)
+    try:
+        Store.open(used).add(Goal(title="Written beside another user's seal"))
+        assert os.pread(planted, 100, 0) == VICTIM_TEXT
+    finally:
+        os.close(planted)
+    assert seal.stat().st_uid == os.geteuid() and is_sealed(used, os.stat(used), 2)
+
+
+def test_a_fifo_planted_at_the_seal_is_replaced_without_waiting_for_a_reader(used: Path) -> None:
+    seal = Path(seal_path(used))
+    seal.unlink()
+    os.mkfifo(seal)
+    Store.open(used).add(Goal(title="Written beside a planted fifo"))
+    assert stat.S_ISREG(seal.lstat().st_mode) and is_sealed(used, os.stat(used), 2)
+
+
+def test_the_seal_and_the_journal_are_written_in_place(used: Path) -> None:
+    """One file each, written over (the seal) and appended to (the journal), rather than
+    a temp file renamed over them at every write."""
+    seal, undo = Path(seal_path(used)), Path(journal.journal_path(used))
+    inodes = (seal.stat().st_ino, undo.stat().st_ino)
+    Store.open(used).add(Goal(title="By the Store"))
+    assert quick_write.add_goal(used, "Quick", Horizon.SHORT, None, TODAY) == 4
+    assert (seal.stat().st_ino, undo.stat().st_ino) == inodes
+    assert is_sealed(used, os.stat(used), 2)
+    assert [b"add goal" in line for line in journal.read_lines(used)][-2:] == [True, True]
+    assert _mode(seal) == _mode(undo) == 0o600
 
 
 def test_a_planted_seal_link_is_not_read_as_a_seal(used: Path, victim: Path) -> None:

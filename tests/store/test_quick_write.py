@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 import shutil
 from pathlib import Path
 
@@ -21,6 +22,7 @@ from growthtui.store.quick_write import (
     Stamp,
     add_goal,
     add_milestone,
+    at_least,
     log_evidence,
     new_evidence_doc,
     new_goal_doc,
@@ -28,7 +30,7 @@ from growthtui.store.quick_write import (
 )
 from growthtui.store.repository import Store
 from growthtui.store.schema import CURRENT_SCHEMA
-from growthtui.store.seal import is_sealed, seal_path
+from growthtui.store.seal import is_sealed, seal_path, write_seal
 
 TODAY = dt.date(2026, 11, 24)
 DUE = dt.date(2027, 3, 31)
@@ -116,6 +118,27 @@ def test_the_highest_id_wins_over_a_lagging_counter(sealed: Path, tmp_path: Path
     expected = _the_stores_way(sealed, tmp_path, "After the import", "short", None)
     assert add_goal(sealed, "After the import", Horizon.SHORT, None, TODAY, STAMP) == 41
     assert sealed.read_bytes() == expected
+
+
+def test_an_id_above_a_lagging_counter_wins_byte_for_byte(sealed: Path, tmp_path: Path) -> None:
+    """A sealed file whose goals counter is behind its highest id (the Store takes the
+    larger): the one pass that finds the table's end meets that id and reads them all."""
+    text = sealed.read_bytes()
+    counter = b'\n        "goals": 3'
+    assert counter in text
+    sealed.write_bytes(text.replace(counter, b'\n        "goals": 2'))  # goals 1 and 2 stored
+    write_seal(sealed, os.stat(sealed), CURRENT_SCHEMA)  # as if the Store had left it so
+    expected = _the_stores_way(sealed, tmp_path, "Past the counter", "short", None)
+    assert add_goal(sealed, "Past the counter", Horizon.SHORT, None, TODAY, STAMP) == 3
+    assert sealed.read_bytes() == expected
+
+
+@given(number=st.integers(1, 10**7), other=st.integers(1, 10**8))
+def test_at_least_reads_the_numbers_from_a_number_up(number: int, other: int) -> None:
+    pattern = re.compile(at_least(number))
+    for candidate in (other, number - 1, number, number + 1, 10 ** len(str(number))):
+        if candidate >= 1:
+            assert bool(pattern.fullmatch(str(candidate))) == (candidate >= number), candidate
 
 
 @settings(

@@ -12,6 +12,8 @@ Modes:
                           (printing `start <pid>` then `ack <id>` lines) until it is killed;
                           prints `reaped` when that child is gone. Forking keeps fifty
                           kills fast: the child is a real process, killed for real.
+  serve-quick PATH        the same, each goal added by the quick write (`add goal`'s), or
+                          by the Store when the quick write cannot vouch for the file.
   hold-lock PATH          take the store's write lock, print `locked`, and wait forever.
 """
 
@@ -24,6 +26,8 @@ import time
 
 from growthtui.domain.errors import GrowthError
 from growthtui.domain.goals import Goal
+from growthtui.domain.kinds import Horizon
+from growthtui.store import quick_write
 from growthtui.store.repository import Store
 from growthtui.store.storage import AtomicJSONStorage
 
@@ -41,16 +45,19 @@ def open_store(path: str) -> Store:
     return Store.open(path, today=lambda: TODAY)
 
 
-def add_goals(path: str, count: int | None, tag: str) -> int:
+def add_goals(path: str, count: int | None, tag: str, quick: bool = False) -> int:
     store = open_store(path)
     n = 0
     while count is None or n < count:
+        title = f"{tag}-{n}"
+        added = quick_write.add_goal(path, title, Horizon.SHORT, None, TODAY) if quick else None
         try:
-            stored = store.add(Goal(title=f"{tag}-{n}", notes=NOTES))
+            if added is None:
+                added = store.add(Goal(title=title, notes=NOTES)).id
         except GrowthError as error:
             say(f"refused {error}")
             return 2
-        say(f"ack {stored.id}")
+        say(f"ack {added}")
         n += 1
     return 0
 
@@ -65,7 +72,7 @@ def warm_up(path: str) -> None:
     Goal(title="warm-up", notes=NOTES)
 
 
-def serve(path: str) -> int:
+def serve(path: str, quick: bool = False) -> int:
     warm_up(path)  # once: the children are forks and inherit it
     say("ready")
     for _line in sys.stdin:
@@ -74,7 +81,7 @@ def serve(path: str) -> int:
         if pid == 0:  # the child: write until killed
             try:
                 say(f"start {os.getpid()}")
-                add_goals(path, None, f"crash{os.getpid()}")
+                add_goals(path, None, f"crash{os.getpid()}", quick)
             finally:
                 os._exit(3)
         os.waitpid(pid, 0)
@@ -96,8 +103,8 @@ def main(argv: list[str]) -> int:
         say("ready")
         sys.stdin.readline()
         return add_goals(path, int(argv[2]), argv[3])
-    if mode == "serve":
-        return serve(path)
+    if mode in ("serve", "serve-quick"):
+        return serve(path, quick=mode == "serve-quick")
     if mode == "hold-lock":
         return hold_lock(path)
     raise SystemExit(f"unknown mode {mode}")
