@@ -17,9 +17,10 @@ A command's process then ends at once (`os._exit`), its output flushed, rather t
 through the interpreter's teardown, which empties every module and frees every object
 one by one for nothing (the end of `add goal` took ~8 ms before, ~3 ms now, on a loaded
 machine). Only when nothing is left for that teardown to do: no thread but this one,
-nothing registered with `atexit` (a temporary folder to remove, a log to flush), not the
-app (Textual), and both streams flushed; otherwise the interpreter ends it as before, and
-says what it says about a stream it cannot flush. What a command stores is durable
+not the app (Textual), and both streams flushed; what was registered with `atexit` (a
+temporary folder to remove, logging's flush) runs first, as at the interpreter's end.
+Otherwise the interpreter ends it as before, and says what it says about a stream it
+cannot flush. What a command stores is durable
 before it returns, whichever way the process ends.
 """
 
@@ -52,16 +53,18 @@ def end_now(code: int) -> None:
     """End the process with `code` now, without the interpreter's teardown, when it has
     nothing left to do (see above); else return, and the interpreter ends it."""
     threading = sys.modules.get("threading")
-    if (
-        "textual" in sys.modules
-        or (threading is not None and threading.active_count() > 1)
-        or atexit._ncallbacks()
-    ):
+    if "textual" in sys.modules or (threading is not None and threading.active_count() > 1):
         return
     try:
-        for stream in (sys.stdout, sys.stderr):
-            if stream is not None:
-                stream.flush()
+        flush()
+        atexit._run_exitfuncs()  # as the interpreter's end would (logging's flush, say)
+        flush()
     except (OSError, ValueError):
         return
     os._exit(code)
+
+
+def flush() -> None:
+    for stream in (sys.stdout, sys.stderr):
+        if stream is not None:
+            stream.flush()
