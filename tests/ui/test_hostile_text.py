@@ -170,3 +170,34 @@ def test_the_crash_report_is_its_owners_only(tmp_path: Path, monkeypatch: pytest
     for folder in (path.parent, state):
         assert stat.S_IMODE(folder.stat().st_mode) == 0o700, folder
     assert "RuntimeError: boom" in path.read_text()
+
+
+@pytest.mark.parametrize(
+    ("key", "record", "drawn"),
+    [
+        ("2", Feedback(date=TODAY, giver="Bo\rb", text="Ring\x07 the bell"), "Ring\\x07 the bell"),
+        ("2", Feedback(date=TODAY, giver="Bo\rb", text="Ring the bell"), "Bo\\x0db"),
+        ("5", LearningItem(title="Ring\x07 the bell"), "Ring\\x07 the bell"),
+        ("6", Person(name="Ring\x07 the bell"), "Ring\\x07 the bell"),
+    ],
+)
+async def test_a_bell_or_carriage_return_in_a_table_cell_is_shown_as_an_escape(
+    memory_store: Store,
+    make_app,
+    key: str,
+    record: Feedback | LearningItem | Person,
+    drawn: str,
+):
+    """BEL, BS, VT, FF and CR were dropped without a trace from the rows these screens
+    style (Rich's Text drops them when made from a str), where every other control
+    character shows as its escape: the row must say what the record holds."""
+    memory_store.add(record)
+    app = make_app(memory_store)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press(key)
+        await pilot.pause()
+        assert_clean(app)
+        quoting = [line for line in screen_text(app).splitlines() if "the bell" in line]
+        assert quoting
+        for line in quoting:  # the row, and every other place that quotes it
+            assert drawn in line, line
