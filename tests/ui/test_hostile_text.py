@@ -20,7 +20,9 @@ from growthtui.domain.people import Interaction, Person
 from growthtui.domain.profile import Profile
 from growthtui.store.repository import Store
 from growthtui.ui.app import GrowthApp, _write_crash_report
+from growthtui.ui.glyphs import UNICODE
 from growthtui.ui.screens.help import HelpScreen
+from growthtui.ui.screens.timeline_text import goal_summary, milestone_summary
 
 from .conftest import TODAY
 from .drawn import drawn_lines, screen_text
@@ -201,3 +203,15 @@ async def test_a_bell_or_carriage_return_in_a_table_cell_is_shown_as_an_escape(
         assert quoting
         for line in quoting:  # the row, and every other place that quotes it
             assert drawn in line, line
+
+
+def test_the_timeline_s_summary_lines_show_a_stored_bell_as_an_escape() -> None:
+    goal = Goal(id=1, title="Goal\x07 one", due=dt.date(2027, 1, 31))
+    step = Milestone(id=2, goal_id=1, title="Step\x07 two", notes="Note\r three", due=TODAY)
+    about_step = milestone_summary(step, goal, TODAY, UNICODE, "red").plain
+    about_goal = goal_summary(goal, [step], TODAY, UNICODE, "red").plain
+    assert "Step\\x07 two" in about_step
+    assert "#1 Goal\\x07 one (short-term)" in about_step
+    assert "Note\\x0d three" in about_step
+    assert "#1 Goal\\x07 one" in about_goal
+    assert "next: Step\\x07 two" in about_goal
