@@ -22,6 +22,7 @@ from growthtui.store.repository import Store
 from growthtui.ui.app import GrowthApp, _write_crash_report
 from growthtui.ui.glyphs import UNICODE
 from growthtui.ui.screens.help import HelpScreen
+from growthtui.ui.screens.timeline_rows import GoalBars
 from growthtui.ui.screens.timeline_text import goal_summary, milestone_summary
 
 from .conftest import TODAY
@@ -215,3 +216,9 @@ def test_the_timeline_s_summary_lines_show_a_stored_bell_as_an_escape() -> None:
     assert "Note\\x0d three" in about_step
     assert "#1 Goal\\x07 one" in about_goal
     assert "next: Step\\x07 two" in about_goal
+
+
+def test_a_timeline_bar_s_label_shows_a_stored_bell_as_an_escape() -> None:
+    goal = Goal(id=1, title="Goal\x07 one", due=dt.date(2027, 1, 31))
+    (bar,) = GoalBars().build([(goal, "")], {}, lambda _id: None, TODAY, UNICODE, "red")
+    assert bar.label.plain == "Goal\\x07 one"
