@@ -177,6 +177,12 @@ def _sentence(field: str, item: Any, entity: str) -> str:
         if field in ("level", "target_level", "confidence", "satisfaction"):
             return f"the {word} is {value!r}; use a whole number from 1 to 5"
         return f"the {word} {value!r} is out of range (limit {bound})"
+    if kind == "int_parsing_size":
+        # A whole number beyond 64 bits (a hand-edited 2**70 reads back from JSON as a
+        # float): pydantic's own words ("Unable to parse input string...") say nothing.
+        if field in ("level", "target_level", "confidence", "satisfaction"):
+            return f"the {word} is {value!r}; use a whole number from 1 to 5"
+        return f"the {word} {value!r} is out of range (far too large a number)"
     if kind == "enum":
         return f"{value!r} is not a valid {word}; choose one of {ctx.get('expected', '')}"
     if kind in ("int_parsing", "int_type", "int_from_float"):

@@ -26,8 +26,13 @@ from growthtui.store.repository import Store
 
 UID_DOMAIN = "growthtui"
 PRODID = f"-//growthtui//growthtui {__version__}//EN"
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
-"""Control characters RFC 5545 forbids in text (a newline is escaped instead)."""
+_CONTROL = re.compile(
+    r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2028\u2029\u2066-\u2069]"
+)
+"""Dropped from text: the control characters RFC 5545 forbids (a newline is escaped
+instead), the C1 controls (U+009B and U+009D are one-character ESC [ and ESC ], and the
+file may be printed: `export -o -`) and the direction marks and line separators that
+growthtui.domain.printable also keeps from a terminal."""
 REVIEW_UID = f"review@{UID_DOMAIN}"
 """There is one next review at a time: its event moves as reviews are done."""
 

@@ -179,6 +179,20 @@ def test_a_review_that_ends_before_it_starts_is_refused() -> None:
         (Goal, {"measure": {"target": "lots"}}, "measure", "the target must be a number"),
         (CheckIn, {"value": "abc"}, "value", "the value must be a number, not 'abc'"),
         (Milestone, {"goal_id": "one"}, "goal_id", "the goal id must be a whole number"),
+        # 2**70 in a hand-edited file reads back from JSON as a float (orjson); pydantic
+        # then says "Unable to parse input string as an integer, exceeded maximum size".
+        (
+            Goal,
+            {"parent_id": float(2**70)},
+            "parent_id",
+            "the parent id 1.1805916207174113e+21 is out of range (far too large a number)",
+        ),
+        (
+            Skill,
+            {"target_level": float(2**70)},
+            "target_level",
+            "the target level is 1.1805916207174113e+21; use a whole number from 1 to 5",
+        ),
         (Milestone, {"due": None}, "due", "is not a date for the due date"),
         (Goal, {"colour": "red"}, "colour", "'colour' is not a field of a goal; remove it"),
         (Person, {"follow_up_days": 0}, "follow_up_days", "follow-up cadence"),

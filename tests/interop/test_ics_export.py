@@ -144,3 +144,22 @@ def test_a_calendar_made_on_the_calendars_last_day(memory_store: Store) -> None:
     events = _events(export_text(memory_store, "ics", last))
     assert events["review@growthtui"].decoded("DTSTART") == last
     assert events[f"follow-up-person-{person.id}@growthtui"].decoded("DTSTART") == last
+
+
+def test_c1_controls_and_direction_overrides_in_a_hand_edited_title_never_reach_the_file(
+    memory_store: Store, today: dt.date
+) -> None:
+    """`export --format ics -o -` prints to the terminal: CSI (U+009B) and OSC (U+009D)
+    are the one-character forms of ESC [ and ESC ], and U+202E turns a line around. They
+    are dropped, as the C0 controls are (RFC 5545 forbids those)."""
+    hostile = "C1\u009b2J OSC\u009d52;c;eA==\u009c Flip\u202eit \u2066iso\u2069 \u200emark"
+    goal = memory_store.add(Goal.build(title="G", due=today))
+    milestone = memory_store.add(
+        Milestone.build(goal_id=goal.id, title=hostile, due=today, notes=f"about: {hostile}")
+    )
+    text = export_text(memory_store, "ics", today)
+    bad = {"\u009b", "\u009c", "\u009d", "\u202e", "\u2066", "\u2069", "\u200e"}
+    assert not bad & set(text)
+    event = _events(text)[f"milestone-{milestone.id}@growthtui"]
+    assert str(event["SUMMARY"]) == "Milestone: C12J OSC52;c;eA== Flipit iso mark"
+    assert str(event["DESCRIPTION"]).endswith("about: C12J OSC52;c;eA== Flipit iso mark")

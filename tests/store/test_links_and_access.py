@@ -391,6 +391,11 @@ HAND_EDITS = {
     "next_id 2**70": (_next_id(2**70), "next_id of 'goals' is 1.1805916207174113e\\+21"),
     "next_id true": (_next_id(True), "next_id of 'goals' is True"),
     "next_id a list": (lambda d: d["meta"]["1"].update(next_id=[1]), "next_id is \\[1\\]"),  # type: ignore[index]
+    "parent_id 2**70": (
+        lambda d: d["goals"]["2"].update(parent_id=2**70),  # type: ignore[index]
+        "goal 2 is not valid \\(the parent id 1\\.1805916207174113e\\+21 is out of range "
+        "\\(far too large a number\\)\\)",
+    ),
 }
 
 

@@ -244,3 +244,35 @@ def test_a_field_spec_reads_what_was_typed_in_the_record_s_type() -> None:
     assert FieldSpec("tags", "Tags", "tags").read(" a, ,b ", today) == ["a", "b"]
     assert FieldSpec("tags", "Tags", "tags").text(["a", "b"]) == "a, b"
     assert FieldSpec("due", "Due", "date").text(dt.date(2026, 1, 2)) == "2026-01-02"
+
+
+async def test_a_form_opened_on_a_data_file_that_cannot_be_read_closes_with_the_sentence(
+    store: Store, store_path: Path, make_app
+):
+    """The data file is broken while the app is open, then `w`: the form cannot list the
+    goals it offers. It closes at once and says why, instead of staying open with no
+    fields, where ctrl+s stopped the app (it found no place for its sentence)."""
+    store.add(Goal(title="Write the RFC"))
+    app = make_app(store)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await open_goals(pilot, app)
+        store_path.write_text('{"goals": {"1": {"title": ')
+        app.check_for_outside_changes()
+        await settle(pilot)
+        app.clear_notifications()
+        await pilot.press("w")
+        await settle(pilot)
+        assert not isinstance(app.screen, EvidenceForm)
+        said = [str(n.message) for n in app._notifications]
+        assert len(said) == 1
+        assert f"cannot read the data file {store_path}: it is not valid JSON" in said[0]
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert app.is_running
+        assert isinstance(app.screen, GoalsScreen)
+
+        await pilot.press("n")  # a new goal offers the goals as parents: the same
+        await settle(pilot)
+        assert not isinstance(app.screen, GoalForm)
+        assert app.is_running
+    assert store_path.read_text() == '{"goals": {"1": {"title": '

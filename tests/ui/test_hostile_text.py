@@ -20,7 +20,10 @@ from growthtui.domain.people import Interaction, Person
 from growthtui.domain.profile import Profile
 from growthtui.store.repository import Store
 from growthtui.ui.app import GrowthApp, _write_crash_report
+from growthtui.ui.glyphs import UNICODE
 from growthtui.ui.screens.help import HelpScreen
+from growthtui.ui.screens.timeline_rows import GoalBars
+from growthtui.ui.screens.timeline_text import goal_summary, milestone_summary
 
 from .conftest import TODAY
 from .drawn import drawn_lines, screen_text
@@ -170,3 +173,52 @@ def test_the_crash_report_is_its_owners_only(tmp_path: Path, monkeypatch: pytest
     for folder in (path.parent, state):
         assert stat.S_IMODE(folder.stat().st_mode) == 0o700, folder
     assert "RuntimeError: boom" in path.read_text()
+
+
+@pytest.mark.parametrize(
+    ("key", "record", "drawn"),
+    [
+        ("2", Feedback(date=TODAY, giver="Bo\rb", text="Ring\x07 the bell"), "Ring\\x07 the bell"),
+        ("2", Feedback(date=TODAY, giver="Bo\rb", text="Ring the bell"), "Bo\\x0db"),
+        ("5", LearningItem(title="Ring\x07 the bell"), "Ring\\x07 the bell"),
+        ("6", Person(name="Ring\x07 the bell"), "Ring\\x07 the bell"),
+    ],
+)
+async def test_a_bell_or_carriage_return_in_a_table_cell_is_shown_as_an_escape(
+    memory_store: Store,
+    make_app,
+    key: str,
+    record: Feedback | LearningItem | Person,
+    drawn: str,
+):
+    """BEL, BS, VT, FF and CR were dropped without a trace from the rows these screens
+    style (Rich's Text drops them when made from a str), where every other control
+    character shows as its escape: the row must say what the record holds."""
+    memory_store.add(record)
+    app = make_app(memory_store)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press(key)
+        await pilot.pause()
+        assert_clean(app)
+        quoting = [line for line in screen_text(app).splitlines() if "the bell" in line]
+        assert quoting
+        for line in quoting:  # the row, and every other place that quotes it
+            assert drawn in line, line
+
+
+def test_the_timeline_s_summary_lines_show_a_stored_bell_as_an_escape() -> None:
+    goal = Goal(id=1, title="Goal\x07 one", due=dt.date(2027, 1, 31))
+    step = Milestone(id=2, goal_id=1, title="Step\x07 two", notes="Note\r three", due=TODAY)
+    about_step = milestone_summary(step, goal, TODAY, UNICODE, "red").plain
+    about_goal = goal_summary(goal, [step], TODAY, UNICODE, "red").plain
+    assert "Step\\x07 two" in about_step
+    assert "#1 Goal\\x07 one (short-term)" in about_step
+    assert "Note\\x0d three" in about_step
+    assert "#1 Goal\\x07 one" in about_goal
+    assert "next: Step\\x07 two" in about_goal
+
+
+def test_a_timeline_bar_s_label_shows_a_stored_bell_as_an_escape() -> None:
+    goal = Goal(id=1, title="Goal\x07 one", due=dt.date(2027, 1, 31))
+    (bar,) = GoalBars().build([(goal, "")], {}, lambda _id: None, TODAY, UNICODE, "red")
+    assert bar.label.plain == "Goal\\x07 one"

@@ -29,6 +29,7 @@ from growthtui.domain.evidence import Evidence
 from growthtui.domain.goals import Goal
 from growthtui.domain.learning import LearningItem
 from growthtui.domain.people import Person
+from growthtui.domain.printable import printable
 from growthtui.ui.screens.evidence_form import EvidenceForm
 from growthtui.ui.screens.feedback_form import FeedbackForm
 from growthtui.ui.screens.list_area import PanelArea, record_table
@@ -161,9 +162,10 @@ class AssessmentScreen(PanelArea):
         self._show_skills()
         rows: list[Row] = []
         for entry in received:
-            what = Text(entry.text)
+            # printable first: Text() itself would drop BEL, BS, VT, FF and CR unseen.
+            what = Text(printable(entry.text))
             if entry.giver:
-                what.append(f" · {entry.giver}", style="dim")
+                what.append(f" · {printable(entry.giver)}", style="dim")
             rows.append((entry.key, (entry.date.strftime("%Y-%m"), what)))
         self.table("feedback").sync(rows)
         self.show_detail()
@@ -242,9 +244,9 @@ class AssessmentScreen(PanelArea):
         text.append(trait.kind.value.capitalize(), style="bold")
         text.append(f" · from {trait.source.value}")
         if trait.evidence:
-            text.append(f" · {trait.evidence}", style="italic")
+            text.append(f" · {printable(trait.evidence)}", style="italic")
         if trait.notes:
-            text.append(f" · {trait.notes}")
+            text.append(f" · {printable(trait.notes)}")
         if trait.kind is TraitKind.WEAKNESS and not trait.archived:
             works = addressed_by(trait, self._goals, self._learning, self._skills.values())
             if works:

@@ -114,6 +114,8 @@ class GoalForm(RecordForm[Goal]):
 
     def on_mount(self) -> None:
         # (RecordForm.on_mount runs too, after this one: Textual calls each class's.)
+        if self.unreadable is not None:
+            return  # no fields were made: RecordForm.on_mount closes the form
         if self.original is None and self.parent_id is not None:
             parent = self.store.find(Goal, self.parent_id)
             if parent is not None:

@@ -15,6 +15,7 @@ from growthtui.domain.assessment import Skill, Trait
 from growthtui.domain.goals import Goal
 from growthtui.domain.learning import LearningItem, LearningKind, LearningStatus
 from growthtui.domain.learning_totals import hours_text, learning_totals
+from growthtui.domain.printable import printable
 from growthtui.domain.schedule import days_until
 from growthtui.domain.words import counted
 from growthtui.ui.screens.confirm import ConfirmModal
@@ -141,7 +142,7 @@ class LearningScreen(ListArea):
             style = "dim"
         elif item.status is LearningStatus.DROPPED:
             style = "dim strike"
-        title = Text(item.title, style=style)
+        title = Text(printable(item.title), style=style)  # Text() drops BEL, CR unseen
         if item.status is LearningStatus.DONE:
             title.append(f" {self.glyphs.done}")
         date = Text(key_date(item))
@@ -176,10 +177,10 @@ class LearningScreen(ListArea):
 
     def _describe(self, item: LearningItem) -> Text:
         text = Text()
-        text.append(f"#{item.id} {item.title}\n", style="bold")
+        text.append(f"#{item.id} {printable(item.title)}\n", style="bold")
         facts = [item.kind.value]
         if item.provider:
-            facts.append(item.provider)
+            facts.append(printable(item.provider))
         facts.append(item.status.value)
         if item.hours:
             facts.append(hours_text(item.hours))
@@ -206,20 +207,20 @@ class LearningScreen(ListArea):
             for index, skill in enumerate(skills):
                 level = skill.level
                 text.append(", " if index else "")
-                text.append(f"{skill.name} {level or '–'}→{skill.target_level} ")
+                text.append(f"{printable(skill.name)} {level or '–'}→{skill.target_level} ")
                 text.append(self.glyphs.sparkline(skill.trend()), style="dim")
             text.append("\n")
         goals = [self._goals[i] for i in item.goal_ids if i in self._goals]
         if goals:
             text.append("Goals: ", style="bold")
-            text.append(", ".join(f"#{g.id} {g.title}" for g in goals) + "\n")
+            text.append(", ".join(f"#{g.id} {printable(g.title)}" for g in goals) + "\n")
         traits = [self._traits[i] for i in item.trait_ids if i in self._traits]
         if traits:
             text.append("Weaknesses: ", style="bold")
-            text.append(", ".join(t.title for t in traits) + "\n")
+            text.append(", ".join(printable(t.title) for t in traits) + "\n")
         if item.notes:
             text.append("Notes: ", style="bold")
-            text.append(item.notes + "\n")
+            text.append(printable(item.notes, lines=True) + "\n")
         if item.is_open:
             hint = "space marks it done"
             if skills:

@@ -14,6 +14,7 @@ from growthtui.domain.cadence import FollowUp
 from growthtui.domain.goals import Goal, Milestone
 from growthtui.domain.kinds import Relation
 from growthtui.domain.people import Interaction, Person
+from growthtui.domain.printable import printable
 from growthtui.domain.words import counted
 from growthtui.services.people import default_due, default_goal, follow_ups, milestone_of
 from growthtui.ui.screens.goal_picker import GoalPicker
@@ -139,7 +140,7 @@ class PeopleScreen(ListArea):
 
     def _row(self, person: Person) -> Row:
         follow = self._follow[person.id]
-        name = Text(person.name)
+        name = Text(printable(person.name))  # Text() alone drops BEL, CR unseen
         if follow.losing_touch:
             name.stylize(f"{self.alarm_style} italic")
         if follow.days is None:
@@ -206,7 +207,7 @@ class PeopleScreen(ListArea):
         talk = self.selected_interaction()
         person = self.selected_person()
         if talk is None:
-            hint = f"i logs a conversation with {person.name}." if person else ""
+            hint = f"i logs a conversation with {printable(person.name)}." if person else ""
             detail.update(Text(hint, style="dim"))
             return
         detail.update(conversation_detail(talk, self._milestones, self._goals, self.glyphs))

@@ -107,6 +107,8 @@ class RecordForm(AppAccess, HoldKeys, ModalScreen[T | None], Generic[T]):
         self.heading = heading
         self._initial: dict[str, Any] = {}
         self._specs: list[FieldSpec] = []
+        self.unreadable: GrowthError | OSError | None = None
+        """Why the fields could not be made (the store could not be read), if so."""
 
     # -- to override -------------------------------------------------------------------
     def specs(self) -> Iterator[FieldSpec]:
@@ -150,6 +152,14 @@ class RecordForm(AppAccess, HoldKeys, ModalScreen[T | None], Generic[T]):
 
     # -- shared ------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
+        try:
+            # Read before anything is drawn: the fields list records of the store (the
+            # goals a win speaks to), and a data file that cannot be read (broken or
+            # changed while the app was open) must not leave a form without fields.
+            fields = list(self.fields())
+        except (GrowthError, OSError) as error:
+            self.unreadable = error
+            return
         with Vertical(classes="form-dialog"):
             title = Label(Text(printable(self.heading)), classes="dialog-title")
             title.styles.margin = (0, 0, 0, 0)
@@ -158,7 +168,7 @@ class RecordForm(AppAccess, HoldKeys, ModalScreen[T | None], Generic[T]):
                 body = VerticalScroll(classes="form-body")
                 body.can_focus = False  # the fields take the focus, not what scrolls them
                 with body:
-                    yield from self.fields()
+                    yield from fields
                 yield from self.compose_side()
             yield Static("", classes="form-error", id="form-error")
             keys = Static(self.FOOTNOTE, classes="dialog-keys", id="form-keys")
@@ -167,6 +177,12 @@ class RecordForm(AppAccess, HoldKeys, ModalScreen[T | None], Generic[T]):
 
     def on_mount(self) -> None:
         if not self.is_attached:  # opened as the app quits (keys typed after q)
+            return
+        if self.unreadable is not None:
+            # Nothing to fill in: close, and say why as any refusal of the store is said.
+            error, self.unreadable = self.unreadable, None
+            self.dismiss(None)
+            self.growth_app.handle_uncaught(error)
             return
         self._initial = self.values()
         # Tabbing into a list of choices lands on its first one, so space ticks it at once.

@@ -13,6 +13,7 @@ from rich.text import Text
 
 from growthtui.domain.goals import Goal, Milestone
 from growthtui.domain.kinds import GoalStatus, Horizon
+from growthtui.domain.printable import printable
 from growthtui.domain.schedule import goal_is_overdue, is_overdue
 from growthtui.domain.timeline import by_month, goal_span, month_heading
 from growthtui.ui.glyphs import Glyphs
@@ -165,7 +166,8 @@ class GoalBars:
         style = "dim" if not goal.is_open else ""
         if goal.status is GoalStatus.PAUSED:
             style = "italic"
-        label.append(goal.title, style=alarm_style if alarm else style)
+        # printable first: Text drops BEL, BS, VT, FF and CR before the chart can escape them.
+        label.append(printable(goal.title), style=alarm_style if alarm else style)
         return GanttRow(
             key=str(goal.id),
             label=label,

@@ -1,4 +1,7 @@
-"""The lines under the Timeline that say everything about the selected row."""
+"""The lines under the Timeline that say everything about the selected row.
+
+Stored text goes through `printable` before it is put in a Text: Rich drops BEL, BS, VT,
+FF and CR from what it is given, so they would vanish instead of showing as escapes."""
 
 from __future__ import annotations
 
@@ -9,6 +12,7 @@ from rich.text import Text
 
 from growthtui.domain.dates import relative_day
 from growthtui.domain.goals import Goal, Milestone
+from growthtui.domain.printable import printable
 from growthtui.domain.schedule import goal_is_overdue, is_overdue
 from growthtui.domain.timeline import goal_span
 from growthtui.domain.words import counted
@@ -18,7 +22,7 @@ from growthtui.ui.glyphs import Glyphs
 def _goal_name(goal: Goal | None, goal_id: int) -> str:
     if goal is None:
         return f"goal #{goal_id}"
-    return f"#{goal.id} {goal.title} ({goal.horizon.value}-term)"
+    return f"#{goal.id} {printable(goal.title)} ({goal.horizon.value}-term)"
 
 
 def milestone_summary(
@@ -26,7 +30,7 @@ def milestone_summary(
 ) -> Text:
     """ "Draft the RFC · due Thu 2026-12-03, in 9 days · goal #4 ... (short-term)"."""
     text = Text(no_wrap=True, overflow="ellipsis")
-    text.append(milestone.title, style="bold")
+    text.append(printable(milestone.title), style="bold")
     text.append(f" · due {milestone.due:%a} {milestone.due.isoformat()}")
     if milestone.done_at is not None:
         text.append(f" · {glyphs.done} done {milestone.done_at.isoformat()}", style="dim")
@@ -37,7 +41,7 @@ def milestone_summary(
         text.append(f", {relative_day(milestone.due, today)}")
     text.append(f"\ngoal {_goal_name(goal, milestone.goal_id)}", style="italic")
     if milestone.notes:
-        text.append(f" · {milestone.notes}", style="dim")
+        text.append(f" · {printable(milestone.notes)}", style="dim")
     return text
 
 
@@ -60,7 +64,7 @@ def goal_summary(
 ) -> Text:
     """The selected bar: dates, milestones done, the next one."""
     text = Text(no_wrap=True, overflow="ellipsis")
-    text.append(f"#{goal.id} {goal.title}", style="bold")
+    text.append(f"#{goal.id} {printable(goal.title)}", style="bold")
     text.append(f" · {goal.horizon.value}-term · {goal.status.value}")
     span = goal_span(goal, milestones)
     text.append("\n")
@@ -75,5 +79,5 @@ def goal_summary(
         step = upcoming[0]
         style = alarm_style if is_overdue(step, today) else "italic"
         text.append(" · next: ", style="italic")
-        text.append(f"{step.title} {step.due.isoformat()}", style=style)
+        text.append(f"{printable(step.title)} {step.due.isoformat()}", style=style)
     return text
