@@ -121,12 +121,15 @@ class TextPane(Static, _ScrollArea, can_focus=True):
             return  # scrolling draws the pane again
         width, height = self.scrollable_content_region.size
         scroll_y = round(self.scroll_y)
+        changed = []
         for y in range(height):
             index = y + scroll_y
             before = old[index] if index < len(old) else None
             after = self._strips[index] if index < len(self._strips) else None
             if before != after:
-                self.refresh(Region(0, y, width, 1))
+                changed.append(Region(0, y, width, 1))
+        if changed:
+            self.refresh(*changed)  # one call: each costs a walk of the screen's dirty state
 
     def _wrapped(self, text: Text, width: int) -> list[Strip]:
         visual: Visual = visualize(self, text, markup=False)
