@@ -27,14 +27,17 @@ CONSOLE = Console(
 
 def _written(update: ChopsUpdate) -> list[tuple[int, int, list[Any], int | None]]:
     """What a ChopsUpdate writes, fragment by fragment as ChopsUpdate chooses them: row,
-    column, the fragment's segments and where it is cut (None: written whole)."""
+    column, the fragment's segments and where it is cut (None: written whole; 0: only
+    moved to, its segments left out)."""
     out: list[tuple[int, int, list[Any], int | None]] = []
     for y, x1, x2 in update.spans:
         for end, (x, strip) in zip(update.chop_ends[y], update.chops[y].items(), strict=False):
             if strip is None or x > x2 or end <= x1:
                 continue
             whole = x2 > x >= x1 and end <= x2
-            out.append((y, x, list(strip), None if whole else min(end, x2) - x))
+            cut = None if whole else min(end, x2) - x
+            # A fragment cut to nothing is only moved to: what it holds is never written.
+            out.append((y, x, [] if cut == 0 else list(strip), cut))
     return out
 
 

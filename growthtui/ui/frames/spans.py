@@ -53,26 +53,29 @@ class SpanCompositor(Compositor):
         """The fragments of every line a span is on, as `_render_chops` fills them (front
         to back, the first fragment for a cut wins), from the widgets a span reaches.
 
-        Every fragment ChopsUpdate writes (or moves the cursor to: one that starts right
-        at a span's end) is the same as Textual's; the fragments it skips are left empty.
-        So a widget is drawn when it is in `crop` (the rectangle Textual's own takes), on
-        the lines where a span reaches (its end included) a fragment of the widget that
-        no widget in front of it filled: a container behind a pane is drawn only where it
-        shows (its border), not under the pane."""
+        Every fragment ChopsUpdate writes is the same as Textual's, and so is every one it
+        only moves the cursor to (one that starts right at a span's end: it is cut to
+        nothing, so a blank stands in for it); the fragments it skips are left empty. So a
+        widget is drawn when it is in `crop` (the rectangle Textual's own takes), on the
+        lines where a span writes a fragment of the widget that no widget in front of it
+        filled: a container behind a pane is drawn only where it shows (its border), not
+        under the pane."""
         cuts = self.cuts
         chops: list[dict[int, Strip | None]] = [dict.fromkeys(cut_set[:-1]) for cut_set in cuts]
         on_line: dict[int, list[tuple[int, int]]] = defaultdict(list)
         for y, x1, x2 in spans:
             on_line[y].append((x1, x2))
-        # Per line, the fragments (by first column) that ChopsUpdate writes or moves to.
-        reached = {
-            y: [
-                start
-                for start, end in pairwise(cuts[y])
-                if any(x1 < end and x2 >= start for x1, x2 in line_spans)
-            ]
-            for y, line_spans in sorted(on_line.items())
-        }
+        # Per line, the fragments (by first column) that ChopsUpdate writes, and those it
+        # only moves the cursor to, with their ends.
+        reached: dict[int, list[int]] = {}
+        touched: list[tuple[int, int, int]] = []
+        for y, line_spans in sorted(on_line.items()):
+            written = reached[y] = []
+            for start, end in pairwise(cuts[y]):
+                if any(x1 < end and x2 > start for x1, x2 in line_spans):
+                    written.append(start)
+                elif any(x2 == start for _, x2 in line_spans):
+                    touched.append((y, start, end))
         overlaps = crop.overlaps
         for widget, (region, clip) in self.visible_widgets.items():
             if not overlaps(clip):
@@ -81,6 +84,11 @@ class SpanCompositor(Compositor):
             if not (width and tall):
                 continue
             right, bottom = x + width, top + tall
+            for y, start, end in touched:
+                # Textual fills it from the first widget in `crop` that covers it, and
+                # writes none of its cells.
+                if top <= y < bottom and x <= start < right and chops[y][start] is None:
+                    chops[y][start] = Strip.blank(end - start)
             # The widget's lines with a fragment reached that no widget in front filled.
             wanted = [
                 y
