@@ -17,6 +17,7 @@ from growthtui.ui.screens import goals as goals_module
 from growthtui.ui.screens.goals import GoalsScreen
 from growthtui.ui.widgets.line_list import LineList
 from growthtui.ui.widgets.record_table import RecordTable
+from growthtui.ui.widgets.text_pane import TextPane
 from tests.ui.screen_lines import settle
 
 TODAY = dt.date(2026, 11, 24)
@@ -75,3 +76,40 @@ async def test_j_in_a_long_goals_list_walks_neither_the_goals_nor_the_rows(
         assert calls == Counter()
         # The rows moved over were on screen already: no row's cells were made again.
         assert len(table._cells) == cells_made
+
+
+async def test_a_move_onto_a_prepared_neighbour_draws_no_row_and_wraps_no_text(
+    memory_store: Store, make_app, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """What the idle time after a move prepares (the rows next to the cursor drawn with
+    the cursor on them, the neighbours' details wrapped and drawn) is all the next move
+    needs: it draws no row of the list and wraps no detail."""
+    seed(memory_store, TODAY, scale=300)
+    app = make_app(memory_store)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("3")
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, GoalsScreen)
+        table = screen.table
+        await pilot.press("j")
+        await settle(pilot)
+        # What the timer after the move does, at once; the next move's own timer is
+        # left out (it prepares the move after).
+        screen._prepare_neighbours(table.cursor_row)
+        monkeypatch.setattr(GoalsScreen, "_prepare_neighbours", lambda _screen, _row: None)
+
+        calls: Counter[str] = Counter()
+        _counted(monkeypatch, calls, RecordTable, "render_row")
+        _counted(monkeypatch, calls, TextPane, "_wrapped")
+        _counted(monkeypatch, calls, TextPane, "render_lines")
+        await pilot.press("j")
+        await settle(pilot)
+
+        assert table.cursor_row == 2
+        goal = screen.selected_goal()
+        assert goal is not None
+        assert screen.detail_pane.text.plain.startswith(f"#{goal.id} ")
+        assert calls["render_lines"] > 0  # the detail was drawn...
+        assert calls["render_row"] == 0  # ...from kept lines only
+        assert calls["_wrapped"] == 0

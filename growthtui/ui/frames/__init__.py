@@ -49,12 +49,13 @@ from textual._compositor import ChopsUpdate, CompositorUpdate, LayoutUpdate
 
 from growthtui.ui.frames.encoder import FrameEncoder
 from growthtui.ui.frames.sgr import sgr_change
+from growthtui.ui.frames.spans import SpanCompositor, use_span_compositor
 
 if TYPE_CHECKING:
     from rich.console import Console, ConsoleOptions, RenderableType, RenderResult
     from textual.screen import Screen
 
-__all__ = ["FrameEncoder", "FrameEncoding", "encode_all", "sgr_change"]
+__all__ = ["FrameEncoder", "FrameEncoding", "SpanCompositor", "encode_all", "sgr_change"]
 
 
 class _EncodedUpdate(CompositorUpdate):
@@ -91,6 +92,9 @@ class FrameEncoding:
 
     def _display(self, screen: Screen[Any], renderable: RenderableType | None) -> None:
         super()._display(screen, self._encoded(screen, renderable))  # type: ignore[misc]
+        if self.frame_encoding:
+            # The screen's next partial updates draw only the lines they write.
+            use_span_compositor(screen)
         if renderable is not None:
             self.frame_written(screen)
 

@@ -311,11 +311,13 @@ class GoalsScreen(ListArea):
         return text
 
     def _prepare_neighbours(self, row: int) -> None:
-        """Wrap the details of the goals next to row `row` while the app is idle, so the
-        next cursor move only draws."""
+        """Draw the rows next to row `row` with the cursor on them (and that row without
+        it), and wrap their goals' details, while the app is idle, so the next cursor move
+        only shows kept lines."""
         table = self.table
         if table.cursor_row != row or not self.is_current:
             return  # the cursor moved on: its own move prepares the next ones
+        table.prepare_rows([row - 1, row, row + 1])
         detail = self.detail_pane
         keys = table.row_keys_near(row)
         revision = self.growth_app.revision

@@ -255,11 +255,7 @@ class LineList(ScrollView, can_focus=True, inherit_bindings=False):
         return self.rich_style
 
     def render_line(self, y: int) -> Strip:
-        width = self.line_width
-        token = self.lines_token()
-        if token != self._lines_for:
-            self._lines.clear()
-            self._lines_for = token
+        width = self._checked_width()
         base = self.base_style()
         header = self.header_height
         if y < header:
@@ -268,18 +264,45 @@ class LineList(ScrollView, can_focus=True, inherit_bindings=False):
             index = y - header + round(self.scroll_y)
             if index >= len(self._keys):
                 return self.render_beyond(index, width, base)
-        key = (index, index >= 0 and index == self.cursor_row and self.show_cursor)
+        cursor = index >= 0 and index == self.cursor_row and self.show_cursor
+        return self._line(index, cursor, base)
+
+    def _checked_width(self) -> int:
+        """The width lines are drawn at, the kept lines dropped if they were drawn for
+        anything else (see `lines_token`)."""
+        token = self.lines_token()
+        if token != self._lines_for:
+            self._lines.clear()
+            self._lines_for = token
+        return self.line_width
+
+    def _line(self, index: int, cursor: bool, base: Style) -> Strip:
+        """The line of row `index` (-1 and below: the header's), kept once drawn."""
+        key = (index, cursor)
         strip = self._lines.get(key)
         if strip is None:
             if len(self._lines) > CACHE_LINES:
                 self._lines.clear()
             if index < 0:
-                strip = self.render_header(index + header, base)
+                strip = self.render_header(index + self.header_height, base)
             else:
-                strip = self.render_row(index, key[1], base)
-            strip = strip.adjust_cell_length(width, base)
+                strip = self.render_row(index, cursor, base)
+            strip = strip.adjust_cell_length(self.line_width, base)
             self._lines[key] = strip
         return strip
+
+    def prepare_rows(self, rows: Sequence[int]) -> None:
+        """Draw now, while the app is idle, the lines the cursor would need on `rows` (those
+        on screen), so that a move onto one of them only shows kept lines."""
+        if not self.show_cursor or not self.is_mounted:
+            return
+        self._checked_width()
+        base = self.base_style()
+        top = round(self.scroll_y)
+        for row in rows:
+            if top <= row < min(len(self._keys), top + self._page):
+                self._line(row, True, base)
+                self._line(row, False, base)
 
     def render_header(self, y: int, base: Style) -> Strip:
         """Header line `y` (0 is the first)."""

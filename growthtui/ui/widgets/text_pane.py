@@ -18,6 +18,7 @@ from textual.geometry import Region, Size
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
+from textual.style import Style as VisualStyle
 from textual.visual import Visual, visualize
 from textual.widget import Widget
 from textual.widgets import Static
@@ -26,6 +27,8 @@ from growthtui.ui.shown import shown_text
 
 PREPARED = 6
 """Texts kept wrapped ahead of time."""
+STYLED_LINES = 1024
+"""Lines kept as drawn: several texts' worth (the one shown, those prepared)."""
 
 
 class _ScrollArea(ScrollView):
@@ -70,6 +73,10 @@ class TextPane(Static, _ScrollArea, can_focus=True):
         self._wrapped_at = -1
         self._prepared: dict[Hashable, tuple[Text, list[Strip]]] = {}
         """Texts wrapped ahead of time (see `prepare`), at `_wrapped_at`."""
+        self._styled_lines: dict[int, tuple[Strip, object, Strip]] = {}
+        """Lines as drawn (see `_styled`), by the text line they were drawn from."""
+        self._blank: Strip | None = None
+        self._blank_style: object = None
 
     def render(self) -> Text:
         return self._text
@@ -87,7 +94,9 @@ class TextPane(Static, _ScrollArea, can_focus=True):
         text = shown_text(text)
         if len(self._prepared) >= PREPARED:
             del self._prepared[next(iter(self._prepared))]
-        self._prepared[key] = (text, self._wrapped(text, self._wrapped_at))
+        strips = self._wrapped(text, self._wrapped_at)
+        self._prepared[key] = (text, strips)
+        self._filtered(strips)
 
     def show(self, text: Text | str, *, top: bool = False, key: Hashable = None) -> None:
         """Show `text` (`top`: scrolled to its first line, for another record's text; `key`:
@@ -112,12 +121,15 @@ class TextPane(Static, _ScrollArea, can_focus=True):
             return  # scrolling draws the pane again
         width, height = self.scrollable_content_region.size
         scroll_y = round(self.scroll_y)
+        changed = []
         for y in range(height):
             index = y + scroll_y
             before = old[index] if index < len(old) else None
             after = self._strips[index] if index < len(self._strips) else None
             if before != after:
-                self.refresh(Region(0, y, width, 1))
+                changed.append(Region(0, y, width, 1))
+        if changed:
+            self.refresh(*changed)  # one call: each costs a walk of the screen's dirty state
 
     def _wrapped(self, text: Text, width: int) -> list[Strip]:
         visual: Visual = visualize(self, text, markup=False)
@@ -176,12 +188,79 @@ class TextPane(Static, _ScrollArea, can_focus=True):
             self._wrap(self._wrapped_at)
 
     def render_line(self, y: int) -> Strip:
+        return self._lines_from(y, 1)[0]
+
+    def _lines_from(self, y: int, count: int) -> list[Strip]:
+        """Lines `y` to `y + count` of the pane, as `render_line` gives them."""
         width = self.scrollable_content_region.width
         if width != self._wrapped_at:
             # Laid out at a new width: wrap now so this frame is right (the scrollable
             # height follows in on_resize).
             self._wrap(width)
         index = y + round(self.scroll_y)
-        if index < len(self._strips):
-            return self._strips[index]  # padded to the width as a Static's lines are
-        return Strip.blank(self.scrollable_content_region.width, self.visual_style.rich_style)
+        # Padded to the width as a Static's lines are.
+        lines = self._strips[index : index + count]
+        if len(lines) < count:
+            style = self.visual_style.rich_style
+            blank = self._blank
+            if blank is None or blank.cell_length != width or self._blank_style != style:
+                blank = self._blank = Strip.blank(width, style)
+                self._blank_style = style
+            lines += [blank] * (count - len(lines))
+        return lines
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        """The pane's lines as Textual draws them (its styles, then the app's line
+        filters), without the work of styles the pane does not have: with no border,
+        padding, outline, tint, hatch or opacity, Textual's line is the text's line padded
+        to the width in the pane's background, passed through the filters. That line is
+        kept with the text's line, so a text shown again, or prepared ahead (see
+        `prepare`), costs no drawing at all."""
+        if not self._plain():
+            return super().render_lines(crop)
+        strips = self._styled(self._lines_from(crop.y, crop.height))
+        x1, x2 = crop.column_span
+        if (x1, x2) != (0, self.size.width):
+            strips = [strip.crop(x1, x2) for strip in strips]
+        return strips
+
+    def _styled(self, strips: list[Strip]) -> list[Strip]:
+        """`strips` as Textual's styles cache draws them for this (plain) pane."""
+        base_background, background = self.background_colors
+        # What Textual pads a line of content with: the pane's background over its base.
+        inner = VisualStyle(background=base_background + background).rich_style
+        look = (self.size.width, inner, background, tuple(self.get_line_filters()))
+        width, _, _, filters = look
+        kept = self._styled_lines
+        out: list[Strip] = []
+        for strip in strips:
+            entry = kept.get(id(strip))
+            if entry is None or entry[0] is not strip or entry[1] != look:
+                line = strip.adjust_cell_length(width, inner)
+                for line_filter in filters:
+                    line = line.apply_filter(line_filter, background)
+                if len(kept) >= STYLED_LINES:
+                    kept.clear()
+                entry = kept[id(strip)] = (strip, look, line)
+            out.append(entry[2])
+        return out
+
+    def _plain(self) -> bool:
+        """Whether Textual's styles add nothing to the pane's lines (see `render_lines`)."""
+        styles = self.styles
+        if any(styles.gutter) or self.scrollable_content_region.size != self.size:
+            return False  # a border, padding, or a scrollbar that takes room
+        if any(edge for edge, _color in styles.outline):
+            return False
+        if styles.tint.a or styles.text_opacity != 1.0 or self.opacity != 1.0:
+            return False
+        if styles.has_rule("hatch") and styles.hatch != "none":
+            return False
+        # Textual restyles the links under the mouse: left to it.
+        hover = self.hover_style
+        return not (self.auto_links and hover.link_id and "@click" in hover.meta)
+
+    def _filtered(self, strips: list[Strip]) -> None:
+        """Draw `strips` as `render_lines` will, now, while the app is idle."""
+        if self.is_mounted and self._plain():
+            self._styled(strips)
