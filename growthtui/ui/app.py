@@ -230,15 +230,16 @@ class GrowthApp(AppHooks, FrameEncoding, App[int]):
     # -- styles ----------------------------------------------------------------------
     def _new_area(self, mode: str) -> Screen[Any]:
         """An area's screen, built on its first visit (the factory of its mode). Its
-        widgets are styled as they mount, after any change of theme made so far: Textual
-        queues the restyling of a change before the mounting of a screen built later."""
+        widgets are styled as they mount, with the styles the stylesheet holds: those of
+        the last theme applied (a change of theme is applied later, in Textual's queue;
+        the switch then restyles the screen: see `refresh_css`)."""
         waited = self._loading_areas.acquire(timeout=10)  # a fraction of a second at most
         try:
             screen = area_screen(mode)
         finally:
             if waited:
                 self._loading_areas.release()
-        self._styled_with[screen] = self._styles_key()
+        self._styled_with[screen] = self._styles_applied
         return screen
 
     def _styles_key(self) -> object:
@@ -254,13 +255,19 @@ class GrowthApp(AppHooks, FrameEncoding, App[int]):
         styled as they mounted). Skipped when the screen shown (and the app) already have
         the styles of the current theme; done as Textual does otherwise: the theme changed,
         or this screen was styled before it did."""
-        key = self._styles_key()
-        if self._styles_applied == key and self._styled_with.get(self.screen) == key:
+        if self.styled_now(self.screen):
             return
+        key = self._styles_key()
         super().refresh_css(animate)
         self._styles_applied = key
         for screen in self.screen_stack:  # the ones Textual restyled
             self._styled_with[screen] = key
+
+    def styled_now(self, screen: Screen[Any]) -> bool:
+        """The screen's widgets (and the app) have the styles of the current theme: they
+        need no restyling to be shown (see AreaScreen.post_message)."""
+        key = self._styles_key()
+        return self._styles_applied == key and self._styled_with.get(screen) == key
 
     # -- data ------------------------------------------------------------------------
     def on_ready(self) -> None:

@@ -1,0 +1,61 @@
+"""Switching areas: Textual's restyling of the whole screen it switches to is skipped
+when the screen already has the current theme's styles (AreaScreen.post_message), and
+still happens when it does not."""
+
+from __future__ import annotations
+
+from textual.color import Color
+from textual.screen import Screen
+
+from growthtui.store.repository import Store
+
+
+def _screens_restyled(app) -> list[str]:
+    """The screens Textual restyles whole (what a ScreenResume asking for it does)."""
+    restyled: list[str] = []
+    update_styles = app.update_styles
+
+    def recorded(node, animate: bool = True) -> None:
+        if isinstance(node, Screen):
+            restyled.append(type(node).__name__)
+        update_styles(node, animate)
+
+    app.update_styles = recorded
+    return restyled
+
+
+async def test_switching_areas_restyles_no_screen_whole(seeded_store: Store, make_app):
+    app = make_app(seeded_store)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        restyled = _screens_restyled(app)
+        for key in "34134":  # first visits, then warm ones
+            await pilot.press(key)
+            await pilot.pause()
+        assert type(app.screen).__name__ == "TimelineScreen"
+        assert restyled == []
+
+
+async def test_an_area_built_before_a_theme_change_is_restyled_once_shown(
+    seeded_store: Store, make_app
+):
+    app = make_app(seeded_store)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("3")
+        await pilot.pause()
+        await pilot.press("1")
+        await pilot.pause()
+        app.theme = "textual-light"
+        await pilot.pause()
+        restyled = _screens_restyled(app)
+        await pilot.press("3")
+        await pilot.pause()
+        goals = app.screen
+        variables = app.get_css_variables()
+        assert goals.styles.background == Color.parse(variables["background"])
+        detail = goals.query_one("#goals-detail")  # a pane without the focus
+        assert detail.styles.border_top[1] == Color.parse(variables["panel-lighten-2"])
+        assert app.styled_now(goals)
+        await pilot.press("1")
+        await pilot.pause()
+        assert restyled.count("GoalsScreen") <= 1
