@@ -59,3 +59,35 @@ async def test_an_area_built_before_a_theme_change_is_restyled_once_shown(
         await pilot.press("1")
         await pilot.pause()
         assert restyled.count("GoalsScreen") <= 1
+
+
+async def test_the_collector_waits_while_an_area_is_first_built_and_drawn(
+    seeded_store: Store, make_app, monkeypatch
+):
+    import gc
+
+    from growthtui.ui.screens.goals import GoalsScreen
+
+    seen: list[bool] = []
+    refresh_data = GoalsScreen.refresh_data
+
+    def recorded(self: GoalsScreen) -> None:
+        seen.append(gc.isenabled())
+        refresh_data(self)
+
+    monkeypatch.setattr(GoalsScreen, "refresh_data", recorded)
+    app = make_app(seeded_store)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        assert gc.isenabled()
+        await pilot.press("3")
+        await pilot.pause()
+        assert seen == [False]  # the first visit's rows were made with it off
+        for _ in range(20):  # the area's first frames, then its idle moment
+            if gc.isenabled():
+                break
+            await pilot.pause()
+        assert gc.isenabled()
+        await pilot.press("1", "3")  # a warm visit leaves it alone
+        await pilot.pause()
+        assert gc.isenabled()
