@@ -91,3 +91,35 @@ async def test_the_collector_waits_while_an_area_is_first_built_and_drawn(
         await pilot.press("1", "3")  # a warm visit leaves it alone
         await pilot.pause()
         assert gc.isenabled()
+
+
+async def test_no_first_visit_adds_or_parses_styles_once_the_app_has_settled(
+    seeded_store: Store, make_app
+):
+    app = make_app(seeded_store)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        stylesheet = app.stylesheet
+        sources = set(stylesheet.source)
+        parses: list[int] = []
+        parse = stylesheet.parse
+
+        def counted() -> None:
+            parses.append(1)
+            parse()
+
+        stylesheet.parse = counted
+        for key in "2345671":  # every area's first visit
+            await pilot.press(key)
+            await pilot.pause()
+        assert set(stylesheet.source) == sources
+        assert parses == []
+        # The styles added ahead are the ones the widgets get: the filter box's own
+        # (hidden, 3 rows when open) over the Input's it is made from.
+        await pilot.press("3")
+        await pilot.pause()
+        box = app.screen.query_one("#goals-filter")
+        assert not box.display
+        await pilot.press("slash")
+        await pilot.pause()
+        assert box.display and box.outer_size.height == 3

@@ -15,6 +15,7 @@ from textual.widget import Widget
 
 from growthtui.domain.errors import GrowthError
 from growthtui.ui.areas import AREA_BY_MODE
+from growthtui.ui.frames.styles import add_default_styles
 from growthtui.ui.screens.app_access import AppAccess
 from growthtui.ui.widgets.area_tabs import AreaTabs
 from growthtui.ui.widgets.key_footer import KeyFooter
@@ -30,14 +31,29 @@ def is_record_list(widget: Widget | None) -> bool:
 STYLES = Path(__file__).resolve().parent.parent / "styles"
 
 
+def area_widget_classes() -> tuple[type[Widget], ...]:
+    """The widget classes the areas mount that the Dashboard does not: their default
+    styles are added with the style files (`load_styles`)."""
+    from textual.containers import Grid
+
+    from growthtui.ui.widgets.filter_box import FilterBox
+    from growthtui.ui.widgets.gantt import GanttChart
+    from growthtui.ui.widgets.lane_list import LaneList
+    from growthtui.ui.widgets.text_pane import TextPane
+
+    return (Grid, FilterBox, TextPane, LaneList, GanttChart)
+
+
 def load_styles(app: App[Any]) -> None:
     """Add every screen's style file to the stylesheet at once (they are scoped to their
-    screens), and parse them now, so opening a screen or dialog later neither parses all
-    the app's CSS again nor these files (the app calls this once its records are shown)."""
+    screens), and the default styles of the areas' widgets, and parse them now, so opening
+    a screen or dialog later neither parses all the app's CSS again nor these (the app
+    calls this once its records are shown)."""
     stylesheet = app.stylesheet
     for path in sorted(STYLES.glob("*.tcss")):
         if not stylesheet.has_source(str(path), ""):
             stylesheet.read(path)
+    add_default_styles(app, area_widget_classes())
     stylesheet.parse()  # only what is new: Textual keeps each source's rules
 
 
