@@ -7,6 +7,7 @@ import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from enum import Enum, StrEnum
+from operator import attrgetter
 
 from growthtui.domain.dates import month_start, quarter_of, quarter_start
 from growthtui.domain.goals import Goal, Milestone
@@ -51,10 +52,17 @@ def month_heading(day: dt.date) -> str:
 def by_month(milestones: Iterable[Milestone]) -> list[tuple[dt.date, list[Milestone]]]:
     """Milestones grouped by the month they are due in, months and milestones in date
     order (ties by id, so the order is stable)."""
-    groups: dict[dt.date, list[Milestone]] = {}
-    for milestone in sorted(milestones, key=lambda m: (m.due, m.id)):
-        groups.setdefault(month_start(milestone.due), []).append(milestone)
-    return list(groups.items())
+    groups: list[tuple[dt.date, list[Milestone]]] = []
+    month: dt.date | None = None
+    mine: list[Milestone] = []
+    for milestone in sorted(milestones, key=attrgetter("due", "id")):
+        due = milestone.due
+        if month is None or due.month != month.month or due.year != month.year:
+            month = month_start(due)  # once a month, not once a milestone
+            mine = []
+            groups.append((month, mine))
+        mine.append(milestone)
+    return groups
 
 
 def first_due_from(milestones: Sequence[Milestone], today: dt.date) -> Milestone | None:

@@ -460,3 +460,43 @@ async def test_thousands_stay_in_place_when_one_is_ticked_and_scroll_to_the_end(
         bottom = max(i for i, line in enumerate(lines) if line.strip())
         assert "Goal number 2000" in lines[bottom]
         assert "Goal number 2000" in shown(app, "#timeline-detail")
+
+
+async def test_the_first_visit_opens_on_today_with_its_detail_drawn_once(
+    make_app: Callable[..., GrowthApp], memory_store: Store, plan: Plan
+) -> None:
+    from growthtui.ui.widgets.record_text import RecordText
+
+    shown_texts: list[str] = []
+    update = RecordText.update
+
+    def recorded(self: RecordText, *args: object, **kwargs: object) -> None:
+        if self.id == "timeline-detail":
+            shown_texts.append(str(args[0]) if args else "")
+        update(self, *args, **kwargs)  # type: ignore[arg-type]
+
+    app = make_app(memory_store)
+    async with app.run_test(size=SIZE) as pilot:
+        RecordText.update = recorded  # type: ignore[method-assign]
+        try:
+            await pilot.press("4")
+            await pilot.pause()
+        finally:
+            RecordText.update = update  # type: ignore[method-assign]
+        assert current_key(app) == str(plan.draft.id)
+        assert len(shown_texts) == 1
+        assert "Draft the RFC" in shown(app, "#timeline-detail")
+
+
+async def test_a_month_heading_sums_up_the_milestones_the_filter_shows(
+    make_app: Callable[..., GrowthApp], memory_store: Store, plan: Plan
+) -> None:
+    app = make_app(memory_store)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("4", "f", "left_square_bracket")  # open ones only
+        assert current_key(app) == "month:2026-11"
+        assert "2 milestones: 0 done, ! 1 overdue, 1 to do" in shown(app, "#timeline-detail")
+        await pilot.press("f", "f")  # all again: the heading's detail follows
+        await pilot.pause()
+        assert current_key(app) == "month:2026-11"
+        assert "3 milestones: 1 done, ! 1 overdue, 1 to do" in shown(app, "#timeline-detail")

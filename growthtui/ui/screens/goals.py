@@ -70,26 +70,34 @@ def goal_tree(goals: list[Goal], glyphs: Glyphs = UNICODE) -> Iterator[tuple[Goa
         parent = goal.parent_id if goal.parent_id in shown else None
         children[parent].append(goal)
 
-    def order(goal: Goal) -> tuple[int, str, int]:
-        due = goal.due.isoformat() if goal.due else "9999"
-        return (HORIZON_ORDER[goal.horizon], due, goal.id)
+    def order(goal: Goal) -> tuple[int, dt.date, int]:
+        return (HORIZON_ORDER[goal.horizon], goal.due or dt.date.max, goal.id)
 
-    def walk(parent: int | None, prefix: str) -> Iterator[tuple[Goal, str]]:
-        kids = sorted(children.get(parent, []), key=order)
-        for index, goal in enumerate(kids):
-            last = index == len(kids) - 1
-            if parent is None:
-                yield goal, ""
-                yield from walk(goal.id, "")
-            else:
-                yield goal, prefix + (glyphs.last_branch if last else glyphs.branch)
-                yield from walk(goal.id, prefix + ("  " if last else glyphs.pipe))
-
+    # Depth first with a stack of (goal, its guide, the prefix of its children's guides),
+    # each family pushed last child first: a goal's subtree comes right after it. (Nested
+    # generators, one a level, passed every goal up through each level above it.)
+    roots = sorted(children.get(None, []), key=order)
+    stack: list[tuple[Goal, str, str]] = [(goal, "", "") for goal in reversed(roots)]
     seen: set[int | None] = set()
-    for goal, guide in walk(None, ""):
-        if goal.id not in seen:
-            seen.add(goal.id)
-            yield goal, guide
+    while stack:
+        goal, guide, prefix = stack.pop()
+        if goal.id in seen:
+            continue
+        seen.add(goal.id)
+        yield goal, guide
+        kids = children.get(goal.id)
+        if kids:
+            kids.sort(key=order)
+            last = len(kids) - 1
+            for index in range(last, -1, -1):
+                end = index == last
+                stack.append(
+                    (
+                        kids[index],
+                        prefix + (glyphs.last_branch if end else glyphs.branch),
+                        prefix + ("  " if end else glyphs.pipe),
+                    )
+                )
 
 
 @dataclass(frozen=True)
@@ -204,14 +212,15 @@ class GoalsScreen(ListArea):
     def _visible(self) -> list[Goal]:
         statuses = STATUS_FILTERS[self.status_filter][1]
         horizon = HORIZON_FILTERS[self.horizon_filter]
-        words = self.filter_box
+        box = self.filter_box
+        filtering = bool(box.words)  # else every goal matches: not asked once per goal
         out = []
         for goal in self._goals.values():
             if goal.status not in statuses:
                 continue
             if horizon is not None and goal.horizon is not horizon:
                 continue
-            if not words.matches(goal.title, goal.specific, *goal.tags):
+            if filtering and not box.matches(goal.title, goal.specific, *goal.tags):
                 continue
             out.append(goal)
         return out

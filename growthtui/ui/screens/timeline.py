@@ -26,6 +26,7 @@ from growthtui.ui.screens.timeline_rows import (
     LANES,
     MONTH_KEY,
     GoalBars,
+    MilestoneListing,
     MilestoneRows,
 )
 from growthtui.ui.screens.timeline_text import goal_summary, milestone_summary, month_summary
@@ -89,7 +90,10 @@ class TimelineScreen(RecordsArea):
         self._progress = GoalProgress({}, {}, {})
         self._opened = False
         self._lane_rows = MilestoneRows()
+        self._listing: MilestoneListing | None = None
         self._bars = GoalBars()
+        self._detail_for: object = None
+        """What the detail shows (see `_show_detail`): the same is not drawn again."""
 
     def compose_body(self) -> ComposeResult:
         with Vertical(id="timeline-pane", classes="pane") as pane:
@@ -128,10 +132,17 @@ class TimelineScreen(RecordsArea):
         for checkin in self.store.list(CheckIn):
             checkins[checkin.goal_id].append(checkin)
         self._progress = GoalProgress(self._goals, self._by_goal, checkins)
-        self._show()
-        if not self._opened:
-            self._opened = True
-            self.action_today()
+        # The first time, the list opens on today: its cursor put there as it is filled,
+        # so the detail is made (and the pane laid out) once, not first for the top row
+        # and then again for today's.
+        first = not self._opened
+        self._opened = True
+        if self.view == LIST:
+            self._show_list(today=first)
+        else:
+            self._show_bars()
+            if first:
+                self.action_today()
 
     def _show(self, keep: str | None = None) -> None:
         """Fill the view on screen (the other one is filled when it is shown)."""
@@ -146,9 +157,14 @@ class TimelineScreen(RecordsArea):
             return list(self._milestones.values())
         return [m for m in self._milestones.values() if (m.done_at is not None) is done]
 
-    def _show_list(self, keep: str | None = None) -> None:
+    def _show_list(self, keep: str | None = None, *, today: bool = False) -> None:
+        """Fill the list; with `today`, its cursor on today's row (see `action_today`)."""
         visible = self._visible_milestones()
         listing = self._lane_rows.listing(visible, self._goals, self.today, self.glyphs)
+        self._listing = listing
+        if today and listing.keys:
+            found = first_due_from(visible, self.today)
+            keep = str(found.id) if found is not None else listing.keys[-1]
         if self._milestones:
             self.table.empty = "No milestones match the filter — f cycles it"
         elif self._goals:
@@ -194,17 +210,33 @@ class TimelineScreen(RecordsArea):
         self.query_one("#timeline-summary", Static).update(text)
 
     def _show_detail(self) -> None:
+        """The detail of what the cursor is on. Shown again only when that, or what it
+        says, changed: the highlight that follows a refill of the list (or a move back to
+        the same row) finds it shown already, and the pane is not laid out again."""
+        view = self.view
+        key = self.gantt.current_key if view == BARS else self.table.current_key
+        token = (
+            view,
+            key,
+            self.growth_app.revision,
+            self.milestone_filter,
+            self.goal_filter,
+            self.today,
+            self.alarm_style,
+        )
+        if token == self._detail_for:
+            return
+        self._detail_for = token
         detail = self.query_one("#timeline-detail", Static)
         today, glyphs = self.today, self.glyphs
-        if self.view == BARS:
-            goal = self.selected_goal()
+        if view == BARS:
+            goal = self._goals.get(int(key)) if key else None
             if goal is None:
                 detail.update("No goals to show: f shows all goals; 3 then n sets one.")
                 return
             milestones = self._by_goal.get(goal.id, [])
             detail.update(goal_summary(goal, milestones, today, glyphs, self.alarm_style))
             return
-        key = self.table.current_key
         if key is None:
             detail.update(
                 "No milestones here. n adds one to a goal; f changes which ones show."
@@ -212,8 +244,8 @@ class TimelineScreen(RecordsArea):
                 else "No milestones yet. Press n to add one to a goal (3 to set goals first)."
             )
         elif key.startswith(MONTH_KEY):
-            month = key.removeprefix(MONTH_KEY)
-            mine = [m for m in self._visible_milestones() if f"{m.due:%Y-%m}" == month]
+            listing = self._listing
+            mine = listing.month_milestones.get(key, []) if listing is not None else []
             detail.update(month_summary(mine, today, glyphs))
         else:
             milestone = self._milestones.get(int(key))

@@ -22,6 +22,7 @@ from growthtui.ui.widgets.lane_list import LaneRow, RowState
 
 LANES: tuple[Horizon, ...] = (Horizon.SHORT, Horizon.MEDIUM, Horizon.LONG)
 """The lanes, left to right."""
+LANE_OF: dict[Horizon, int] = {horizon: lane for lane, horizon in enumerate(LANES)}
 MONTH_KEY = "month:"
 """Row keys of month headings start with this; milestone rows are keyed by id."""
 
@@ -48,22 +49,36 @@ class MilestoneRows:
         listing = MilestoneListing(self, goals, today, glyphs)
         keys = listing.keys
         needs = listing.lane_needs
+        shown = listing.milestones
+        # Every milestone passes here on an area's first visit (thousands at 10k): what
+        # each goal gives its milestones' lines is looked up once per goal.
+        per_goal: dict[int, tuple[int, int]] = {}
+        no_goal = (LANE_OF[Horizon.SHORT], 10)
+        overdue = 0
         for month, mine in by_month(milestones):
             key = f"{MONTH_KEY}{month:%Y-%m}"
             keys.append(key)
             listing.months[key] = month
+            listing.month_milestones[key] = mine
             for milestone in mine:
                 key = str(milestone.id)
                 keys.append(key)
-                listing.milestones[key] = milestone
-                goal = goals.get(milestone.goal_id)
-                lane = LANES.index(goal.horizon if goal is not None else Horizon.SHORT)
+                shown[key] = milestone
+                goal_id = milestone.goal_id
+                lane_and_note = per_goal.get(goal_id)
+                if lane_and_note is None:
+                    goal = goals.get(goal_id)
+                    lane_and_note = per_goal[goal_id] = (
+                        (LANE_OF[goal.horizon], len(goal.title) + 3) if goal else no_goal
+                    )
+                lane, note = lane_and_note
                 # What the lane's line wants: "✓ title · goal" (as `_row` writes it).
-                need = len(milestone.title) + 2 + (len(goal.title) + 3 if goal else 10)
+                need = len(milestone.title) + 2 + note
                 if need > needs[lane]:
                     needs[lane] = need
-                if milestone.done_at is None and is_overdue(milestone, today):
-                    listing.overdue += 1
+                if milestone.done_at is None and milestone.due < today:  # is_overdue
+                    overdue += 1
+        listing.overdue = overdue
         return listing
 
     def _row(
@@ -83,7 +98,7 @@ class MilestoneRows:
             first=f"{due_mark}{milestone.due.isoformat()}",
             title=f"{mark} {milestone.title}",
             note=goal.title if goal is not None else f"goal #{milestone.goal_id}",
-            lane=LANES.index(goal.horizon if goal is not None else Horizon.SHORT),
+            lane=LANE_OF[goal.horizon if goal is not None else Horizon.SHORT],
             state=state,
         )
         self._cache[milestone.id] = (milestone, goal, row)
@@ -101,6 +116,8 @@ class MilestoneListing:
     keys: list[str] = field(default_factory=list)
     months: dict[str, dt.date] = field(default_factory=dict)
     milestones: dict[str, Milestone] = field(default_factory=dict)
+    month_milestones: dict[str, list[Milestone]] = field(default_factory=dict)
+    """The milestones listed under each month heading (by the heading's key)."""
     lane_needs: dict[int, int] = field(default_factory=lambda: dict.fromkeys(range(len(LANES)), 0))
     """The width each lane's longest line wants."""
     overdue: int = 0
