@@ -32,9 +32,10 @@ import orjson
 
 from growthtui.domain.entities import ENTITIES
 from growthtui.domain.goals import Goal, Milestone
+from growthtui.heap import paused
 from growthtui.services.seed import seed
 from growthtui.store.repository import Store
-from growthtui.store.storage import encode, gc_paused
+from growthtui.store.storage import encode
 
 TODAY = dt.date(2026, 11, 24)
 SIZES = (1_000, 10_000, 50_000)
@@ -77,7 +78,7 @@ def floor_save(data: dict[str, dict[str, object]], target: Path) -> None:
 def parse(path: Path) -> object:
     """Read and parse the file as fast as orjson can (collector paused, as the store does)."""
     raw = path.read_bytes()
-    with gc_paused():
+    with paused():
         return orjson.loads(raw)
 
 

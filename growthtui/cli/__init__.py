@@ -40,10 +40,9 @@ direction override (base.typed); text that was stored elsewhere is printed throu
 from __future__ import annotations
 
 import argparse
-import gc
 import sys
 
-from growthtui import __version__, output
+from growthtui import __version__, heap, output
 from growthtui.cli.base import (
     EXIT_BAD_INPUT,
     EXIT_OK,
@@ -146,25 +145,6 @@ def _words(argv: Sequence[str], skip: int = 0) -> Iterator[str]:
                 skip -= 1
 
 
-def _one_shot(
-    handler: Callable[[argparse.Namespace], int], args: argparse.Namespace, *, restore: bool
-) -> int:
-    """Run a subcommand without the cyclic garbage collector. Such a run lives for a fraction
-    of a second and builds objects that all stay alive (the modules it imports, the store's
-    records): the collector would walk them again and again and free nothing.
-
-    With `restore`, the collector is turned back on afterwards, for callers that run several
-    commands in one process (the tests). The process's own command line does not restore it:
-    the process ends right after, and the first collection would walk every object again."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        return handler(args)
-    finally:
-        if was_enabled and restore:
-            gc.enable()
-
-
 def _may_sync(args: argparse.Namespace) -> bool:
     """Whether the store may be set to sync after each change (`sync --auto`): a store named
     by --data or GROWTHTUI_DATA syncs only when its clone is beside it, one `stat`; the
@@ -200,7 +180,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         handler: Callable[[argparse.Namespace], int] = args.handler
         if handler is open_app:  # the app is long-lived: keep the collector
             return handler(args)
-        code = _one_shot(handler, args, restore=argv is not None)
+        with heap.paused():  # a command's run builds what lasts until it ends
+            code = handler(args)
         if code == EXIT_OK and named_command(words) in CHANGES and _may_sync(args):
             from growthtui.cli.sync import after_change
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from growthtui import heap
 from growthtui.domain.base import Record
 from growthtui.domain.entities import ENTITIES, ENTITY_BY_TABLE
 from growthtui.domain.errors import InvalidInput
-from growthtui.store.storage import gc_paused
 
 if TYPE_CHECKING:
     from growthtui.store.changes import Transaction
@@ -37,7 +37,7 @@ Referrers = dict[tuple[str, int], list[tuple[type[Record], int, str]]]
 def _referrers(store: Store) -> Referrers:
     """Every link in the store, by target: one pass over the records."""
     found: Referrers = {}
-    with gc_paused():
+    with heap.paused():
         for model in ENTITIES:
             for record in store.list(model):
                 for name, (table, ids) in record.link_fields().items():

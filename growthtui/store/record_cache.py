@@ -17,8 +17,8 @@ from typing import Any, TypeVar, cast
 
 from pydantic import TypeAdapter, ValidationError
 
+from growthtui import heap
 from growthtui.domain.base import Record, explain
-from growthtui.store.storage import gc_paused
 
 R = TypeVar("R", bound=Record)
 Doc = dict[str, Any]
@@ -94,7 +94,7 @@ class RecordCache:
             previous.generation = generation
             previous.source = docs
             return previous
-        with gc_paused():
+        with heap.paused():
             fresh = self._validated(model, docs, generation, previous)
         self._tables[model.table] = fresh
         return fresh

@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import contextlib
 import errno
-import gc
 import operator
 import os
 from collections.abc import Iterator
@@ -34,6 +33,7 @@ from typing import Any
 import orjson
 from tinydb.storages import Storage
 
+from growthtui import heap
 from growthtui.store.errors import (
     ACCESS_ERRNOS,
     StoreError,
@@ -80,20 +80,6 @@ class FileStamp:
     @classmethod
     def of(cls, stat: os.stat_result) -> FileStamp:
         return cls(stat.st_ino, stat.st_size, stat.st_mtime_ns)
-
-
-@contextlib.contextmanager
-def gc_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector while building many objects that all stay alive
-    (parsing the file, validating its records): it would walk the growing heap again and
-    again for nothing, which costs as much as the parse itself on a large store."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def encode(data: Data) -> bytes:
@@ -351,7 +337,7 @@ class AtomicJSONStorage(Storage):
             raise
         self.parse_count += 1
         try:
-            with gc_paused():
+            with heap.paused():
                 data = decode(raw)
         except BaseException:
             os.close(fd)
