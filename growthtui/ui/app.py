@@ -45,8 +45,9 @@ if TYPE_CHECKING:
     from textual.driver import Driver
     from textual.widget import AwaitMount
 
-    from growthtui.store.quick_read import DashboardRecords
+    from growthtui.services.dashboard import DashboardView
     from growthtui.store.repository import Store
+    from growthtui.ui.screens.dashboard import DashboardScreen
 
 POLL_SECONDS = 1.0
 """How often the app checks (one stat) whether another session changed the file."""
@@ -64,7 +65,7 @@ class OpenAfterFirstFrame:
     and the store is opened once they are on screen. Nothing is written from them."""
 
     open: Callable[[], Store]
-    preview: Callable[[], DashboardRecords | None] | None = None
+    preview: Callable[[], DashboardView | None] | None = None
 
 
 class StoreOpened(Message):
@@ -155,6 +156,10 @@ class GrowthApp(AppHooks, FrameEncoding, App[int]):
         """The first frame was written."""
         self._preview_shown = False
         """The Dashboard shows the records read without the models (or none came)."""
+        self._pending_view: DashboardView | None = None
+        """Records read before the Dashboard was set up, for it to show (`dashboard_set_up`)."""
+        self._records_in_frame = False
+        """The records were shown before the first frame was written: they are in it."""
         self._areas_built: set[str] = set()
         self._loading_areas = threading.Lock()
         """Held while a thread imports the areas' code (`_load_areas`): an area built
@@ -209,6 +214,7 @@ class GrowthApp(AppHooks, FrameEncoding, App[int]):
         for problem in problems:
             self.notify(problem, severity="warning", timeout=12)
         self.switch_mode("dashboard")
+        self._start_preview()
         if self._opening is None:
             self.post_message(StoreOpened())
         if not self.is_headless and hasattr(signal, "SIGHUP"):
@@ -263,6 +269,15 @@ class GrowthApp(AppHooks, FrameEncoding, App[int]):
             self._styled_with[screen] = key
 
     # -- data ------------------------------------------------------------------------
+    def _start_preview(self) -> None:
+        """From the app's mount: wait in a thread for what the Dashboard shows without the
+        models (`OpenAfterFirstFrame.preview`). The command reads it in a process of its
+        own, started before Textual was imported (services.dashboard.EarlyDashboard), so
+        this thread only waits on a pipe, and the records usually come with the
+        Dashboard's first frame."""
+        if self._opening is not None and self._opening.preview is not None:
+            self.run_worker(self._read_preview, name="read the Dashboard's records", thread=True)
+
     def on_ready(self) -> None:
         """Textual's first layout is done and its batch of start-up updates is over.
         Frames composed before this were not written (Textual drops what is displayed
@@ -276,12 +291,20 @@ class GrowthApp(AppHooks, FrameEncoding, App[int]):
             return
         if not self._frame_out:
             self._frame_out = True
-            if not self._preview_shown:
-                # Once the screen is idle: the first frames written are partial ones, and
-                # the one with the Dashboard's panes follows them.
-                screen.call_after_refresh(self._start_reading)
-                return
-        if self._preview_shown:
+            self._records_in_frame = self._preview_shown
+            # Once the screen is idle: the first frames written are partial ones, and the
+            # one with the Dashboard's panes (and records, if they came) follows them.
+            screen.call_after_refresh(self._dashboard_drawn)
+
+    def _dashboard_drawn(self) -> None:
+        """The Dashboard's first whole frame is out: open the store if the records were in
+        it (or none come); else that waits for their own frame (`_show_preview`)."""
+        from growthtui.ui.screens.dashboard import DashboardScreen
+
+        screen = self.screen
+        if self._pending_view is not None and isinstance(screen, DashboardScreen):
+            self.dashboard_set_up(screen)  # they came as it was being set up: now
+        elif self._records_in_frame:
             self._start_opening()
 
     def _start_opening(self) -> None:
@@ -292,38 +315,46 @@ class GrowthApp(AppHooks, FrameEncoding, App[int]):
             self._opening_started = True
             self.run_worker(self._open_store, name="open the store", thread=True)
 
-    def _start_reading(self) -> None:
-        """Once the Dashboard is drawn, read what it shows without the models, in a
-        thread. Not sooner: the reading is Python work too, and a thread started alongside
-        Textual's first frames takes turns with them for the interpreter, so the Dashboard
-        was drawn later (by as long as the reading) and its records came no sooner."""
-        self.run_worker(self._read_preview, name="read the Dashboard's records", thread=True)
-
     def _read_preview(self) -> None:
-        """The worker (a thread) that reads the Dashboard's records without the models."""
+        """The worker (a thread) that waits for what the Dashboard shows without the models."""
         opening = self._opening
         assert opening is not None and opening.preview is not None
         try:
-            records = opening.preview()
+            view = opening.preview()
         except Exception:  # only an earlier view: the store reads the file, or says why
-            records = None
-        self.call_from_thread(self._preview_read, records)
+            view = None
+        self.call_from_thread(self._preview_read, view)
 
-    def _preview_read(self, records: DashboardRecords | None) -> None:
-        """In the app's loop: show what the Dashboard shows, then open the store."""
+    def _preview_read(self, view: DashboardView | None) -> None:
+        """In the app's loop: show what the Dashboard shows (once it is set up), then
+        open the store once that frame is out."""
         from growthtui.ui.screens.dashboard import DashboardScreen
 
+        if self._store is not None or self._opening_started or self.leaving:
+            return  # a key came first: the Store is opening, and shows the records
         screen = self.screen
-        if records is not None and isinstance(screen, DashboardScreen) and not self.leaving:
-            if not screen.is_mounted:  # read before the Dashboard was built: next time
-                self.call_after_refresh(self._preview_read, records)
-                return
-            self._preview_shown = True
-            screen.show_early(records)  # the store opens once this frame is out
-            screen.call_after_refresh(self._start_opening)  # or once the screen is idle
-        else:
-            self._preview_shown = True
-            self._start_opening()
+        if view is not None and isinstance(screen, DashboardScreen):
+            if screen.is_mounted:
+                self._show_preview(screen, view)
+            else:
+                self._pending_view = view  # shown as its widgets are set up
+            return
+        self._preview_shown = True  # nothing to show: the Store reads the file
+        self._start_opening()
+
+    def dashboard_set_up(self, screen: DashboardScreen) -> None:
+        """The Dashboard's widgets are there: show the records read for it, if they came
+        before (usually: they are read while Textual is imported)."""
+        view, self._pending_view = self._pending_view, None
+        if view is not None and self._store is None and not self._opening_started:
+            self._show_preview(screen, view)
+
+    def _show_preview(self, screen: DashboardScreen, view: DashboardView) -> None:
+        self._preview_shown = True
+        screen.show_early(view)
+        # Once the records' frame is out (the screen is idle), or the Dashboard's first
+        # frame if they are in it (`_dashboard_drawn`).
+        screen.call_after_refresh(self._start_opening)
 
     def _open_store(self) -> None:
         """The worker (a thread) that opens the store once the first frame is out."""
