@@ -18,10 +18,11 @@ if TYPE_CHECKING:
 
 
 def run_app(args: argparse.Namespace) -> int:
-    import tempfile
     from pathlib import Path
 
     if args.demo:
+        import tempfile
+
         with tempfile.TemporaryDirectory(prefix="growthtui-demo-") as folder:
             demo = Path(folder) / "demo.json"
             return launch(functools.partial(_open_demo, demo), demo=True)

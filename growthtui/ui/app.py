@@ -47,7 +47,6 @@ if TYPE_CHECKING:
 
     from growthtui.services.dashboard import DashboardView
     from growthtui.store.repository import Store
-    from growthtui.ui.screens.dashboard import DashboardScreen
 
 POLL_SECONDS = 1.0
 """How often the app checks (one stat) whether another session changed the file."""
@@ -156,10 +155,10 @@ class GrowthApp(AppHooks, FrameEncoding, App[int]):
         """The first frame was written."""
         self._preview_shown = False
         """The Dashboard shows the records read without the models (or none came)."""
-        self._pending_view: DashboardView | None = None
-        """Records read before the Dashboard was set up, for it to show (`dashboard_set_up`)."""
-        self._records_in_frame = False
-        """The records were shown before the first frame was written: they are in it."""
+        self._early_view: DashboardView | None = None
+        """What the Dashboard shows, read without the models, until it is shown."""
+        self._drawn = False
+        """The Dashboard's first whole frame is out (`_dashboard_drawn`)."""
         self._areas_built: set[str] = set()
         self._loading_areas = threading.Lock()
         """Held while a thread imports the areas' code (`_load_areas`): an area built
@@ -273,8 +272,8 @@ class GrowthApp(AppHooks, FrameEncoding, App[int]):
         """From the app's mount: wait in a thread for what the Dashboard shows without the
         models (`OpenAfterFirstFrame.preview`). The command reads it in a process of its
         own, started before Textual was imported (services.dashboard.EarlyDashboard), so
-        this thread only waits on a pipe, and the records usually come with the
-        Dashboard's first frame."""
+        this thread only waits on a pipe, and the records are there when the Dashboard's
+        first frame is out."""
         if self._opening is not None and self._opening.preview is not None:
             self.run_worker(self._read_preview, name="read the Dashboard's records", thread=True)
 
@@ -291,21 +290,17 @@ class GrowthApp(AppHooks, FrameEncoding, App[int]):
             return
         if not self._frame_out:
             self._frame_out = True
-            self._records_in_frame = self._preview_shown
             # Once the screen is idle: the first frames written are partial ones, and the
-            # one with the Dashboard's panes (and records, if they came) follows them.
+            # one with the Dashboard's panes follows them.
             screen.call_after_refresh(self._dashboard_drawn)
 
     def _dashboard_drawn(self) -> None:
-        """The Dashboard's first whole frame is out: open the store if the records were in
-        it (or none come); else that waits for their own frame (`_show_preview`)."""
-        from growthtui.ui.screens.dashboard import DashboardScreen
-
-        screen = self.screen
-        if self._pending_view is not None and isinstance(screen, DashboardScreen):
-            self.dashboard_set_up(screen)  # they came as it was being set up: now
-        elif self._records_in_frame:
+        """The Dashboard's first whole frame is out: show the records, if they came."""
+        self._drawn = True
+        if self._preview_shown:  # none to show
             self._start_opening()
+        elif self._early_view is not None:
+            self._show_preview()
 
     def _start_opening(self) -> None:
         """Once the first frame is out and the Dashboard's records are on screen (or there
@@ -326,35 +321,32 @@ class GrowthApp(AppHooks, FrameEncoding, App[int]):
         self.call_from_thread(self._preview_read, view)
 
     def _preview_read(self, view: DashboardView | None) -> None:
-        """In the app's loop: show what the Dashboard shows (once it is set up), then
-        open the store once that frame is out."""
+        """In the app's loop: what the Dashboard shows came (or None: nothing to show)."""
+        if view is None:
+            self._preview_shown = True  # the Store reads the file
+            self._start_opening()
+            return
+        self._early_view = view
+        if self._drawn:
+            self._show_preview()
+
+    def _show_preview(self) -> None:
+        """Show the records read without the models, after the Dashboard's first whole
+        frame (shown before, they would delay it by their drawing), then open the store
+        once their frame is out. Not once a key came: the Store is opening then, and
+        shows the records itself."""
         from growthtui.ui.screens.dashboard import DashboardScreen
 
-        if self._store is not None or self._opening_started or self.leaving:
-            return  # a key came first: the Store is opening, and shows the records
-        screen = self.screen
-        if view is not None and isinstance(screen, DashboardScreen):
-            if screen.is_mounted:
-                self._show_preview(screen, view)
-            else:
-                self._pending_view = view  # shown as its widgets are set up
-            return
-        self._preview_shown = True  # nothing to show: the Store reads the file
-        self._start_opening()
-
-    def dashboard_set_up(self, screen: DashboardScreen) -> None:
-        """The Dashboard's widgets are there: show the records read for it, if they came
-        before (usually: they are read while Textual is imported)."""
-        view, self._pending_view = self._pending_view, None
-        if view is not None and self._store is None and not self._opening_started:
-            self._show_preview(screen, view)
-
-    def _show_preview(self, screen: DashboardScreen, view: DashboardView) -> None:
+        view, self._early_view = self._early_view, None
         self._preview_shown = True
-        screen.show_early(view)
-        # Once the records' frame is out (the screen is idle), or the Dashboard's first
-        # frame if they are in it (`_dashboard_drawn`).
-        screen.call_after_refresh(self._start_opening)
+        screen = self.screen
+        if self._opening_started or self.leaving or view is None:
+            return
+        if isinstance(screen, DashboardScreen) and screen.is_mounted:
+            screen.show_early(view)
+            screen.call_after_refresh(self._start_opening)  # once the screen is idle
+        else:
+            self._start_opening()
 
     def _open_store(self) -> None:
         """The worker (a thread) that opens the store once the first frame is out."""

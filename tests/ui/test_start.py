@@ -245,27 +245,37 @@ async def test_the_dashboard_shows_a_sealed_files_records_before_the_store_is_op
     assert before == after
 
 
-async def test_records_that_come_before_the_dashboard_is_set_up_are_in_its_first_frame(
-    seeded_store: Store, make_app
+async def test_records_read_early_are_shown_once_the_dashboard_is_drawn_then_the_store_opens(
+    seeded_store: Store, make_app, monkeypatch
 ):
-    """The command reads the records while Textual is imported: they are there before the
-    Dashboard is built, which then shows them as its widgets are set up, and the Store
-    opens once that frame is out."""
+    """The command reads the records while Textual is imported: they are there before
+    the Dashboard is built, but shown only once its first whole frame is out (shown
+    sooner, drawing them would delay that frame), and the Store opens after them."""
     assert seeded_store.path is not None
     view = read_dashboard_view(seeded_store.path, lambda: TODAY)
-    seen: list[str] = []
+    events_seen: list[tuple[str, object]] = []
+    show_early = DashboardScreen.show_early
+
+    def showing(screen: DashboardScreen, shown: object) -> None:
+        pane = screen.query_one("#pane-goals")
+        events_seen.append(("shown", (app._frame_out, pane.region.height > 0, _who(app))))
+        show_early(screen, shown)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(DashboardScreen, "show_early", showing)
 
     def open_store() -> Store:
-        seen.append(_who(app))
+        events_seen.append(("opened", _who(app)))
         return seeded_store
 
     app = make_app(OpenAfterFirstFrame(open_store, lambda: view))
     async with app.run_test(size=(120, 40)) as pilot:
         await app.workers.wait_for_complete()
         await pilot.pause()
-        assert app._records_in_frame  # shown before the first frame was written
-        assert len(seen) == 1 and "Alex Rivera" in seen[0]
         assert app.store is seeded_store
+    assert len(events_seen) == 2
+    (what, (frame_out, laid_out, who)), (then, opened_on) = events_seen
+    assert what == "shown" and frame_out and laid_out and who == "Reading your plan…"
+    assert then == "opened" and "Alex Rivera" in str(opened_on)
 
 
 async def test_the_plain_dashboard_matches_the_stores_for_a_new_and_a_started_plan(

@@ -124,7 +124,6 @@ class DashboardScreen(AreaScreen):
 
     def set_up(self) -> None:
         self.watch(self.growth_app, "sync_line", self._show_sync_line)
-        self.growth_app.dashboard_set_up(self)
 
     def _show_sync_line(self, line: str) -> None:
         """ "Sync: synced 3 h ago · 2 changes to send", under the vision, once this store
