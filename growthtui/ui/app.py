@@ -58,10 +58,13 @@ class OpenAfterFirstFrame:
     Dashboard's frame is out while the records (and the models that check them) are
     still being read. Input that comes meanwhile waits in Textual's queue.
 
-    `preview` reads what the Dashboard shows without the models, or None when it cannot
-    vouch for the file (store.quick_read: only a file the Store sealed as its own, whose
-    every record it checked when it wrote it): the Dashboard shows those records first,
-    and the store is opened once they are on screen. Nothing is written from them."""
+    `preview` gives what the Dashboard shows, worked out without the models
+    (services.dashboard), or None when it cannot vouch for the file (store.quick_read:
+    only a file the Store sealed as its own, whose every record it checked when it wrote
+    it); it is called in a thread from the app's mount (the command's reads in a child
+    process started before Textual is imported). The Dashboard shows it once its first
+    whole frame is out, and the store is opened once that is on screen. Nothing is
+    written from it."""
 
     open: Callable[[], Store]
     preview: Callable[[], DashboardView | None] | None = None

@@ -11,12 +11,14 @@ import json
 import subprocess
 import sys
 import threading
+from collections.abc import Callable
+from pathlib import Path
 
 from textual import events
 from textual.widgets import Static
 from textual.worker import WorkerCancelled
 
-from growthtui.services.dashboard import read_dashboard_view
+from growthtui.services.dashboard import DashboardView, read_dashboard_view
 from growthtui.store.errors import StoreUnreadable
 from growthtui.store.quick_read import read_dashboard_records
 from growthtui.store.repository import Store
@@ -27,6 +29,12 @@ from growthtui.ui.screens.goals import GoalsScreen
 from growthtui.ui.widgets.record_table import RecordTable
 from tests.conftest import TODAY
 from tests.ui.screen_lines import screen_lines
+
+
+def _early(path: Path) -> Callable[[], DashboardView | None]:
+    """What the Dashboard shows of the file at `path`, read without the models as the
+    command's child process reads it (here in the app's thread)."""
+    return lambda: read_dashboard_view(path, lambda: TODAY)
 
 
 def _who(app: GrowthApp) -> str:
@@ -220,7 +228,7 @@ async def _dashboard_before_and_after_the_store(
         return store
 
     path = store.path
-    app = make_app(OpenAfterFirstFrame(open_store, lambda: read_dashboard_view(path, lambda: TODAY)))
+    app = make_app(OpenAfterFirstFrame(open_store, _early(path)))
     async with app.run_test(size=size) as pilot:
         await asyncio.to_thread(reading.wait, 60)
         await pilot.pause()
@@ -308,7 +316,7 @@ async def test_a_file_not_sealed_is_not_shown_before_the_store_has_read_it(
         asked.set()
         return seeded_store
 
-    app = make_app(OpenAfterFirstFrame(open_store, lambda: read_dashboard_view(path, lambda: TODAY)))
+    app = make_app(OpenAfterFirstFrame(open_store, _early(path)))
     async with app.run_test(size=(100, 30)) as pilot:
         await asyncio.to_thread(asked.wait, 60)
         await app.workers.wait_for_complete()
@@ -349,7 +357,7 @@ async def test_a_file_the_store_refuses_is_never_written_though_its_records_were
         let_go.wait(timeout=60)
         return Store.open(path, create=True, today=seeded_store.today)
 
-    app = make_app(OpenAfterFirstFrame(open_store, lambda: read_dashboard_view(path, lambda: TODAY)))
+    app = make_app(OpenAfterFirstFrame(open_store, _early(path)))
     async with app.run_test(size=(120, 40)) as pilot:
         await asyncio.to_thread(reading.wait, 60)
         await pilot.pause()
@@ -379,7 +387,7 @@ async def test_a_resize_before_the_store_is_open_redraws_the_early_records(
         let_go.wait(timeout=60)
         return seeded_store
 
-    app = make_app(OpenAfterFirstFrame(open_store, lambda: read_dashboard_view(path, lambda: TODAY)))
+    app = make_app(OpenAfterFirstFrame(open_store, _early(path)))
     async with app.run_test(size=(120, 40)) as pilot:
         await asyncio.to_thread(reading.wait, 60)
         await pilot.pause()
