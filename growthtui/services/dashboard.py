@@ -19,6 +19,7 @@ read runs in the thread that asks for the view.
 
 from __future__ import annotations
 
+import contextlib
 import marshal
 import os
 from collections import defaultdict
@@ -206,6 +207,19 @@ class EarlyDashboard:
         os.close(write_end)
         self._pid, self._fd = pid, read_end
 
+    def __del__(self) -> None:
+        """Never asked (the app did not start): the child is ended and reaped, its pipe
+        closed."""
+        pid, self._pid = self._pid, 0
+        if pid:
+            import signal
+
+            with contextlib.suppress(OSError):
+                os.close(self._fd)
+                os.kill(pid, signal.SIGKILL)
+            with contextlib.suppress(OSError):
+                os.waitpid(pid, 0)
+
     def __call__(self) -> DashboardView | None:
         if not self._pid:
             return read_dashboard_view(self._path, self._today)
@@ -217,11 +231,13 @@ class EarlyDashboard:
         pid, self._pid = self._pid, 0
         try:
             while True:
-                ready, _, _ = select.select([self._fd], [], [], deadline - time.monotonic())
+                left = max(0.0, deadline - time.monotonic())
+                ready, _, _ = select.select([self._fd], [], [], left)
                 if not ready:  # stuck (or stopped): the Store will show the records
                     import signal
 
-                    os.kill(pid, signal.SIGKILL)
+                    with contextlib.suppress(OSError):  # it may have ended just now
+                        os.kill(pid, signal.SIGKILL)
                     chunks = []
                     break
                 chunk = os.read(self._fd, 1 << 20)

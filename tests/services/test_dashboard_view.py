@@ -76,6 +76,10 @@ report = {
     "shown": got is not None and got.name,
     "reaped": reaped(child),
 }
+dropped = EarlyDashboard(path, today)  # never asked: the app did not start
+child = dropped._pid
+del dropped
+report["dropped reaped"] = reaped(child)
 if sys.argv[3] == "stuck":
     dashboard.WAIT_SECONDS = 0.3
     stuck = EarlyDashboard(path, lambda: time.sleep(60))  # `today` runs in the child
@@ -108,6 +112,7 @@ def test_the_command_reads_the_view_in_a_child_process_as_it_would_itself(
         "same": True,
         "shown": "Alex Rivera",
         "reaped": True,
+        "dropped reaped": True,
         # A child that does not answer in time is given up (and ended): the Store shows
         # the records instead of the app waiting on it.
         "stuck": None,
@@ -119,4 +124,10 @@ def test_the_child_gives_nothing_for_a_file_the_store_did_not_seal(seeded_store:
     assert seeded_store.path is not None
     path = seeded_store.path
     path.write_bytes(path.read_bytes())  # the same text, not the version the Store sealed
-    assert _probe(path) == {"forked": True, "same": True, "shown": False, "reaped": True}
+    assert _probe(path) == {
+        "forked": True,
+        "same": True,
+        "shown": False,
+        "reaped": True,
+        "dropped reaped": True,
+    }
