@@ -158,10 +158,6 @@ class GrowthApp(AppHooks, FrameEncoding, App[int]):
         """The first frame was written."""
         self._preview_shown = False
         """The Dashboard shows the records read without the models (or none came)."""
-        self._early_view: DashboardView | None = None
-        """What the Dashboard shows, read without the models, until it is shown."""
-        self._drawn = False
-        """The Dashboard's first whole frame is out (`_dashboard_drawn`)."""
         self._areas_built: set[str] = set()
         self._loading_areas = threading.Lock()
         """Held while a thread imports the areas' code (`_load_areas`): an area built
@@ -216,7 +212,6 @@ class GrowthApp(AppHooks, FrameEncoding, App[int]):
         for problem in problems:
             self.notify(problem, severity="warning", timeout=12)
         self.switch_mode("dashboard")
-        self._start_preview()
         if self._opening is None:
             self.post_message(StoreOpened())
         if not self.is_headless and hasattr(signal, "SIGHUP"):
@@ -272,11 +267,12 @@ class GrowthApp(AppHooks, FrameEncoding, App[int]):
 
     # -- data ------------------------------------------------------------------------
     def _start_preview(self) -> None:
-        """From the app's mount: wait in a thread for what the Dashboard shows without the
-        models (`OpenAfterFirstFrame.preview`). The command reads it in a process of its
-        own, started before Textual was imported (services.dashboard.EarlyDashboard), so
-        this thread only waits on a pipe, and the records are there when the Dashboard's
-        first frame is out."""
+        """Once the Dashboard's first whole frame is out: get what it shows without the
+        models (`OpenAfterFirstFrame.preview`), in a thread. The command reads it in a
+        process of its own, started before Textual was imported
+        (services.dashboard.EarlyDashboard), so this thread usually finds it waiting in a
+        pipe; where it reads the file itself, it does not take turns with Textual's first
+        frames for the interpreter."""
         if self._opening is not None and self._opening.preview is not None:
             self.run_worker(self._read_preview, name="read the Dashboard's records", thread=True)
 
@@ -298,12 +294,12 @@ class GrowthApp(AppHooks, FrameEncoding, App[int]):
             screen.call_after_refresh(self._dashboard_drawn)
 
     def _dashboard_drawn(self) -> None:
-        """The Dashboard's first whole frame is out: show the records, if they came."""
-        self._drawn = True
+        """The Dashboard's first whole frame is out: wait for the records (or read them),
+        then show them."""
         if self._preview_shown:  # none to show
             self._start_opening()
-        elif self._early_view is not None:
-            self._show_preview()
+        else:
+            self._start_preview()
 
     def _start_opening(self) -> None:
         """Once the first frame is out and the Dashboard's records are on screen (or there
@@ -329,21 +325,18 @@ class GrowthApp(AppHooks, FrameEncoding, App[int]):
             self._preview_shown = True  # the Store reads the file
             self._start_opening()
             return
-        self._early_view = view
-        if self._drawn:
-            self._show_preview()
+        self._show_preview(view)
 
-    def _show_preview(self) -> None:
+    def _show_preview(self, view: DashboardView) -> None:
         """Show the records read without the models, after the Dashboard's first whole
         frame (shown before, they would delay it by their drawing), then open the store
         once their frame is out. Not once a key came: the Store is opening then, and
         shows the records itself."""
         from growthtui.ui.screens.dashboard import DashboardScreen
 
-        view, self._early_view = self._early_view, None
         self._preview_shown = True
         screen = self.screen
-        if self._opening_started or self.leaving or view is None:
+        if self._opening_started or self.leaving:
             return
         if isinstance(screen, DashboardScreen) and screen.is_mounted:
             screen.show_early(view)

@@ -50,6 +50,9 @@ from growthtui.services.dashboard import DashboardView, EarlyDashboard, read_das
 
 path = Path(sys.argv[1])
 today = lambda: dt.date.fromisoformat(sys.argv[2])
+busy = sys.argv[3] == "busy"
+# The machine's load, as the child's fork is decided on: a core free, or all of them busy.
+os.getloadavg = lambda: (2.0 * (os.cpu_count() or 1),) * 3 if busy else (0.0, 0.0, 0.0)
 
 def plain(view):
     if view is None:
@@ -71,7 +74,7 @@ early = EarlyDashboard(path, today)
 child = early._pid
 got = early()
 report = {
-    "forked": child not in (0, os.getpid()),
+    "forked": child != 0 and child != os.getpid(),
     "same": plain(got) == plain(read_dashboard_view(path, today)),
     "shown": got is not None and got.name,
     "reaped": reaped(child),
@@ -117,6 +120,21 @@ def test_the_command_reads_the_view_in_a_child_process_as_it_would_itself(
         # the records instead of the app waiting on it.
         "stuck": None,
         "stuck reaped": True,
+    }
+
+
+def test_on_a_busy_machine_the_view_is_read_by_the_thread_that_asks_for_it(
+    seeded_store: Store,
+) -> None:
+    """No core free: a child would only take turns with the app. The same read runs
+    in the app's thread (started once the first frame is out)."""
+    assert seeded_store.path is not None
+    assert _probe(seeded_store.path, "busy") == {
+        "forked": False,
+        "same": True,
+        "shown": "Alex Rivera",
+        "reaped": True,
+        "dropped reaped": True,
     }
 
 
