@@ -13,15 +13,16 @@ if TYPE_CHECKING:
     from collections.abc import Callable
     from pathlib import Path
 
-    from growthtui.store.quick_read import DashboardRecords
+    from growthtui.services.dashboard import DashboardView
     from growthtui.store.repository import Store
 
 
 def run_app(args: argparse.Namespace) -> int:
-    import tempfile
     from pathlib import Path
 
     if args.demo:
+        import tempfile
+
         with tempfile.TemporaryDirectory(prefix="growthtui-demo-") as folder:
             demo = Path(folder) / "demo.json"
             return launch(functools.partial(_open_demo, demo), demo=True)
@@ -30,20 +31,16 @@ def run_app(args: argparse.Namespace) -> int:
     # is read and checked, and a file that cannot be used is refused in one sentence,
     # exit 2, once the terminal is back to normal.
     path = data_path(args)
-    return launch(functools.partial(_open_for_app, path), preview=functools.partial(_preview, path))
+    from growthtui.services.dashboard import EarlyDashboard
+
+    # Started now, in a process of its own, alongside Textual's import and first frame.
+    return launch(functools.partial(_open_for_app, path), preview=EarlyDashboard(path, today))
 
 
 def _open_for_app(path: Path) -> Store:
     from growthtui.store.repository import Store
 
     return Store.open(path, create=True, today=today)
-
-
-def _preview(path: Path) -> DashboardRecords | None:
-    """What the Dashboard shows, read without the models from a file the Store sealed."""
-    from growthtui.store.quick_read import read_dashboard_records
-
-    return read_dashboard_records(path)
 
 
 def _open_demo(path: Path) -> Store:
@@ -58,7 +55,7 @@ def _open_demo(path: Path) -> Store:
 def launch(
     open_store: Callable[[], Store],
     demo: bool = False,
-    preview: Callable[[], DashboardRecords | None] | None = None,
+    preview: Callable[[], DashboardView | None] | None = None,
 ) -> int:
     from growthtui.ui.terminal import prepare_terminal_environment
 

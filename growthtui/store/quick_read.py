@@ -62,10 +62,8 @@ class PlainGoal(NamedTuple):
     title: str
     due: dt.date | None
     status: GoalStatus
-
-    @property
-    def is_open(self) -> bool:
-        return self.status in OPEN_STATUSES
+    is_open: bool
+    """Active or paused (domain.goals.Goal.is_open): set as the goal is read."""
 
 
 class PlainMilestone(NamedTuple):
@@ -180,7 +178,9 @@ def _goal(key: int, doc: Any) -> PlainGoal:
     if type(title) is not str:
         raise _Unsure
     status = GoalStatus(doc.get("status", GoalStatus.ACTIVE.value))
-    return PlainGoal(key, title, None if due is None else _date(due), status)
+    return PlainGoal(
+        key, title, None if due is None else _date(due), status, status in OPEN_STATUSES
+    )
 
 
 def _milestone(key: int, doc: Any) -> PlainMilestone:
@@ -258,10 +258,8 @@ class PlainPlanGoal(NamedTuple):
     due: dt.date | None
     created: dt.date | None
     history: tuple[PlainChange, ...]
-
-    @property
-    def is_open(self) -> bool:
-        return self.status in OPEN_STATUSES
+    is_open: bool
+    """Active or paused, as PlainGoal's."""
 
 
 class PlainCheckIn(NamedTuple):
@@ -287,14 +285,10 @@ def read_plan_records(path: Path) -> PlanRecords | None:
     laid out by storage.encode, one key a line, indented by depth, so a table runs from
     its opening line to the next line that is `  }`. A third of the file is then left
     unparsed (evidence, interactions, people, learning...)."""
-    raw = sealed_bytes(path, CURRENT_SCHEMA)
-    if raw is None:
-        return None
     try:
-        tables = _Tables(raw)
-        meta = tables.table(META_TABLE).get(META_ID)
-        if not isinstance(meta, dict) or meta.get("schema_version") != CURRENT_SCHEMA:
-            raise _Unsure
+        tables = _sealed_tables(path)
+        if tables is None:
+            return None
         return PlanRecords(
             goals=[_plan_goal(_key(k), doc) for k, doc in tables.table("goals").items()],
             milestones=[_milestone(_key(k), doc) for k, doc in tables.table("milestones").items()],
@@ -302,6 +296,20 @@ def read_plan_records(path: Path) -> PlanRecords | None:
         )
     except (_Unsure, orjson.JSONDecodeError, AttributeError, KeyError, TypeError, ValueError):
         return None
+
+
+def _sealed_tables(path: Path) -> _Tables | None:
+    """The tables of the store file at `path` when the Store sealed this very version of
+    it, at the current schema; None for any other file. Raises _Unsure (or a decoding
+    error) when the text is not laid out as the Store writes it."""
+    raw = sealed_bytes(path, CURRENT_SCHEMA)
+    if raw is None:
+        return None
+    tables = _Tables(raw)
+    meta = tables.table(META_TABLE).get(META_ID)
+    if not isinstance(meta, dict) or meta.get("schema_version") != CURRENT_SCHEMA:
+        raise _Unsure  # older (the Store migrates) or newer (it refuses)
+    return tables
 
 
 _TOP_LEVEL_KEY = re.compile(rb'\n  "([^"\n]*)": ')
@@ -399,11 +407,12 @@ def _plan_goal(key: int, doc: Any) -> PlainPlanGoal:
     history = doc.get("history", ())
     if history and type(history) is not list:
         raise _Unsure
+    status = _STATUSES[doc.get("status", "active")]
     return PlainPlanGoal(
         key,
         _str(doc["title"]),
         _HORIZONS[doc.get("horizon", "short")],
-        _STATUSES[doc.get("status", "active")],
+        status,
         _optional_int(doc.get("parent_id")),
         _str(doc.get("specific", "")),
         plain_measure,
@@ -418,6 +427,7 @@ def _plan_goal(key: int, doc: Any) -> PlainPlanGoal:
             PlainChange(dt.datetime.fromisoformat(_str(change["at"])), _str(change["field"]))
             for change in history
         ),
+        status in OPEN_STATUSES,
     )
 
 
@@ -482,14 +492,10 @@ def read_dashboard_records(path: Path) -> DashboardRecords | None:
     Store has not sealed it as its own (the app then waits for the Store, which reads,
     migrates or refuses it). The app shows these while the Store opens; every key waits
     for the Store, and nothing is ever written from them."""
-    raw = sealed_bytes(path, CURRENT_SCHEMA)
-    if raw is None:
-        return None
     try:
-        tables = _Tables(raw)
-        meta = tables.table(META_TABLE).get(META_ID)
-        if not isinstance(meta, dict) or meta.get("schema_version") != CURRENT_SCHEMA:
-            raise _Unsure
+        tables = _sealed_tables(path)
+        if tables is None:
+            return None
         profiles = [_profile(doc) for doc in tables.table("profile").values()]
         return DashboardRecords(
             profile=profiles[0] if profiles else _NO_PROFILE,

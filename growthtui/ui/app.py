@@ -45,7 +45,7 @@ if TYPE_CHECKING:
     from textual.driver import Driver
     from textual.widget import AwaitMount
 
-    from growthtui.store.quick_read import DashboardRecords
+    from growthtui.services.dashboard import DashboardView
     from growthtui.store.repository import Store
 
 POLL_SECONDS = 1.0
@@ -60,13 +60,16 @@ class OpenAfterFirstFrame:
     Dashboard's frame is out while the records (and the models that check them) are
     still being read. Input that comes meanwhile waits in Textual's queue.
 
-    `preview` reads what the Dashboard shows without the models, or None when it cannot
-    vouch for the file (store.quick_read: only a file the Store sealed as its own, whose
-    every record it checked when it wrote it): the Dashboard shows those records first,
-    and the store is opened once they are on screen. Nothing is written from them."""
+    `preview` gives what the Dashboard shows, worked out without the models
+    (services.dashboard), or None when it cannot vouch for the file (store.quick_read:
+    only a file the Store sealed as its own, whose every record it checked when it wrote
+    it); it is called in a thread from the app's mount (the command's reads in a child
+    process started before Textual is imported). The Dashboard shows it once its first
+    whole frame is out, and the store is opened once that is on screen. Nothing is
+    written from it."""
 
     open: Callable[[], Store]
-    preview: Callable[[], DashboardRecords | None] | None = None
+    preview: Callable[[], DashboardView | None] | None = None
 
 
 class StoreOpened(Message):
@@ -274,6 +277,16 @@ class GrowthApp(AppHooks, FrameEncoding, App[int]):
         return self._styles_applied == key and self._styled_with.get(screen) == key
 
     # -- data ------------------------------------------------------------------------
+    def _start_preview(self) -> None:
+        """Once the Dashboard's first whole frame is out: get what it shows without the
+        models (`OpenAfterFirstFrame.preview`), in a thread. The command reads it in a
+        process of its own, started before Textual was imported
+        (services.dashboard.EarlyDashboard), so this thread usually finds it waiting in a
+        pipe; where it reads the file itself, it does not take turns with Textual's first
+        frames for the interpreter."""
+        if self._opening is not None and self._opening.preview is not None:
+            self.run_worker(self._read_preview, name="read the Dashboard's records", thread=True)
+
     def on_ready(self) -> None:
         """Textual's first layout is done and its batch of start-up updates is over.
         Frames composed before this were not written (Textual drops what is displayed
@@ -287,13 +300,17 @@ class GrowthApp(AppHooks, FrameEncoding, App[int]):
             return
         if not self._frame_out:
             self._frame_out = True
-            if not self._preview_shown:
-                # Once the screen is idle: the first frames written are partial ones, and
-                # the one with the Dashboard's panes follows them.
-                screen.call_after_refresh(self._start_reading)
-                return
-        if self._preview_shown:
+            # Once the screen is idle: the first frames written are partial ones, and the
+            # one with the Dashboard's panes follows them.
+            screen.call_after_refresh(self._dashboard_drawn)
+
+    def _dashboard_drawn(self) -> None:
+        """The Dashboard's first whole frame is out: wait for the records (or read them),
+        then show them."""
+        if self._preview_shown:  # none to show
             self._start_opening()
+        else:
+            self._start_preview()
 
     def _start_opening(self) -> None:
         """Once the first frame is out and the Dashboard's records are on screen (or there
@@ -303,37 +320,39 @@ class GrowthApp(AppHooks, FrameEncoding, App[int]):
             self._opening_started = True
             self.run_worker(self._open_store, name="open the store", thread=True)
 
-    def _start_reading(self) -> None:
-        """Once the Dashboard is drawn, read what it shows without the models, in a
-        thread. Not sooner: the reading is Python work too, and a thread started alongside
-        Textual's first frames takes turns with them for the interpreter, so the Dashboard
-        was drawn later (by as long as the reading) and its records came no sooner."""
-        self.run_worker(self._read_preview, name="read the Dashboard's records", thread=True)
-
     def _read_preview(self) -> None:
-        """The worker (a thread) that reads the Dashboard's records without the models."""
+        """The worker (a thread) that waits for what the Dashboard shows without the models."""
         opening = self._opening
         assert opening is not None and opening.preview is not None
         try:
-            records = opening.preview()
+            view = opening.preview()
         except Exception:  # only an earlier view: the store reads the file, or says why
-            records = None
-        self.call_from_thread(self._preview_read, records)
+            view = None
+        self.call_from_thread(self._preview_read, view)
 
-    def _preview_read(self, records: DashboardRecords | None) -> None:
-        """In the app's loop: show what the Dashboard shows, then open the store."""
+    def _preview_read(self, view: DashboardView | None) -> None:
+        """In the app's loop: what the Dashboard shows came (or None: nothing to show)."""
+        if view is None:
+            self._preview_shown = True  # the Store reads the file
+            self._start_opening()
+            return
+        self._show_preview(view)
+
+    def _show_preview(self, view: DashboardView) -> None:
+        """Show the records read without the models, after the Dashboard's first whole
+        frame (shown before, they would delay it by their drawing), then open the store
+        once their frame is out. Not once a key came: the Store is opening then, and
+        shows the records itself."""
         from growthtui.ui.screens.dashboard import DashboardScreen
 
+        self._preview_shown = True
         screen = self.screen
-        if records is not None and isinstance(screen, DashboardScreen) and not self.leaving:
-            if not screen.is_mounted:  # read before the Dashboard was built: next time
-                self.call_after_refresh(self._preview_read, records)
-                return
-            self._preview_shown = True
-            screen.show_early(records)  # the store opens once this frame is out
-            screen.call_after_refresh(self._start_opening)  # or once the screen is idle
+        if self._opening_started or self.leaving:
+            return
+        if isinstance(screen, DashboardScreen) and screen.is_mounted:
+            screen.show_early(view)
+            screen.call_after_refresh(self._start_opening)  # once the screen is idle
         else:
-            self._preview_shown = True
             self._start_opening()
 
     def _open_store(self) -> None:

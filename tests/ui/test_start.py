@@ -11,20 +11,30 @@ import json
 import subprocess
 import sys
 import threading
+from collections.abc import Callable
+from pathlib import Path
 
 from textual import events
 from textual.widgets import Static
 from textual.worker import WorkerCancelled
 
+from growthtui.services.dashboard import DashboardView, read_dashboard_view
 from growthtui.store.errors import StoreUnreadable
-from growthtui.store.quick_read import DashboardRecords, read_dashboard_records
+from growthtui.store.quick_read import read_dashboard_records
 from growthtui.store.repository import Store
 from growthtui.ui.app import GrowthApp, OpenAfterFirstFrame
 from growthtui.ui.areas import AREAS
 from growthtui.ui.screens.dashboard import DashboardScreen
 from growthtui.ui.screens.goals import GoalsScreen
 from growthtui.ui.widgets.record_table import RecordTable
+from tests.conftest import TODAY
 from tests.ui.screen_lines import screen_lines
+
+
+def _early(path: Path) -> Callable[[], DashboardView | None]:
+    """What the Dashboard shows of the file at `path`, read without the models as the
+    command's child process reads it (here in the app's thread)."""
+    return lambda: read_dashboard_view(path, lambda: TODAY)
 
 
 def _who(app: GrowthApp) -> str:
@@ -107,7 +117,8 @@ PROBE = """
 import asyncio, json, sys, threading
 from pathlib import Path
 from growthtui.ui.app import GrowthApp, OpenAfterFirstFrame
-from growthtui.store.quick_read import DashboardRecords, read_dashboard_records
+from growthtui.services.dashboard import EarlyDashboard
+from datetime import date
 
 loaded = []
 shown = []
@@ -141,7 +152,7 @@ async def main():
     print(json.dumps({"loaded": loaded, "drawn": drawn, "shown": shown, "areas": areas}))
 
 app = GrowthApp(
-    OpenAfterFirstFrame(open_store, lambda: read_dashboard_records(Path(sys.argv[1]))),
+    OpenAfterFirstFrame(open_store, EarlyDashboard(Path(sys.argv[1]), date.today)),
     poll=False,
 )
 asyncio.run(main())
@@ -217,7 +228,7 @@ async def _dashboard_before_and_after_the_store(
         return store
 
     path = store.path
-    app = make_app(OpenAfterFirstFrame(open_store, lambda: read_dashboard_records(path)))
+    app = make_app(OpenAfterFirstFrame(open_store, _early(path)))
     async with app.run_test(size=size) as pilot:
         await asyncio.to_thread(reading.wait, 60)
         await pilot.pause()
@@ -242,32 +253,37 @@ async def test_the_dashboard_shows_a_sealed_files_records_before_the_store_is_op
     assert before == after
 
 
-async def test_the_plain_records_are_read_once_the_dashboard_is_laid_out_not_alongside_it(
-    seeded_store: Store, make_app
+async def test_records_read_early_are_shown_once_the_dashboard_is_drawn_then_the_store_opens(
+    seeded_store: Store, make_app, monkeypatch
 ):
-    """The reading is Python work: a thread doing it while Textual builds the first frame
-    takes turns with it for the interpreter, and the frame comes later. It starts once
-    the Dashboard is mounted and laid out, still saying it is reading."""
+    """The command reads the records while Textual is imported: they are there before
+    the Dashboard is built, but shown only once its first whole frame is out (shown
+    sooner, drawing them would delay that frame), and the Store opens after them."""
     assert seeded_store.path is not None
-    path = seeded_store.path
-    seen: list[tuple[bool, int, str]] = []
+    view = read_dashboard_view(seeded_store.path, lambda: TODAY)
+    events_seen: list[tuple[str, object]] = []
+    show_early = DashboardScreen.show_early
 
-    def preview() -> DashboardRecords | None:
-        screen = app.screen
-        laid_out = isinstance(screen, DashboardScreen) and screen.is_mounted
-        height = screen.query_one("#pane-goals").region.height if laid_out else 0
-        seen.append((laid_out, height, _who(app) if laid_out else ""))
-        return read_dashboard_records(path)
+    def showing(screen: DashboardScreen, shown: object) -> None:
+        pane = screen.query_one("#pane-goals")
+        events_seen.append(("shown", (app._frame_out, pane.region.height > 0, _who(app))))
+        show_early(screen, shown)  # type: ignore[arg-type]
 
-    app = make_app(OpenAfterFirstFrame(lambda: seeded_store, preview))
+    monkeypatch.setattr(DashboardScreen, "show_early", showing)
+
+    def open_store() -> Store:
+        events_seen.append(("opened", _who(app)))
+        return seeded_store
+
+    app = make_app(OpenAfterFirstFrame(open_store, lambda: view))
     async with app.run_test(size=(120, 40)) as pilot:
         await app.workers.wait_for_complete()
         await pilot.pause()
-        assert len(seen) == 1
-        laid_out, height, who = seen[0]
-        assert laid_out and height > 0
-        assert who == "Reading your plan…"
-        assert "Alex Rivera" in _who(app)
+        assert app.store is seeded_store
+    assert len(events_seen) == 2
+    (what, (frame_out, laid_out, who)), (then, opened_on) = events_seen
+    assert what == "shown" and frame_out and laid_out and who == "Reading your plan…"
+    assert then == "opened" and "Alex Rivera" in str(opened_on)
 
 
 async def test_the_plain_dashboard_matches_the_stores_for_a_new_and_a_started_plan(
@@ -300,7 +316,7 @@ async def test_a_file_not_sealed_is_not_shown_before_the_store_has_read_it(
         asked.set()
         return seeded_store
 
-    app = make_app(OpenAfterFirstFrame(open_store, lambda: read_dashboard_records(path)))
+    app = make_app(OpenAfterFirstFrame(open_store, _early(path)))
     async with app.run_test(size=(100, 30)) as pilot:
         await asyncio.to_thread(asked.wait, 60)
         await app.workers.wait_for_complete()
@@ -341,7 +357,7 @@ async def test_a_file_the_store_refuses_is_never_written_though_its_records_were
         let_go.wait(timeout=60)
         return Store.open(path, create=True, today=seeded_store.today)
 
-    app = make_app(OpenAfterFirstFrame(open_store, lambda: read_dashboard_records(path)))
+    app = make_app(OpenAfterFirstFrame(open_store, _early(path)))
     async with app.run_test(size=(120, 40)) as pilot:
         await asyncio.to_thread(reading.wait, 60)
         await pilot.pause()
@@ -371,7 +387,7 @@ async def test_a_resize_before_the_store_is_open_redraws_the_early_records(
         let_go.wait(timeout=60)
         return seeded_store
 
-    app = make_app(OpenAfterFirstFrame(open_store, lambda: read_dashboard_records(path)))
+    app = make_app(OpenAfterFirstFrame(open_store, _early(path)))
     async with app.run_test(size=(120, 40)) as pilot:
         await asyncio.to_thread(reading.wait, 60)
         await pilot.pause()

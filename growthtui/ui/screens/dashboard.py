@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
 from textual import work
@@ -19,14 +18,12 @@ from growthtui.ui.widgets.record_table import Cell, RecordTable, Row
 from growthtui.ui.widgets.record_text import RecordText
 
 if TYPE_CHECKING:
+    from growthtui.services.dashboard import DashboardView
     from growthtui.store.quick_read import DashboardRecords
     from growthtui.store.repository import Store
 
 # The records' modules (and pydantic with them) are imported where the records are read:
 # this screen's first frame is drawn before the store is open (see GrowthApp).
-
-FOLLOW_UP_DAYS = 7
-"""Follow-ups due today or this week."""
 
 NARROW = 100
 """Below this many columns the Dashboard keeps its titles' room: shorter progress bars
@@ -77,10 +74,9 @@ class DashboardScreen(AreaScreen):
 
     def __init__(self) -> None:
         super().__init__()
-        self._milestone_ids: set[str] = set()
         self._narrow: bool | None = None
-        self._early: DashboardRecords | None = None
-        """The records shown before the store was open (see `show_early`), until it is."""
+        self._early: DashboardView | None = None
+        """What was shown before the store was open (see `show_early`), until it is."""
 
     def compose_body(self) -> ComposeResult:
         with VerticalScroll(id="dashboard-body"):
@@ -139,25 +135,13 @@ class DashboardScreen(AreaScreen):
     def on_resize(self) -> None:
         if self._narrow is not None and self._narrow != self.narrow:
             if self._early is not None:
-                self.show_records(self._early)  # the store is not open yet
+                self.show_view(self._early)  # the store is not open yet
             else:
                 self.refresh_data()
 
     @property
     def narrow(self) -> bool:
         return self.app.size.width < NARROW
-
-    def _first_steps(self, records: DashboardRecords) -> list[tuple[FirstStep, bool]]:
-        """Each step of the welcome checklist, and whether it is done."""
-        profile = records.profile
-        done = (
-            bool(profile.name or profile.role or profile.vision),
-            records.has_traits or bool(records.skills),
-            bool(records.goals),
-            bool(records.milestones),
-            records.has_evidence,
-        )
-        return list(zip(FIRST_STEPS, done, strict=True))
 
     def _show_first_steps(self, steps: list[tuple[FirstStep, bool]]) -> bool:
         """The welcome (nothing done yet), or the checklist in the skills' place (some
@@ -219,147 +203,95 @@ class DashboardScreen(AreaScreen):
         return False
 
     def refresh_data(self) -> None:
+        from growthtui.services.dashboard import dashboard_view
+
         self._early = None
-        self.show_records(dashboard_records(self.store))
+        self.show_view(dashboard_view(dashboard_records(self.store), self.today))
 
-    def show_early(self, records: DashboardRecords) -> None:
-        """Show records read before the store is open (GrowthApp); the store's replace
-        them once it is (`refresh_data`)."""
-        self._early = records
-        self.show_records(records)
+    def show_early(self, view: DashboardView) -> None:
+        """Show what the Dashboard shows, worked out before the store is open (GrowthApp);
+        the store's records replace it once it is (`refresh_data`)."""
+        self._early = view
+        self.show_view(view)
 
-    def show_records(self, records: DashboardRecords) -> None:
-        """Show `records`: the Store's models, or (while the Store opens, see GrowthApp)
-        the plain records read from a file the Store sealed. Both show alike."""
-        from growthtui.domain.cadence import follow_ups_due
-        from growthtui.domain.kinds import GoalStatus
-        from growthtui.domain.progress import GoalProgress
-        from growthtui.domain.shapes import AgendaRecords
-        from growthtui.services.agenda import build_agenda
-
-        today = self.today
+    def show_view(self, view: DashboardView) -> None:
+        """Show `view`: from the Store's models, or (while the Store opens, see GrowthApp)
+        from the plain records of a file the Store sealed. Both show alike."""
         glyphs = self.glyphs
         narrow = self._narrow = self.narrow
-        profile = records.profile
-        goals = records.goals
-        empty = self._show_first_steps(self._first_steps(records))
+        empty = self._show_first_steps(list(zip(FIRST_STEPS, view.steps_done, strict=True)))
 
         who = Text()
-        if profile.name or profile.role:
-            who.append(profile.name or "You", style="bold")
-            if profile.role:
-                who.append(f" · {profile.role}")
+        if view.name or view.role:
+            who.append(view.name or "You", style="bold")
+            if view.role:
+                who.append(f" · {view.role}")
             who.append("\n")
-        if profile.vision:
+        if view.vision:
             who.append("Vision: ", style="bold")
-            who.append(profile.vision, style="italic")
+            who.append(view.vision, style="italic")
         elif not empty:
             who.append("No vision yet: press p to write it", style="dim")
         self.query_one("#dashboard-who", RecordText).update(who)
 
-        active = {str(g.id): g for g in goals if g.status is GoalStatus.ACTIVE}
-        agenda = build_agenda(
-            AgendaRecords(
-                goals=goals,
-                milestones=records.milestones,
-                people=records.people,
-                interactions=records.interactions,
-                reviews=records.reviews,
-                review_cadence=profile.review_cadence,
-            ),
-            today,
-            DUE_SOON_DAYS,
-        )
         banner = self.query_one("#review-banner", Static)
-        review = agenda.review
-        # No nag before there is a goal to review.
-        show_banner = bool(active) and review.days <= 14
-        banner.set_class(not show_banner, "-quiet")
-        banner.set_class(show_banner and review.is_due, "-due")
-        if show_banner:
-            text = review.describe(agenda.review_cadence)
-            banner.update(f"{glyphs.overdue} {text[0].upper()}{text[1:]} — press r to start it")
+        review = view.review
+        banner.set_class(review is None, "-quiet")
+        banner.set_class(review is not None and view.review_due, "-due")
+        if review is not None:
+            banner.update(f"{glyphs.overdue} {review[0].upper()}{review[1:]} — press r to start it")
         else:
             banner.update("")
 
         alarm = self.alarm_style
-        milestones = records.milestones
-        milestones_by_goal: dict[int, list[Any]] = defaultdict(list)
-        for milestone in milestones:
-            milestones_by_goal[milestone.goal_id].append(milestone)
-        checkins_by_goal: dict[int, list[Any]] = defaultdict(list)
-        for checkin in records.checkins:
-            checkins_by_goal[checkin.goal_id].append(checkin)
         bar = 4 if narrow else 8
-        # As the Goals screen says it: a parent's progress from its stepping stones.
-        progress = GoalProgress({g.id: g for g in goals}, milestones_by_goal, checkins_by_goal)
+        titles = dict(view.goals)
+        progress = view.progress
 
         def goal_cells(key: str) -> tuple[Cell, ...]:
-            goal = active[key]
-            return goal.title, glyphs.progress(progress.of(goal.id), bar)
+            return titles[key], glyphs.progress(progress(int(key)), bar)
 
-        order = sorted(active.values(), key=lambda g: (g.due is None, g.due, g.id))
         goals_table = self.query_one("#dash-goals", RecordTable)
         goals_table.set_column_width("progress", bar + 5)
         goals_table.empty = (
-            "No active goals — press 3, then n to set one"
-            if not goals
-            else "No active goals — 3 shows the paused and achieved"
+            "No active goals — 3 shows the paused and achieved"
+            if view.has_goals
+            else "No active goals — press 3, then n to set one"
         )
         # Rows are made as they are drawn: thousands of active goals cost one screenful.
-        goals_table.show_rows([str(g.id) for g in order], goal_cells)
+        goals_table.show_rows(list(titles), goal_cells)
 
-        overdue = {str(item.milestone.id): item.milestone for item in agenda.overdue}
-        upcoming = {str(item.milestone.id): item.milestone for item in agenda.upcoming}
+        milestones = {key: (due, title, late) for key, due, title, late in view.milestones}
 
         def milestone_cells(key: str) -> tuple[Cell, ...]:
-            late = overdue.get(key)
-            if late is not None:
-                due = Text(f"{glyphs.overdue}{late.due.isoformat()}", style=alarm)
-                return due, Text(late.title, style=alarm)
-            m = upcoming[key]
-            return f" {m.due.isoformat()}", m.title
+            due, title, late = milestones[key]
+            if late:
+                return Text(f"{glyphs.overdue}{due}", style=alarm), Text(title, style=alarm)
+            return f" {due}", title
 
-        self._milestone_ids = set(overdue) | set(upcoming)
         milestones_table = self.query_one("#dash-milestones", RecordTable)
         milestones_table.empty = (
-            "No milestones yet — press 3, then m on a goal"
-            if not milestones
-            else f"Nothing due in the next {DUE_SOON_DAYS} days — 4 shows the Timeline"
+            f"Nothing due in the next {DUE_SOON_DAYS} days — 4 shows the Timeline"
+            if view.has_milestones
+            else "No milestones yet — press 3, then m on a goal"
         )
-        milestones_table.show_rows([*overdue, *upcoming], milestone_cells)
-
-        people = records.people
-        follow_ups = {
-            str(follow.person.id): follow
-            for follow in follow_ups_due(
-                people,
-                records.interactions,
-                today,
-                within_days=FOLLOW_UP_DAYS,
-            )
-        }
-
-        def follow_up_cells(key: str) -> tuple[Cell, ...]:
-            follow = follow_ups[key]
-            text = follow.describe().removeprefix("follow up with ")
-            return (Text(text, style=alarm if follow.is_due else ""),)
+        milestones_table.show_rows(list(milestones), milestone_cells)
 
         follow_table = self.query_one("#dash-followups", RecordTable)
         follow_table.empty = (
-            "No people yet — press 6, then n to add a mentor or peer"
-            if not people
-            else "No follow-ups due this week"
+            "No follow-ups due this week"
+            if view.has_people
+            else "No people yet — press 6, then n to add a mentor or peer"
         )
-        follow_table.show_rows(list(follow_ups), follow_up_cells)
+        follow_table.sync(
+            [(key, (Text(text, style=alarm if due else ""),)) for key, text, due in view.follow_ups]
+        )
 
         points = 5 if narrow else 8
         skill_rows: list[Row] = []
-        for skill in records.skills:
-            level = skill.level
-            level_text = f"{level}→{skill.target_level}" if level else f"–→{skill.target_level}"
-            trend = glyphs.sparkline(skill.trend(), width=points)
-            skill_rows.append((str(skill.id), (skill.name, level_text, trend)))
+        for key, name, level, target, trend in view.skills:
+            level_text = f"{level}→{target}" if level else f"–→{target}"
+            skill_rows.append((key, (name, level_text, glyphs.sparkline(trend, width=points))))
         skills_table = self.query_one("#dash-skills", RecordTable)
         skills_table.set_column_width("trend", points)
         skills_table.empty = "No skills yet — press 2, then n in the Skills panel"
