@@ -7,7 +7,6 @@ import contextlib
 import datetime as dt
 import errno
 import functools
-import gc
 import os
 import signal
 import sys
@@ -28,6 +27,7 @@ from textual.notifications import SeverityLevel
 from textual.reactive import reactive
 from textual.screen import ModalScreen, Screen
 
+from growthtui import heap
 from growthtui.domain.errors import GrowthError, InvalidInput
 from growthtui.domain.printable import printable
 from growthtui.domain.words import counted
@@ -74,23 +74,6 @@ class OpenAfterFirstFrame:
 
 class StoreOpened(Message):
     """Posted by the opening worker: the store is open and the screens may read it."""
-
-
-def settle_heap(*, freeze: bool) -> None:
-    """The app's one garbage-collector policy, run once, right after the Dashboard shows
-    the records. `growthtui` starts with the cyclic collector off (launch.main): start-up
-    builds objects that all stay alive (modules, widgets, the records) and collections
-    during it would walk them again and again for nothing. Here the garbage start-up left
-    is collected, what is alive is frozen (taken out of the collector's rounds: at 50k
-    records a full collection would walk millions of objects, a pause of a tenth of a
-    second in the middle of a keystroke), and the collector is turned back on for the
-    rest of the session. Records read later (another session changed the file) are
-    ordinary objects the collector looks after. Under tests (`freeze=False`) nothing is
-    frozen: the test process lives on."""
-    if freeze:
-        gc.collect()
-        gc.freeze()
-    gc.enable()
 
 
 class GrowthApp(AppHooks, FrameEncoding, App[int]):
@@ -395,7 +378,7 @@ class GrowthApp(AppHooks, FrameEncoding, App[int]):
 
     def on_store_opened(self, _message: StoreOpened) -> None:
         """The records are read: show them, watch the file for other sessions, and once
-        they are on screen settle the heap (settle_heap)."""
+        they are on screen settle the heap (heap.settle)."""
         if self.revision == self.store.revision:
             self._read_sync_line()  # else watch_revision does
         self.revision = self.store.revision
@@ -408,7 +391,7 @@ class GrowthApp(AppHooks, FrameEncoding, App[int]):
         and code."""
         from growthtui.ui.screens.base import load_styles
 
-        settle_heap(freeze=not self.is_headless)
+        heap.settle(freeze=not self.is_headless)
         load_styles(self)
         if self._loading_areas.acquire(blocking=False):  # released by the thread
             self.run_worker(
@@ -582,15 +565,14 @@ class GrowthApp(AppHooks, FrameEncoding, App[int]):
         widgets, its rows, the lines it drew: ~30-40k at 10k), and its garbage is freed by
         reference counting: the cyclic collector's rounds during the visit walked them for
         nothing, a full one 0.03-0.07 s of it. The collector waits until the area is drawn
-        (`_release_collector`). Not while start-up has it off (settle_heap turns it on)."""
-        if self._collector_held or not gc.isenabled():
+        (`_release_collector`). Not while start-up has it off (heap.settle turns it on)."""
+        if self._collector_held or not heap.hold():
             return
-        gc.disable()
         self._collector_held = True
         self.set_timer(COLLECTOR_HELD_AT_MOST, self._release_collector)
 
     def _release_collector(self) -> None:
-        """The area is drawn: what its visit built is frozen (as settle_heap does for what
+        """The area is drawn: what its visit built is frozen (as heap.settle does for what
         start-up built; later collections do not walk it again) and the collector is on.
         Not collected first: a full collection here would be the pause the hold avoids,
         and a visit leaves next to no cyclic garbage (~1k objects, kept). Under tests
@@ -598,9 +580,7 @@ class GrowthApp(AppHooks, FrameEncoding, App[int]):
         if not self._collector_held:
             return
         self._collector_held = False
-        if not self.is_headless:
-            gc.freeze()
-        gc.enable()
+        heap.release(freeze=not self.is_headless)
 
     def action_help(self) -> None:
         from growthtui.ui.screens.help import HelpScreen
