@@ -222,3 +222,22 @@ def test_a_timeline_bar_s_label_shows_a_stored_bell_as_an_escape() -> None:
     goal = Goal(id=1, title="Goal\x07 one", due=dt.date(2027, 1, 31))
     (bar,) = GoalBars().build([(goal, "")], {}, lambda _id: None, TODAY, UNICODE, "red")
     assert bar.label.plain == "Goal\\x07 one"
+
+
+async def test_the_dashboard_shows_a_stored_bell_as_an_escape(memory_store: Store, make_app):
+    """The Dashboard styles its late milestones, its follow-ups and the profile's lines
+    (Rich's Text drops BEL and CR when made from a str): each must show what is stored."""
+    memory_store.add(Profile(name="Ann\x07 Bell", role="Lead\r dev", vision="Ring\x07 it"))
+    goal = memory_store.add(Goal(title="Ship it", due=TODAY + dt.timedelta(days=90)))
+    memory_store.add(
+        Milestone(goal_id=goal.id, title="Late\x07 step", due=TODAY - dt.timedelta(days=3))
+    )
+    memory_store.add(Person(name="Bo\x07 Peer", follow_up_days=1))
+    app = make_app(memory_store)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        assert_clean(app)
+        shown = screen_text(app)
+        for escaped in ("Ann\\x07 Bell", "Lead\\x0d dev", "Ring\\x07 it", "Late\\x07 step"):
+            assert escaped in shown, escaped
+        assert "Bo\\x07 Peer" in shown

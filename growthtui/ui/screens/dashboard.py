@@ -12,6 +12,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Static
 
+from growthtui.domain.printable import printable
 from growthtui.domain.schedule import DUE_SOON_DAYS
 from growthtui.ui.screens.base import AreaScreen
 from growthtui.ui.widgets.record_table import Cell, RecordTable, Row
@@ -223,13 +224,13 @@ class DashboardScreen(AreaScreen):
 
         who = Text()
         if view.name or view.role:
-            who.append(view.name or "You", style="bold")
+            who.append(printable(view.name or "You"), style="bold")
             if view.role:
-                who.append(f" · {view.role}")
+                who.append(f" · {printable(view.role)}")
             who.append("\n")
         if view.vision:
             who.append("Vision: ", style="bold")
-            who.append(view.vision, style="italic")
+            who.append(printable(view.vision), style="italic")
         elif not empty:
             who.append("No vision yet: press p to write it", style="dim")
         self.query_one("#dashboard-who", RecordText).update(who)
@@ -266,7 +267,9 @@ class DashboardScreen(AreaScreen):
         def milestone_cells(key: str) -> tuple[Cell, ...]:
             due, title, late = milestones[key]
             if late:
-                return Text(f"{glyphs.overdue}{due}", style=alarm), Text(title, style=alarm)
+                return Text(f"{glyphs.overdue}{due}", style=alarm), Text(
+                    printable(title), style=alarm
+                )
             return f" {due}", title
 
         milestones_table = self.query_one("#dash-milestones", RecordTable)
@@ -284,7 +287,10 @@ class DashboardScreen(AreaScreen):
             else "No people yet — press 6, then n to add a mentor or peer"
         )
         follow_table.sync(
-            [(key, (Text(text, style=alarm if due else ""),)) for key, text, due in view.follow_ups]
+            [
+                (key, (Text(printable(text), style=alarm if due else ""),))
+                for key, text, due in view.follow_ups
+            ]
         )
 
         points = 5 if narrow else 8
