@@ -6,9 +6,11 @@
   shows it.
 - Typed before the app has even started (right after the terminal is opened): until the
   app takes the terminal over, the keys go through the terminal's own line handling,
-  which keeps them for the app; only `ctrl+s` is the terminal's own key there (it pauses
-  the terminal's output) and never reaches the app. So the burst without `ctrl+s` fills the
-  form, and `ctrl+s` pressed once the form shows saves it.
+  which keeps them for the app but turns `enter` into a newline (`ctrl+j`), which the
+  app takes as `enter`; `ctrl+s` is the terminal's own key there (it pauses the
+  terminal's output) and never reaches the app. So `3 n Learn Rust Enter Down Down`
+  typed ahead fills the form (`enter` moved to the horizon, the downs chose "long"), and
+  `ctrl+s` pressed once the form shows saves it.
 """
 
 from __future__ import annotations
@@ -76,7 +78,7 @@ def test_a_burst_typed_before_the_app_starts_fills_the_form_and_ctrl_s_saves_it(
     before = seeded(terminal_env, data, 1000)
     terminal.width, terminal.height = 80, 24
     terminal.start(f"{growthtui_command()} --data {data}")
-    terminal.keys(*FORM)  # before the interpreter has even started
+    terminal.keys("3", "n", "Learn Rust", "Enter", "Down", "Down")  # before the app starts
     terminal.wait_for("(•) long")
     assert "Learn Rust" in terminal.wait_until_still()
     terminal.keys("C-s")

@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 import pytest
+from textual import events
 
 from growthtui.domain.assessment import Trait, TraitKind
 from growthtui.domain.goals import Goal
@@ -191,6 +192,28 @@ async def test_an_area_a_new_record_and_its_save_read_before_the_store_is_open(
             await until_stored(pilot, memory_store, kind, 1)
             assert [stored(r) for r in memory_store.list(kind)] == [expected]
             assert isinstance(app.screen, area)  # the form saved and closed
+
+
+async def test_enter_typed_before_the_app_had_the_terminal_moves_to_the_next_field(
+    memory_store: Store, make_app
+):
+    """Typed as the app starts, before it has taken the terminal over, `enter` goes
+    through the terminal's line handling, which turns it into a newline: the app reads
+    `ctrl+j` (as Textual's parser reads "\\n"). It moves to the next field as `enter` does,
+    so the downs choose the horizon instead of reaching the title."""
+    opening = OpensWhenLetGo(memory_store)
+    app = make_app(opening.opening)
+    with let_go_at_the_end(opening):
+        async with app.run_test(size=(80, 24)) as pilot:
+            await opening.wait_until_asked()
+            send_burst(app, "3", "n", *"Learn Rust")
+            app.post_message(events.Key("ctrl+j", "\n"))
+            send_burst(app, "down", "down", "ctrl+s")
+            opening.let_go.set()
+            await until_stored(pilot, memory_store, Goal, 1)
+            assert [(g.title, g.horizon) for g in memory_store.list(Goal)] == [
+                ("Learn Rust", Horizon.LONG)
+            ]
 
 
 async def test_q_read_before_the_store_is_open_quits_once_it_is(memory_store: Store, make_app):
