@@ -17,12 +17,15 @@ from growthtui.domain.assessment import Trait, TraitKind
 from growthtui.domain.goals import Goal
 from growthtui.domain.kinds import Horizon
 from growthtui.domain.people import Person
+from growthtui.settings import Settings
 from growthtui.store.repository import Store
-from growthtui.ui.app import OpenAfterFirstFrame
+from growthtui.ui.app import GrowthApp, OpenAfterFirstFrame
+from growthtui.ui.glyphs import UNICODE
 from growthtui.ui.screens.assessment import AssessmentScreen
 from growthtui.ui.screens.dashboard import DashboardScreen
 from growthtui.ui.screens.goals import GoalsScreen
 from growthtui.ui.screens.people import PeopleScreen
+from tests.ui.conftest import TODAY
 from tests.ui.screen_lines import send_burst, settle
 
 BURST_AFTER_N = (*"Learn Rust", "tab", "enter", "down", "down", "enter", "ctrl+s")
@@ -214,6 +217,23 @@ async def test_enter_typed_before_the_app_had_the_terminal_moves_to_the_next_fie
             assert [(g.title, g.horizon) for g in memory_store.list(Goal)] == [
                 ("Learn Rust", Horizon.LONG)
             ]
+
+
+async def test_ctrl_j_bound_in_the_keymap_keeps_its_binding(memory_store: Store):
+    """Only a ctrl+j nothing is bound to is taken as `enter`."""
+    app = GrowthApp(
+        memory_store,
+        Settings(keymap={"goals.new": "ctrl+j"}),
+        today=lambda: TODAY,
+        glyphs=UNICODE,
+        poll=False,
+    )
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        send_burst(app, "3")
+        app.post_message(events.Key("ctrl+j", "\n"))
+        send_burst(app, *"Learn Rust", "ctrl+s")
+        assert await saved_goals(pilot, memory_store) == [("Learn Rust", Horizon.SHORT)]
 
 
 async def test_q_read_before_the_store_is_open_quits_once_it_is(memory_store: Store, make_app):
