@@ -22,6 +22,8 @@ and keys after `tab` would land in the field being left. This puts it right:
   when the action closed this one, after that screen ran its result callback).
 - `HeldWhileSettling`, for the fields of such forms: a key routed to the field while its
   screen holds keys is held with them.
+- `typed_ahead_enter`: `enter` typed before the app took the terminal over comes as a
+  newline (`ctrl+j`); the queue routes it as `enter`.
 
 This module is the one place that knows Textual's routing (Textual 8.2.8): the app reads
 each key in `App.on_event` (public), routes it to the focused widget or the screen, and the
@@ -50,6 +52,17 @@ if TYPE_CHECKING:
 def fresh(key: events.Key) -> events.Key:
     """A copy of `key` the app will route again (a routed key is marked as forwarded)."""
     return events.Key(key.key, key.character)
+
+
+def typed_ahead_enter(key: events.Key, screen: Screen[Any]) -> events.Key:
+    """`enter` for a `ctrl+j` that nothing on `screen` is bound to. Until the app has taken
+    the terminal over (a key typed as the app starts, before its first frame) the terminal
+    handles keys a line at a time and turns `enter` into a newline, which the app reads as
+    `ctrl+j`: the field it reaches would drop it (`enter` moves to the next field or keeps
+    a choice). As in a shell, `ctrl+j` pressed later does what `enter` does."""
+    if key.key != "ctrl+j" or "ctrl+j" in screen.active_bindings:
+        return key
+    return events.Key("enter", "\r")
 
 
 class KeyTurn(Message):
@@ -104,6 +117,7 @@ class KeyQueue:
     async def _route_key(self, key: events.Key) -> None:
         app: Any = self
         screen = app.screen
+        key = typed_ahead_enter(key, screen)
         focused = screen.focused
         target = focused if focused is not None else screen
         await super().on_event(key)  # type: ignore[misc]
