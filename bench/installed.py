@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import compileall
 import subprocess
 import sys
@@ -65,3 +66,29 @@ def install_copy(
 
 def _run(command: list[str]) -> bytes:
     return subprocess.run(command, check=True, capture_output=True, timeout=600).stdout
+
+
+def copies_options(parser: argparse.ArgumentParser, *, size: int, runs: int) -> None:
+    """The options of a benchmark that times this copy beside earlier ones: --size, --runs
+    and --other NAME=DIR (see other_copies)."""
+    parser.add_argument("--size", type=int, default=size, help="records in the store")
+    parser.add_argument("--runs", type=int, default=runs, help="rounds (medians reported)")
+    parser.add_argument(
+        "--other",
+        action="append",
+        default=[],
+        metavar="NAME=DIR",
+        help="another growthtui package to time alike (DIR holds its growthtui/ folder)",
+    )
+
+
+def other_copies(others: list[str]) -> list[tuple[str, str]]:
+    """Each --other NAME=DIR as (name, resolved DIR), its package byte-compiled as this
+    copy is: under PYTHONDONTWRITEBYTECODE an archive's copy would compile every module
+    on every start, and its figures would time that."""
+    found = []
+    for other in others:
+        name, _, folder = other.partition("=")
+        compileall.compile_dir(Path(folder) / "growthtui", quiet=1)
+        found.append((name, str(Path(folder).resolve())))
+    return found

@@ -26,7 +26,7 @@ from pathlib import Path
 
 try:  # `python -m bench.keys` (package) or `python bench/keys.py` (script)
     from bench.app import DATA_MARK, GOALS_MARK, KEY_MS, KEYS, TIMEOUT, Pty, child_env, make_store
-    from bench.installed import compile_growthtui
+    from bench.installed import compile_growthtui, copies_options, other_copies
     from bench.table import Row, render
 except ImportError:  # pragma: no cover
     from app import (  # type: ignore[no-redef]
@@ -39,7 +39,7 @@ except ImportError:  # pragma: no cover
         child_env,
         make_store,
     )
-    from installed import compile_growthtui  # type: ignore[no-redef]
+    from installed import compile_growthtui, copies_options, other_copies  # type: ignore[no-redef]
     from table import Row, render  # type: ignore[no-redef]
 
 SIZE = 50_000
@@ -101,21 +101,11 @@ def time_keys(
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="bench.keys", description=__doc__.split("\n")[0])
-    parser.add_argument("--size", type=int, default=SIZE, help="records in the store")
-    parser.add_argument("--runs", type=int, default=RUNS, help="rounds (medians reported)")
-    parser.add_argument(
-        "--other",
-        action="append",
-        default=[],
-        metavar="NAME=DIR",
-        help="another growthtui package to time alike (DIR holds its growthtui/ folder)",
-    )
+    copies_options(parser, size=SIZE, runs=RUNS)
     args = parser.parse_args(argv)
     compile_growthtui()
     variants: list[tuple[str, str | None]] = [("this growthtui", None)]
-    for other in args.other:
-        name, _, folder = other.partition("=")
-        variants.append((name, str(Path(folder).resolve())))
+    variants += other_copies(args.other)
     times: dict[str, list[float]] = {name: [] for name, _ in variants}
     sizes: dict[str, list[int]] = {name: [] for name, _ in variants}
     cpu: dict[str, list[float]] = {name: [] for name, _ in variants}

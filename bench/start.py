@@ -19,7 +19,6 @@ Always exits 0: timings on a shared machine vary; the table is for people to rea
 from __future__ import annotations
 
 import argparse
-import compileall
 import os
 import statistics
 import sys
@@ -29,11 +28,11 @@ from pathlib import Path
 
 try:  # `python -m bench.start` (package) or `python bench/start.py` (script)
     from bench.app import DASHBOARD_MARK, DATA_MARK, Pty, child_env, make_store, time_bare
-    from bench.installed import compile_growthtui
+    from bench.installed import compile_growthtui, copies_options, other_copies
     from bench.table import Row, render
 except ImportError:  # pragma: no cover
     from app import DASHBOARD_MARK, DATA_MARK, Pty, child_env, make_store, time_bare  # type: ignore[no-redef]
-    from installed import compile_growthtui  # type: ignore[no-redef]
+    from installed import compile_growthtui, copies_options, other_copies  # type: ignore[no-redef]
     from table import Row, render  # type: ignore[no-redef]
 
 RECORDS_RATIO = 1.5
@@ -72,27 +71,14 @@ def time_records(env: dict[str, str], store: Path, package_dir: str | None) -> t
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="bench.start", description=__doc__.split("\n")[0])
-    parser.add_argument("--size", type=int, default=SIZE, help="records in the store")
-    parser.add_argument("--runs", type=int, default=RUNS, help="rounds (medians reported)")
-    parser.add_argument(
-        "--other",
-        action="append",
-        default=[],
-        metavar="NAME=DIR",
-        help="another growthtui package to time alike (DIR holds its growthtui/ folder)",
-    )
+    copies_options(parser, size=SIZE, runs=RUNS)
     parser.add_argument(
         "--others-only", action="store_true", help="time the --other copies, not this one"
     )
     args = parser.parse_args(argv)
     compile_growthtui()
     variants: list[tuple[str, str | None]] = [] if args.others_only else [("this growthtui", None)]
-    for other in args.other:
-        name, _, folder = other.partition("=")
-        variants.append((name, str(Path(folder).resolve())))
-        # Byte-compiled as this copy is: under PYTHONDONTWRITEBYTECODE an archive's copy
-        # would compile every module on every start, and its figures would time that.
-        compileall.compile_dir(Path(folder) / "growthtui", quiet=1)
+    variants += other_copies(args.other)
     times: dict[str, list[float]] = {name: [] for name, _ in variants}
     drawn: dict[str, list[float]] = {name: [] for name, _ in variants}
     bare: list[float] = []

@@ -10,7 +10,7 @@ from textual import events
 
 from tests.ui.drawn import screen_lines
 
-__all__ = ["CHARACTERS", "screen_lines", "send_burst", "settle"]
+__all__ = ["CHARACTERS", "goals_shown", "screen_lines", "send_burst", "settle"]
 
 CHARACTERS = {"space": " ", "tab": "\t", "enter": "\r", "escape": "\x1b", "slash": "/"}
 
@@ -31,3 +31,14 @@ async def settle(pilot: Any, rounds: int = 12) -> None:
         await pilot.pause()
     await pilot.app.workers.wait_for_complete()
     await pilot.pause()
+
+
+async def goals_shown(pilot: Any) -> Any:
+    """Goals opened with `3` and settled: its screen (a GoalsScreen)."""
+    from growthtui.ui.screens.goals import GoalsScreen
+
+    await pilot.press("3")
+    await settle(pilot)
+    screen = pilot.app.screen
+    assert isinstance(screen, GoalsScreen)
+    return screen

@@ -18,7 +18,7 @@ from growthtui.ui.screens.goals import GoalsScreen
 from growthtui.ui.widgets.line_list import LineList
 from growthtui.ui.widgets.record_table import RecordTable
 from growthtui.ui.widgets.text_pane import TextPane
-from tests.ui.screen_lines import settle
+from tests.ui.screen_lines import goals_shown, settle
 
 TODAY = dt.date(2026, 11, 24)
 MOVES = 6
@@ -41,10 +41,7 @@ async def test_j_in_a_long_goals_list_walks_neither_the_goals_nor_the_rows(
     seed(memory_store, TODAY, scale=3000)
     app = make_app(memory_store)
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.press("3")
-        await settle(pilot)
-        screen = app.screen
-        assert isinstance(screen, GoalsScreen)
+        screen = await goals_shown(pilot)
         table = screen.table
         assert table.row_count > 200  # far more goals than the screen shows
         first = table.current_key
@@ -87,10 +84,7 @@ async def test_a_move_onto_a_prepared_neighbour_draws_no_row_and_wraps_no_text(
     seed(memory_store, TODAY, scale=300)
     app = make_app(memory_store)
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.press("3")
-        await settle(pilot)
-        screen = app.screen
-        assert isinstance(screen, GoalsScreen)
+        screen = await goals_shown(pilot)
         table = screen.table
         await pilot.press("j")
         await settle(pilot)

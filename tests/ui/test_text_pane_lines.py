@@ -17,9 +17,8 @@ from textual.widget import Widget
 
 from growthtui.services.seed import seed
 from growthtui.store.repository import Store
-from growthtui.ui.screens.goals import GoalsScreen
 from growthtui.ui.widgets.text_pane import TextPane
-from tests.ui.screen_lines import settle
+from tests.ui.screen_lines import goals_shown, settle
 
 TODAY = dt.date(2026, 11, 24)
 
@@ -44,10 +43,7 @@ async def test_the_goals_detail_draws_the_lines_textual_would(
     seed(memory_store, TODAY, scale=300)
     app = make_app(memory_store)
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.press("3")
-        await settle(pilot)
-        screen = app.screen
-        assert isinstance(screen, GoalsScreen)
+        screen = await goals_shown(pilot)
         pane = screen.detail_pane
         assert pane._plain()
         width, height = pane.size
