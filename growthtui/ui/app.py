@@ -49,9 +49,9 @@ if TYPE_CHECKING:
     from growthtui.store.repository import Store
 
 POLL_SECONDS = 1.0
+"""How often the app checks (one stat) whether another session changed the file."""
 COLLECTOR_HELD_AT_MOST = 5.0
 """Seconds: should an area never be drawn (the app leaving), the collector is on again."""
-"""How often the app checks (one stat) whether another session changed the file."""
 
 
 @dataclass(frozen=True)
