@@ -50,8 +50,10 @@ from growthtui.store import journal
 from growthtui.store.backups import daily_backup_name
 from growthtui.store.files import (
     FILE_MODE,
+    WRITE_BACK,
     Buffer,
     StrPath,
+    WriteBack,
     is_read_only,
     lock_path,
     real_path,
@@ -65,7 +67,7 @@ from growthtui.store.seal import is_sealed, write_seal
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     import datetime as dt
-    from collections.abc import Callable
+    from collections.abc import Callable, Iterator
     from typing import Any
 
     Text = bytes | mmap.mmap
@@ -270,20 +272,19 @@ def _append_locked(
     found = read(raw)
     if found is None:
         return None
-    spliced = _splice(raw, table, doc)
-    if spliced is None:
+    splice = _splice(raw, table)
+    if splice is None:
         return None
-    record_id, parts = spliced
     try:
-        held = replace_with(path, parts, stat.st_mode & 0o777)
+        held = replace_with(path, splice.parts(doc), stat.st_mode & 0o777)
     except OSError:
         return None  # the old version is untouched: the Store's way will say what is wrong
     try:
         write_seal(path, os.fstat(held), CURRENT_SCHEMA)
     finally:
         os.close(held)
-    _journal(path, table, record_id, doc)
-    return record_id, found
+    _journal(path, table, splice.record_id, doc)
+    return splice.record_id, found
 
 
 def _mapped(fd: int, size: int) -> mmap.mmap | None:
@@ -373,21 +374,18 @@ def _ids_in(raw: Text, table: tuple[int, int]) -> set[int]:
     return {int(text) for text in found}
 
 
-def _end_and_id(raw: Text, name: str, counter: int) -> tuple[int, int] | None:
-    """Where table `name`'s records end, and the id the Store gives a new record there:
-    its counter, or one past the table's highest id when that is as high (`Store._next_id`).
-    None for a table that is missing or empty (`{}` on one line).
+def _new_id(raw: Text, records: tuple[int, int], counter: int) -> int:
+    """The id the Store gives a new record in the table at `records` (where `_table` found
+    it): its counter, or one past the table's highest id when that is as high
+    (`Store._next_id`).
 
     An id from the counter up is hardly ever there (the Store raises the counter past every
     id it writes): one search for it, rather than a list and a set of every id, ~0.6 ms
     less over ten years of goals (~1,400), and the whole list only when one is found."""
-    records = _table(raw, name)
-    if records is None or not _at(raw, records[0], _RECORD_KEY):
-        return None
     above = re.compile(rb'\n    "(?:%s)": \{' % at_least(counter).encode())
     if above.search(raw, *records) is None:
-        return records[1], counter
-    return records[1], max(_ids_in(raw, records)) + 1
+        return counter
+    return max(_ids_in(raw, records)) + 1
 
 
 def at_least(number: int) -> str:
@@ -427,35 +425,62 @@ def _at(raw: Text, at: int, text: bytes) -> bool:
     return raw[at : at + len(text)] == text
 
 
-def _splice(raw: Text, table: str, doc: dict[str, Any]) -> tuple[int, list[Buffer]] | None:
-    """`raw` with `doc` appended to `table` and the table's counter raised: the new
-    record's id, and the new text as the parts to write one after the other (None when the
-    file is not laid out as this expects).
-
-    Parts, not one text: the file's own bytes are written from `raw` as they are, rather
-    than copied into a second buffer the size of the file (a join, or an insertion into a
-    bytearray, which moves everything after it), ~1 ms for ten years of data."""
+def _splice(raw: Text, table: str) -> Splice | None:
+    """Where a record goes in `table` of `raw`, and its counter in meta; None when the
+    file is not laid out as this expects (found before anything is written)."""
     meta = _table(raw, META_TABLE, from_end=True)
     counter = None if meta is None else _counter(raw, meta, table)
     if counter is None:
         return None
-    found = _end_and_id(raw, table, int(raw[counter[0] : counter[1]]))
-    if found is None:
-        return None
-    end, record_id = found
-    record = _json(doc, "\n    ")
-    edits = [
-        (end, end, f',\n    "{record_id}": {record}'.encode()),
-        (counter[0], counter[1], str(record_id + 1).encode()),
-    ]
-    view = memoryview(raw)
-    parts: list[Buffer] = []
-    done = 0
-    for start, end, text in sorted(edits):
-        parts += [view[done:start], text]
-        done = end
-    parts.append(view[done:])
-    return record_id, parts
+    records = _table(raw, table)
+    if records is None or not _at(raw, records[0], _RECORD_KEY):
+        return None  # missing, or empty (`{}` on one line)
+    return Splice(raw, records, counter)
+
+
+class Splice:
+    """`raw` with a record appended to a table (its records at `records`) and the
+    table's counter (its digits at `counter`) raised: the new text as parts to write one
+    after the other (`parts`), and the new record's id, known once they are all given.
+
+    Parts, not one text: the file's own bytes are written from `raw` as they are, rather
+    than copied into a second buffer the size of the file (a join, or an insertion into a
+    bytearray, which moves everything after it), ~1 ms for ten years of data. And the
+    text before the record (a third of a seeded store) is given before the id is searched
+    for (`_new_id`), with WRITE_BACK after it: the disk writes it during the search."""
+
+    def __init__(self, raw: Text, records: tuple[int, int], counter: tuple[int, int]) -> None:
+        self.raw = raw
+        self.records = records
+        self.counter = counter
+        self.record_id = 0
+        """The new record's id: 0 until `parts` has given the record."""
+
+    def parts(self, doc: dict[str, Any]) -> Iterator[Buffer | WriteBack]:
+        """The new text, with `doc` as the new record, in parts (see the class)."""
+        view = memoryview(self.raw)
+        end = self.records[1]
+        digits_start, digits_end = self.counter
+        if end < digits_start:  # meta comes last, as the Store writes it
+            yield view[:end]
+            yield WRITE_BACK
+            yield self._record(doc)
+            yield view[end:digits_start]
+            yield str(self.record_id + 1).encode()
+            yield view[digits_end:]
+        else:
+            record = self._record(doc)
+            yield view[:digits_start]
+            yield str(self.record_id + 1).encode()
+            yield view[digits_end:end]
+            yield record
+            yield view[end:]
+
+    def _record(self, doc: dict[str, Any]) -> bytes:
+        counter = int(self.raw[self.counter[0] : self.counter[1]])
+        self.record_id = _new_id(self.raw, self.records, counter)
+        record = _json(doc, "\n    ")
+        return f',\n    "{self.record_id}": {record}'.encode()
 
 
 def _json(value: object, indent: str) -> str:
