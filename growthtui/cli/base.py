@@ -217,7 +217,7 @@ goal_id = record_id("goal", "growthtui list")
 # -- the store and the day ----------------------------------------------------------------
 def today() -> dt.date:
     """The date growthtui works with: GROWTHTUI_TODAY when set, else the clock's."""
-    from growthtui import clock  # the date: only for the commands that ask for the day
+    from growthtui import clock  # datetime: only for the commands that ask for the day
 
     try:
         return clock.today()

@@ -112,10 +112,9 @@ def test_add_goal_on_a_file_the_store_sealed_loads_no_library(
     ]
 
 
-SPARED = ("contextlib", "datetime", "locale", "pydantic")
+SPARED = ("contextlib", "locale", "pydantic")
 """Modules `add goal` on a sealed file does without (each costs milliseconds at start):
-`contextlib` (heap.paused is a class of its own), `datetime` (clock takes CPython's own
-date, and a goal without `--due` parses no date), `locale` (argparse's catalog is not
+`contextlib` (heap.paused is a class of its own), `locale` (argparse's catalog is not
 looked for where the catalogs' folder is missing: cli.base._translate_once)."""
 
 SPARING_PROBE = """
@@ -153,23 +152,6 @@ def test_add_goal_on_a_file_the_store_sealed_loads_no_module_it_can_spare(
     assert done.stdout == "added goal 3: Learn Go\n"
     titles = [g.title for g in Store.open(store.path, today=lambda: today).list(Goal)]
     assert titles == ["Become a staff engineer", "Learn Rust", "Learn Go"]
-
-
-def test_the_day_is_a_datetime_date_without_the_datetime_module(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    """clock's date is `datetime.date` itself (CPython's `_datetime.date`): every date
-    the command line works with compares, formats and pickles as one."""
-    from growthtui import clock
-
-    monkeypatch.setenv("GROWTHTUI_TODAY", "2026-11-24")
-    pinned = clock.today()
-    assert type(pinned) is dt.date and pinned == dt.date(2026, 11, 24)
-    monkeypatch.delenv("GROWTHTUI_TODAY")
-    assert type(clock.today()) is dt.date
-    monkeypatch.setenv("GROWTHTUI_TODAY", "2026-02-30")
-    with pytest.raises(ValueError, match="GROWTHTUI_TODAY='2026-02-30' is not a date"):
-        clock.today()
 
 
 def test_log_on_a_file_the_store_sealed_loads_no_library(
