@@ -33,7 +33,7 @@ a JSON string never holds a raw newline, so a line's indentation tells its depth
 
 Every import here is one the command line has loaded already (argparse brings `re`), or
 a small module of ours (`files`, `seal`, `schema`, `backups`, `identity`, `journal`, and
-`kinds`, which brings `enum`), and `mmap` (~0.4 ms, for ~2 ms less reading: `_mapped`).
+`kinds`, which brings `enum`).
 Where starting a module costs milliseconds (a container's file system, a cold disk),
 `json`, `pathlib` and `typing` together cost more than the write itself. So the record's
 JSON text is laid out by `_json` (for the few kinds of value a new record holds).
@@ -41,7 +41,6 @@ JSON text is laid out by `_json` (for the few kinds of value a new record holds)
 
 from __future__ import annotations
 
-import mmap
 import os
 import re
 
@@ -70,8 +69,8 @@ if TYPE_CHECKING:
     from collections.abc import Callable, Iterator
     from typing import Any
 
-    Text = bytes | mmap.mmap
-    """The file's text: mapped (`_mapped`); the searches take bytes as well."""
+    Text = bytes
+    """The file's text, read whole (`_read_whole`)."""
 
 GOALS = "goals"
 MILESTONES = "milestones"
@@ -262,7 +261,7 @@ def _append_locked(
         stat = os.fstat(fd)
         if is_read_only(stat) or not is_sealed(path, stat, CURRENT_SCHEMA):
             return None
-        raw = _mapped(fd, stat.st_size)
+        raw = _read_whole(fd, stat.st_size)
     finally:
         os.close(fd)
     if raw is None:
@@ -287,27 +286,19 @@ def _append_locked(
     return splice.record_id, found
 
 
-def _mapped(fd: int, size: int) -> mmap.mmap | None:
+def _read_whole(fd: int, size: int) -> bytes | None:
     """The `size` bytes of the open file `fd` (its size under the lock, as the seal
-    vouched for it), mapped read-only rather than read: the searches and the write of the
-    new version read the file's own pages in the page cache, where a read copied all of
-    it into new memory first (its pages zeroed, then filled), and freed it at the end:
-    ~2 ms of `add goal` on ten years of data. None when the file does not hold exactly
-    that many bytes, or cannot be mapped.
+    vouched for it), read in one call (its pages written once, by the read: no buffer
+    filled with zeros first); None when the file does not hold exactly that many.
 
-    Every writer of ours replaces the file (a new version renamed over it), under the
-    lock held here, so the mapped version is never changed or cut short while it is read.
-    A program that cut this very file short meanwhile, ignoring the lock, would end this
-    process (SIGBUS) before the rename: the old version is then left whole, as after a
-    kill."""
-    try:
-        raw = mmap.mmap(fd, size, flags=mmap.MAP_SHARED, prot=mmap.PROT_READ)
-    except (OSError, ValueError):  # empty (ValueError), or a file that cannot be mapped
-        return None
-    if os.fstat(fd).st_size != size:
-        raw.close()
-        return None
-    return raw
+    Read, not mapped: a mapping saves ~2 ms of copying, but its pages are freed at the
+    end instead (strace: the same ~2 ms moves from the rename to the unmap), and a file
+    cut short in place by a program that ignores the lock would end the process (SIGBUS)
+    rather than leave it to the Store's sentence."""
+    raw = os.read(fd, size)
+    while 0 < len(raw) < size and (more := os.read(fd, size - len(raw))):
+        raw += more  # a short read: rare, for a regular file
+    return raw if len(raw) == size and not os.read(fd, 1) else None
 
 
 def _journal(path: StrPath, table: str, record_id: int, doc: dict[str, Any]) -> None:
