@@ -27,12 +27,7 @@ only turn the collector on. Standard library only: every command starts with thi
 
 from __future__ import annotations
 
-import contextlib
 import gc
-
-TYPE_CHECKING = False
-if TYPE_CHECKING:
-    from collections.abc import Iterator
 
 
 def quiet_start() -> None:
@@ -40,15 +35,23 @@ def quiet_start() -> None:
     gc.disable()
 
 
-@contextlib.contextmanager
-def paused() -> Iterator[None]:
-    """The collector off while a batch of lasting objects is built; then as it was."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
+def paused() -> Paused:
+    """The collector off while a batch of lasting objects is built (`with paused():`);
+    then as it was."""
+    return Paused()
+
+
+class Paused:
+    """`paused`'s context. A class of its own rather than `contextlib.contextmanager`:
+    every command runs inside one, and `contextlib` was a module loaded for it alone
+    (~0.8 ms of `add goal`'s start)."""
+
+    def __enter__(self) -> None:
+        self.was_enabled = gc.isenabled()
+        gc.disable()
+
+    def __exit__(self, *exception: object) -> None:
+        if self.was_enabled:
             gc.enable()
 
 

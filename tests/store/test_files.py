@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from growthtui.domain.goals import Goal, Milestone
+from growthtui.store import files
 from growthtui.store.errors import StoreUnreadable
 from growthtui.store.repository import Store
 from growthtui.store.schema import CURRENT_SCHEMA
@@ -129,3 +130,55 @@ def test_an_old_file_with_a_bad_record_is_refused_before_anything_is_written(
         Store.open(store_path)
     assert store_path.read_bytes() == original
     assert sorted(p.name for p in store_path.parent.iterdir()) == [store_path.name]
+
+
+# -- replace_with: parts worked out as they are written ---------------------------------
+
+
+def test_parts_given_one_by_one_with_write_back_marks_make_the_whole_text(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """WRITE_BACK writes nothing: it has the disk start on what is written so far (once
+    per mark, before the next part is asked for), and the fsync still follows."""
+    path = tmp_path / "growth.json"
+    path.write_bytes(b"old")
+    calls: list[str] = []
+    advise = os.posix_fadvise if hasattr(os, "posix_fadvise") else None
+    fsync = os.fsync
+
+    def advised(fd: int, offset: int, length: int, advice: int) -> None:
+        calls.append("write back")
+        if advise is not None:
+            advise(fd, offset, length, advice)
+
+    def synced(fd: int) -> None:
+        calls.append("fsync")
+        fsync(fd)
+
+    monkeypatch.setattr(os, "posix_fadvise", advised, raising=False)
+    monkeypatch.setattr(os, "fsync", synced)
+
+    def parts() -> Iterator[bytes | memoryview | files.WriteBack]:
+        yield b"new "
+        yield files.WRITE_BACK
+        calls.append("worked out the rest")
+        yield memoryview(b"text and more")[:4]
+
+    os.close(files.replace_with(path, parts(), 0o600))
+    assert path.read_bytes() == b"new text"
+    assert calls == ["write back", "worked out the rest", "fsync", "fsync"]  # file, folder
+
+
+def test_parts_that_fail_to_come_leave_the_old_version(tmp_path: Path) -> None:
+    path = tmp_path / "growth.json"
+    path.write_bytes(b"old")
+
+    def parts() -> Iterator[bytes | files.WriteBack]:
+        yield b"half of the new"
+        yield files.WRITE_BACK
+        raise OSError("the rest cannot be worked out")
+
+    with pytest.raises(OSError, match="cannot be worked out"):
+        files.replace_with(path, parts(), 0o600)
+    assert path.read_bytes() == b"old"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["growth.json"]  # no temp file

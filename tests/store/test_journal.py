@@ -141,3 +141,32 @@ def test_the_journal_is_appended_to_and_trimmed_to_its_depth_now_and_then(
     assert len(journal.read_lines(store_path)) == journal.DEPTH  # the last DEPTH offered
     assert _open(store_path, today).undo_latest() == "add goal"
     assert not _open(store_path, today).has(Goal, 2 * journal.DEPTH + 1)
+
+
+@pytest.mark.parametrize(
+    ("text", "extent"),
+    [(None, (0, 0)), (b"", (0, 0)), (b"a\nb\n", (2, 4)), (b"a\nb", (2, 3)), (b"a\n\nb\n", (3, 5))],
+)
+def test_the_journal_is_measured_by_its_line_ends_and_size(
+    tmp_path: Path, text: bytes | None, extent: tuple[int, int]
+) -> None:
+    """What `append` decides on without splitting the journal into lines: a last line
+    cut short counts, a blank line (an editor's) too."""
+    target = tmp_path / ".growth.json.undo"
+    if text is not None:
+        target.write_bytes(text)
+    assert journal._extent(str(target)) == extent
+
+
+def test_a_full_journal_whose_last_line_was_cut_short_is_trimmed(
+    store_path: Path, today: dt.date
+) -> None:
+    store = _open(store_path, today)
+    store.add(Goal(title="Goal 0"))
+    undo = Path(journal.journal_path(store_path))
+    kept = undo.read_bytes()
+    undo.write_bytes(kept * (2 * journal.DEPTH - 1) + b'{"id":"0123456789abcdef","descr')
+    assert quick_write.add_goal(store_path, "Quick", Horizon.SHORT, None, today) == 2
+    lines = undo.read_bytes().split(b"\n")
+    assert len(lines) == journal.DEPTH + 1 and lines[-1] == b""  # the last DEPTH kept
+    assert b'"description": "add goal"' in lines[-2] and b"Quick" in lines[-2]
