@@ -144,6 +144,8 @@ class GrowthApp(AppHooks, FrameEncoding, App[int]):
         self._preview_shown = False
         """The Dashboard shows the records read without the models (or none came)."""
         self._areas_built: set[str] = set()
+        self._area_switch = False
+        """A switch from one area to another is under way (see `delay_update`)."""
         self._collector_held = False
         """The cyclic collector is off for an area's first visit (`_hold_collector`)."""
         self._loading_areas = threading.Lock()
@@ -540,6 +542,27 @@ class GrowthApp(AppHooks, FrameEncoding, App[int]):
         list focused, never a screen still being built."""
         await self.switch_mode(mode)
 
+    def delay_update(self, delay: float = 0.05) -> None:
+        """Textual's `switch_mode` holds every frame back for 0.05 s, to hide a screen
+        being built. A switch from one area to another is not held. On a first visit
+        Textual lays the area out and draws it as soon as the area is mounted (its
+        resume), which is inside the hold: that frame was dropped and the area drawn again
+        once the hold was over (Textual 8.2.8), ~0.04-0.06 s of each first visit; a
+        visited area had nothing to hide, and the hold was two thirds of switching to it.
+        Nothing half-built or mixed shows: an area's first frame is drawn once it is
+        mounted, and it is drawn whole (growthtui.ui.frames: Textual would first draw what
+        changed on a visited area since it was last shown, over the other area). The
+        start-up switch to the Dashboard keeps Textual's hold, and so does every switch
+        with `frame_encoder = false` (Textual's own output)."""
+        if self._area_switch and self.frame_encoding:
+            return
+        super().delay_update(delay)
+
+    @property
+    def areas_built(self) -> frozenset[str]:
+        """The areas built so far (visited, or built ahead), by mode."""
+        return frozenset(self._areas_built)
+
     def switch_mode(self, mode: str) -> AwaitMount:
         # Every way to an area (its key, the palette, a goal opened from the Dashboard)
         # comes through here.
@@ -550,10 +573,14 @@ class GrowthApp(AppHooks, FrameEncoding, App[int]):
                 self.screen.on_area_entered()  # the area's own key: back to its list
             return super().switch_mode(mode)
         built = mode in self._areas_built
+        self._area_switch = self.current_mode in self._areas_built  # not the start-up one
         self._areas_built.add(mode)
         if not built:
             self._hold_collector()
-        mounted = super().switch_mode(mode)
+        try:
+            mounted = super().switch_mode(mode)
+        finally:
+            self._area_switch = False
         if not built:
             self.screen.call_after_refresh(self._release_collector)  # once it is drawn
         elif isinstance(self.screen, AreaScreen):
