@@ -52,6 +52,12 @@ POLL_SECONDS = 1.0
 """How often the app checks (one stat) whether another session changed the file."""
 COLLECTOR_HELD_AT_MOST = 5.0
 """Seconds: should an area never be drawn (the app leaving), the collector is on again."""
+BUILT_AHEAD = ("goals", "timeline")
+"""The areas of the daily loop, built while the person reads the Dashboard (`_build_ahead`):
+their first visit is then as quick as any later one. The others are built when first
+visited."""
+BUILD_AHEAD_PAUSE = 0.15
+"""Seconds between two areas built ahead, and before trying again while the person is busy."""
 
 
 @dataclass(frozen=True)
@@ -119,6 +125,7 @@ class GrowthApp(AppHooks, FrameEncoding, App[int]):
         glyphs: Glyphs | None = None,
         demo: bool = False,
         poll: bool = True,
+        build_ahead: bool | None = None,
     ) -> None:
         super().__init__()
         # NO_COLOR: Textual draws in greys (its Monochrome filter), still colour codes on
@@ -133,6 +140,11 @@ class GrowthApp(AppHooks, FrameEncoding, App[int]):
         )
         self.leaving = False
         """`exit` was called: the app is on its way out."""
+        self.build_ahead = build_ahead
+        """Build the areas of BUILT_AHEAD while the person reads the Dashboard; None:
+        only on a terminal (under tests an area is built when a test shows it)."""
+        self.built_ahead = asyncio.Event()
+        """Set once every area of BUILT_AHEAD is built (by `_build_ahead` or a visit)."""
         self._keymap_in_use: dict[str, str] = {}
         self._store: Store | None = None
         self._opening: OpenAfterFirstFrame | None = None
@@ -144,6 +156,8 @@ class GrowthApp(AppHooks, FrameEncoding, App[int]):
         self._preview_shown = False
         """The Dashboard shows the records read without the models (or none came)."""
         self._areas_built: set[str] = set()
+        self._area_switch = False
+        """A switch from one area to another is under way (see `delay_update`)."""
         self._collector_held = False
         """The cyclic collector is off for an area's first visit (`_hold_collector`)."""
         self._loading_areas = threading.Lock()
@@ -401,7 +415,8 @@ class GrowthApp(AppHooks, FrameEncoding, App[int]):
     def _load_areas(self) -> None:
         """Import every area's module (a thread, while the person reads the Dashboard):
         their first visit then builds the screen only (~0.05-0.2 s less each). Nothing is
-        built or shown here; an area the person opens meanwhile waits for its import."""
+        built or shown here; an area the person opens meanwhile waits for its import.
+        Then the areas of the daily loop are built (`_build_ahead`)."""
         from growthtui.ui.areas import AREAS, area_screen_class
 
         try:
@@ -409,6 +424,39 @@ class GrowthApp(AppHooks, FrameEncoding, App[int]):
                 area_screen_class(area.mode)
         finally:
             self._loading_areas.release()
+        if self.build_ahead or (self.build_ahead is None and not self.is_headless):
+            with contextlib.suppress(RuntimeError):  # the app has ended meanwhile
+                self.call_from_thread(self.set_timer, BUILD_AHEAD_PAUSE, self._build_ahead)
+
+    async def _build_ahead(self) -> None:
+        """Build the next area of BUILT_AHEAD not visited yet, unseen, then the next after
+        a pause: its first visit then only shows it (~0.03 s at 10k records instead of
+        ~0.1 s: composing, styling, listing, laying out and drawing it). The app switches
+        to the area and back within one batch of updates, so nothing of it is written;
+        the area's resume lays it out and draws it (a frame Textual drops in a batch),
+        which fills the caches of its rows and texts. Keys typed meanwhile wait for it,
+        as they wait for any key's work (~0.1 s at 10k records, once per area). Not while
+        a dialog is open, keys are waiting or the person is elsewhere than an area."""
+        from growthtui.ui.screens.base import AreaScreen
+
+        mode = next((mode for mode in BUILT_AHEAD if mode not in self._areas_built), None)
+        if mode is None:
+            self.built_ahead.set()
+            return
+        if self.leaving or self._store is None:
+            return
+        back = self.current_mode
+        if not isinstance(self.screen, AreaScreen) or self.keys_waiting:
+            self.set_timer(BUILD_AHEAD_PAUSE, self._build_ahead)
+            return
+        with self.batch_update():
+            await self.switch_mode(mode)
+            drawn = asyncio.Event()
+            self.screen.call_after_refresh(drawn.set)
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(drawn.wait(), COLLECTOR_HELD_AT_MOST)
+            await self.switch_mode(back)
+        self.set_timer(BUILD_AHEAD_PAUSE, self._build_ahead)
 
     def data_changed(self) -> None:
         """This session changed the store: every screen catches up."""
@@ -540,6 +588,27 @@ class GrowthApp(AppHooks, FrameEncoding, App[int]):
         list focused, never a screen still being built."""
         await self.switch_mode(mode)
 
+    def delay_update(self, delay: float = 0.05) -> None:
+        """Textual's `switch_mode` holds every frame back for 0.05 s, to hide a screen
+        being built. A switch from one area to another is not held. On a first visit
+        Textual lays the area out and draws it as soon as the area is mounted (its
+        resume), which is inside the hold: that frame was dropped and the area drawn again
+        once the hold was over (Textual 8.2.8), ~0.04-0.06 s of each first visit; a
+        visited area had nothing to hide, and the hold was two thirds of switching to it.
+        Nothing half-built or mixed shows: an area's first frame is drawn once it is
+        mounted, and it is drawn whole (growthtui.ui.frames: Textual would first draw what
+        changed on a visited area since it was last shown, over the other area). The
+        start-up switch to the Dashboard keeps Textual's hold, and so does every switch
+        with `frame_encoder = false` (Textual's own output)."""
+        if self._area_switch and self.frame_encoding:
+            return
+        super().delay_update(delay)
+
+    @property
+    def areas_built(self) -> frozenset[str]:
+        """The areas built so far (visited, or built ahead), by mode."""
+        return frozenset(self._areas_built)
+
     def switch_mode(self, mode: str) -> AwaitMount:
         # Every way to an area (its key, the palette, a goal opened from the Dashboard)
         # comes through here.
@@ -550,10 +619,14 @@ class GrowthApp(AppHooks, FrameEncoding, App[int]):
                 self.screen.on_area_entered()  # the area's own key: back to its list
             return super().switch_mode(mode)
         built = mode in self._areas_built
+        self._area_switch = self.current_mode in self._areas_built  # not the start-up one
         self._areas_built.add(mode)
         if not built:
             self._hold_collector()
-        mounted = super().switch_mode(mode)
+        try:
+            mounted = super().switch_mode(mode)
+        finally:
+            self._area_switch = False
         if not built:
             self.screen.call_after_refresh(self._release_collector)  # once it is drawn
         elif isinstance(self.screen, AreaScreen):

@@ -104,6 +104,11 @@ class KeyQueue:
         """The key whose turn is out: its number, where it went, since when."""
         self._key_watch = False
 
+    @property
+    def keys_waiting(self) -> bool:
+        """A key's work is under way, or keys typed behind it wait for their turn."""
+        return self._key_busy is not None or bool(self._held_keys)
+
     async def on_event(self, event: events.Event) -> None:
         if isinstance(event, events.Key) and not event.is_forwarded:
             if self._key_busy is not None or self._held_keys:

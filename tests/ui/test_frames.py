@@ -693,3 +693,38 @@ def test_the_terminal_is_asked_whether_it_erases_with_its_background(
         [sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True
     )
     assert done.stdout.strip() == str(erases)
+
+
+# -- a full update over the last one: only the lines that differ ---------------------------
+
+
+def test_a_full_update_over_the_same_one_writes_only_the_lines_that_differ() -> None:
+    """Textual draws a screen whole again when it resumes, mostly the very frame the
+    terminal shows: the lines that differ are written, each whole, and the terminal
+    ends as Textual's own bytes leave it."""
+    console = CONSOLES["256"]
+    width = 12
+    lines = [_row(width, (f"line {y}", pane())) for y in range(4)]
+    changed = [*lines[:2], _row(width, ("changed", dim())), lines[3]]
+    textual, ours = Terminal(width, 4), Terminal(width, 4)
+    encoder = FrameEncoder()
+
+    def full(rows: list[Strip]) -> LayoutUpdate:
+        return LayoutUpdate([[row] for row in rows], Region(0, 0, width, 4))  # type: ignore[arg-type]
+
+    def both(update: LayoutUpdate | ChopsUpdate) -> str:
+        written = encoder.encode(update, console)
+        textual.feed(update.render_segments(console))
+        ours.feed(written)
+        assert_same_screen(textual, ours)
+        return written
+
+    assert len(both(full(lines))) > 40
+    assert both(full(lines)) == ""  # the very frame shown
+    again = both(full(changed))
+    assert "changed" in again and "line 0" not in again and "line 3" not in again
+    # A partial update wrote over line 0: the next full one writes that line again.
+    over = _row(width, ("over", pane()))
+    both(ChopsUpdate([{0: over}, {}, {}, {}], [(0, 0, width)], [[width]] * 4))
+    after = both(full(changed))
+    assert "line 0" in after and "changed" not in after

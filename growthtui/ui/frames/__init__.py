@@ -91,12 +91,50 @@ class FrameEncoding:
     _frame_terminal_read = False
 
     def _display(self, screen: Screen[Any], renderable: RenderableType | None) -> None:
+        app: Any = self
+        if renderable is None or app._batch_count:
+            # Nothing to write, or Textual drops it (a batch of updates): not shown.
+            super()._display(screen, renderable)  # type: ignore[misc]
+            return
+        if self.frame_encoding and self._frames_written():
+            renderable = self._whole_if_new(screen, renderable)
         super()._display(screen, self._encoded(screen, renderable))  # type: ignore[misc]
         if self.frame_encoding:
-            # The screen's next partial updates draw only the lines they write.
-            use_span_compositor(screen)
-        if renderable is not None:
-            self.frame_written(screen)
+            # The screen's next partial updates draw only the lines they write, over
+            # this frame.
+            compositor = use_span_compositor(screen)
+            if compositor is not None:
+                compositor.whole_next = False
+        self.frame_written(screen)
+
+    _shown_screen: weakref.ref[Screen[Any]] | None = None
+
+    def _whole_if_new(self, screen: Screen[Any], renderable: RenderableType) -> RenderableType:
+        """`renderable`, or the whole of `screen` instead of a partial update if the
+        terminal shows another screen: a switch to an area shown before is not held back
+        (GrowthApp.delay_update), and Textual first draws what changed on it since it was
+        last laid out, which written over the other area would show a mix of the two. Its
+        SpanCompositor draws it whole in the first place (`whole_next`, set here when
+        another screen is shown); this is for a screen not shown yet (its frames so far
+        were dropped in a batch of updates, or it has drawn none)."""
+        shown = self._shown_screen() if self._shown_screen is not None else None
+        if screen is shown:
+            return renderable
+        if shown is not None:
+            self._not_shown(shown)
+        self._shown_screen = weakref.ref(screen)
+        if isinstance(renderable, ChopsUpdate):
+            app: Any = self
+            compositor: Any = screen._compositor
+            return compositor.render_update(full=True, screen_stack=app._background_screens)  # type: ignore[no-any-return]
+        return renderable
+
+    @staticmethod
+    def _not_shown(screen: Screen[Any]) -> None:
+        """What the terminal shows is not `screen`'s last frame: its next one is whole."""
+        compositor = use_span_compositor(screen)
+        if compositor is not None:
+            compositor.whole_next = True
 
     def frame_written(self, screen: Screen[Any]) -> None:
         """Called right after each update of `screen` was handed to the terminal (Textual

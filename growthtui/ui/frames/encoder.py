@@ -10,6 +10,7 @@ from operator import ne, or_
 from typing import TYPE_CHECKING
 
 from rich.color import ColorSystem
+from rich.control import Control
 from textual._compositor import ChopsUpdate, CompositorUpdate, LayoutUpdate
 from textual.strip import Strip
 
@@ -72,6 +73,9 @@ class FrameEncoder:
         self._cell_cache: dict[int, tuple[Strip, ColorSystem, list[str], list[Key]]] = {}
         self._unlearned: dict[int, list[Piece]] = {}
         """Lines of the last full update the model has not learned yet (row → pieces)."""
+        self._whole: tuple[object, dict[int, list[Piece]]] | None = None
+        """The last full update (its region, and its lines no partial one wrote over
+        since), while the terminal shows it."""
 
     def cells(self, strip: Strip, color_system: ColorSystem) -> tuple[list[str], list[Key]]:
         """`read_cells(strip)`, remembered: Textual keeps the strips of lines it did not
@@ -91,6 +95,7 @@ class FrameEncoder:
         self._chars = [[None] * width for _ in range(height)]
         self._keys = [[None] * width for _ in range(height)]
         self._unlearned = {}
+        self._whole = None
 
     def _readable(self, strip: Strip, color_system: ColorSystem) -> bool:
         """Whether the model can learn `strip` cell by cell. Plain text (most of a screen)
@@ -132,16 +137,21 @@ class FrameEncoder:
         color_system = console._color_system or ColorSystem.TRUECOLOR
         if isinstance(update, LayoutUpdate):
             region = update.region
-            self._resize(region.right, region.bottom)
             unlearned = {y: pieces for y, pieces, _ in _layout_rows(update)}
+            shown = self._whole[1] if self._whole is not None and self._whole[0] == region else None
+            self._resize(region.right, region.bottom)
             if all(
                 self._readable(strip, color_system)
                 for pieces in unlearned.values()
                 for _, strip, _ in pieces
             ):
                 self._unlearned = unlearned
+                self._whole = (region, dict(unlearned))
+                if shown is not None:
+                    return _changed_lines(update, unlearned, shown, console)
             # else the model stays empty: a line it cannot read (a control character, a
-            # zero-width one with no cell to join) may show elsewhere than its cells say.
+            # zero-width one with no cell to join) may show elsewhere than its cells say,
+            # and the next full update is written whole too.
             return update.render_segments(console)
         elif isinstance(update, ChopsUpdate):
             height = len(update.chops)
@@ -157,7 +167,32 @@ class FrameEncoder:
         writer = _Writer(self, color_system, console)
         for y, pieces, starts in rows:
             writer.row(y, pieces, starts)
-        return writer.finish()
+        written = writer.finish()
+        if written and self._whole is not None:
+            for y, _, _ in rows:  # these lines no longer show the last full update
+                self._whole[1].pop(y, None)
+        return written
+
+
+def _changed_lines(
+    update: LayoutUpdate,
+    rows: dict[int, list[Piece]],
+    shown: dict[int, list[Piece]],
+    console: Console,
+) -> str:
+    """A full update over the last one, which the terminal shows as it was written: its
+    lines that differ, each written whole as Textual writes it. Textual draws a screen
+    whole again when it resumes (right after a switch drew it whole, see
+    GrowthApp.delay_update; twice on a first visit), most of the time the very frame it
+    drew: ~20 KB at 120x40 for nothing."""
+    x = update.region.x
+    out: list[str] = []
+    for y, line in enumerate(update.strips, update.region.y):
+        if rows.get(y) == shown.get(y):
+            continue
+        out.append(Control.move_to(x, y).segment.text)
+        out.extend(strip.render(console) for strip in line)
+    return "".join(out)
 
 
 def _layout_rows(update: LayoutUpdate) -> Iterator[tuple[int, list[Piece], list[int]]]:

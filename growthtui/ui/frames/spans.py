@@ -34,7 +34,26 @@ RUN_GAP = 6
 
 class SpanCompositor(Compositor):
     """A Compositor whose partial updates draw only the lines they write (see the module
-    doc). It adds no state: an existing Compositor can become one."""
+    doc). An existing Compositor can become one (`use_span_compositor`).
+
+    `whole_next`: the terminal shows another screen than this compositor's (set when
+    one was written), so its next update is drawn whole: a partial one would draw this
+    screen's changes over the other screen. Textual draws one when it switches to a
+    screen that was shown before (the changes since it was last laid out), ahead of the
+    whole frame its resume asks for."""
+
+    whole_next = False
+
+    def render_update(
+        self,
+        full: bool = False,
+        screen_stack: list[Any] | None = None,
+        simplify: bool = False,
+    ) -> Any:
+        if self.whole_next:
+            self.whole_next = False
+            full = True
+        return super().render_update(full, screen_stack, simplify)
 
     def render_partial_update(self) -> ChopsUpdate | None:
         update_regions = self._dirty_regions.copy()
@@ -135,9 +154,10 @@ def _fill(
             chops_line[cut] = piece
 
 
-def use_span_compositor(screen: Any) -> None:
+def use_span_compositor(screen: Any) -> SpanCompositor | None:
     """Draw `screen`'s later partial updates with a SpanCompositor (its compositor, if
     it is Textual's own, becomes one: it holds the same state)."""
     compositor = getattr(screen, "_compositor", None)
     if type(compositor) is Compositor:
         compositor.__class__ = SpanCompositor
+    return compositor if isinstance(compositor, SpanCompositor) else None
