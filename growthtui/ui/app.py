@@ -292,14 +292,19 @@ class GrowthApp(AppHooks, FrameEncoding, App[int]):
         self._batch_over = True
         self.screen.call_after_refresh(self.frame_written, self.screen)
 
-    def frame_written(self, screen: Screen[object]) -> None:
+    def frame_written(self, screen: Screen[object], whole: bool = False) -> None:
         if self._opening is None or screen is not self.screen or not self._batch_over:
             return
         if not self._frame_out:
             self._frame_out = True
-            # Once the screen is idle: the first frames written are partial ones, and the
-            # one with the Dashboard's panes follows them.
-            screen.call_after_refresh(self._dashboard_drawn)
+            if whole:
+                # The Dashboard with its panes, whole (the first frame of a screen is,
+                # through growthtui.ui.frames): the records may come now.
+                self.call_later(self._dashboard_drawn)
+            else:
+                # Once the screen is idle: the first frames written are partial ones (with
+                # Textual's own output), and the one with the Dashboard's panes follows.
+                screen.call_after_refresh(self._dashboard_drawn)
 
     def _dashboard_drawn(self) -> None:
         """The Dashboard's first whole frame is out: wait for the records (or read them),

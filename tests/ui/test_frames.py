@@ -723,8 +723,11 @@ def test_a_full_update_over_the_same_one_writes_only_the_lines_that_differ() -> 
     assert both(full(lines)) == ""  # the very frame shown
     again = both(full(changed))
     assert "changed" in again and "line 0" not in again and "line 3" not in again
-    # A partial update wrote over line 0: the next full one writes that line again.
+    # A partial update wrote over line 0: a full update that shows it as the terminal
+    # now does (the model knows its cells) writes nothing; one that does not, that line.
     over = _row(width, ("over", pane()))
+    both(ChopsUpdate([{0: over}, {}, {}, {}], [(0, 0, width)], [[width]] * 4))
+    assert both(full([over, *changed[1:]])) == ""
     both(ChopsUpdate([{0: over}, {}, {}, {}], [(0, 0, width)], [[width]] * 4))
     after = both(full(changed))
     assert "line 0" in after and "changed" not in after

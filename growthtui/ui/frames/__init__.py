@@ -105,7 +105,7 @@ class FrameEncoding:
             compositor = use_span_compositor(screen)
             if compositor is not None:
                 compositor.whole_next = False
-        self.frame_written(screen)
+        self.frame_written(screen, whole=isinstance(renderable, LayoutUpdate))
 
     _shown_screen: weakref.ref[Screen[Any]] | None = None
 
@@ -136,10 +136,11 @@ class FrameEncoding:
         if compositor is not None:
             compositor.whole_next = True
 
-    def frame_written(self, screen: Screen[Any]) -> None:
+    def frame_written(self, screen: Screen[Any], whole: bool = False) -> None:
         """Called right after each update of `screen` was handed to the terminal (Textual
         has no public event for it: its `call_after_refresh` waits until the screen is
-        idle, several small updates later). For the app to override."""
+        idle, several small updates later); `whole`: it was the whole screen. For the app
+        to override."""
 
     def _encoded(
         self, screen: Screen[Any], renderable: RenderableType | None

@@ -127,6 +127,25 @@ class FrameEncoder:
         self._chars[y] = chars_row
         self._keys[y] = keys_row
 
+    def _shows(self, y: int, pieces: list[Piece], color_system: ColorSystem) -> bool:
+        """Whether the terminal's line `y` shows `pieces` (a line of a full update): the
+        line of the last full update, unwritten since, or the model's cells for it."""
+        assert self._whole is not None
+        if self._whole[1].get(y) == pieces:
+            return True
+        if y >= len(self._chars) or None in self._chars[y]:
+            return False  # not known cell by cell
+        width = self.size[0]
+        chars: list[str | None] = [None] * width
+        keys: list[Key] = [None] * width
+        for x, strip, _crop in pieces:
+            piece_chars, piece_keys = self.cells(strip, color_system)
+            if x < 0 or x + len(piece_chars) > width:
+                return False
+            chars[x : x + len(piece_chars)] = piece_chars
+            keys[x : x + len(piece_keys)] = piece_keys
+        return chars == self._chars[y] and keys == self._keys[y]
+
     def _resize(self, width: int, height: int) -> None:
         self.size = (width, height)
         self.invalidate()
@@ -138,17 +157,22 @@ class FrameEncoder:
         if isinstance(update, LayoutUpdate):
             region = update.region
             unlearned = {y: pieces for y, pieces, _ in _layout_rows(update)}
-            shown = self._whole[1] if self._whole is not None and self._whole[0] == region else None
-            self._resize(region.right, region.bottom)
-            if all(
+            readable = all(
                 self._readable(strip, color_system)
                 for pieces in unlearned.values()
                 for _, strip, _ in pieces
-            ):
+            )
+            same: set[int] | None = None
+            if readable and self._whole is not None and self._whole[0] == region:
+                same = {
+                    y for y, pieces in unlearned.items() if self._shows(y, pieces, color_system)
+                }
+            self._resize(region.right, region.bottom)
+            if readable:
                 self._unlearned = unlearned
                 self._whole = (region, dict(unlearned))
-                if shown is not None:
-                    return _changed_lines(update, unlearned, shown, console)
+                if same is not None:
+                    return _changed_lines(update, same, console)
             # else the model stays empty: a line it cannot read (a control character, a
             # zero-width one with no cell to join) may show elsewhere than its cells say,
             # and the next full update is written whole too.
@@ -174,21 +198,16 @@ class FrameEncoder:
         return written
 
 
-def _changed_lines(
-    update: LayoutUpdate,
-    rows: dict[int, list[Piece]],
-    shown: dict[int, list[Piece]],
-    console: Console,
-) -> str:
-    """A full update over the last one, which the terminal shows as it was written: its
-    lines that differ, each written whole as Textual writes it. Textual draws a screen
-    whole again when it resumes (right after a switch drew it whole, see
-    GrowthApp.delay_update; twice on a first visit), most of the time the very frame it
-    drew: ~20 KB at 120x40 for nothing."""
+def _changed_lines(update: LayoutUpdate, same: set[int], console: Console) -> str:
+    """A full update over what the terminal shows: its lines but those in `same` (which
+    the terminal already shows), each written whole as Textual writes it. Textual draws
+    a screen whole again when it resumes (right after a switch drew it whole, see
+    GrowthApp.delay_update; twice on a first visit) and after a batch of updates, most
+    of the time what the terminal shows: ~20 KB at 120x40 for nothing."""
     x = update.region.x
     out: list[str] = []
     for y, line in enumerate(update.strips, update.region.y):
-        if rows.get(y) == shown.get(y):
+        if y in same:
             continue
         out.append(Control.move_to(x, y).segment.text)
         out.extend(strip.render(console) for strip in line)
