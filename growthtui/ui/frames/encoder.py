@@ -113,19 +113,10 @@ class FrameEncoder:
 
     def _learn(self, y: int, color_system: ColorSystem) -> None:
         """Learn row `y` as the last full update wrote it (a whole line, from column 0)."""
-        pieces = self._unlearned.pop(y)
-        width = self.size[0]
-        chars_row: list[str | None] = [None] * width
-        keys_row: list[Key] = [None] * width
         # Every strip passed `_readable` when the full update came: none is Opaque.
-        for x, strip, _crop in pieces:
-            chars, keys = self.cells(strip, color_system)
-            if x < 0 or x + len(chars) > width:
-                return  # wider than the screen: the row stays unknown
-            chars_row[x : x + len(chars)] = chars
-            keys_row[x : x + len(keys)] = keys
-        self._chars[y] = chars_row
-        self._keys[y] = keys_row
+        row = self._row_cells(self._unlearned.pop(y), color_system)
+        if row is not None:  # else wider than the screen: the row stays unknown
+            self._chars[y], self._keys[y] = row
 
     def _shows(self, y: int, pieces: list[Piece], color_system: ColorSystem) -> bool:
         """Whether the terminal's line `y` shows `pieces` (a line of a full update): the
@@ -135,16 +126,22 @@ class FrameEncoder:
             return True
         if y >= len(self._chars) or None in self._chars[y]:
             return False  # not known cell by cell
+        return self._row_cells(pieces, color_system) == (self._chars[y], self._keys[y])
+
+    def _row_cells(
+        self, pieces: list[Piece], color_system: ColorSystem
+    ) -> tuple[list[str | None], list[Key]] | None:
+        """The cells of a whole line made of `pieces`; None if one is wider than the screen."""
         width = self.size[0]
-        chars: list[str | None] = [None] * width
-        keys: list[Key] = [None] * width
+        chars_row: list[str | None] = [None] * width
+        keys_row: list[Key] = [None] * width
         for x, strip, _crop in pieces:
-            piece_chars, piece_keys = self.cells(strip, color_system)
-            if x < 0 or x + len(piece_chars) > width:
-                return False
-            chars[x : x + len(piece_chars)] = piece_chars
-            keys[x : x + len(piece_keys)] = piece_keys
-        return chars == self._chars[y] and keys == self._keys[y]
+            chars, keys = self.cells(strip, color_system)
+            if x < 0 or x + len(chars) > width:
+                return None
+            chars_row[x : x + len(chars)] = chars
+            keys_row[x : x + len(keys)] = keys
+        return chars_row, keys_row
 
     def _resize(self, width: int, height: int) -> None:
         self.size = (width, height)
