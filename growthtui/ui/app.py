@@ -461,6 +461,10 @@ class GrowthApp(AppHooks, FrameEncoding, App[int]):
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(drawn.wait(), COLLECTOR_HELD_AT_MOST)
             await self.switch_mode(back)
+            if isinstance(self.screen, AreaScreen):
+                # Back where the person was: the focus stays where it was (a filter box
+                # being typed in, say), not on the list as on a switch they asked for.
+                self.screen.entering = False
         self.set_timer(BUILD_AHEAD_PAUSE, self._build_ahead)
 
     def data_changed(self) -> None:

@@ -91,3 +91,25 @@ async def test_nothing_is_built_ahead_while_a_dialog_is_open(
         await pilot.press("escape")  # it tries again later: now it builds
         await asyncio.wait_for(app.built_ahead.wait(), WAIT)
         assert set(BUILT_AHEAD) <= app.areas_built
+
+
+async def test_building_ahead_leaves_the_focus_where_the_person_had_it(
+    seeded_store: Store, make_app: Any
+) -> None:
+    """Typing in Goals' filter box while the Timeline is built ahead: the keys typed after
+    it still go to the box (never to the list, where they would run its keys)."""
+    from growthtui.ui.widgets.filter_box import FilterBox
+
+    app = make_app(seeded_store, build_ahead=False)  # built when the test says
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("3", "slash", "s", "h")
+        await settle(pilot)
+        box = app.screen.query_one("#goals-filter", FilterBox)
+        assert app.screen.focused is box
+        app.call_later(app._build_ahead)  # the Timeline, unseen
+        await pilot.press("i", "p")
+        await settle(pilot)
+        assert "timeline" in app.areas_built
+        assert app.screen.focused is box
+        assert box.value == "ship"
