@@ -100,14 +100,9 @@ class FrameEncoding:
             renderable = self._whole_if_new(screen, renderable)
         super()._display(screen, self._encoded(screen, renderable))  # type: ignore[misc]
         if self.frame_encoding:
-            # The screen's next partial updates draw only the lines they write, over
-            # this frame.
-            compositor = use_span_compositor(screen)
-            if compositor is not None:
-                compositor.whole_next = False
+            # The screen's next partial updates draw only the lines they write.
+            use_span_compositor(screen)
         self.frame_written(screen, whole=isinstance(renderable, LayoutUpdate))
-
-    _shown_screen: weakref.ref[Screen[Any]] | None = None
 
     def _whole_if_new(self, screen: Screen[Any], renderable: RenderableType) -> RenderableType:
         """`renderable`, or the whole of `screen` instead of a partial update if the
@@ -117,12 +112,11 @@ class FrameEncoding:
         SpanCompositor draws it whole in the first place (`whole_next`, set here when
         another screen is shown); this is for a screen not shown yet (its frames so far
         were dropped in a batch of updates, or it has drawn none)."""
-        shown = self._shown_screen() if self._shown_screen is not None else None
+        shown = self._frame_screen() if self._frame_screen is not None else None
         if screen is shown:
             return renderable
         if shown is not None:
             self._not_shown(shown)
-        self._shown_screen = weakref.ref(screen)
         if isinstance(renderable, ChopsUpdate):
             app: Any = self
             compositor: Any = screen._compositor
