@@ -144,7 +144,8 @@ class GrowthApp(AppHooks, FrameEncoding, App[int]):
         """Build the areas of BUILT_AHEAD while the person reads the Dashboard; None:
         only on a terminal (under tests an area is built when a test shows it)."""
         self.built_ahead = asyncio.Event()
-        """Set once every area of BUILT_AHEAD is built (by `_build_ahead` or a visit)."""
+        """Set once `_build_ahead` finds every area of BUILT_AHEAD built (by it, or by a
+        visit)."""
         self._keymap_in_use: dict[str, str] = {}
         self._store: Store | None = None
         self._opening: OpenAfterFirstFrame | None = None
@@ -458,7 +459,7 @@ class GrowthApp(AppHooks, FrameEncoding, App[int]):
             await self.switch_mode(mode)
             drawn = asyncio.Event()
             self.screen.call_after_refresh(drawn.set)
-            with contextlib.suppress(TimeoutError):
+            with contextlib.suppress(TimeoutError):  # not drawn by then: not waited for
                 await asyncio.wait_for(drawn.wait(), COLLECTOR_HELD_AT_MOST)
             await self.switch_mode(back)
             if isinstance(self.screen, AreaScreen):
