@@ -28,16 +28,21 @@ def test_two_writers_at_once_both_keep_every_record(
     second = start_writer("add", store_path, PER_WRITER, "second")
     first.expect("ready")
     second.expect("ready")
+    # One goal each, in turn, then both at once: each writer's later goals come after the
+    # other's first, so the two are known to overlap (not left to the scheduler).
+    acked: dict[str, list[int]] = {}
+    for name, writer in (("first", first), ("second", second)):
+        writer.send()
+        acked[name] = [int(writer.expect("ack ").split()[1])]
     first.send()
     second.send()
 
-    acked: dict[str, list[int]] = {}
     for name, writer in (("first", first), ("second", second)):
         out, err = writer.proc.communicate(timeout=120)
         assert writer.proc.returncode == 0, out + err
         lines = out.splitlines()
         assert all(line.startswith("ack ") for line in lines), lines  # none refused
-        acked[name] = [int(line.split()[1]) for line in lines]
+        acked[name] += [int(line.split()[1]) for line in lines]
 
     goals = {g.title: g.id for g in Store.open(store_path).list(Goal)}
     for name, ids in acked.items():
@@ -45,7 +50,7 @@ def test_two_writers_at_once_both_keep_every_record(
         assert [goals[f"{name}-{n}"] for n in range(PER_WRITER)] == ids
     all_ids = acked["first"] + acked["second"]
     assert len(set(all_ids)) == 2 * PER_WRITER  # no id handed out twice
-    # The writers did overlap: in id order, their records alternate at least once each way.
+    # In id order, their records alternate at least once each way.
     owner = ["first" if i in set(acked["first"]) else "second" for i in sorted(all_ids)]
     switches = sum(a != b for a, b in itertools.pairwise(owner))
     assert switches >= 2

@@ -5,7 +5,8 @@ is flushed at once, so the test sees exactly what was acknowledged before a kill
 
 Modes:
   add PATH COUNT TAG      warm up, print `ready`, wait for a line on stdin, then add COUNT goals
-                          titled TAG-<n>, printing `ack <id>` after each `add` returns;
+                          titled TAG-<n>, printing `ack <id>` after each `add` returns, and
+                          waiting for another line on stdin after the first;
                           exit 0, or print `refused <message>` and exit 2 if refused.
   serve PATH              a fork server for the crash test: imports once, then for each
                           line on stdin forks a child that opens the store and adds goals
@@ -45,7 +46,9 @@ def open_store(path: str) -> Store:
     return Store.open(path, today=lambda: TODAY)
 
 
-def add_goals(path: str, count: int | None, tag: str, quick: bool = False) -> int:
+def add_goals(
+    path: str, count: int | None, tag: str, quick: bool = False, wait_after_first: bool = False
+) -> int:
     store = open_store(path)
     n = 0
     while count is None or n < count:
@@ -59,6 +62,8 @@ def add_goals(path: str, count: int | None, tag: str, quick: bool = False) -> in
             return 2
         say(f"ack {added}")
         n += 1
+        if wait_after_first and n == 1:
+            sys.stdin.readline()
     return 0
 
 
@@ -102,7 +107,7 @@ def main(argv: list[str]) -> int:
         warm_up(path)
         say("ready")
         sys.stdin.readline()
-        return add_goals(path, int(argv[2]), argv[3])
+        return add_goals(path, int(argv[2]), argv[3], wait_after_first=True)
     if mode in ("serve", "serve-quick"):
         return serve(path, quick=mode == "serve-quick")
     if mode == "hold-lock":
